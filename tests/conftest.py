@@ -1,0 +1,135 @@
+"""One persona per role, in two agencies, so every refusal has its success twin (healthchecks' BaseTestCase)."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+
+from tiendo.accounts.models import User
+from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.domain.access import Role
+from tiendo.enterprises.models import Enterprise
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def province(db):
+    return AdminUnit.objects.create(
+        code="HD",
+        name="Hải Dương",
+        unit_type="tỉnh",
+        level="province",
+        name_en="Hai Duong Province",
+        name_zh="海阳省",
+    )
+
+
+@pytest.fixture
+def people_committee(province):
+    return Agency.objects.create(
+        code="HD-UBND",
+        name="Ủy ban nhân dân tỉnh Hải Dương",
+        kind="peoples_committee",
+        admin_unit=province,
+        name_en="People's Committee of Hai Duong Province",
+        name_zh="海阳省人民委员会",
+    )
+
+
+@pytest.fixture
+def agency_x(people_committee):
+    return Agency.objects.create(
+        code="HD-SKHDT",
+        name="Sở Kế hoạch và Đầu tư tỉnh Hải Dương",
+        kind="department",
+        parent=people_committee,
+        admin_unit=people_committee.admin_unit,
+        short_name="Sở KH&ĐT",
+        name_en="Department of Planning and Investment",
+        name_zh="计划投资厅",
+        phone="0220 3852 111",
+        valid_from=date(2008, 1, 1),
+    )
+
+
+@pytest.fixture
+def agency_y(people_committee):
+    return Agency.objects.create(
+        code="HD-STC",
+        name="Sở Tài chính tỉnh Hải Dương",
+        kind="department",
+        parent=people_committee,
+        admin_unit=people_committee.admin_unit,
+        name_en="Department of Finance",
+        name_zh="财政厅",
+        phone="0220 3852 222",
+    )
+
+
+@pytest.fixture
+def installation(province, agency_x):
+    return Installation.objects.create(province=province, owner_agency=agency_x)
+
+
+@pytest.fixture
+def enterprise_a(db):
+    return Enterprise.objects.create(name="Công ty TNHH Hoshino Việt Nam", tax_code="0800000001", country="JP")
+
+
+@pytest.fixture
+def enterprise_b(db):
+    return Enterprise.objects.create(name="Công ty Cổ phần Xây dựng Thành Đông", tax_code="0800000002")
+
+
+def _user(username, role, **extra):
+    user = User(username=username, role=role.value, full_name=username.title(), **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def leader(people_committee):
+    return _user("leader", Role.LEADER, agency=people_committee)
+
+
+@pytest.fixture
+def specialist(agency_x):
+    return _user("specialist", Role.SPECIALIST, agency=agency_x)
+
+
+@pytest.fixture
+def officer_x(agency_x):
+    return _user("officer_x", Role.OFFICER, agency=agency_x)
+
+
+@pytest.fixture
+def officer_y(agency_y):
+    return _user("officer_y", Role.OFFICER, agency=agency_y)
+
+
+@pytest.fixture
+def investor_a(enterprise_a):
+    return _user("investor_a", Role.INVESTOR, enterprise=enterprise_a)
+
+
+@pytest.fixture
+def admin_user(db):
+    return _user("admin", Role.ADMIN, is_superuser=True)
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user

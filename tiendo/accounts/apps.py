@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "tiendo.accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from django.db.models import Q
+
+        from tiendo.agencies.reorganisation import register_open_work
+
+        from .models import User
+
+        # Active staff of a merged agency work for the successor from the effective date.
+        register_open_work(User, "agency", Q(is_active=True), label="accounts.User.agency")

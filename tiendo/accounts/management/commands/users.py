@@ -1,0 +1,84 @@
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from tiendo.accounts.models import ROLE_CHOICES, User
+from tiendo.agencies.models import Agency
+from tiendo.domain import access
+from tiendo.enterprises.models import Enterprise
+from tiendo.web.commands import DataCommand
+
+
+class Command(DataCommand):
+    help = "Users: list them, create one with a role and an agency or enterprise."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        listing = sub.add_parser("list")
+        listing.add_argument("--role", choices=[r for r, _ in ROLE_CHOICES])
+        listing.add_argument("--agency", help="agency code")
+        self.add_json_argument(listing)
+        create = sub.add_parser("create")
+        create.add_argument("username")
+        create.add_argument("--password", required=True)
+        create.add_argument("--role", choices=[r for r, _ in ROLE_CHOICES], required=True)
+        create.add_argument("--full-name", default="")
+        create.add_argument("--email", default="")
+        create.add_argument("--agency", help="agency code (officers)")
+        create.add_argument("--enterprise", type=int, help="enterprise id (investors)")
+        self.add_json_argument(create)
+        self.add_actor_argument(create)
+
+    def handle(self, *args, action, **options):
+        if action == "list":
+            users = User.objects.select_related("agency", "enterprise").order_by("username")
+            if options["role"]:
+                users = users.filter(role=options["role"])
+            if options["agency"]:
+                users = users.filter(agency__code=options["agency"])
+            rows = [
+                {
+                    "username": u.username,
+                    "full_name": u.full_name,
+                    "role": u.role,
+                    "active": u.is_active,
+                    "agency": u.agency.code if u.agency_id else None,
+                    "enterprise": u.enterprise_id,
+                }
+                for u in users
+            ]
+            self.emit(
+                options,
+                rows,
+                "\n".join(f"{r['username']:<16} {r['role']:<11} {r['agency'] or ''}" for r in rows),
+            )
+            return
+        actor = self.actor(options)
+        if actor.actor.role != access.Role.ADMIN:
+            raise CommandError(f"{actor.username} không có quyền tạo tài khoản.")
+        user = User(
+            username=options["username"],
+            role=options["role"],
+            full_name=options["full_name"],
+            email=options["email"],
+        )
+        if options["agency"]:
+            user.agency = Agency.objects.filter(code=options["agency"]).first()
+            if user.agency is None:
+                raise CommandError(f"Không có cơ quan mã '{options['agency']}'.")
+        if options["enterprise"]:
+            user.enterprise = Enterprise.objects.alive().filter(pk=options["enterprise"]).first()
+            if user.enterprise is None:
+                raise CommandError(f"Không có doanh nghiệp #{options['enterprise']}.")
+        try:
+            validate_password(options["password"], user)
+            user.set_password(options["password"])
+            user.full_clean()
+        except ValidationError as error:
+            messages = error.message_dict.items() if hasattr(error, "error_dict") else [("password", error.messages)]
+            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in messages)) from None
+        with transaction.atomic():
+            user._history_user = actor
+            user.save()
+        self.emit(options, {"username": user.username, "role": user.role}, f"Đã tạo tài khoản {user.username}.")

@@ -1,0 +1,121 @@
+"""Merging agencies or administrative units: end the old ones, hand every open record to the successor.
+
+Each app registers the records that stay "open" (a task not done, an active user, a unit still in force).
+Closed records keep the agency of their time, so reports of past periods stay as they were.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from tiendo.domain import organisation
+
+from .models import AdminUnit, Agency, Reorganisation
+
+
+@dataclass(frozen=True)
+class OpenWork:
+    model: type[models.Model]
+    field: str
+    open_filter: Q
+    label: str
+
+    @property
+    def points_to(self) -> type[models.Model]:
+        return self.model._meta.get_field(self.field).related_model
+
+
+_REGISTRY: list[OpenWork] = []
+
+
+def register_open_work(model: type[models.Model], field: str, open_filter: Q | None = None, *, label: str) -> None:
+    """Declare that `model.field` records matching `open_filter` follow their agency (or unit) when it merges."""
+    if not any(entry.label == label for entry in _REGISTRY):
+        _REGISTRY.append(OpenWork(model, field, open_filter or Q(), label))
+
+
+def registered_open_work() -> tuple[OpenWork, ...]:
+    return tuple(_REGISTRY)
+
+
+class ReorganisationError(ValueError):
+    def __init__(self, problems: Sequence[organisation.MergeProblem]):
+        self.problems = list(problems)
+        super().__init__(" ".join(problem_message(p) for p in self.problems))
+
+
+def problem_message(problem: organisation.MergeProblem) -> str:
+    messages = {
+        "no_sources": _("Choose at least one agency to merge."),
+        "no_decision": _("Give the deciding document (number and date)."),
+        "target_not_valid": _("The successor %(code)s does not exist on the effective date."),
+        "target_is_source": _("%(code)s cannot be merged into itself."),
+        "source_already_ended": _("%(code)s has already ended or been merged."),
+        "source_starts_after_merge": _("%(code)s starts on or after the effective date."),
+    }
+    return messages[problem.code] % {"code": problem.agency_code}
+
+
+def merge_agencies(sources: Sequence[Agency], target: Agency, effective: date, decision: str, actor=None, note=""):
+    return _merge(Agency, sources, target, effective, decision, actor, note)
+
+
+def merge_units(sources: Sequence[AdminUnit], target: AdminUnit, effective: date, decision: str, actor=None, note=""):
+    return _merge(AdminUnit, sources, target, effective, decision, actor, note)
+
+
+@transaction.atomic
+def _merge(model, sources, target, effective: date, decision: str, actor, note: str) -> Reorganisation:
+    """End `sources` the day before `effective` and move their open records to `target`."""
+    sources = list(model.objects.select_for_update().filter(pk__in=[s.pk for s in sources]).order_by("code"))
+    target = model.objects.get(pk=target.pk)
+    problems = organisation.merge_problems([s.facts for s in sources], target.facts, effective, decision)
+    if problems:
+        raise ReorganisationError(problems)
+
+    reason = _("Merged into %(target)s under %(decision)s") % {
+        "target": target.name,
+        "decision": decision.strip(),
+    }
+    for source in sources:
+        source.valid_to = organisation.last_day_before(effective)
+        source.successor = target
+        source._history_user = actor
+        source._change_reason = reason
+        source.save()
+
+    source_ids = [s.pk for s in sources]
+    moved: dict[str, int] = {}
+    for work in _REGISTRY:
+        if work.points_to is not model:
+            continue
+        queryset = work.model._default_manager.filter(work.open_filter, **{f"{work.field}__in": source_ids})
+        if work.model is model:
+            queryset = queryset.exclude(pk=target.pk)
+        records = list(queryset)
+        for record in records:
+            setattr(record, work.field, target)
+        if records:
+            bulk_update_with_history(
+                records, work.model, [work.field], default_user=actor, default_change_reason=reason
+            )
+        moved[work.label] = len(records)
+
+    is_agency = model is Agency
+    reorganisation = Reorganisation.objects.create(
+        subject=Reorganisation.Subject.AGENCY if is_agency else Reorganisation.Subject.UNIT,
+        effective=effective,
+        decision=decision.strip(),
+        note=note,
+        moved=moved,
+        performed_by=actor,
+        target_agency=target if is_agency else None,
+        target_unit=None if is_agency else target,
+    )
+    reorganisation.sources.set(sources)
+    return reorganisation

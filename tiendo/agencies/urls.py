@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "agencies"
+urlpatterns = [
+    path("", views.agency_list, name="list"),
+    path("units/", views.unit_list, name="units"),
+    path("reorganisations/", views.reorganisation_list, name="reorganisations"),
+    path("<str:code>/", views.agency_detail, name="detail"),
+    path("<str:code>/edit/", views.agency_edit, name="edit"),
+]

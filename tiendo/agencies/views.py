@@ -1,0 +1,106 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tiendo.accounts.access import get_agency_for_user
+from tiendo.audit.history import history_entries
+from tiendo.domain import access
+
+from .forms import AgencyFilterForm, AgencyProfileForm, UnitFilterForm
+from .models import AdminUnit, Agency, Reorganisation
+
+PAGE_SIZE = 50
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@require_GET
+def agency_list(request):
+    """The directory: who exists today (or on any date), searchable without diacritics."""
+    form = AgencyFilterForm(request.GET or None)
+    agencies = Agency.objects.select_related("parent", "successor", "admin_unit")
+    status = "current"
+    if form.is_valid():
+        data = form.cleaned_data
+        agencies = agencies.search(data["q"])
+        if data["kind"]:
+            agencies = agencies.filter(kind=data["kind"])
+        status = data["status"] or "current"
+        if data["on"]:
+            agencies = agencies.valid_on(data["on"])
+            status = "on"
+    today = timezone.localdate()
+    if status == "current":
+        agencies = agencies.valid_on(today)
+    elif status == "ended":
+        agencies = agencies.filter(valid_to__lt=today)
+    context = {"form": form, "page": _page(request, agencies.order_by("kind", "name")), "today": today}
+    template = "agencies/agency_list.html#rows" if request.htmx else "agencies/agency_list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def agency_detail(request, code):
+    agency = get_object_or_404(Agency.objects.select_related("parent", "successor", "admin_unit"), code=code)
+    actor = request.user.actor
+    can_read = access.can_read_agency_records(actor, agency.pk)
+    today = timezone.localdate()
+    context = {
+        "agency": agency,
+        "today": today,
+        "can_read": can_read,
+        "can_edit": access.can_edit_agency_profile(actor, agency.pk),
+        "children": agency.children.valid_on(today).order_by("name"),
+        "predecessors": agency.predecessors.order_by("-valid_to", "name"),
+        "reorganisations": Reorganisation.objects.filter(source_agencies=agency)
+        | Reorganisation.objects.filter(target_agency=agency),
+    }
+    if can_read:
+        context["staff"] = agency.staff.filter(is_active=True).order_by("full_name")
+        context["entries"] = history_entries(agency)
+    return render(request, "agencies/agency_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def agency_edit(request, code):
+    agency = get_agency_for_user(request.user, code, edit=True)
+    form = AgencyProfileForm(request.POST or None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            agency = form.save(commit=False)
+            agency._history_user = request.user
+            agency.save()
+        messages.success(request, _("The agency's details were saved."))
+        return redirect("agencies:detail", code=agency.code)
+    return render(request, "agencies/agency_edit.html", {"agency": agency, "form": form})
+
+
+@require_GET
+def unit_list(request):
+    form = UnitFilterForm(request.GET or None)
+    units = AdminUnit.objects.select_related("parent", "successor")
+    today = timezone.localdate()
+    on = today
+    if form.is_valid():
+        data = form.cleaned_data
+        units = units.search(data["q"])
+        if data["level"]:
+            units = units.filter(level=data["level"])
+        on = data["on"] or today
+    units = units.valid_on(on).prefetch_related("formed_from")
+    context = {"form": form, "page": _page(request, units.order_by("level", "name")), "on": on}
+    template = "agencies/unit_list.html#rows" if request.htmx else "agencies/unit_list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def reorganisation_list(request):
+    reorganisations = Reorganisation.objects.select_related("target_agency", "target_unit", "performed_by")
+    reorganisations = reorganisations.prefetch_related("source_agencies", "source_units")
+    return render(request, "agencies/reorganisation_list.html", {"page": _page(request, reorganisations)})

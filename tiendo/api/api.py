@@ -1,0 +1,159 @@
+"""The JSON API (OpenAPI at /api/docs): the same gatekeepers and services as the pages."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import NinjaAPI, Query, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
+from tiendo.agencies.models import Agency
+from tiendo.domain import access
+from tiendo.domain.text import search_key
+from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
+from tiendo.enterprises.services import save_enterprise
+
+api = NinjaAPI(title="tiendo API", version="1", auth=django_auth, urls_namespace="api", docs_decorator=login_required)
+
+
+class AgencyOut(Schema):
+    code: str
+    name: str
+    name_en: str
+    name_zh: str
+    short_name: str
+    kind: str
+    parent_code: str | None
+    successor_code: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+    @staticmethod
+    def resolve_parent_code(obj):
+        return obj.parent.code if obj.parent_id else None
+
+    @staticmethod
+    def resolve_successor_code(obj):
+        return obj.successor.code if obj.successor_id else None
+
+
+class ContactsOut(Schema):
+    head: str
+    address: str
+    phone: str
+    email: str
+
+
+class AgencyDetailOut(AgencyOut):
+    contacts: ContactsOut | None = None
+
+
+class StaffOut(Schema):
+    username: str
+    full_name: str
+    position: str
+    role: str
+    email: str
+    phone: str
+
+
+class EnterpriseOut(Schema):
+    id: int
+    name: str
+    name_en: str
+    tax_code: str
+    country: str
+    address: str
+    representative: str
+    phone: str
+    email: str
+
+
+class EnterpriseIn(Schema):
+    name: str | None = None
+    name_en: str | None = None
+    tax_code: str | None = None
+    country: str | None = None
+    address: str | None = None
+    representative: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class AgencyFilters(Schema):
+    q: str = ""
+    kind: str = ""
+    on: date | None = None
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(request, {"detail": "Không có quyền truy cập."}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
+
+
+@api.get("/agencies", response=list[AgencyOut], tags=["agencies"])
+@paginate(LimitOffsetPagination)
+def list_agencies(request, filters: Query[AgencyFilters]):
+    """Agencies in force on a date (today by default): the directory is open to every signed-in user."""
+    agencies = Agency.objects.select_related("parent", "successor").search(filters.q)
+    if filters.kind:
+        agencies = agencies.filter(kind=filters.kind)
+    return agencies.valid_on(filters.on or timezone.localdate()).order_by("code")
+
+
+@api.get("/agencies/{code}", response=AgencyDetailOut, tags=["agencies"])
+def get_agency(request, code: str):
+    """Contacts only for the agency's own officers and the province's staff."""
+    agency = get_object_or_404(Agency.objects.select_related("parent", "successor"), code=code)
+    agency.contacts = agency if access.can_read_agency_records(request.user.actor, agency.pk) else None
+    return agency
+
+
+@api.get("/agencies/{code}/staff", response=list[StaffOut], tags=["agencies"])
+def agency_staff(request, code: str):
+    agency = get_agency_for_user(request.user, code)
+    return agency.staff.filter(is_active=True).order_by("username")
+
+
+@api.get("/enterprises", response=list[EnterpriseOut], tags=["enterprises"])
+@paginate(LimitOffsetPagination)
+def list_enterprises(request, q: str = ""):
+    enterprises = enterprises_for_user(request.user)
+    if key := search_key(q):
+        enterprises = enterprises.filter(search_key__contains=key)
+    return enterprises.order_by("name")
+
+
+@api.get("/enterprises/{int:pk}", response=EnterpriseOut, tags=["enterprises"])
+def get_enterprise(request, pk: int):
+    return get_enterprise_for_user(request.user, pk)
+
+
+@api.patch("/enterprises/{int:pk}", response={200: EnterpriseOut, 400: ErrorOut}, tags=["enterprises"])
+def update_enterprise(request, pk: int, payload: EnterpriseIn):
+    enterprise = get_enterprise_for_user(request.user, pk, edit=True)
+    form_class = EnterpriseForm if access.can_delete_enterprise(request.user.actor) else InvestorContactForm
+    changes = payload.dict(exclude_unset=True)
+    unknown = set(changes) - set(form_class.Meta.fields)
+    if unknown:
+        raise PermissionDenied
+    data = {name: getattr(enterprise, name) for name in form_class.Meta.fields} | changes
+    form = form_class(data, instance=enterprise)
+    if not form.is_valid():
+        return Status(400, {"detail": "Dữ liệu không hợp lệ.", "errors": {k: list(v) for k, v in form.errors.items()}})
+    return Status(200, save_enterprise(form.save(commit=False), request.user))

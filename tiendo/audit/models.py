@@ -1,0 +1,41 @@
+"""What every domain record shares: a kept history (django-simple-history) and recoverable deletion."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class LiveQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class SoftDeleteModel(models.Model):
+    """Deleting hides a record; restoring brings it back; the history keeps both steps."""
+
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, db_index=True)
+
+    objects = LiveQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def soft_delete(self, actor, reason: str = "") -> None:
+        self.deleted_at = timezone.now()
+        self._save_as(actor, reason, ["deleted_at"])
+
+    def restore(self, actor, reason: str = "") -> None:
+        self.deleted_at = None
+        self._save_as(actor, reason, ["deleted_at"])
+
+    def _save_as(self, actor, reason: str, fields: list[str]) -> None:
+        self._history_user = actor
+        self._change_reason = reason
+        self.save(update_fields=fields)

@@ -1,0 +1,224 @@
+"""Load the demo province (or the nation) through the same services users call, so the demo shows them at work."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from tiendo.accounts.models import User
+from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.agencies.reorganisation import merge_agencies, merge_units
+from tiendo.domain.access import Role
+from tiendo.enterprises.models import Enterprise
+from tiendo.web.context_processors import SITE_CACHE_KEY
+
+from . import catalogue, people
+
+DEMO_PASSWORD = "tiendo-demo-2025"
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    communes_per_province: int
+    officers_per_agency: int
+    enterprises: int
+
+
+SCALES = {
+    "province": Scale("province", 0, 2, 400),
+    "national": Scale("national", 98, 1, 20_000),
+}
+
+# The documented demo logins: (username, full name, role, agency code at creation, position)
+DEMO_USERS = [
+    ("admin", "Quản trị hệ thống", Role.ADMIN, None, "Quản trị viên"),
+    ("lanhdao", "Nguyễn Văn Thành", Role.LEADER, "HD-UBND", "Phó Chủ tịch UBND"),
+    ("chuyenvien", "Trần Thị Mai", Role.SPECIALIST, "HD-SKHDT", "Chuyên viên phòng Đầu tư"),
+    ("canbo.xaydung", "Lê Quang Huy", Role.OFFICER, "HD-SXD", "Chuyên viên"),
+    ("canbo.phuong", "Phạm Thu Hà", Role.OFFICER, "HP-UB-TPHD-01", "Công chức Kinh tế"),
+    ("nhadautu", "Kim Min-jun", Role.INVESTOR, None, "Giám đốc dự án"),
+]
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    return [
+        (username, DEMO_PASSWORD, str(dict(User._meta.get_field("role").flatchoices)[role.value]))
+        for username, _name, role, _agency, _pos in DEMO_USERS
+    ]
+
+
+def is_loaded() -> bool:
+    return Installation.objects.exists()
+
+
+@transaction.atomic
+def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], None] = print) -> dict[str, int]:
+    """Create units, agencies, people and enterprises as of 2020, then apply the 2025 reorganisations."""
+    spec = SCALES[scale]
+    rng = random.Random(seed)
+    cat = (
+        catalogue.national_catalogue(spec.communes_per_province)
+        if spec.communes_per_province
+        else (catalogue.province_catalogue())
+    )
+
+    progress(f"Đơn vị hành chính: {len(cat.units)}")
+    bulk_create_with_history(
+        [
+            AdminUnit(
+                code=u.code,
+                name=u.name,
+                name_en=u.name_en,
+                name_zh=u.name_zh,
+                unit_type=u.unit_type,
+                level=u.level,
+                valid_from=u.valid_from,
+                valid_to=u.valid_to,
+                search_key=_key(u.unit_type, u.name),
+            )
+            for u in cat.units
+        ],
+        AdminUnit,
+        batch_size=2000,
+    )
+    units = {u.code: u for u in AdminUnit.objects.all()}
+    for u in cat.units:
+        if u.parent:
+            units[u.code].parent = units[u.parent]
+    AdminUnit.objects.bulk_update([units[u.code] for u in cat.units if u.parent], ["parent"], batch_size=2000)
+    through = AdminUnit.formed_from.through
+    through.objects.bulk_create(
+        [
+            through(from_adminunit_id=units[u.code].pk, to_adminunit_id=units[old].pk)
+            for u in cat.units
+            for old in u.formed_from
+        ]
+    )
+
+    progress(f"Cơ quan, đơn vị: {len(cat.agencies)}")
+    bulk_create_with_history(
+        [
+            Agency(
+                code=a.code,
+                name=a.name,
+                name_en=a.name_en,
+                name_zh=a.name_zh,
+                short_name=a.short_name,
+                kind=a.kind,
+                admin_unit=units.get(a.unit) if a.unit else None,
+                valid_from=a.valid_from,
+                valid_to=a.valid_to,
+                search_key=_key(a.name, a.short_name, a.code, a.name_en),
+                phone=people.phone(rng) if a.kind != "central" else "",
+                email=f"{a.code.lower()}@demo.tiendo.vn",
+                address=_address(a, units),
+            )
+            for a in cat.agencies
+        ],
+        Agency,
+        batch_size=2000,
+    )
+    agencies = {a.code: a for a in Agency.objects.all()}
+    for a in cat.agencies:
+        if a.parent:
+            agencies[a.code].parent = agencies[a.parent]
+    Agency.objects.bulk_update([agencies[a.code] for a in cat.agencies if a.parent], ["parent"], batch_size=2000)
+
+    progress(f"Doanh nghiệp: {spec.enterprises}")
+    used: dict[str, int] = {}
+    enterprise_rows = []
+    for index in range(1, spec.enterprises + 1):
+        data = people.enterprise(rng, index)
+        base = data["name"]
+        used[base] = used.get(base, 0) + 1
+        if used[base] > 1:
+            data["name"] = f"{base} {used[base]}"
+            data["name_en"] = f"{data['name_en']} {used[base]}" if data["name_en"] else ""
+        enterprise_rows.append(
+            Enterprise(
+                **data,
+                phone=people.phone(rng),
+                search_key=_key(data["name"], data["name_en"], data["tax_code"]),
+            )
+        )
+    bulk_create_with_history(enterprise_rows, Enterprise, batch_size=2000)
+    investor_enterprise = Enterprise.objects.exclude(country="VN").order_by("pk").first()
+
+    progress("Tài khoản người dùng")
+    password = make_password(DEMO_PASSWORD)
+    users = []
+    for username, full_name, role, agency_code, position in DEMO_USERS:
+        users.append(
+            User(
+                username=username,
+                full_name=full_name,
+                role=role.value,
+                position=position,
+                password=password,
+                agency=agencies[agency_code] if agency_code else None,
+                is_superuser=role == Role.ADMIN,
+                is_staff=role == Role.ADMIN,
+                email=f"{username}@demo.tiendo.vn",
+                enterprise=investor_enterprise if role == Role.INVESTOR else None,
+            )
+        )
+    serial = 0
+    for a in cat.agencies:
+        if a.valid_to is not None:
+            continue  # agencies that ended without a successor have no active staff
+        for _ in range(spec.officers_per_agency):
+            serial += 1
+            users.append(
+                User(
+                    username=f"cb{serial:05d}",
+                    full_name=people.person_name(rng),
+                    position=people.position(rng),
+                    role=Role.OFFICER.value,
+                    agency=agencies[a.code],
+                    password=password,
+                    phone=people.phone(rng),
+                    email=f"cb{serial:05d}@demo.tiendo.vn",
+                )
+            )
+    bulk_create_with_history(users, User, batch_size=2000)
+
+    home_unit = units[cat.home_province]
+    installation = Installation(province=home_unit, owner_agency=agencies[cat.home_agency])
+    installation.save()
+
+    admin = User.objects.get(username="admin")
+    progress(f"Sắp xếp tổ chức bộ máy 2025: {len(cat.merges)} quyết định")
+    for merge in sorted(cat.merges, key=lambda m: (m.effective, m.subject != "agency")):
+        if merge.subject == "unit":
+            merge_units([units[c] for c in merge.sources], units[merge.target], merge.effective, merge.decision, admin)
+        else:
+            sources = [agencies[c] for c in merge.sources]
+            merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, admin)
+    cache.delete(SITE_CACHE_KEY)
+    return {
+        "admin_units": AdminUnit.objects.count(),
+        "agencies": Agency.objects.count(),
+        "users": User.objects.count(),
+        "enterprises": Enterprise.objects.count(),
+        "reorganisations": len(cat.merges),
+    }
+
+
+def _key(*parts: str) -> str:
+    from tiendo.domain.text import search_key
+
+    return search_key(" ".join(p for p in parts if p))
+
+
+def _address(agency: catalogue.AgencySpec, units: dict[str, AdminUnit]) -> str:
+    if agency.kind == "central":
+        return "Hà Nội"
+    unit = units.get(agency.unit) if agency.unit else None
+    return f"{unit.unit_type} {unit.name}" if unit else ""

@@ -1,0 +1,173 @@
+"""Seeded generators of fictional people and enterprises: the same seed gives the same province."""
+
+from __future__ import annotations
+
+import random
+
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Phan",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Lương",
+    "Mạc",
+    "Tạ",
+    "Trịnh",
+    "Cao",
+]
+SURNAME_WEIGHTS = [38, 11, 9, 7, 5, 4, 4, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Đức",
+    "Minh",
+    "Thanh",
+    "Quang",
+    "Hữu",
+    "Ngọc",
+    "Thu",
+    "Hoài",
+    "Xuân",
+    "Kim",
+    "Mạnh",
+    "Hồng",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Hùng",
+    "Huyền",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phong",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Thủy",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Việt",
+    "Yến",
+]
+POSITIONS = [
+    "Chuyên viên",
+    "Chuyên viên chính",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+    "Văn thư",
+    "Cán bộ đầu mối",
+]
+
+DOMESTIC_FORMS = ["Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Tập đoàn"]
+DOMESTIC_WORDS = [
+    "Thành Đông",
+    "Hải Hưng",
+    "Phú Thái",
+    "Sao Đỏ",
+    "Hòa Phát",
+    "Minh Khai",
+    "An Phát",
+    "Việt Hưng",
+    "Nam Sách",
+    "Tân Trường",
+    "Đại An",
+    "Lai Vu",
+    "Cẩm Điền",
+    "Phúc Điền",
+    "Kim Thành",
+    "Thanh Hà",
+    "Hồng Phát",
+    "Bảo Long",
+    "Trường Thịnh",
+    "Thiên Ân",
+]
+DOMESTIC_TRADES = [
+    "Xây dựng",
+    "Đầu tư và Phát triển",
+    "Thương mại",
+    "Sản xuất",
+    "Cơ khí",
+    "Nông sản",
+    "Dược phẩm",
+    "May mặc",
+    "Logistics",
+    "Năng lượng",
+    "Bất động sản",
+    "Vật liệu xây dựng",
+]
+FOREIGN = {
+    "JP": (["Kotobuki", "Sanei", "Hoshino", "Miyako", "Tsubasa", "Yamabe"], "Co., Ltd."),
+    "KR": (["Daesung", "Hanwoo", "Seojin", "Mirae", "Donghae", "Sungkwang"], "Co., Ltd."),
+    "CN": (["Jinlong", "Huaxin", "Tianrui", "Hengtai", "Xinghe", "Baoli"], "Co., Ltd."),
+    "TW": (["Formosa Star", "Kaiyuan", "Hsinchu Tech", "Tainan Precision"], "Co., Ltd."),
+    "SG": (["Lionbridge", "Straits", "Marina Bay"], "Pte. Ltd."),
+    "US": (["Evergreen", "Redwood", "Lakeside"], "LLC"),
+    "DE": (["Rheinwerk", "Nordlicht"], "GmbH"),
+}
+FOREIGN_WEIGHTS = {"JP": 5, "KR": 5, "CN": 4, "TW": 2, "SG": 1, "US": 1, "DE": 1}
+
+
+def person_name(rng: random.Random) -> str:
+    surname = rng.choices(SURNAMES, SURNAME_WEIGHTS)[0]
+    return f"{surname} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+
+
+def position(rng: random.Random) -> str:
+    return rng.choice(POSITIONS)
+
+
+def phone(rng: random.Random) -> str:
+    return f"0{rng.choice([9, 8, 3, 7])}{rng.randint(10_000_000, 99_999_999)}"
+
+
+def enterprise(rng: random.Random, index: int, foreign_share: float = 0.25) -> dict:
+    """A fictional enterprise; the index keeps tax codes unique (the caller keeps names unique)."""
+    tax_code = f"08{index:08d}"
+    if rng.random() < foreign_share:
+        country = rng.choices(list(FOREIGN_WEIGHTS), list(FOREIGN_WEIGHTS.values()))[0]
+        brands, suffix = FOREIGN[country]
+        brand = rng.choice(brands)
+        return {
+            "name": f"Công ty TNHH {brand} Việt Nam",
+            "name_en": f"{brand} Vietnam {suffix}",
+            "country": country,
+            "tax_code": tax_code,
+            "representative": brand.split()[0] + " " + rng.choice(["Tanaka", "Kim", "Wang", "Lin", "Smith", "Müller"]),
+        }
+    trade = rng.choice(DOMESTIC_TRADES)
+    word = rng.choice(DOMESTIC_WORDS)
+    return {
+        "name": f"{rng.choice(DOMESTIC_FORMS)} {trade} {word}",
+        "name_en": "",
+        "country": "VN",
+        "tax_code": tax_code,
+        "representative": person_name(rng),
+    }

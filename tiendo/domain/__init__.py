@@ -1,0 +1,1 @@
+"""Rules of the trade: pure Python, no Django import."""

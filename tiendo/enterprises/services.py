@@ -1,0 +1,14 @@
+"""The one way enterprises change, shared by the pages, the API and the commands."""
+
+from django.db import transaction
+
+from .models import Enterprise
+
+
+@transaction.atomic
+def save_enterprise(enterprise: Enterprise, actor, reason: str = "") -> Enterprise:
+    enterprise._history_user = actor
+    enterprise._change_reason = reason
+    enterprise.full_clean()
+    enterprise.save()
+    return enterprise

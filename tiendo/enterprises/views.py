@@ -1,0 +1,100 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
+from tiendo.audit.history import history_entries
+from tiendo.domain import access
+from tiendo.domain.text import search_key
+
+from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
+from .models import Enterprise
+from .services import save_enterprise
+
+
+@require_GET
+def enterprise_list(request):
+    actor = request.user.actor
+    if not access.can_list_enterprises(actor):
+        if actor.enterprise_id:
+            return redirect("enterprises:detail", pk=actor.enterprise_id)
+        raise PermissionDenied
+    form = EnterpriseFilterForm(request.GET or None)
+    enterprises = enterprises_for_user(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["deleted"]:
+            enterprises = Enterprise.objects.deleted()
+        if key := search_key(data["q"]):
+            enterprises = enterprises.filter(search_key__contains=key)
+        if data["origin"] == "domestic":
+            enterprises = enterprises.filter(country="VN")
+        elif data["origin"] == "foreign":
+            enterprises = enterprises.exclude(country="VN")
+    enterprises = enterprises.annotate(user_count=Count("users")).order_by("name")
+    page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "can_edit": access.can_delete_enterprise(actor)}
+    template = "enterprises/enterprise_list.html#rows" if request.htmx else "enterprises/enterprise_list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def enterprise_detail(request, pk):
+    actor = request.user.actor
+    enterprise = get_enterprise_for_user(request.user, pk, include_deleted=access.can_delete_enterprise(actor))
+    context = {
+        "enterprise": enterprise,
+        "can_edit": access.can_edit_enterprise(actor, enterprise.pk) and not enterprise.is_deleted,
+        "can_delete": access.can_delete_enterprise(actor),
+        "users": enterprise.users.filter(is_active=True),
+        "entries": history_entries(enterprise),
+    }
+    return render(request, "enterprises/enterprise_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def enterprise_create(request):
+    if not access.can_delete_enterprise(request.user.actor):
+        raise PermissionDenied
+    form = EnterpriseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        enterprise = save_enterprise(form.save(commit=False), request.user)
+        messages.success(request, _("The enterprise was created."))
+        return redirect("enterprises:detail", pk=enterprise.pk)
+    return render(request, "enterprises/enterprise_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def enterprise_edit(request, pk):
+    enterprise = get_enterprise_for_user(request.user, pk, edit=True)
+    form_class = EnterpriseForm if access.can_delete_enterprise(request.user.actor) else InvestorContactForm
+    form = form_class(request.POST or None, instance=enterprise)
+    if request.method == "POST" and form.is_valid():
+        save_enterprise(form.save(commit=False), request.user)
+        messages.success(request, _("The enterprise's details were saved."))
+        return redirect("enterprises:detail", pk=enterprise.pk)
+    return render(request, "enterprises/enterprise_form.html", {"form": form, "enterprise": enterprise})
+
+
+@require_POST
+def enterprise_delete(request, pk):
+    if not access.can_delete_enterprise(request.user.actor):
+        raise PermissionDenied
+    enterprise = get_enterprise_for_user(request.user, pk)
+    enterprise.soft_delete(request.user)
+    messages.success(request, _("The enterprise was deleted. It can be restored from the list of deleted enterprises."))
+    return redirect("enterprises:detail", pk=enterprise.pk)
+
+
+@require_POST
+def enterprise_restore(request, pk):
+    if not access.can_delete_enterprise(request.user.actor):
+        raise PermissionDenied
+    enterprise = get_enterprise_for_user(request.user, pk, include_deleted=True)
+    enterprise.restore(request.user)
+    messages.success(request, _("The enterprise was restored."))
+    return redirect("enterprises:detail", pk=enterprise.pk)

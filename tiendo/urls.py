@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from tiendo.api.api import api
+from tiendo.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("agencies/", include("tiendo.agencies.urls")),
+    path("enterprises/", include("tiendo.enterprises.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
+
+admin.site.site_header = admin.site.site_title = "tiendo"

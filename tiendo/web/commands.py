@@ -1,0 +1,47 @@
+"""What tiendo's data commands share: --json output, --as USER for permissions and history, Vietnamese errors."""
+
+import json
+from datetime import date, datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Model
+
+from tiendo.accounts.models import User
+
+
+class DataCommand(BaseCommand):
+    def add_json_argument(self, parser):
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    def add_actor_argument(self, parser):
+        parser.add_argument("--as", dest="actor", default="admin", help="user name the change is made as (history)")
+
+    def actor(self, options) -> User:
+        try:
+            return User.objects.get(username=options["actor"], is_active=True)
+        except User.DoesNotExist:
+            raise CommandError(f"Không có người dùng đang hoạt động tên '{options['actor']}'.") from None
+
+    def emit(self, options, data, text: str = "") -> None:
+        if options.get("json"):
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        else:
+            self.stdout.write(text or json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def parse_day(value: str) -> date:
+    """Accept 2025-03-01 and 01/03/2025, as users type both."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()  # noqa: DTZ007 - a calendar date, no time zone
+        except ValueError:
+            continue
+    raise CommandError(f"Ngày không hợp lệ: '{value}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd).")
+
+
+def _json_default(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return str(value)
+    raise TypeError(type(value))

@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
+from tiendo.domain import access
+
+
+@require_GET
+def home(request):
+    """The overview: today's organisation, the user's own place in it, and the latest reorganisations."""
+    today = timezone.localdate()
+    agencies_today = Agency.objects.valid_on(today)
+    by_kind = dict(agencies_today.values_list("kind").annotate(n=Count("pk")).order_by())
+    units_today = AdminUnit.objects.valid_on(today)
+    kinds = [(label, by_kind.get(value, 0)) for value, label in Agency.Kind.choices if by_kind.get(value)]
+    context = {
+        "today": today,
+        "agency_count": sum(by_kind.values()),
+        "kinds": kinds,
+        "commune_count": units_today.filter(level=AdminUnit.Level.COMMUNE).count(),
+        "ended_count": Agency.objects.filter(valid_to__lt=today).count(),
+        "reorganisations": Reorganisation.objects.select_related("target_agency", "target_unit")[:8],
+        "can_list_enterprises": access.can_list_enterprises(request.user.actor),
+    }
+    if context["can_list_enterprises"]:
+        from tiendo.enterprises.models import Enterprise
+
+        context["enterprise_count"] = Enterprise.objects.alive().count()
+        context["foreign_count"] = Enterprise.objects.alive().exclude(country="VN").count()
+    return render(request, "web/home.html", context)
+
+
+@login_not_required
+@require_GET
+def healthz(request):
+    """For the load balancer: answers without a session, checks that the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
