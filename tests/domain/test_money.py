@@ -46,7 +46,7 @@ def test_unit_constants_are_in_dong() -> None:
         (1_234_567_890_123, "auto", 2, "1.234,57 tỷ đồng"),
     ],
 )
-def test_format_vnd_writes_vietnamese_amounts(amount: int, unit: str, decimals: int | None, shown: str) -> None:
+def test_format_vnd_shows_amounts(amount: int, unit: str, decimals: int | None, shown: str) -> None:
     assert format_vnd(amount, unit, decimals) == shown
 
 
@@ -60,9 +60,7 @@ def test_format_vnd_writes_vietnamese_amounts(amount: int, unit: str, decimals: 
         (Decimal("1000"), "dong", None, TypeError),
     ],
 )
-def test_format_vnd_refuses_what_it_cannot_show(
-    amount: object, unit: str, decimals: int | None, error: type[Exception]
-) -> None:
+def test_format_vnd_refuses(amount: object, unit: str, decimals: int | None, error: type[Exception]) -> None:
     with pytest.raises(error):
         format_vnd(amount, unit, decimals)  # type: ignore[arg-type]
 
@@ -99,7 +97,7 @@ def test_format_number_writes_vietnamese_numbers(value: int | Decimal, decimals:
         ("1", 0, TypeError),
     ],
 )
-def test_format_number_refuses_what_it_cannot_show(value: object, decimals: int, error: type[Exception]) -> None:
+def test_format_number_refuses_bad_values(value: object, decimals: int, error: type[Exception]) -> None:
     with pytest.raises(error):
         format_number(value, decimals)  # type: ignore[arg-type]
 

@@ -40,7 +40,7 @@ _WITHOUT_CODA = _OPEN_OR_CLOSED | _OPEN_ONLY
 # A word: letters of any script plus combining marks (which may follow any letter in NFD input).
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 
-_CACHE_LIMIT = 100_000
+_CACHE_LIMIT = 50_000
 _MAX_CACHED_PART = 48
 _part_cache: dict[str, str] = {}
 _word_cache: dict[str, str] = {}
@@ -148,9 +148,7 @@ def search_key(text: str) -> str:
         return " ".join(text.lower().split())
     key = _BASIC_MARKS.sub("", unicodedata.normalize("NFD", text.casefold())).replace("đ", "d")
     if not key.isascii():
-        # Other scripts: drop every combining mark, then fold again what the decomposition exposed.
-        key = "".join(char for char in key if not unicodedata.category(char).startswith("M")).casefold()
-        key = unicodedata.normalize("NFD", key)
+        # Other scripts may carry marks outside the basic block.
         key = "".join(char for char in key if not unicodedata.category(char).startswith("M"))
     return " ".join(key.split())
 

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.contrib.auth import middleware as auth_middleware
 
 POLICY = (
@@ -28,3 +30,22 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if request.path.startswith("/api/") and not request.path.startswith("/api/docs"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the user chose another language with the switcher; the browser's language is ignored
+    because government computers are often set to English while their users read Vietnamese."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen and translation.check_for_language(chosen) else settings.LANGUAGE_CODE
+        language = translation.get_supported_language_variant(language)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -1,0 +1,81 @@
+"""The demo province: realistic, deterministic, and built by the same services users call."""
+
+import json
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from tiendo.accounts.models import User
+from tiendo.agencies.models import AdminUnit, Agency, Installation, Reorganisation
+from tiendo.demo import generate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    return generate.load("province", seed=7, progress=lambda _m: None)
+
+
+def test_demo_applies_the_2025_reorganisation(demo):
+    planning = Agency.objects.get(code="HD-SKHDT")
+    assert planning.successor.code == "HD-STC"
+    assert planning.valid_to == date(2025, 2, 28)
+    assert Agency.objects.get(code="HD-STC").successor.code == "HP-STC"
+    installation = Installation.current()
+    assert installation.province.code == "HP"
+    assert installation.owner_agency.code == "HP-STC"
+    specialist = User.objects.get(username="chuyenvien")
+    assert specialist.agency.code == "HP-STC"
+    assert [row.agency.code for row in specialist.history.order_by("history_id")] == ["HD-SKHDT", "HD-STC", "HP-STC"]
+
+
+def test_demo_has_two_tier_units_and_keeps_districts(demo):
+    today = date(2026, 1, 1)
+    assert not AdminUnit.objects.valid_on(today).filter(level="district").exists()
+    assert AdminUnit.objects.filter(level="district", code__startswith="HD-").count() == 12
+    assert AdminUnit.objects.valid_on(today).filter(level="commune").count() >= 60
+    ward = AdminUnit.objects.get(code="HP-TPHD-01")
+    assert [u.code for u in ward.formed_from.all()] == ["HD-TPHD"]
+
+
+def test_demo_has_a_user_for_every_role(demo):
+    roles = set(User.objects.values_list("role", flat=True))
+    assert roles == {"leader", "specialist", "officer", "investor", "admin"}
+    investor = User.objects.get(username="nhadautu")
+    assert investor.enterprise is not None and investor.enterprise.country != "VN"
+    assert investor.check_password(generate.DEMO_PASSWORD)
+
+
+def test_demo_is_deterministic(demo):
+    first = list(User.objects.order_by("username").values_list("username", "full_name"))[:50]
+    call_command("flush", interactive=False, verbosity=0)
+    generate.load("province", seed=7, progress=lambda _m: None)
+    again = list(User.objects.order_by("username").values_list("username", "full_name"))[:50]
+    assert first == again
+
+
+def test_no_officer_is_left_in_an_ended_agency(demo):
+    today = date(2026, 1, 1)
+    stranded = User.objects.filter(is_active=True, role="officer").exclude(agency__in=Agency.objects.valid_on(today))
+    assert not stranded.exists()
+    assert Reorganisation.objects.count() == len([m for m in generate.catalogue.province_catalogue().merges])
+
+
+def test_demo_command_is_idempotent_and_prints_logins(capsys):
+    call_command("demo", "--json")
+    first = json.loads(capsys.readouterr().out)
+    assert first["agencies"] > 100
+    assert {login["username"] for login in first["logins"]} >= {"admin", "lanhdao", "chuyenvien", "nhadautu"}
+    call_command("demo", "--json")
+    again = json.loads(capsys.readouterr().out)
+    assert again["already_loaded"] is True
+
+
+def test_every_demo_page_renders(demo, client):
+    for username in ("admin", "lanhdao", "chuyenvien", "canbo.xaydung", "canbo.phuong", "nhadautu"):
+        user = User.objects.get(username=username)
+        client.force_login(user)
+        for url in ("/", "/agencies/", "/agencies/units/", "/agencies/reorganisations/", f"/agencies/{'HP-STC'}/"):
+            assert client.get(url).status_code == 200, (username, url)
