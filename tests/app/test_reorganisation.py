@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tiendo.accounts.models import User
-from tiendo.agencies.models import AdminUnit, Agency, Installation, Reorganisation
+from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
 from tiendo.agencies.reorganisation import ReorganisationError, merge_agencies, merge_units
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 from django.conf import settings
+from django.contrib.auth import middleware as auth_middleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.contrib.auth import middleware as auth_middleware
 
 POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
