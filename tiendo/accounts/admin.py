@@ -20,3 +20,6 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("tiendo"), {"fields": ["full_name", "role", "agency", "enterprise"]}),
     ]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: the history keeps pointing at the person who acted

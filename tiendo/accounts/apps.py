@@ -8,10 +8,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models import Q
+        from django.utils.translation import gettext_lazy as _
 
         from tiendo.agencies.reorganisation import register_open_work
 
         from .models import User
 
         # Active staff of a merged agency work for the successor from the effective date.
-        register_open_work(User, "agency", Q(is_active=True), label="accounts.User.agency")
+        register_open_work(User, "agency", Q(is_active=True), label="accounts.User.agency", title=_("active staff"))

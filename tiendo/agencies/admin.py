@@ -53,6 +53,9 @@ class AgencyAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["parent", "successor", "admin_unit"]
     actions = [merge_selected]
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # agencies end (valid_to) or merge; their records must keep pointing at them
+
 
 @admin.register(AdminUnit)
 class AdminUnitAdmin(SimpleHistoryAdmin):
@@ -61,6 +64,9 @@ class AdminUnitAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "code", "search_key"]
     autocomplete_fields = ["parent", "successor"]
     filter_horizontal = ["formed_from"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Reorganisation)

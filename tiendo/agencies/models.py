@@ -239,6 +239,12 @@ class Reorganisation(models.Model):
         return f"{self.decision} ({self.effective:%d/%m/%Y})"
 
     @property
+    def moved_titles(self) -> list[tuple[str, int]]:
+        from .reorganisation import moved_titles
+
+        return moved_titles(self.moved)
+
+    @property
     def target(self):
         return self.target_agency if self.subject == self.Subject.AGENCY else self.target_unit
 

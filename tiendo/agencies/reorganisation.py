@@ -24,6 +24,7 @@ class OpenWork:
     field: str
     open_filter: Q
     label: str
+    title: str  # shown to users, e.g. "active staff" (a lazy translation)
 
     @property
     def points_to(self) -> type[models.Model]:
@@ -33,10 +34,18 @@ class OpenWork:
 _REGISTRY: list[OpenWork] = []
 
 
-def register_open_work(model: type[models.Model], field: str, open_filter: Q | None = None, *, label: str) -> None:
+def register_open_work(
+    model: type[models.Model], field: str, open_filter: Q | None = None, *, label: str, title: str
+) -> None:
     """Declare that `model.field` records matching `open_filter` follow their agency (or unit) when it merges."""
     if not any(entry.label == label for entry in _REGISTRY):
-        _REGISTRY.append(OpenWork(model, field, open_filter or Q(), label))
+        _REGISTRY.append(OpenWork(model, field, open_filter or Q(), label, title))
+
+
+def moved_titles(moved: dict[str, int]) -> list[tuple[str, int]]:
+    """A reorganisation's counts with the names users read, in registry order."""
+    titles = {entry.label: str(entry.title) for entry in _REGISTRY}
+    return [(titles.get(label, label), count) for label, count in moved.items() if count]
 
 
 def registered_open_work() -> tuple[OpenWork, ...]:
