@@ -2,6 +2,7 @@
 
 import gettext
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_pages_have_no_untranslated_vietnamese(client, specialist, installation,
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
-        text = visible_text(response.content.decode())
+        text = unicodedata.normalize("NFC", visible_text(response.content.decode()))
         for value in sorted(filter(None, data), key=len, reverse=True):
             text = text.replace(value, "")
         leftovers = sorted({word for word in text.split() if VIETNAMESE.search(word)})

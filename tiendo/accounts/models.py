@@ -4,8 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from tiendo.audit.models import kept_history
 from tiendo.domain.access import Actor, Role
 
 ROLE_CHOICES = [
@@ -39,7 +39,7 @@ class User(AbstractUser):
         related_name="users",
     )
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = kept_history(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("user")

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from tiendo.audit.models import kept_history
 from tiendo.domain import organisation
 from tiendo.domain.text import clean, search_key
 
@@ -87,7 +87,7 @@ class AdminUnit(Validity):
     search_key = models.CharField(max_length=200, editable=False, db_index=True)
 
     objects = ValidityQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_key"])
+    history = kept_history(excluded_fields=["search_key"])
 
     class Meta:
         verbose_name = _("administrative unit")
@@ -156,7 +156,7 @@ class Agency(Validity):
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
 
     objects = ValidityQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_key"])
+    history = kept_history(excluded_fields=["search_key"])
 
     class Meta:
         verbose_name = _("agency")
@@ -271,7 +271,7 @@ class Installation(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    history = HistoricalRecords()
+    history = kept_history()
 
     class Meta:
         verbose_name = _("installation")

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class LiveQuerySet(models.QuerySet):
@@ -39,3 +40,8 @@ class SoftDeleteModel(models.Model):
         self._history_user = actor
         self._change_reason = reason
         self.save(update_fields=fields)
+
+
+def kept_history(**options) -> HistoricalRecords:
+    """History for a domain model; the change reason is text, since it often quotes a whole decision."""
+    return HistoricalRecords(history_change_reason_field=models.TextField(null=True), **options)

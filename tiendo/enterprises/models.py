@@ -3,9 +3,8 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from tiendo.audit.models import SoftDeleteModel
+from tiendo.audit.models import SoftDeleteModel, kept_history
 from tiendo.domain.text import clean, search_key
 
 tax_code_validator = RegexValidator(
@@ -21,7 +20,7 @@ class Enterprise(SoftDeleteModel):
         max_length=14,
         blank=True,
         validators=[tax_code_validator],
-        help_text=_("Vietnamese enterprise code (mã số doanh nghiệp)."),
+        help_text=_("The enterprise code: 10 digits, or 13 for a branch."),
     )
     country = models.CharField(_("country"), max_length=2, default="VN", help_text=_("ISO 3166 code, e.g. VN, JP, KR."))
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -30,7 +29,7 @@ class Enterprise(SoftDeleteModel):
     email = models.EmailField(_("e-mail"), blank=True)
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
 
-    history = HistoricalRecords(excluded_fields=["search_key"])
+    history = kept_history(excluded_fields=["search_key"])
 
     class Meta:
         verbose_name = _("enterprise")
