@@ -81,3 +81,9 @@ def test_every_demo_page_renders(demo, client):
         client.force_login(user)
         for url in ("/", "/agencies/", "/agencies/units/", "/agencies/reorganisations/", f"/agencies/{'HP-STC'}/"):
             assert client.get(url).status_code == 200, (username, url)
+
+
+def test_demo_records_are_created_with_their_parents(demo):
+    first = Agency.objects.get(code="HD-SKHDT").history.earliest()
+    assert first.parent_id == Agency.objects.get(code="HD-UBND").pk
+    assert AdminUnit.objects.get(code="HD-NS").history.earliest().parent_id is not None

@@ -70,29 +70,28 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
     )
 
     progress(f"Đơn vị hành chính: {len(cat.units)}")
-    bulk_create_with_history(
-        [
-            AdminUnit(
-                code=u.code,
-                name=u.name,
-                name_en=u.name_en,
-                name_zh=u.name_zh,
-                unit_type=u.unit_type,
-                level=u.level,
-                valid_from=u.valid_from,
-                valid_to=u.valid_to,
-                search_key=_key(u.unit_type, u.name),
-            )
-            for u in cat.units
-        ],
-        AdminUnit,
-        batch_size=2000,
-    )
-    units = {u.code: u for u in AdminUnit.objects.all()}
-    for u in cat.units:
-        if u.parent:
-            units[u.code].parent = units[u.parent]
-    AdminUnit.objects.bulk_update([units[u.code] for u in cat.units if u.parent], ["parent"], batch_size=2000)
+    units: dict[str, AdminUnit] = {}
+    for level in _by_depth(cat.units):
+        created = bulk_create_with_history(
+            [
+                AdminUnit(
+                    code=u.code,
+                    name=u.name,
+                    name_en=u.name_en,
+                    name_zh=u.name_zh,
+                    unit_type=u.unit_type,
+                    level=u.level,
+                    parent=units.get(u.parent) if u.parent else None,
+                    valid_from=u.valid_from,
+                    valid_to=u.valid_to,
+                    search_key=_key(u.unit_type, u.name),
+                )
+                for u in level
+            ],
+            AdminUnit,
+            batch_size=2000,
+        )
+        units |= {u.code: u for u in _with_pks(AdminUnit, created)}
     through = AdminUnit.formed_from.through
     through.objects.bulk_create(
         [
@@ -103,33 +102,32 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
     )
 
     progress(f"Cơ quan, đơn vị: {len(cat.agencies)}")
-    bulk_create_with_history(
-        [
-            Agency(
-                code=a.code,
-                name=a.name,
-                name_en=a.name_en,
-                name_zh=a.name_zh,
-                short_name=a.short_name,
-                kind=a.kind,
-                admin_unit=units.get(a.unit) if a.unit else None,
-                valid_from=a.valid_from,
-                valid_to=a.valid_to,
-                search_key=_key(a.name, a.short_name, a.code, a.name_en),
-                phone=people.phone(rng) if a.kind != "central" else "",
-                email=f"{a.code.lower()}@demo.tiendo.vn",
-                address=_address(a, units),
-            )
-            for a in cat.agencies
-        ],
-        Agency,
-        batch_size=2000,
-    )
-    agencies = {a.code: a for a in Agency.objects.all()}
-    for a in cat.agencies:
-        if a.parent:
-            agencies[a.code].parent = agencies[a.parent]
-    Agency.objects.bulk_update([agencies[a.code] for a in cat.agencies if a.parent], ["parent"], batch_size=2000)
+    agencies: dict[str, Agency] = {}
+    for level in _by_depth(cat.agencies):
+        created = bulk_create_with_history(
+            [
+                Agency(
+                    code=a.code,
+                    name=a.name,
+                    name_en=a.name_en,
+                    name_zh=a.name_zh,
+                    short_name=a.short_name,
+                    kind=a.kind,
+                    parent=agencies.get(a.parent) if a.parent else None,
+                    admin_unit=units.get(a.unit) if a.unit else None,
+                    valid_from=a.valid_from,
+                    valid_to=a.valid_to,
+                    search_key=_key(a.name, a.short_name, a.code, a.name_en),
+                    phone=people.phone(rng) if a.kind != "central" else "",
+                    email=f"{a.code.lower()}@demo.tiendo.vn",
+                    address=_address(a, units),
+                )
+                for a in level
+            ],
+            Agency,
+            batch_size=2000,
+        )
+        agencies |= {a.code: a for a in _with_pks(Agency, created)}
 
     progress(f"Doanh nghiệp: {spec.enterprises}")
     used: dict[str, int] = {}
@@ -209,6 +207,26 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         "enterprises": Enterprise.objects.count(),
         "reorganisations": len(cat.merges),
     }
+
+
+def _by_depth(specs):
+    """Parents before children, so each record is created with its parent and its history says so."""
+    by_code = {spec.code: spec for spec in specs}
+
+    def depth(spec) -> int:
+        return 0 if not spec.parent or spec.parent not in by_code else 1 + depth(by_code[spec.parent])
+
+    levels: dict[int, list] = {}
+    for spec in specs:
+        levels.setdefault(depth(spec), []).append(spec)
+    return [levels[d] for d in sorted(levels)]
+
+
+def _with_pks(model, created):
+    """SQLite and PostgreSQL return primary keys from bulk_create; fall back to a lookup elsewhere."""
+    if all(obj.pk for obj in created):
+        return created
+    return list(model.objects.filter(code__in=[obj.code for obj in created]))
 
 
 def _key(*parts: str) -> str:
