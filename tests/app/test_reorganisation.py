@@ -205,3 +205,22 @@ def test_non_admins_cannot_reach_the_admin(client, specialist):
     client.force_login(specialist)
     response = client.get(reverse("admin:agencies_agency_changelist"))
     assert response.status_code == 302
+
+
+def test_organisation_chart_before_and_after_a_merge(login, specialist, agency_x, agency_y, admin_user, old_unit):
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    client = login(specialist)
+    before = client.get(reverse("agencies:tree") + "?on=28/02/2025").content.decode()
+    after = client.get(reverse("agencies:tree") + "?on=01/03/2025").content.decode()
+    assert "Sở Kế hoạch và Đầu tư" in before and "Sở Kế hoạch và Đầu tư" not in after
+    # the unit still in force now stands under the successor
+    assert after.index("Phòng Đầu tư") > after.index("Sở Tài chính tỉnh Hải Dương")
+
+
+def test_organisation_chart_rejects_a_bad_date(login, specialist, agency_x):
+    from django.utils import translation
+
+    with translation.override("vi"):
+        response = login(specialist).get(reverse("agencies:tree") + "?on=32/13/2025")
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()

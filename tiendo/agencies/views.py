@@ -82,6 +82,26 @@ def agency_edit(request, code):
 
 
 @require_GET
+def agency_tree(request):
+    """The organisation chart on a date: who stood under whom, before or after a reorganisation."""
+    form = AgencyFilterForm(request.GET or None)
+    day = timezone.localdate()
+    if form.is_valid() and form.cleaned_data["on"]:
+        day = form.cleaned_data["on"]
+    agencies = list(Agency.objects.valid_on(day).only("code", "name", "name_en", "name_zh", "kind", "parent_id"))
+    present = {agency.pk for agency in agencies}
+    children: dict[int | None, list[Agency]] = {}
+    for agency in sorted(agencies, key=lambda a: (a.kind != Agency.Kind.PEOPLES_COMMITTEE, a.name)):
+        parent = agency.parent_id if agency.parent_id in present else None
+        children.setdefault(parent, []).append(agency)
+
+    def branch(parent_id):
+        return [{"agency": agency, "children": branch(agency.pk)} for agency in children.get(parent_id, [])]
+
+    return render(request, "agencies/agency_tree.html", {"form": form, "day": day, "tree": branch(None)})
+
+
+@require_GET
 def unit_list(request):
     form = UnitFilterForm(request.GET or None)
     units = AdminUnit.objects.select_related("parent", "successor")
