@@ -80,6 +80,7 @@ def test_switcher_changes_language_and_comes_back(client, specialist, installati
 PAGES = [
     "/",
     "/agencies/",
+    "/agencies/tree/",
     "/agencies/units/",
     "/agencies/reorganisations/",
     "/agencies/HD-SKHDT/",
