@@ -87,3 +87,13 @@ def test_demo_records_are_created_with_their_parents(demo):
     first = Agency.objects.get(code="HD-SKHDT").history.earliest()
     assert first.parent_id == Agency.objects.get(code="HD-UBND").pk
     assert AdminUnit.objects.get(code="HD-NS").history.earliest().parent_id is not None
+
+
+def test_demo_chart_of_2024_shows_hai_duong_departments_under_their_committee(demo, client):
+    client.force_login(User.objects.get(username="lanhdao"))
+    tree = client.get("/agencies/tree/?on=01/01/2024").context["tree"]
+    committee = next(node for node in tree if node["agency"].code == "HD-UBND")
+    codes = {child["agency"].code for child in committee["children"]}
+    assert {"HD-SKHDT", "HD-STC", "HD-SXD"} <= codes
+    city = next(node for node in tree if node["agency"].code == "HP-UBND")
+    assert not {child["agency"].code for child in city["children"]} & codes

@@ -224,3 +224,25 @@ def test_organisation_chart_rejects_a_bad_date(login, specialist, agency_x):
         response = login(specialist).get(reverse("agencies:tree") + "?on=32/13/2025")
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
+
+
+def test_organisation_chart_of_a_past_date_shows_the_parents_of_then(
+    login, specialist, agency_x, agency_y, admin_user, old_unit
+):
+    live, _ended = old_unit
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    response = login(specialist).get(reverse("agencies:tree") + "?on=28/02/2025")
+    tree = response.context["tree"]
+
+    def parent_of(code, branch, parent=None):
+        for node in branch:
+            if node["agency"].code == code:
+                return parent
+            found = parent_of(code, node["children"], node["agency"].code)
+            if found:
+                return found
+        return None
+
+    assert parent_of(live.code, tree) == agency_x.code
+    record = Reorganisation.objects.get()
+    assert record.moves["agencies.Agency.parent"] == [[live.pk, agency_x.pk]]

@@ -96,3 +96,14 @@ def test_lineage_collects_every_predecessor():
     assert lineage(4, facts) == {1, 2, 3, 4}
     assert lineage(2, facts) == {1, 2}
     assert lineage(5, facts) == {5}
+
+
+def test_pointers_on_undoes_only_the_moves_after_the_day():
+    from tiendo.domain.organisation import Move, pointers_on
+
+    current = {10: 3, 11: 3, 12: 5}  # today: 10 and 11 under HP-STC (3)
+    moves = [Move(date(2025, 3, 1), 10, 1), Move(date(2025, 7, 1), 10, 2), Move(date(2025, 7, 1), 11, 2)]
+    assert pointers_on(current, moves, date(2026, 1, 1)) == current
+    assert pointers_on(current, moves, date(2025, 7, 1)) == current
+    assert pointers_on(current, moves, date(2025, 6, 30)) == {10: 2, 11: 2, 12: 5}
+    assert pointers_on(current, moves, date(2025, 2, 28)) == {10: 1, 11: 2, 12: 5}

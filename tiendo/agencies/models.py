@@ -220,6 +220,8 @@ class Reorganisation(models.Model):
     )
     source_units = models.ManyToManyField(AdminUnit, verbose_name=_("merged units"), related_name="merged_in")
     moved = models.JSONField(_("records moved"), default=dict)
+    # {label: [[record id, previous agency or unit id], ...]}: lets pages show the structure of any past date
+    moves = models.JSONField(_("moves"), default=dict, editable=False)
     performed_by = models.ForeignKey(
         "accounts.User",
         verbose_name=_("performed by"),

@@ -48,6 +48,14 @@ def moved_titles(moved: dict[str, int]) -> list[tuple[str, int]]:
     return [(titles.get(label, label), count) for label, count in moved.items() if count]
 
 
+def moves_of(label: str, after: date) -> list[organisation.Move]:
+    """Every move of `label` records by reorganisations effective after `after`."""
+    found = []
+    for effective, moves in Reorganisation.objects.filter(effective__gt=after).values_list("effective", "moves"):
+        found += [organisation.Move(effective, record, previous) for record, previous in moves.get(label, [])]
+    return found
+
+
 def registered_open_work() -> tuple[OpenWork, ...]:
     return tuple(_REGISTRY)
 
@@ -100,6 +108,7 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
 
     source_ids = [s.pk for s in sources]
     moved: dict[str, int] = {}
+    moves: dict[str, list[list[int | None]]] = {}
     for work in _REGISTRY:
         if work.points_to is not model:
             continue
@@ -107,6 +116,7 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
         if work.model is model:
             queryset = queryset.exclude(pk=target.pk)
         records = list(queryset)
+        moves[work.label] = [[record.pk, getattr(record, f"{work.field}_id")] for record in records]
         for record in records:
             setattr(record, work.field, target)
         if records:
@@ -122,6 +132,7 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
         decision=decision.strip(),
         note=note,
         moved=moved,
+        moves=moves,
         performed_by=actor,
         target_agency=target if is_agency else None,
         target_unit=None if is_agency else target,

@@ -8,10 +8,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tiendo.accounts.access import get_agency_for_user
 from tiendo.audit.history import history_entries
-from tiendo.domain import access
+from tiendo.domain import access, organisation
 
 from .forms import AgencyFilterForm, AgencyProfileForm, UnitFilterForm
 from .models import AdminUnit, Agency, Reorganisation
+from .reorganisation import moves_of
 
 PAGE_SIZE = 50
 
@@ -90,9 +91,13 @@ def agency_tree(request):
         day = form.cleaned_data["on"]
     agencies = list(Agency.objects.valid_on(day).only("code", "name", "name_en", "name_zh", "kind", "parent_id"))
     present = {agency.pk for agency in agencies}
+    # parents as they stood on that day, before the reorganisations that came after it
+    parents = organisation.pointers_on(
+        {agency.pk: agency.parent_id for agency in agencies}, moves_of("agencies.Agency.parent", day), day
+    )
     children: dict[int | None, list[Agency]] = {}
     for agency in sorted(agencies, key=lambda a: (a.kind != Agency.Kind.PEOPLES_COMMITTEE, a.name)):
-        parent = agency.parent_id if agency.parent_id in present else None
+        parent = parents[agency.pk] if parents[agency.pk] in present else None
         children.setdefault(parent, []).append(agency)
 
     def branch(parent_id):

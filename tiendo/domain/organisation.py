@@ -110,3 +110,21 @@ def lineage(agency_id: int, facts: Mapping[int, AgencyFacts]) -> set[int]:
                 found.add(pred)
                 stack.append(pred)
     return found
+
+
+@dataclass(frozen=True)
+class Move:
+    """One record handed to a successor by a reorganisation: which record, and what it pointed to before."""
+
+    effective: date
+    record_id: int
+    previous_id: int | None
+
+
+def pointers_on(current: Mapping[int, int | None], moves: Iterable[Move], day: date) -> dict[int, int | None]:
+    """Where each record pointed on `day`: undo, latest first, the moves that took effect after that day."""
+    pointers = dict(current)
+    for move in sorted(moves, key=lambda m: m.effective, reverse=True):
+        if move.effective > day and move.record_id in pointers:
+            pointers[move.record_id] = move.previous_id
+    return pointers
