@@ -232,17 +232,8 @@ def test_organisation_chart_of_a_past_date_shows_the_parents_of_then(
     live, _ended = old_unit
     merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
     response = login(specialist).get(reverse("agencies:tree") + "?on=28/02/2025")
-    tree = response.context["tree"]
-
-    def parent_of(code, branch, parent=None):
-        for node in branch:
-            if node["agency"].code == code:
-                return parent
-            found = parent_of(code, node["children"], node["agency"].code)
-            if found:
-                return found
-        return None
-
-    assert parent_of(live.code, tree) == agency_x.code
+    rows = [(agency.code, depth) for agency, depth in response.context["rows"]]
+    position = rows.index((live.code, 2))
+    assert rows[position - 1] == (agency_x.code, 1)  # directly under the agency it stood under then
     record = Reorganisation.objects.get()
     assert record.moves["agencies.Agency.parent"] == [[live.pk, agency_x.pk]]

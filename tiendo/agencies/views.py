@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -100,10 +101,14 @@ def agency_tree(request):
         parent = parents[agency.pk] if parents[agency.pk] in present else None
         children.setdefault(parent, []).append(agency)
 
-    def branch(parent_id):
-        return [{"agency": agency, "children": branch(agency.pk)} for agency in children.get(parent_id, [])]
-
-    return render(request, "agencies/agency_tree.html", {"form": form, "day": day, "tree": branch(None)})
+    rows: list[tuple[Agency, int]] = []  # pre-order with depth: one flat loop renders fast at national scale
+    stack = [(agency, 0) for agency in reversed(children.get(None, []))]
+    while stack:
+        agency, depth = stack.pop()
+        rows.append((agency, depth))
+        stack += [(child, depth + 1) for child in reversed(children.get(agency.pk, []))]
+    context = {"form": form, "day": day, "rows": rows, "list_url": reverse("agencies:list")}
+    return render(request, "agencies/agency_tree.html", context)
 
 
 @require_GET
