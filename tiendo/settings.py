@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tiendo.accounts",
     "tiendo.agencies",
     "tiendo.enterprises",
+    "tiendo.projects",
     "tiendo.demo",
     "tiendo.api",
 ]
@@ -127,6 +128,11 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 FORMAT_MODULE_PATH = ["tiendo.formats"]
 LANGUAGE_COOKIE_NAME = "tiendo_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+MEDIA_URL = "media/"
+MEDIA_ROOT = DATA_DIR / "media"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("agencies/", include("tiendo.agencies.urls")),
     path("enterprises/", include("tiendo.enterprises.urls")),
+    path("projects/", include("tiendo.projects.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

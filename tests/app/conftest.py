@@ -1,6 +1,6 @@
 """One persona per role, in two agencies, so every refusal has its success twin (healthchecks' BaseTestCase)."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.cache import cache
@@ -133,3 +133,68 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def commune(province):
+    from tiendo.agencies.models import AdminUnit
+
+    return AdminUnit.objects.create(code="HD-X1", name="Thái Tân", unit_type="xã", level="commune", parent=province)
+
+
+@pytest.fixture
+def project_x(agency_x, commune):
+    """A public project in the charge of agency X, with an overdue milestone and two progress reports."""
+    from tiendo.projects.models import Milestone, ProgressReport, Project
+
+    project = Project.objects.create(
+        code="HD-2021-0001",
+        name="Đường trục Bắc - Nam xã Thái Tân",
+        kind="public",
+        group="B",
+        status="implementing",
+        agency=agency_x,
+        commune=commune,
+        total_investment=120_000_000_000,
+        policy_decision_number="15/NQ-HĐND",
+        policy_decision_date=date(2021, 3, 1),
+    )
+    Milestone.objects.create(
+        project=project,
+        kind="site_clearance",
+        first_due=date(2022, 6, 30),
+        current_due=date(2022, 6, 30),
+        done=date(2022, 9, 1),
+    )
+    Milestone.objects.create(
+        project=project, kind="completion", first_due=date(2023, 12, 31), current_due=date(2024, 12, 31)
+    )
+    for end, percent, paid in ((date(2023, 3, 31), 20, 10_000_000_000), (date(2023, 6, 30), 35, 30_000_000_000)):
+        ProgressReport.objects.create(
+            project=project,
+            period_end=end,
+            physical_progress=percent,
+            disbursed_to_date=paid,
+            submitted_at=datetime(2023, 7, 5, tzinfo=UTC),
+        )
+    return project
+
+
+@pytest.fixture
+def project_a(enterprise_a, agency_y, commune):
+    """An FDI project of enterprise A, followed by agency Y."""
+    from tiendo.projects.models import Project
+
+    return Project.objects.create(
+        code="HD-2022-0002",
+        name="Nhà máy linh kiện điện tử Hoshino",
+        name_en="Hoshino electronics plant",
+        kind="fdi",
+        status="implementing",
+        investor=enterprise_a,
+        agency=agency_y,
+        commune=commune,
+        total_investment=2_300_000_000_000,
+        certificate_number="2121000123",
+        certificate_date=date(2022, 4, 12),
+    )

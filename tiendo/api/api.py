@@ -17,6 +17,7 @@ from tiendo.domain import access
 from tiendo.domain.text import search_key
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.services import save_enterprise
+from tiendo.projects.access import get_project_for_user, projects_for_user
 
 api = NinjaAPI(title="tiendo API", version="1", auth=django_auth, urls_namespace="api", docs_decorator=login_required)
 
@@ -157,3 +158,108 @@ def update_enterprise(request, pk: int, payload: EnterpriseIn):
     if not form.is_valid():
         return Status(400, {"detail": "Dữ liệu không hợp lệ.", "errors": {k: list(v) for k, v in form.errors.items()}})
     return Status(200, save_enterprise(form.save(commit=False), request.user))
+
+
+class MilestoneOut(Schema):
+    kind: str
+    first_due: date | None
+    current_due: date | None
+    done: date | None
+
+
+class ProjectOut(Schema):
+    code: str
+    name: str
+    name_en: str
+    kind: str
+    status: str
+    group: str
+    sector: str | None
+    commune: str | None
+    zone: str | None
+    investor_tax_code: str | None
+    investor: str | None
+    agency: str | None
+    total_investment: int
+    certificate_number: str
+    certificate_date: date | None
+    policy_decision_number: str
+    policy_decision_date: date | None
+
+    @staticmethod
+    def resolve_sector(obj):
+        return obj.sector.code if obj.sector_id else None
+
+    @staticmethod
+    def resolve_commune(obj):
+        return obj.commune.code if obj.commune_id else None
+
+    @staticmethod
+    def resolve_zone(obj):
+        return obj.zone.code if obj.zone_id else None
+
+    @staticmethod
+    def resolve_investor_tax_code(obj):
+        return obj.investor.tax_code if obj.investor_id else None
+
+    @staticmethod
+    def resolve_investor(obj):
+        return obj.investor.name if obj.investor_id else None
+
+    @staticmethod
+    def resolve_agency(obj):
+        return obj.agency.code if obj.agency_id else None
+
+
+class ProgressOut(Schema):
+    period_end: date
+    physical_progress: float
+    disbursed_to_date: int
+    jobs: int | None
+    revenue: int | None
+    taxes_paid: int | None
+    problems: str
+
+
+class ProjectDetailOut(ProjectOut):
+    milestones: list[MilestoneOut]
+    latest_progress: ProgressOut | None = None
+
+
+class ProjectFilters(Schema):
+    q: str = ""
+    kind: str = ""
+    status: str = ""
+    sector: str = ""
+    commune: str = ""
+    zone: str = ""
+    agency: str = ""
+    investor: str = ""
+    sort: str = "code"
+
+
+@api.get("/projects", response=list[ProjectOut], tags=["projects"])
+@paginate(LimitOffsetPagination)
+def list_projects(request, filters: Query[ProjectFilters]):
+    """The registry as the user may see it, with the list page's filters (codes instead of ids)."""
+    from tiendo.projects.forms import SORTS
+
+    projects = projects_for_user(request.user).select_related("sector", "commune", "zone", "investor", "agency")
+    if filters.q:
+        projects = projects.search(filters.q)
+    for field in ("kind", "status"):
+        if value := getattr(filters, field):
+            projects = projects.filter(**{field: value})
+    for field in ("sector", "commune", "zone", "agency"):
+        if value := getattr(filters, field):
+            projects = projects.filter(**{f"{field}__code": value})
+    if filters.investor:
+        projects = projects.filter(investor__tax_code=filters.investor)
+    return projects.order_by(*SORTS.get(filters.sort, SORTS["code"]))
+
+
+@api.get("/projects/{code}", response=ProjectDetailOut, tags=["projects"])
+def get_project(request, code: str):
+    project = get_project_for_user(request.user, code)
+    project.latest_progress = project.progress_reports.order_by("-period_end", "-pk").first()
+    return project

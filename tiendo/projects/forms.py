@@ -1,0 +1,227 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.web.fields import DecimalCommaField, VndField
+
+from .models import KIND_LABELS, REASON_LABELS, STATUS_LABELS, Milestone, ProgressReport, Project, Sector, Zone
+
+SORTS = {
+    "code": ("code",),
+    "name": ("name", "code"),
+    "-investment": ("-total_investment", "code"),
+    "investment": ("total_investment", "code"),
+    "-certificate": ("-certificate_date", "code"),
+    "status": ("status", "code"),
+}
+
+
+def _local_units_and_agencies():
+    """Communes and agencies of the province this tiendo serves (all of them when none is set)."""
+    today = timezone.localdate()
+    installation = Installation.current()
+    communes = AdminUnit.objects.valid_on(today).filter(level=AdminUnit.Level.COMMUNE)
+    agencies = Agency.objects.valid_on(today).exclude(kind=Agency.Kind.CENTRAL)
+    if installation:
+        communes = communes.filter(parent=installation.province)
+        agencies = agencies.filter(admin_unit__in=[installation.province, *communes])
+    return communes.order_by("name"), agencies.order_by("kind", "name")
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("code, name, investor, tax code")}),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *KIND_LABELS.items()])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_LABELS.items()]
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), required=False, queryset=Sector.objects.all(), empty_label=_("All sectors")
+    )
+    commune = forms.ModelChoiceField(
+        label=_("Commune"), required=False, queryset=AdminUnit.objects.none(), empty_label=_("All communes")
+    )
+    zone = forms.ModelChoiceField(
+        label=_("Zone"), required=False, queryset=Zone.objects.all(), empty_label=_("All zones")
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Agency in charge"), required=False, queryset=Agency.objects.none(), empty_label=_("All agencies")
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("code", _("Code")),
+            ("name", _("Name")),
+            ("-investment", _("Largest investment")),
+            ("investment", _("Smallest investment")),
+            ("-certificate", _("Newest certificate")),
+            ("status", _("Status")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        communes, agencies = _local_units_and_agencies()
+        self.fields["commune"].queryset = communes
+        self.fields["agency"].queryset = agencies
+
+    def apply(self, projects):
+        """Filter and sort; an invalid form leaves the list unfiltered (its errors are shown)."""
+        if not self.is_valid():
+            return projects.order_by("code")
+        data = self.cleaned_data
+        if data["q"]:
+            projects = projects.search(data["q"]) | projects.filter(investor__search_key__contains=_key(data["q"]))
+        for field in ("kind", "status", "sector", "commune", "zone", "agency"):
+            if data[field]:
+                projects = projects.filter(**{field: data[field]})
+        return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
+
+
+def _key(text: str) -> str:
+    from tiendo.domain.text import search_key
+
+    return search_key(text)
+
+
+class ProjectForm(forms.ModelForm):
+    total_investment = VndField(label=_("Total investment"))
+    deposit_amount = VndField(label=_("Deposit"), required=False)
+    land_area_m2 = DecimalCommaField(
+        label=_("Land area (m²)"), required=False, min_value=0, max_digits=14, decimal_places=1
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "code",
+            "name",
+            "name_en",
+            "name_zh",
+            "kind",
+            "status",
+            "group",
+            "sector",
+            "commune",
+            "zone",
+            "latitude",
+            "longitude",
+            "investor",
+            "agency",
+            "total_investment",
+            "policy_decision_number",
+            "policy_decision_date",
+            "certificate_number",
+            "certificate_date",
+            "land_area_m2",
+            "land_decision_date",
+            "land_handover_date",
+            "deposit_amount",
+            "deposit_status",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        communes, agencies = _local_units_and_agencies()
+        self.fields["commune"].queryset = communes
+        self.fields["agency"].queryset = agencies
+        if self.instance.pk:
+            self.fields["code"].disabled = True  # the code is how imports and other records find the project
+
+    def clean_deposit_amount(self):
+        return self.cleaned_data["deposit_amount"] or 0
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == "public" and not data.get("group"):
+            self.add_error("group", _("A public investment project needs its group (A, B, C or national)."))
+        if kind in ("private", "fdi") and data.get("group"):
+            self.add_error("group", _("Only public investment projects have a group."))
+        if kind in ("private", "fdi") and not data.get("investor"):
+            self.add_error("investor", _("A private or FDI project needs its investor."))
+        return data
+
+
+class MilestoneForm(forms.ModelForm):
+    compensation_planned = VndField(label=_("Compensation planned"), required=False)
+    compensation_paid = VndField(label=_("Compensation paid"), required=False)
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "kind",
+            "first_due",
+            "current_due",
+            "done",
+            "note",
+            "clearance_area_m2",
+            "cleared_area_m2",
+            "households",
+            "households_cleared",
+            "compensation_planned",
+            "compensation_paid",
+        ]
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        others = Milestone.objects.filter(project_id=self.instance.project_id, kind=kind).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("This project already has this milestone."))
+        return kind
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first_due") and not data.get("current_due"):
+            data["current_due"] = data["first_due"]
+        if data.get("first_due") and data.get("current_due") and data["current_due"] < data["first_due"]:
+            self.add_error("current_due", _("The current due date cannot be before the first one."))
+        return data
+
+
+class AdjustmentForm(forms.Form):
+    """Grant an extension: the milestone's current due date moves, the old one is kept."""
+
+    document_number = forms.CharField(label=_("Document No."), max_length=80)
+    decided_on = forms.DateField(label=_("Decided on"))
+    new_due = forms.DateField(label=_("New due date"))
+    reason = forms.ChoiceField(label=_("Reason"), choices=REASON_LABELS.items())
+
+
+class ProgressReportForm(forms.ModelForm):
+    physical_progress = DecimalCommaField(
+        label=_("Physical progress (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=2
+    )
+    disbursed_to_date = VndField(label=_("Capital disbursed to date"))
+    revenue = VndField(label=_("Revenue in the period"), required=False)
+    taxes_paid = VndField(label=_("Taxes paid in the period"), required=False)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["period_end", "physical_progress", "disbursed_to_date", "jobs", "revenue", "taxes_paid", "problems"]
+        widgets = {"problems": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+
+    def clean_period_end(self):
+        period_end = self.cleaned_data["period_end"]
+        if period_end > timezone.localdate():
+            raise forms.ValidationError(_("A report cannot be for a period that has not ended."))
+        return period_end
+
+    def clean(self):
+        data = super().clean()
+        if self.project and data.get("disbursed_to_date") and self.project.total_investment:
+            if data["disbursed_to_date"] > self.project.total_investment * 2:
+                self.add_error(
+                    "disbursed_to_date",
+                    _("Capital disbursed is more than twice the total investment: check the unit (đồng)."),
+                )
+        return data

@@ -1,0 +1,152 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tiendo.audit.history import history_entries
+from tiendo.domain import access
+
+from . import charts
+from .access import can_report_on, get_project_for_user, projects_for_user
+from .forms import AdjustmentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
+from .models import Milestone, ProgressReport
+from .services import adjust_schedule, record_progress, save_milestone, save_project
+
+PAGE_SIZE = 50
+
+
+def _can_edit(user) -> bool:
+    return user.actor.role in access.EDIT_ALL
+
+
+class _CountedPaginator(Paginator):
+    """Counts only the primary keys: the list joins several tables that the count does not need."""
+
+    @property
+    def count(self):
+        if not hasattr(self, "_count"):
+            self._count = self.object_list.values("pk").order_by().count()
+        return self._count
+
+
+@require_GET
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    projects = form.apply(projects_for_user(request.user))
+    projects = projects.select_related("investor", "agency", "commune", "sector")
+    page = _CountedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "can_edit": _can_edit(request.user), "today": timezone.localdate()}
+    template = "projects/project_list.html#rows" if request.htmx else "projects/project_list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def project_detail(request, code):
+    project = get_project_for_user(request.user, code)
+    today = timezone.localdate()
+    milestones = list(project.milestones.prefetch_related("adjustments"))
+    reports = list(project.progress_reports.select_related("submitted_by").order_by("period_end", "pk"))
+    context = {
+        "project": project,
+        "today": today,
+        "milestones": milestones,
+        "late": [m for m in milestones if m.facts.done is None and m.current_due and m.current_due < today],
+        "reports": list(reversed(reports))[:20],
+        "report_count": len(reports),
+        "latest": reports[-1] if reports else None,
+        "sources": project.capital_sources.all(),
+        "legal_documents": project.legal_documents.all(),
+        "documents": project.documents.all(),
+        "timeline": charts.timeline(milestones, today),
+        "progress_chart": charts.progress_series(reports, project.total_investment),
+        "can_edit": _can_edit(request.user),
+        "can_report": can_report_on(request.user.actor, project),
+        "entries": history_entries(project),
+    }
+    return render(request, "projects/project_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def project_create(request):
+    if not _can_edit(request.user):
+        raise PermissionDenied
+    form = ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        project = save_project(form.save(commit=False), request.user)
+        messages.success(request, _("The project was created."))
+        return redirect("projects:detail", code=project.code)
+    return render(request, "projects/form.html", {"form": form, "heading": _("New project")})
+
+
+@require_http_methods(["GET", "POST"])
+def project_edit(request, code):
+    project = get_project_for_user(request.user, code, edit=True)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        save_project(form.save(commit=False), request.user)
+        messages.success(request, _("The project was saved."))
+        return redirect("projects:detail", code=project.code)
+    return render(request, "projects/form.html", {"form": form, "project": project, "heading": _("Edit the project")})
+
+
+@require_POST
+def project_delete(request, code):
+    project = get_project_for_user(request.user, code, edit=True)
+    project.soft_delete(request.user, reason=request.POST.get("reason", ""))
+    messages.success(
+        request, _("The project %(code)s was deleted; an administrator can restore it.") % {"code": project.code}
+    )
+    return redirect("projects:list")
+
+
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request, code, pk=None):
+    project = get_project_for_user(request.user, code, edit=True)
+    milestone = get_object_or_404(Milestone, pk=pk, project=project) if pk else Milestone(project=project)
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        save_milestone(form.save(commit=False), request.user)
+        messages.success(request, _("The milestone was saved."))
+        return redirect("projects:detail", code=project.code)
+    heading = _("Edit the milestone") if milestone.pk else _("Add a milestone")
+    return render(request, "projects/form.html", {"form": form, "project": project, "heading": heading})
+
+
+@require_http_methods(["GET", "POST"])
+def milestone_adjust(request, code, pk):
+    project = get_project_for_user(request.user, code, edit=True)
+    milestone = get_object_or_404(Milestone, pk=pk, project=project)
+    form = AdjustmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            adjust_schedule(
+                milestone, data["document_number"], data["decided_on"], data["new_due"], data["reason"], request.user
+            )
+        except ValidationError as error:
+            form.add_error("new_due", error)
+        else:
+            messages.success(request, _("The schedule was adjusted."))
+            return redirect("projects:detail", code=project.code)
+    intro = _("%(milestone)s: current due date %(day)s. The old date is kept in the schedule's history.") % {
+        "milestone": milestone.get_kind_display(),
+        "day": milestone.current_due.strftime("%d/%m/%Y") if milestone.current_due else "—",
+    }
+    context = {"form": form, "project": project, "heading": _("Extend a milestone"), "intro": intro}
+    return render(request, "projects/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def progress_report(request, code):
+    project = get_project_for_user(request.user, code, report=True)
+    form = ProgressReportForm(request.POST or None, project=project, instance=ProgressReport(project=project))
+    if request.method == "POST" and form.is_valid():
+        record_progress(project, form.save(commit=False), request.user)
+        messages.success(request, _("Your progress report was submitted."))
+        return redirect("projects:detail", code=project.code)
+    intro = _("Amounts in đồng. A report is kept as submitted; send a new one to correct it.")
+    context = {"form": form, "project": project, "heading": _("Submit a progress report"), "intro": intro}
+    return render(request, "projects/form.html", context)
