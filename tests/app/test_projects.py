@@ -236,3 +236,87 @@ def test_api_project_detail(login, specialist, project_x):
     assert data["latest_progress"]["physical_progress"] == 35.0
     listing = login(specialist).get("/api/projects?kind=public").json()
     assert [row["code"] for row in listing["items"]] == [project_x.code]
+
+
+def test_cli_report_and_extend(capsys, specialist, investor_a, project_a, project_x, admin_user):
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    call_command(
+        "projects",
+        "report",
+        project_a.code,
+        "--period-end",
+        "31/03/2024",
+        "--progress",
+        "12,5",
+        "--disbursed",
+        "1,5 tỷ",
+        "--as",
+        "investor_a",
+        "--json",
+    )
+    assert json.loads(capsys.readouterr().out)["physical_progress"] == 12.5
+    assert ProgressReport.objects.get(project=project_a).disbursed_to_date == 1_500_000_000
+    with pytest.raises(CommandError, match="Không tìm thấy"):
+        call_command(
+            "projects",
+            "report",
+            project_x.code,
+            "--period-end",
+            "31/03/2024",
+            "--progress",
+            "1",
+            "--disbursed",
+            "0",
+            "--as",
+            "investor_a",
+        )
+    with pytest.raises(CommandError, match="physical_progress"):
+        call_command(
+            "projects",
+            "report",
+            project_a.code,
+            "--period-end",
+            "31/03/2024",
+            "--progress",
+            "101",
+            "--disbursed",
+            "0",
+            "--as",
+            "investor_a",
+        )
+    call_command(
+        "projects",
+        "extend",
+        project_x.code,
+        "--milestone",
+        "completion",
+        "--new-due",
+        "31/12/2025",
+        "--document",
+        "12/QĐ-UBND",
+        "--decided-on",
+        "01/12/2024",
+        "--json",
+    )
+    assert json.loads(capsys.readouterr().out)["months_added"] == 12
+    rows = json.loads(_run(capsys, "projects", "list", "--kind", "fdi", "--json"))
+    assert [row["code"] for row in rows] == [project_a.code]
+
+
+def _run(capsys, *args):
+    from django.core.management import call_command
+
+    capsys.readouterr()
+    call_command(*args)
+    return capsys.readouterr().out
+
+
+def test_overdue_filter_and_home_counts(login, specialist, project_x, project_a):
+    client = login(specialist)
+    listed = {p.code for p in client.get(reverse("projects:list") + "?overdue=on").context["page"]}
+    assert listed == {project_x.code}
+    home = client.get("/")
+    assert (home.context["project_count"], home.context["overdue_count"]) == (2, 1)

@@ -51,6 +51,7 @@ class ProjectFilterForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=_("Agency in charge"), required=False, queryset=Agency.objects.none(), empty_label=_("All agencies")
     )
+    overdue = forms.BooleanField(label=_("With an overdue milestone"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -80,6 +81,8 @@ class ProjectFilterForm(forms.Form):
         for field in ("kind", "status", "sector", "commune", "zone", "agency"):
             if data[field]:
                 projects = projects.filter(**{field: data[field]})
+        if data["overdue"]:
+            projects = projects.with_overdue_milestone(timezone.localdate())
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 

@@ -139,6 +139,11 @@ class ProjectQuerySet(LiveQuerySet):
         key = search_key(text)
         return self.filter(search_key__contains=key) if key else self
 
+    def with_overdue_milestone(self, today):
+        """Running projects with a milestone not done by its current due date."""
+        overdue = Milestone.objects.filter(project=models.OuterRef("pk"), done__isnull=True, current_due__lt=today)
+        return self.running().filter(models.Exists(overdue))
+
     def for_actor(self, actor):
         """What a user may see: the province's staff all, an officer the agency's, an investor their own."""
         from tiendo.domain.access import READ_ALL, Role
@@ -346,6 +351,7 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
         ordering = ["project", "first_due", "pk"]
         constraints = [models.UniqueConstraint(fields=["project", "kind"], name="milestone_kind_once")]
+        indexes = [models.Index(fields=["project", "done", "current_due"])]
 
     def __str__(self) -> str:
         return self.get_kind_display()

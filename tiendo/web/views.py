@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
 from tiendo.domain import access
+from tiendo.projects.access import projects_for_user
 
 
 @require_GET
@@ -27,6 +28,10 @@ def home(request):
         "reorganisations": Reorganisation.objects.select_related("target_agency", "target_unit")[:8],
         "can_list_enterprises": access.can_list_enterprises(request.user.actor),
     }
+    projects = projects_for_user(request.user)
+    context["project_count"] = projects.count()
+    context["running_count"] = projects.running().count()
+    context["overdue_count"] = projects.with_overdue_milestone(today).count()
     if context["can_list_enterprises"]:
         from tiendo.enterprises.models import Enterprise
 
