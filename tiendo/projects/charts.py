@@ -46,7 +46,7 @@ def timeline(milestones, today: date) -> Timeline | None:
     end = date(max(days).year + 1, 1, 1)
     x = _scale(start, end)
     chart = Timeline(WIDTH, TOP + ROW * len(milestones) + 10, LEFT, x(today))
-    chart.years = [(x(date(year, 1, 1)), year) for year in range(start.year, end.year + 1)]
+    chart.years = [(x(date(year, 1, 1)), year) for year in range(start.year, end.year)]
     for index, m in enumerate(milestones):
         late = m.done is None and m.current_due is not None and today > m.current_due
         chart.rows.append(
@@ -88,7 +88,7 @@ def progress_series(reports, total_investment: int) -> Series | None:
     if len(reports) < 2:
         return None
     width, height, left, bottom, top = 860, 220, 40, 30, 10
-    step = (width - left - 10) / (len(reports) - 1)
+    step = (width - left - 30) / (len(reports) - 1)
 
     def y(percent) -> float:
         return round(top + (height - top - bottom) * (1 - float(percent) / 100), 1)

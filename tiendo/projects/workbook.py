@@ -1,0 +1,1305 @@
+"""The project registry as a workbook: one column table read by the import and written by the export.
+
+Three sheets carry the data ("Dự án", "Mốc tiến độ", "Báo cáo tiến độ"); the export adds a printable "Báo cáo"
+sheet and a "Hướng dẫn" sheet that the import ignores. Because both directions use the same table, exporting
+and importing again changes nothing. The import validates every row of every sheet before it writes, then
+writes in one transaction with bulk statements, so a file of a province's whole registry takes seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from tiendo.agencies.models import AdminUnit, Agency
+from tiendo.domain import projects as vocab
+from tiendo.domain.tabular import (
+    CellError,
+    column_letter,
+    excel_serial,
+    is_blank,
+    parse_amount,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    parse_percent,
+    parse_text,
+    read_header,
+    unit_factor,
+)
+from tiendo.domain.text import clean, search_key
+from tiendo.enterprises.models import Enterprise
+
+from .models import Milestone, ProgressReport, Project, Sector, Zone
+
+PROJECTS = "Dự án"
+MILESTONES = "Mốc tiến độ"
+REPORTS = "Báo cáo tiến độ"
+REPORT_SHEET = "Báo cáo"
+GUIDE_SHEET = "Hướng dẫn"
+ERROR_HEADER = "Lỗi"
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+BATCH = 4000
+_QUERY_CHUNK = 900  # below SQLite's oldest limit on query parameters
+_TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
+
+Progress = Callable[[int, int], None]
+
+# Vietnamese labels first: the export writes the first spelling of each code, the import accepts them all.
+KINDS = {
+    "public": ("Đầu tư công", "public", "Dự án đầu tư công", "Công"),
+    "private": ("Trong nước", "private", "Ngoài ngân sách", "Doanh nghiệp trong nước", "Tư nhân"),
+    "fdi": ("FDI", "fdi", "Có vốn đầu tư nước ngoài", "Nước ngoài"),
+}
+STATUSES = {
+    "preparing": ("Chuẩn bị đầu tư", "preparing", "Chuẩn bị"),
+    "implementing": ("Đang thực hiện", "implementing", "Đang triển khai"),
+    "operating": ("Đang hoạt động", "operating", "Đã đi vào hoạt động"),
+    "completed": ("Hoàn thành", "completed", "Đã hoàn thành"),
+    "suspended": ("Tạm dừng", "suspended", "Tạm ngừng"),
+    "terminated": ("Chấm dứt", "terminated", "Đã chấm dứt"),
+}
+GROUPS = {
+    "national": ("Quan trọng quốc gia", "national"),
+    "A": ("Nhóm A", "A"),
+    "B": ("Nhóm B", "B"),
+    "C": ("Nhóm C", "C"),
+}
+DEPOSITS = {
+    "not_required": ("Không phải ký quỹ", "not_required", "Không"),
+    "required": ("Chưa ký quỹ", "required", "Phải ký quỹ"),
+    "paid": ("Đã ký quỹ", "paid"),
+    "refunded": ("Đã hoàn trả", "refunded", "Đã hoàn trả ký quỹ"),
+    "forfeited": ("Đã nộp ngân sách", "forfeited", "Sung ngân sách"),
+}
+MILESTONE_KINDS = {
+    "capital_contribution": ("Góp vốn", "capital_contribution", "Góp vốn điều lệ"),
+    "site_clearance": ("Giải phóng mặt bằng", "site_clearance", "GPMB"),
+    "land_handover": ("Bàn giao đất", "land_handover", "Giao đất"),
+    "construction_start": ("Khởi công", "construction_start", "Khởi công xây dựng"),
+    "operation": ("Đi vào hoạt động", "operation", "Vận hành", "Hoạt động"),
+    "completion": ("Hoàn thành", "completion", "Hoàn thành dự án"),
+}
+assert set(KINDS) == {m.value for m in vocab.ProjectKind}
+assert set(STATUSES) == {m.value for m in vocab.ProjectStatus}
+assert set(GROUPS) == {m.value for m in vocab.ProjectGroup}
+assert set(DEPOSITS) == {m.value for m in vocab.DepositStatus}
+assert set(MILESTONE_KINDS) == {m.value for m in vocab.MilestoneKind}
+
+AREA_UNITS = {"m2": Decimal(1), "m²": Decimal(1), "ha": Decimal(10_000)}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: the model field it fills, its Vietnamese header and how a cell is read."""
+
+    field: str
+    header: str
+    kind: str  # text, name, date, amount, area, decimal, int, percent, choice, ref, tax_code
+    unit: str = ""
+    required: bool = False
+    keep: bool = False  # a blank cell keeps the current value (fields that always have one)
+    max_length: int | None = None
+    places: int = 0
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    choices: dict[str, tuple[str, ...]] | None = None
+    hint: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"{self.header} ({self.unit})" if self.unit else self.header
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    @property
+    def key_name(self) -> str:
+        return search_key(self.name)
+
+
+def _choice_hint(choices: dict[str, tuple[str, ...]]) -> str:
+    return "Một trong: " + "; ".join(labels[0] for labels in choices.values()) + " (hoặc mã tiếng Anh)."
+
+
+PROJECT_SHEET = Sheet(
+    PROJECTS,
+    (
+        Column("code", "Mã dự án", "text", required=True, max_length=40,
+               hint="Bắt buộc. Mã duy nhất của dự án: dự án đã có thì được cập nhật, chưa có thì được thêm mới."),
+        Column("name", "Tên dự án", "name", required=True, max_length=500, hint="Bắt buộc."),
+        Column("name_en", "Tên tiếng Anh", "text", max_length=500),
+        Column("kind", "Loại dự án", "choice", required=True, choices=KINDS, hint="Bắt buộc. " + _choice_hint(KINDS)),
+        Column("status", "Tình trạng", "choice", keep=True, choices=STATUSES,
+               hint=_choice_hint(STATUSES) + " Để trống: giữ nguyên (dự án mới: Chuẩn bị đầu tư)."),
+        Column("group", "Nhóm dự án", "choice", choices=GROUPS,
+               hint="Chỉ dự án đầu tư công (bắt buộc với loại này). " + _choice_hint(GROUPS)),
+        Column("sector", "Ngành, lĩnh vực", "ref", hint="Mã hoặc tên ngành, lĩnh vực đã có trong hệ thống."),
+        Column("commune", "Xã, phường", "ref",
+               hint="Mã hoặc tên đơn vị hành chính (tên trùng nhau thì dùng mã)."),
+        Column("zone", "Khu, cụm công nghiệp", "ref", hint="Mã hoặc tên khu, cụm công nghiệp."),
+        Column("investor_tax_code", "Mã số thuế nhà đầu tư", "tax_code",
+               hint="10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số). Mã số thuế chưa có trong hệ thống và có "
+                    "tên nhà đầu tư thì doanh nghiệp được tạo mới."),
+        Column("investor_name", "Tên nhà đầu tư", "name", max_length=255,
+               hint="Dùng khi chưa có mã số thuế: tìm doanh nghiệp theo tên; không đổi tên doanh nghiệp đã có."),
+        Column("agency", "Cơ quan phụ trách", "ref",
+               hint="Mã hoặc tên cơ quan: chủ đầu tư dự án công, cơ quan theo dõi dự án ngoài ngân sách."),
+        Column("total_investment", "Tổng vốn đầu tư", "amount", unit="đồng", keep=True,
+               hint="Đơn vị ghi trong ngoặc ở tiêu đề: đồng, triệu đồng hoặc tỷ đồng. Ví dụ 1.234.567."),
+        Column("policy_decision_number", "Số quyết định chủ trương đầu tư", "text", max_length=80),
+        Column("policy_decision_date", "Ngày quyết định chủ trương đầu tư", "date"),
+        Column("certificate_number", "Số giấy chứng nhận đăng ký đầu tư", "text", max_length=80),
+        Column("certificate_date", "Ngày cấp giấy chứng nhận đăng ký đầu tư", "date"),
+        Column("land_area_m2", "Diện tích đất", "area", unit="m²", places=1, minimum=Decimal(0),
+               maximum=Decimal("9999999999999.9"), hint="Đơn vị m² hoặc ha (ghi trong ngoặc ở tiêu đề)."),
+        Column("land_decision_date", "Ngày quyết định giao đất, cho thuê đất", "date"),
+        Column("land_handover_date", "Ngày bàn giao đất", "date"),
+        Column("deposit_amount", "Số tiền ký quỹ", "amount", unit="đồng", keep=True),
+        Column("deposit_status", "Tình trạng ký quỹ", "choice", keep=True, choices=DEPOSITS,
+               hint=_choice_hint(DEPOSITS)),
+        Column("latitude", "Vĩ độ", "decimal", places=6, minimum=Decimal(-90), maximum=Decimal(90),
+               hint="Số thập phân, ví dụ 20,937342."),
+        Column("longitude", "Kinh độ", "decimal", places=6, minimum=Decimal(-180), maximum=Decimal(180),
+               hint="Số thập phân, ví dụ 106,314554."),
+    ),
+    ("code",),
+)
+MILESTONE_SHEET = Sheet(
+    MILESTONES,
+    (
+        Column("project", "Mã dự án", "text", required=True, max_length=40,
+               hint="Bắt buộc. Dự án có trong trang Dự án hoặc đã có trong hệ thống."),
+        Column("kind", "Loại mốc", "choice", required=True, choices=MILESTONE_KINDS,
+               hint="Bắt buộc; mỗi dự án một dòng cho mỗi loại mốc. " + _choice_hint(MILESTONE_KINDS)),
+        Column("first_due", "Hạn ban đầu", "date", hint="Theo quyết định, giấy chứng nhận đầu tiên."),
+        Column("current_due", "Hạn hiện tại", "date", hint="Sau điều chỉnh, gia hạn; để trống: bằng hạn ban đầu."),
+        Column("done", "Ngày hoàn thành", "date"),
+        Column("note", "Ghi chú", "text", max_length=500),
+        Column("clearance_area_m2", "Diện tích cần giải phóng mặt bằng", "area", unit="m²", places=1,
+               minimum=Decimal(0), maximum=Decimal("9999999999999.9")),
+        Column("cleared_area_m2", "Diện tích đã giải phóng mặt bằng", "area", unit="m²", places=1,
+               minimum=Decimal(0), maximum=Decimal("9999999999999.9")),
+        Column("households", "Số hộ bị ảnh hưởng", "int"),
+        Column("households_cleared", "Số hộ đã bàn giao mặt bằng", "int"),
+        Column("compensation_planned", "Kinh phí bồi thường dự kiến", "amount", unit="đồng"),
+        Column("compensation_paid", "Kinh phí bồi thường đã chi trả", "amount", unit="đồng"),
+    ),
+    ("project", "kind"),
+)
+REPORT_SHEET_SPEC = Sheet(
+    REPORTS,
+    (
+        Column("project", "Mã dự án", "text", required=True, max_length=40,
+               hint="Bắt buộc. Dự án có trong trang Dự án hoặc đã có trong hệ thống."),
+        Column("period_end", "Kỳ báo cáo đến ngày", "date", required=True,
+               hint="Bắt buộc; mỗi dự án một dòng cho mỗi kỳ; không được sau ngày hôm nay."),
+        Column("physical_progress", "Tiến độ thực hiện", "percent", unit="%", required=True,
+               hint="Bắt buộc; từ 0 đến 100."),
+        Column("disbursed_to_date", "Vốn đã giải ngân lũy kế", "amount", unit="đồng", keep=True),
+        Column("jobs", "Số lao động", "int"),
+        Column("revenue", "Doanh thu trong kỳ", "amount", unit="đồng"),
+        Column("taxes_paid", "Nộp ngân sách trong kỳ", "amount", unit="đồng"),
+        Column("problems", "Khó khăn, vướng mắc, kiến nghị", "text"),
+    ),
+    ("project", "period_end"),
+)
+SHEETS = (PROJECT_SHEET, MILESTONE_SHEET, REPORT_SHEET_SPEC)
+
+PROJECT_FIELDS = [c.field for c in PROJECT_SHEET.columns if not c.field.startswith("investor_")] + ["investor"]
+MILESTONE_FIELDS = [c.field for c in MILESTONE_SHEET.columns if c.field not in ("project", "kind")]
+REPORT_FIELDS = [c.field for c in REPORT_SHEET_SPEC.columns if c.field not in ("project", "period_end")]
+_REF_FIELDS = {"sector", "commune", "zone", "agency"}
+_DEFAULTS = {"status": "preparing", "deposit_status": "not_required", "total_investment": 0, "deposit_amount": 0,
+             "disbursed_to_date": 0}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    milestones: int = 0  # milestones created or changed
+    milestones_unchanged: int = 0
+    reports: int = 0  # progress reports added
+    reports_unchanged: int = 0
+    enterprises: int = 0  # investors created from a tax code and a name
+    rejected: int = 0  # rows not written
+    errors: list[CellError] = field(default_factory=list)
+    seconds: float = 0.0
+    dry_run: bool = False
+    partial: bool = False
+    rows: int = 0
+    rejected_workbook: bytes | None = None
+
+    @property
+    def refused(self) -> bool:
+        """Nothing was written because of errors (all-or-nothing), or nothing could be read at all."""
+        return bool(self.errors) and (not self.partial or self.rows == 0)
+
+    def as_dict(self, error_limit: int | None = None) -> dict[str, Any]:
+        errors = self.errors if error_limit is None else self.errors[:error_limit]
+        return {
+            "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+            "milestones": self.milestones, "milestones_unchanged": self.milestones_unchanged,
+            "reports": self.reports, "reports_unchanged": self.reports_unchanged,
+            "enterprises": self.enterprises, "rejected": self.rejected, "rows": self.rows,
+            "dry_run": self.dry_run, "partial": self.partial, "refused": self.refused,
+            "error_count": len(self.errors), "errors": [e.as_dict() for e in errors],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+class FileRejected(Exception):
+    """The file cannot be read at all (wrong type, damaged, no known sheet)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading
+
+
+def read_tables(file, filename: str) -> dict[str, list[list[Any]]]:
+    """Rows of each known sheet (header first), from .xlsx/.xls/.ods with python-calamine or .csv (projects only)."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise FileRejected(f"Không đọc được tệp '{filename}': chỉ nhận .xlsx, .xls, .ods hoặc .csv.")
+    if suffix == ".csv":
+        return {PROJECTS: _read_csv(file)}
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        if isinstance(file, str | Path):
+            book = CalamineWorkbook.from_path(str(file))
+        else:
+            book = CalamineWorkbook.from_filelike(file)
+        wanted = {sheet.key_name: sheet.name for sheet in SHEETS}
+        tables = {}
+        for name in book.sheet_names:
+            canonical = wanted.get(search_key(name))
+            if canonical and canonical not in tables:
+                tables[canonical] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        book.close()
+    except (CalamineError, ValueError, OSError) as error:
+        raise FileRejected(f"Không đọc được tệp '{filename}': tệp hỏng hoặc không phải bảng tính ({error}).") from None
+    if not tables:
+        raise FileRejected(
+            f"Tệp '{filename}' không có trang tính nào tên '{PROJECTS}', '{MILESTONES}' hoặc '{REPORTS}'."
+        )
+    return tables
+
+
+def _read_csv(file) -> list[list[Any]]:
+    """UTF-8 with or without a byte-order mark, comma or semicolon; undo the export's formula guard."""
+    raw = Path(file).read_bytes() if isinstance(file, str | Path) else file.read()
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise FileRejected("Tệp CSV phải được lưu với bảng mã UTF-8.") from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return [[_unguard(cell) for cell in row] for row in rows]
+
+
+def _unguard(cell: str) -> str:
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@" else cell
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lookups: everything a row may refer to, fetched once
+
+
+class _Table:
+    """Codes and names of one kind of record, searched without diacritics; a name used twice is ambiguous."""
+
+    def __init__(self, what: str):
+        self.what = what
+        self.by_code: dict[str, int] = {}
+        self.by_name: dict[str, list[tuple[int, bool]]] = {}
+        self.codes: dict[int, str] = {}
+
+    def add(self, pk: int, code: str, names: Iterable[str], current: bool = True) -> None:
+        self.codes[pk] = code
+        self.by_code.setdefault(search_key(code), pk)
+        for name in {search_key(n) for n in names if n}:
+            self.by_name.setdefault(name, []).append((pk, current))
+
+    def find(self, text: str) -> int:
+        key = search_key(text)
+        if (pk := self.by_code.get(key)) is not None:
+            return pk
+        found = self.by_name.get(key, [])
+        if len(found) > 1:
+            found = [f for f in found if f[1]] or found
+        if not found:
+            raise ValueError(f"Không tìm thấy {self.what} '{text}' (ghi mã hoặc tên đã có trong hệ thống).")
+        if len({pk for pk, _ in found}) > 1:
+            raise ValueError(f"Có nhiều {self.what} cùng tên '{text}': hãy ghi mã.")
+        return found[0][0]
+
+
+class Lookups:
+    """Sectors, communes, zones, agencies and enterprises by code and by name: no query per row."""
+
+    def __init__(self, today: date):
+        self.sector = _Table("ngành, lĩnh vực")
+        for pk, code, name in Sector.objects.values_list("pk", "code", "name"):
+            self.sector.add(pk, code, [name])
+        self.zone = _Table("khu, cụm công nghiệp")
+        for pk, code, name in Zone.objects.values_list("pk", "code", "name"):
+            self.zone.add(pk, code, [name])
+        self.commune = _Table("đơn vị hành chính")
+        units = AdminUnit.objects.values_list("pk", "code", "name", "unit_type", "level", "valid_from", "valid_to")
+        for pk, code, name, unit_type, level, start, end in units:
+            names = [f"{unit_type} {name}"] + ([name] if level != "province" else [])
+            self.commune.add(pk, code, names, _current(start, end, today))
+        self.agency = _Table("cơ quan")
+        for pk, code, name, short, start, end in Agency.objects.values_list(
+            "pk", "code", "name", "short_name", "valid_from", "valid_to"
+        ):
+            self.agency.add(pk, code, [name, short], _current(start, end, today))
+        self.tax_codes: dict[str, int] = {}
+        self.enterprise_names: dict[str, list[int]] = {}
+        self.enterprises: dict[int, tuple[str, str]] = {}
+        self.deleted_tax_codes: set[str] = set()
+        for pk, tax_code, name, deleted_at in Enterprise.objects.values_list("pk", "tax_code", "name", "deleted_at"):
+            if deleted_at is not None:
+                if tax_code:
+                    self.deleted_tax_codes.add(tax_code)
+                continue
+            self.enterprises[pk] = (tax_code, name)
+            if tax_code:
+                self.tax_codes[tax_code] = pk
+            self.enterprise_names.setdefault(search_key(name), []).append(pk)
+
+
+def _current(start: date | None, end: date | None, today: date) -> bool:
+    return (start is None or start <= today) and (end is None or end >= today)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Cell readers bound to a header
+
+
+def _choice_reader(choices: dict[str, tuple[str, ...]]) -> Callable[[Any], str]:
+    by_key = {search_key(label): code for code, labels in choices.items() for label in labels}
+    shown = "; ".join(labels[0] for labels in choices.values())
+
+    def read(cell):
+        code = by_key.get(search_key(parse_text(cell)))
+        if code is None:
+            raise ValueError(f"Giá trị không hợp lệ: '{parse_text(cell)}'. Chọn một trong: {shown}.")
+        return code
+
+    return read
+
+
+def _text_reader(max_length: int | None, name: bool) -> Callable[[Any], str]:
+    def read(cell):
+        text = clean(parse_text(cell)) if name else parse_text(cell)
+        if max_length and len(text) > max_length:
+            raise ValueError(f"Quá dài: {len(text)} ký tự (tối đa {max_length}).")
+        return text
+
+    return read
+
+
+def _tax_code(cell) -> str:
+    if isinstance(cell, float | int) and not isinstance(cell, bool) and float(cell).is_integer():
+        text = str(int(cell)).zfill(10)  # a number cell lost the leading zero
+    else:
+        text = parse_text(cell).replace(" ", "")
+    if not _TAX_CODE.fullmatch(text):
+        raise ValueError(f"Mã số thuế không hợp lệ: '{text}' (10 chữ số, hoặc 10 chữ số-3 chữ số với chi nhánh).")
+    return text
+
+
+def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]:
+    """A function that reads one cell of this column, raising ValueError with a Vietnamese message."""
+    kind = column.kind
+    if kind in ("text", "name"):
+        return _text_reader(column.max_length, kind == "name")
+    if kind == "date":
+        return parse_date
+    if kind == "amount":
+        unit = unit or column.unit
+        return lambda cell: parse_amount(cell, unit)
+    if kind == "area":
+        factor = AREA_UNITS[unit or "m²"]
+        places, low, high = column.places, column.minimum, column.maximum
+        if factor == 1:
+            return lambda cell: parse_decimal(cell, places, low, high)
+        return lambda cell: parse_decimal(parse_decimal(cell, 6) * factor, places, low, high)
+    if kind == "decimal":
+        places, low, high = column.places, column.minimum, column.maximum
+        return lambda cell: parse_decimal(cell, places, low, high)
+    if kind == "int":
+        return parse_int
+    if kind == "percent":
+        return parse_percent
+    if kind == "choice":
+        return _memo(_choice_reader(column.choices or {}))
+    if kind == "ref":
+        table: _Table = getattr(lookups, column.field)
+        return _memo(lambda cell: table.find(parse_text(cell)))
+    if kind == "tax_code":
+        return _tax_code
+    raise AssertionError(kind)
+
+
+def _memo(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Codes and labels repeat down a column: read each distinct cell once (errors too)."""
+    seen: dict[Any, Any] = {}
+
+    def cached(cell):
+        try:
+            result = seen[cell]
+        except KeyError:
+            try:
+                result = seen[cell] = (True, read(cell))
+            except ValueError as error:
+                result = seen[cell] = (False, str(error))
+        except TypeError:  # unhashable: never from a reader, but be safe
+            return read(cell)
+        if result[0]:
+            return result[1]
+        raise ValueError(result[1])
+
+    return cached
+
+
+def _check_unit(column: Column, unit: str) -> str | None:
+    """A message when the unit in a header cannot be used for this column."""
+    if not unit:
+        return None
+    if column.kind == "amount":
+        try:
+            unit_factor(unit)
+        except ValueError as error:
+            return str(error)
+    if column.kind == "area" and unit not in AREA_UNITS:
+        return f"Đơn vị diện tích không hợp lệ: '{unit}' (dùng m² hoặc ha)."
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Validation
+
+
+@dataclass
+class _Row:
+    number: int  # as the spreadsheet shows it
+    cells: list[Any]
+    values: dict[str, Any]
+    errors: list[CellError] = field(default_factory=list)
+
+
+@dataclass
+class _Parsed:
+    sheet: Sheet
+    header: list[Any]
+    present: set[str]  # fields whose column is in the file
+    rows: list[_Row]
+    letters: dict[str, tuple[str, str]]  # field -> (column letter, header as written)
+
+
+def _parse_sheet(sheet: Sheet, table: list[list[Any]], lookups: Lookups, errors: list[CellError],
+                 tick: Callable[[int], None]) -> _Parsed:
+    header = table[0] if table else []
+    by_key = {header_key_of(c): c for c in sheet.columns}
+    bound = []
+    letters: dict[str, tuple[str, str]] = {}
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        title = read_header(cell)
+        column = by_key.get(title.key)
+        if column is None:
+            continue  # "STT", "Lỗi" and the office's own columns are ignored
+        letter = column_letter(index)
+        if column.field in seen:
+            errors.append(CellError(sheet.name, 1, letter, title.text,
+                                    f"Cột '{column.header}' lặp lại (đã có ở cột {column_letter(seen[column.field])})."))
+            continue
+        seen[column.field] = index
+        if message := _check_unit(column, title.unit):
+            errors.append(CellError(sheet.name, 1, letter, title.text, message))
+            continue
+        letters[column.field] = (letter, title.text)
+        bound.append((index, column, _reader(column, title.unit, lookups)))
+    for column in sheet.columns:
+        if column.required and column.field not in seen:
+            errors.append(CellError(sheet.name, 1, "", column.header, f"Thiếu cột bắt buộc '{column.header}'."))
+    rows: list[_Row] = []
+    name = sheet.name
+    width = len(header)
+    for offset, cells in enumerate(table[1:]):
+        if offset % 5000 == 4999:
+            tick(5000)
+        if not any(cells) or all(is_blank(c) for c in cells):
+            continue
+        number = offset + 2
+        if len(cells) < width:
+            cells = list(cells) + [""] * (width - len(cells))
+        values: dict[str, Any] = {}
+        row_errors: list[CellError] = []
+        for index, column, read in bound:
+            cell = cells[index]
+            if cell == "" or cell is None or (cell.__class__ is str and cell.isspace()):
+                if column.required:
+                    row_errors.append(CellError(name, number, column_letter(index), column.header,
+                                                "Ô bắt buộc đang để trống."))
+                elif not column.keep:
+                    values[column.field] = "" if column.kind in ("text", "name", "choice") else None
+                continue
+            try:
+                values[column.field] = read(cell)
+            except ValueError as error:
+                row_errors.append(CellError(name, number, column_letter(index), column.header, str(error)))
+        rows.append(_Row(number, cells, values, row_errors))
+    tick((len(table) - 1) % 5000 if table else 0)
+    return _Parsed(sheet, list(header), set(letters), rows, letters)
+
+
+def header_key_of(column: Column) -> str:
+    return read_header(column.header).key
+
+
+@dataclass
+class _Plan:
+    """What the import will write, worked out before any write."""
+
+    new_enterprises: dict[str, str] = field(default_factory=dict)  # tax code -> name
+    project_creates: list[dict[str, Any]] = field(default_factory=list)
+    project_updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # pk -> changed fields
+    milestone_creates: list[dict[str, Any]] = field(default_factory=list)
+    milestone_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+    report_creates: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _error(parsed: _Parsed, row: _Row, field_name: str, message: str) -> None:
+    letter, header = parsed.letters.get(field_name, ("", ""))
+    row.errors.append(CellError(parsed.sheet.name, row.number, letter, header, message))
+
+
+def _chunks(items: list, size: int = _QUERY_CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Importer:
+    def __init__(self, user, *, partial: bool, dry_run: bool, today: date, progress: Progress | None):
+        self.user = user
+        self.partial = partial
+        self.dry_run = dry_run
+        self.today = today
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+        self.result = ImportResult(dry_run=dry_run, partial=partial)
+
+    def tick(self, count: int) -> None:
+        self.done += count
+        if self.progress and count:
+            self.progress(min(self.done, self.total), self.total)
+
+    def run(self, tables: dict[str, list[list[Any]]]) -> ImportResult:
+        rows = sum(max(len(t) - 1, 0) for t in tables.values())
+        self.result.rows = rows
+        self.total = rows if self.dry_run else 2 * rows
+        if self.progress:
+            self.progress(0, self.total)
+        lookups = Lookups(self.today)
+        sheet_errors: list[CellError] = []
+        parsed = {
+            sheet.name: _parse_sheet(sheet, tables[sheet.name], lookups, sheet_errors, self.tick)
+            for sheet in SHEETS
+            if sheet.name in tables
+        }
+        plan = self._check(parsed, lookups)
+        all_rows = [row for p in parsed.values() for row in p.rows]
+        errors = sheet_errors + [e for row in all_rows for e in row.errors]
+        self.result.errors = errors
+        self.result.rejected = sum(1 for row in all_rows if row.errors)
+        if sheet_errors:  # a bad header spoils its whole sheet
+            self.result.rejected = len(all_rows)
+        if errors and self.partial:
+            self.result.rejected_workbook = rejected_workbook(parsed.values(), sheet_errors)
+        if (errors and not self.partial) or sheet_errors:
+            self.result.rows = rows if not sheet_errors else 0
+            return self.result
+        if not self.dry_run:
+            self._write(plan)
+        if self.progress:
+            self.progress(self.total, self.total)
+        return self.result
+
+    # -- checks across rows and against the database -----------------------------------------------------
+
+    def _check(self, parsed: dict[str, _Parsed], lookups: Lookups) -> _Plan:
+        plan = _Plan()
+        projects = parsed.get(PROJECTS)
+        milestones = parsed.get(MILESTONES)
+        reports = parsed.get(REPORTS)
+        codes: set[str] = set()
+        for p in (projects, milestones, reports):
+            if p:
+                key = "code" if p is projects else "project"
+                codes.update(row.values[key] for row in p.rows if row.values.get(key))
+        existing = self._existing_projects(sorted(codes))
+        file_projects: dict[str, _Row] = {}
+        if projects:
+            self._check_projects(projects, existing, lookups, plan, file_projects)
+        project_ids = {code: values["id"] for code, values in existing.items() if values["deleted_at"] is None}
+        if milestones:
+            self._check_milestones(milestones, existing, project_ids, file_projects, plan)
+        if reports:
+            self._check_reports(reports, existing, project_ids, file_projects, plan)
+        return plan
+
+    def _existing_projects(self, codes: list[str]) -> dict[str, dict[str, Any]]:
+        fields = ["id", "code", "deleted_at", "name", "name_en", *[f + "_id" if f in _REF_FIELDS or f == "investor"
+                                                                   else f for f in PROJECT_FIELDS[2:]]]
+        found = {}
+        for chunk in _chunks(codes):
+            for values in Project.objects.filter(code__in=chunk).values(*fields):
+                found[values["code"]] = values
+        return found
+
+    def _check_projects(self, parsed: _Parsed, existing, lookups: Lookups, plan: _Plan, file_projects) -> None:
+        result = self.result
+        present = parsed.present
+        has_investor = bool(present & {"investor_tax_code", "investor_name"})
+        new_names: dict[str, str] = {}
+        for row in parsed.rows:
+            values = row.values
+            code = values.get("code")
+            if code:
+                if code in file_projects:
+                    _error(parsed, row, "code", f"Mã dự án '{code}' lặp lại (đã có ở dòng {file_projects[code].number}).")
+                    continue
+                file_projects[code] = row
+            old = existing.get(code) if code else None
+            if old and old["deleted_at"] is not None:
+                _error(parsed, row, "code", f"Dự án '{code}' đã bị xóa: hãy khôi phục trước khi nhập.")
+            if has_investor and not row.errors:
+                self._resolve_investor(parsed, row, lookups, new_names)
+            if row.errors:
+                continue
+            merged = {f: (old[_attname(f)] if old else _DEFAULTS.get(f, "" if f in ("name_en",) else None))
+                      for f in PROJECT_FIELDS if f not in values}
+            merged.update(values)
+            kind, group = merged.get("kind"), merged.get("group") or ""
+            if kind == "public" and not group:
+                _error(parsed, row, "group", "Dự án đầu tư công phải ghi nhóm dự án (A, B, C hoặc quan trọng quốc gia).")
+            elif kind in ("private", "fdi") and group:
+                _error(parsed, row, "group", "Chỉ dự án đầu tư công mới có nhóm dự án.")
+            if kind in ("private", "fdi") and not merged.get("investor") and not values.get("_new_investor"):
+                field_name = "investor_tax_code" if "investor_tax_code" in present else "investor_name"
+                _error(parsed, row, field_name, "Dự án ngoài ngân sách, FDI phải ghi nhà đầu tư.")
+            if row.errors:
+                continue
+            changes = {f: values[f] for f in PROJECT_FIELDS if f in values}
+            if values.get("_new_investor"):
+                changes["investor"] = None
+            if old is None:
+                result.created += 1
+                create = {f: merged[f] if merged.get(f) is not None or f not in _DEFAULTS else _DEFAULTS[f]
+                          for f in PROJECT_FIELDS}
+                for f in ("status", "deposit_status", "total_investment", "deposit_amount"):
+                    if create.get(f) is None:
+                        create[f] = _DEFAULTS[f]
+                for f in ("name_en", "group", "policy_decision_number", "certificate_number"):
+                    create[f] = create.get(f) or ""
+                create["code"] = code
+                create["_new_investor"] = values.get("_new_investor")
+                plan.project_creates.append(create)
+            else:
+                changed = {f: v for f, v in changes.items() if old[_attname(f)] != v}
+                if values.get("_new_investor"):
+                    changed["_new_investor"] = values["_new_investor"]
+                if changed:
+                    result.updated += 1
+                    plan.project_updates[old["id"]] = changed
+                else:
+                    result.unchanged += 1
+        plan.new_enterprises = new_names
+        result.enterprises = len(new_names)
+
+    def _resolve_investor(self, parsed: _Parsed, row: _Row, lookups: Lookups, new_names: dict[str, str]) -> None:
+        values = row.values
+        tax_code = values.pop("investor_tax_code", None) or ""
+        name = values.pop("investor_name", None) or ""
+        if tax_code:
+            if tax_code in lookups.tax_codes:
+                values["investor"] = lookups.tax_codes[tax_code]
+            elif tax_code in lookups.deleted_tax_codes:
+                _error(parsed, row, "investor_tax_code", f"Doanh nghiệp mã số thuế {tax_code} đã bị xóa.")
+            elif name:
+                new_names.setdefault(tax_code, name)
+                values["investor"] = None
+                values["_new_investor"] = tax_code
+            else:
+                _error(parsed, row, "investor_tax_code",
+                       f"Chưa có doanh nghiệp mã số thuế {tax_code}: ghi thêm tên nhà đầu tư để tạo mới.")
+        elif name:
+            found = lookups.enterprise_names.get(search_key(name), [])
+            if len(found) == 1:
+                values["investor"] = found[0]
+            elif not found:
+                _error(parsed, row, "investor_name",
+                       f"Không tìm thấy nhà đầu tư '{name}': ghi mã số thuế để tạo mới.")
+            else:
+                _error(parsed, row, "investor_name", f"Có nhiều doanh nghiệp tên '{name}': hãy ghi mã số thuế.")
+        else:
+            values["investor"] = None
+
+    def _known_project(self, parsed, row, code, existing, file_projects) -> bool:
+        """A milestone or report needs its project in this file (without errors) or in the database."""
+        if code in file_projects:
+            project_row = file_projects[code]
+            if project_row.errors and self.partial:
+                _error(parsed, row, "project",
+                       f"Dòng dự án '{code}' (trang {PROJECTS}, dòng {project_row.number}) có lỗi nên dòng này "
+                       "cũng không được ghi.")
+                return False
+            return True
+        old = existing.get(code)
+        if old is None:
+            _error(parsed, row, "project", f"Không có dự án mã '{code}' trong tệp hay trong hệ thống.")
+            return False
+        if old["deleted_at"] is not None:
+            _error(parsed, row, "project", f"Dự án '{code}' đã bị xóa.")
+            return False
+        return True
+
+    def _check_milestones(self, parsed: _Parsed, existing, project_ids, file_projects, plan: _Plan) -> None:
+        result = self.result
+        present = parsed.present
+        old_milestones: dict[tuple[int, str], dict[str, Any]] = {}
+        ids = sorted(set(project_ids.values()))
+        for chunk in _chunks(ids):
+            for values in Milestone.objects.filter(project_id__in=chunk).values("id", "project_id", "kind",
+                                                                                *MILESTONE_FIELDS):
+                old_milestones[values["project_id"], values["kind"]] = values
+        seen: dict[tuple[str, str], int] = {}
+        for row in parsed.rows:
+            values = row.values
+            code, kind = values.get("project"), values.get("kind")
+            if code and kind:
+                if (code, kind) in seen:
+                    _error(parsed, row, "kind", f"Mốc này của dự án '{code}' lặp lại (đã có ở dòng {seen[code, kind]}).")
+                else:
+                    seen[code, kind] = row.number
+            if row.errors or not self._known_project(parsed, row, code, existing, file_projects):
+                continue
+            pk = project_ids.get(code)
+            old = old_milestones.get((pk, kind)) if pk else None
+            merged = {f: (old[f] if old else None) for f in MILESTONE_FIELDS if f not in values}
+            merged.update(values)
+            if "current_due" in present and values.get("current_due") is None and "first_due" in merged:
+                values["current_due"] = merged["current_due"] = merged["first_due"]
+            first, current = merged.get("first_due"), merged.get("current_due")
+            if first and current and current < first:
+                _error(parsed, row, "current_due",
+                       f"Hạn hiện tại ({current:%d/%m/%Y}) không được trước hạn ban đầu ({first:%d/%m/%Y}).")
+                continue
+            changes = {f: values[f] for f in MILESTONE_FIELDS if f in values}
+            if old is None:
+                create = {f: merged.get(f) for f in MILESTONE_FIELDS}
+                create["note"] = create["note"] or ""
+                if create["current_due"] is None:
+                    create["current_due"] = create["first_due"]
+                create["project_code"], create["kind"] = code, kind
+                plan.milestone_creates.append(create)
+                result.milestones += 1
+            else:
+                changed = {f: v for f, v in changes.items() if old[f] != v}
+                if changed:
+                    plan.milestone_updates[old["id"]] = changed
+                    result.milestones += 1
+                else:
+                    result.milestones_unchanged += 1
+
+    def _check_reports(self, parsed: _Parsed, existing, project_ids, file_projects, plan: _Plan) -> None:
+        result = self.result
+        latest: dict[tuple[int, date], dict[str, Any]] = {}
+        ids = sorted(set(project_ids.values()))
+        for chunk in _chunks(ids):
+            reports = ProgressReport.objects.filter(project_id__in=chunk).order_by("project_id", "period_end", "pk")
+            for values in reports.values("project_id", "period_end", *REPORT_FIELDS):
+                latest[values["project_id"], values["period_end"]] = values
+        totals = {code: old["total_investment"] for code, old in existing.items()}
+        for code, row in file_projects.items():
+            if "total_investment" in row.values:
+                totals[code] = row.values["total_investment"]
+        seen: dict[tuple[str, date], int] = {}
+        for row in parsed.rows:
+            values = row.values
+            code, period_end = values.get("project"), values.get("period_end")
+            if code and period_end:
+                if (code, period_end) in seen:
+                    _error(parsed, row, "period_end",
+                           f"Kỳ báo cáo này của dự án '{code}' lặp lại (đã có ở dòng {seen[code, period_end]}).")
+                else:
+                    seen[code, period_end] = row.number
+                if period_end > self.today:
+                    _error(parsed, row, "period_end", "Kỳ báo cáo chưa kết thúc (sau ngày hôm nay).")
+            disbursed, total = values.get("disbursed_to_date"), totals.get(code)
+            if disbursed and total and disbursed > 2 * total:
+                _error(parsed, row, "disbursed_to_date",
+                       "Vốn giải ngân lớn hơn hai lần tổng vốn đầu tư: kiểm tra lại đơn vị (đồng, triệu, tỷ).")
+            if row.errors or not self._known_project(parsed, row, code, existing, file_projects):
+                continue
+            report = {f: values.get(f) for f in REPORT_FIELDS}
+            report["disbursed_to_date"] = report["disbursed_to_date"] or 0
+            report["problems"] = report["problems"] or ""
+            pk = project_ids.get(code)
+            old = latest.get((pk, period_end)) if pk else None
+            if old is not None and all(old[f] == report[f] for f in REPORT_FIELDS if f in values or f in _DEFAULTS):
+                result.reports_unchanged += 1
+                continue
+            report["project_code"], report["period_end"] = code, period_end
+            plan.report_creates.append(report)
+            result.reports += 1
+
+    # -- writing -------------------------------------------------------------------------------------------
+
+    def _write(self, plan: _Plan) -> None:
+        user = self.user
+        now = timezone.now()
+        step = max(1, self.result.rows // 20)
+        with transaction.atomic():
+            investors: dict[str, int] = {}
+            if plan.new_enterprises:
+                enterprises = [
+                    Enterprise(name=name, tax_code=tax_code, country="VN",
+                               search_key=search_key(f"{name} {tax_code}"))
+                    for tax_code, name in plan.new_enterprises.items()
+                ]
+                bulk_create_with_history(enterprises, Enterprise, batch_size=BATCH, default_user=user,
+                                         default_date=now)
+                investors = dict(Enterprise.objects.filter(tax_code__in=list(plan.new_enterprises))
+                                 .values_list("tax_code", "pk"))
+            creates = []
+            for values in plan.project_creates:
+                new_investor = values.pop("_new_investor", None)
+                if new_investor:
+                    values["investor"] = investors[new_investor]
+                project = Project(**{_attname(f): v for f, v in values.items()})
+                project.search_key = Project.make_search_key(project.code, project.name, project.name_en)
+                creates.append(project)
+            for batch in _chunks(creates, BATCH):
+                bulk_create_with_history(batch, Project, batch_size=BATCH, default_user=user, default_date=now)
+                self.tick(len(batch) * 2 if len(creates) < step else len(batch))
+            codes = {p.code: p.pk for p in creates}
+            if creates and any(p.pk is None for p in creates):
+                codes = dict(Project.objects.filter(code__in=list(codes)).values_list("code", "pk"))
+            if plan.project_updates:
+                self._update(Project, plan.project_updates, investors, now)
+            all_codes = self._codes(plan, codes)
+            milestones = []
+            for values in plan.milestone_creates:
+                milestone = Milestone(project_id=all_codes[values.pop("project_code")], **values)
+                milestones.append(milestone)
+            for batch in _chunks(milestones, BATCH):
+                bulk_create_with_history(batch, Milestone, batch_size=BATCH, default_user=user, default_date=now)
+                self.tick(len(batch))
+            if plan.milestone_updates:
+                self._update(Milestone, plan.milestone_updates, {}, now)
+            reports = [
+                ProgressReport(project_id=all_codes[values.pop("project_code")], submitted_by=user, submitted_at=now,
+                               **values)
+                for values in plan.report_creates
+            ]
+            for batch in _chunks(reports, BATCH):
+                ProgressReport.objects.bulk_create(batch, batch_size=BATCH)
+                self.tick(len(batch))
+
+    def _codes(self, plan: _Plan, created: dict[str, int]) -> dict[str, int]:
+        wanted = {v["project_code"] for v in plan.milestone_creates} | {v["project_code"] for v in plan.report_creates}
+        missing = sorted(wanted - created.keys())
+        codes = dict(created)
+        for chunk in _chunks(missing):
+            codes.update(Project.objects.filter(code__in=chunk).values_list("code", "pk"))
+        return codes
+
+    def _update(self, model, updates: dict[int, dict[str, Any]], investors: dict[str, int], now) -> None:
+        fields: set[str] = set()
+        objects = []
+        for chunk in _chunks(sorted(updates)):
+            for obj in model.objects.filter(pk__in=chunk):
+                changed = dict(updates[obj.pk])
+                new_investor = changed.pop("_new_investor", None)
+                if new_investor:
+                    changed["investor"] = investors[new_investor]
+                for name, value in changed.items():
+                    setattr(obj, _attname(name), value)
+                    fields.add(name)
+                if model is Project:
+                    obj.search_key = Project.make_search_key(obj.code, obj.name, obj.name_en)
+                objects.append(obj)
+        if model is Project:
+            fields.add("search_key")
+        for batch in _chunks(objects, BATCH):
+            bulk_update_with_history(batch, model, sorted(fields), batch_size=BATCH, default_user=self.user,
+                                     default_date=now)
+            self.tick(len(batch))
+
+
+def _attname(name: str) -> str:
+    return f"{name}_id" if name in _REF_FIELDS or name == "investor" else name
+
+
+def import_workbook(file, filename: str, user, *, partial: bool = False, dry_run: bool = False,
+                    today: date | None = None, progress: Progress | None = None) -> ImportResult:
+    """Validate every row of every sheet, then write all of it in one transaction (or, partial, the valid rows).
+
+    Raises FileRejected when the file cannot be read at all; row problems come back in the result's errors.
+    """
+    started = time.perf_counter()
+    today = today or timezone.localdate()
+    tables = read_tables(file, filename)
+    importer = _Importer(user, partial=partial, dry_run=dry_run, today=today, progress=progress)
+    result = importer.run(tables)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Writing workbooks
+
+
+class _Formats:
+    def __init__(self, book):
+        self.bold = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True,
+                                     "valign": "top"})
+        self.date = book.add_format({"num_format": "dd/mm/yyyy"})
+        self.amount = book.add_format({"num_format": "#,##0"})
+        self.text = book.add_format({"num_format": "@"})
+
+
+_WIDTHS = {"text": 18, "name": 40, "date": 12, "amount": 18, "area": 14, "decimal": 12, "int": 10, "percent": 10,
+           "choice": 18, "ref": 16, "tax_code": 14}
+
+
+def _data_sheet(book, formats: _Formats, sheet: Sheet, rows: Iterable[list[Any]], extra: list[str] = ()) -> int:
+    """One of the three data sheets: the header row, then typed cells (dates as dates, amounts as numbers)."""
+    ws = book.add_worksheet(sheet.name)
+    headers = [c.title for c in sheet.columns] + list(extra)
+    ws.write_row(0, 0, headers, formats.bold)
+    ws.freeze_panes(1, 0)
+    for index, column in enumerate(sheet.columns):
+        ws.set_column(index, index, _WIDTHS[column.kind] if column.field != "code" else 16)
+    for index in range(len(sheet.columns), len(headers)):
+        ws.set_column(index, index, 60)
+    count = _write_rows(ws, formats, rows, 1)
+    return count
+
+
+def _write_rows(ws, formats: _Formats, rows: Iterable[list[Any]], first: int) -> int:
+    write_number, write_string, date_format = ws.write_number, ws.write_string, formats.date
+    number = first
+    for number, row in enumerate(rows, start=first):  # noqa: B007 - the last number is the count
+        for col, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            cls = value.__class__
+            if cls is str:
+                write_string(number, col, value)
+            elif cls is int or cls is float:
+                write_number(number, col, value)
+            elif cls is Decimal:
+                write_number(number, col, float(value))
+            elif cls is date:
+                write_number(number, col, excel_serial(value), date_format)
+            elif cls is datetime:
+                write_number(number, col, excel_serial(value.date()), date_format)
+            elif cls is bool:
+                write_string(number, col, "Có" if value else "Không")
+            else:
+                write_string(number, col, str(value))
+    return number - first + 1 if number >= first else 0
+
+
+class _Names:
+    """Codes and labels the export writes: the same spellings the import reads back."""
+
+    def __init__(self):
+        self.sector = dict(Sector.objects.values_list("pk", "code"))
+        self.zone = dict(Zone.objects.values_list("pk", "code"))
+        self.commune = dict(AdminUnit.objects.values_list("pk", "code"))
+        self.agency = dict(Agency.objects.values_list("pk", "code"))
+        self.enterprise = {pk: (tax, name) for pk, tax, name in Enterprise.objects.values_list("pk", "tax_code",
+                                                                                               "name")}
+        self.labels = {c.field: {code: labels[0] for code, labels in c.choices.items()}
+                       for s in SHEETS for c in s.columns if c.choices}
+
+
+_PROJECT_VALUES = ["id", "code", "name", "name_en", "kind", "status", "group", "sector_id", "commune_id", "zone_id",
+                   "investor_id", "agency_id", "total_investment", "policy_decision_number", "policy_decision_date",
+                   "certificate_number", "certificate_date", "land_area_m2", "land_decision_date",
+                   "land_handover_date", "deposit_amount", "deposit_status", "latitude", "longitude"]
+
+
+def _project_cells(values: dict[str, Any], names: _Names) -> list[Any]:
+    investor = names.enterprise.get(values["investor_id"], ("", "")) if values["investor_id"] else ("", "")
+    cells = []
+    for column in PROJECT_SHEET.columns:
+        f = column.field
+        if f == "investor_tax_code":
+            cells.append(investor[0])
+        elif f == "investor_name":
+            cells.append(investor[1])
+        elif f in _REF_FIELDS:
+            pk = values[f + "_id"]
+            cells.append(getattr(names, f).get(pk, "") if pk else "")
+        elif column.choices:
+            cells.append(names.labels[f].get(values[f], values[f]) if values[f] else "")
+        else:
+            cells.append(values[f])
+    return cells
+
+
+def export_tables(projects) -> tuple[Iterator[list[Any]], Callable[[], Iterator[list[Any]]],
+                                     Callable[[], Iterator[list[Any]]]]:
+    """Rows of the three data sheets for a queryset of projects, in the column order of the spec."""
+    names = _Names()
+    projects = projects.order_by("code")
+
+    def project_rows():
+        for values in projects.values(*_PROJECT_VALUES).iterator(chunk_size=5000):
+            yield _project_cells(values, names)
+
+    def milestone_rows():
+        milestones = Milestone.objects.filter(project__in=projects.values("pk")).order_by("project__code", "kind")
+        kind_labels = names.labels["kind"] if False else {c: labels[0] for c, labels in MILESTONE_KINDS.items()}
+        for values in milestones.values("project__code", "kind", *MILESTONE_FIELDS).iterator(chunk_size=5000):
+            yield [values["project__code"], kind_labels[values["kind"]], *(values[f] for f in MILESTONE_FIELDS)]
+
+    def report_rows():
+        """The latest report of each period: reports are superseded, not edited."""
+        reports = ProgressReport.objects.filter(project__in=projects.values("pk")).order_by(
+            "project__code", "period_end", "pk"
+        )
+        previous = None
+        for values in reports.values("project__code", "period_end", *REPORT_FIELDS).iterator(chunk_size=5000):
+            row = [values["project__code"], values["period_end"], *(values[f] for f in REPORT_FIELDS)]
+            if previous is not None and previous[:2] != row[:2]:
+                yield previous
+            previous = row
+        if previous is not None:
+            yield previous
+
+    return project_rows(), milestone_rows, report_rows
+
+
+def export_workbook(projects, target, *, report: bool = True, progress: Progress | None = None) -> dict[str, int]:
+    """Write the three data sheets (re-importable as they are), the printable report and the guide."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    formats = _Formats(book)
+    project_rows, milestone_rows, report_rows = export_tables(projects)
+    counts = {}
+    counts["projects"] = _data_sheet(book, formats, PROJECT_SHEET, project_rows)
+    if progress:
+        progress(1, 4)
+    counts["milestones"] = _data_sheet(book, formats, MILESTONE_SHEET, milestone_rows())
+    if progress:
+        progress(2, 4)
+    counts["reports"] = _data_sheet(book, formats, REPORT_SHEET_SPEC, report_rows())
+    if progress:
+        progress(3, 4)
+    if report:
+        _report_sheet(book, projects)
+    _guide_sheet(book, formats)
+    book.close()
+    if progress:
+        progress(4, 4)
+    return counts
+
+
+def export_csv(projects, target) -> int:
+    """The projects sheet as CSV (UTF-8 with a byte-order mark for Excel), guarded against formula injection."""
+    project_rows, _, _ = export_tables(projects)
+    writer = csv.writer(target)
+    target.write("\ufeff")
+    writer.writerow([c.title for c in PROJECT_SHEET.columns])
+    count = 0
+    for row in project_rows:
+        writer.writerow([_csv_cell(v) for v in row])
+        count += 1
+    return count
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def blank_template(target) -> None:
+    """The workbook with headers only, plus the guide: what a province fills in and uploads."""
+    export_workbook(Project.objects.none(), target, report=False)
+
+
+def _report_sheet(book, projects) -> None:
+    """A sheet a specialist can print: names instead of codes, amounts in triệu đồng, landscape A4."""
+    ws = book.add_worksheet(REPORT_SHEET)
+    title = book.add_format({"bold": True, "font_size": 14})
+    head = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "align": "center",
+                            "valign": "vcenter"})
+    cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+    money = book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
+    percent = book.add_format({"border": 1, "num_format": "0.0", "valign": "top"})
+    day = book.add_format({"border": 1, "num_format": "dd/mm/yyyy", "valign": "top"})
+    headers = [("STT", 6), ("Mã dự án", 14), ("Tên dự án", 44), ("Loại dự án", 12), ("Tình trạng", 16),
+               ("Nhà đầu tư / chủ đầu tư", 32), ("Địa điểm", 22), ("Tổng vốn đầu tư (triệu đồng)", 16),
+               ("Giải ngân lũy kế (triệu đồng)", 16), ("Tiến độ (%)", 9), ("Kỳ báo cáo gần nhất", 12)]
+    ws.write(0, 0, "DANH MỤC DỰ ÁN ĐẦU TƯ", title)
+    ws.write(1, 0, f"Ngày lập: {timezone.localdate():%d/%m/%Y}. Số tiền tính bằng triệu đồng.")
+    for col, (text, width) in enumerate(headers):
+        ws.write_string(3, col, text, head)
+        ws.set_column(col, col, width)
+    ws.set_row(3, 32)
+    ws.freeze_panes(4, 3)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(3)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_footer("&CTrang &P/&N")
+    labels = {code: labels[0] for code, labels in KINDS.items()}
+    statuses = {code: labels[0] for code, labels in STATUSES.items()}
+    latest: dict[int, tuple[date, Decimal, int]] = {}
+    reports = ProgressReport.objects.filter(project__in=projects.values("pk")).order_by("project_id", "period_end",
+                                                                                        "pk")
+    for pid, period_end, progress, disbursed in reports.values_list(
+        "project_id", "period_end", "physical_progress", "disbursed_to_date"
+    ).iterator(chunk_size=5000):
+        latest[pid] = (period_end, progress, disbursed)
+    rows = projects.order_by("code").values_list("pk", "code", "name", "kind", "status", "investor__name",
+                                                  "agency__name", "commune__unit_type", "commune__name",
+                                                  "total_investment")
+    row = 4
+    for number, (pk, code, name, kind, status, investor, agency, unit_type, commune, total) in enumerate(
+        rows.iterator(chunk_size=5000), start=1
+    ):
+        row = number + 3
+        ws.write_number(row, 0, number, cell)
+        ws.write_string(row, 1, code, cell)
+        ws.write_string(row, 2, name, cell)
+        ws.write_string(row, 3, labels.get(kind, kind), cell)
+        ws.write_string(row, 4, statuses.get(status, status), cell)
+        ws.write_string(row, 5, investor or agency or "", cell)
+        ws.write_string(row, 6, f"{unit_type} {commune}" if commune else "", cell)
+        ws.write_number(row, 7, total / 1_000_000, money)
+        last = latest.get(pk)
+        if last:
+            ws.write_number(row, 8, last[2] / 1_000_000, money)
+            ws.write_number(row, 9, float(last[1]), percent)
+            ws.write_number(row, 10, excel_serial(last[0]), day)
+        else:
+            for col in (8, 9, 10):
+                ws.write_blank(row, col, None, cell)
+
+
+def _guide_sheet(book, formats: _Formats) -> None:
+    """How to fill in each column; the import never reads this sheet."""
+    ws = book.add_worksheet(GUIDE_SHEET)
+    ws.set_column(0, 0, 18)
+    ws.set_column(1, 1, 42)
+    ws.set_column(2, 2, 10)
+    ws.set_column(3, 3, 14)
+    ws.set_column(4, 4, 90)
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    lines = [
+        "Tệp gồm ba trang tính dữ liệu: Dự án, Mốc tiến độ, Báo cáo tiến độ (có thể chỉ có một hoặc hai trang). "
+        "Giữ nguyên dòng tiêu đề (dòng 1); không cần theo thứ tự cột; cột lạ (STT, ghi chú riêng) được bỏ qua.",
+        "Ngày ghi dd/mm/yyyy (31/12/2025), yyyy-mm-dd hoặc ô kiểu ngày của Excel. Số tiền ghi 1.234.567 hoặc "
+        "1234567, theo đơn vị ghi trong ngoặc ở tiêu đề: (đồng), (triệu đồng) hoặc (tỷ đồng).",
+        "Ô để trống xóa giá trị cũ, trừ các cột ghi 'để trống: giữ nguyên'. Cột không có trong tệp thì giữ nguyên.",
+        "Mọi dòng được kiểm tra trước; có lỗi thì không ghi gì (hoặc, khi chọn ghi phần hợp lệ, các dòng lỗi được "
+        "trả lại trong một tệp có thêm cột 'Lỗi'). Trang Hướng dẫn và trang Báo cáo không được đọc khi nhập.",
+        "Tệp CSV chỉ chứa trang Dự án (mã UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy).",
+    ]
+    ws.write_string(0, 0, "HƯỚNG DẪN NHẬP DỮ LIỆU DỰ ÁN", formats.bold)
+    row = 1
+    for line in lines:
+        ws.merge_range(row, 0, row, 4, line, wrap)
+        ws.set_row(row, 32)
+        row += 1
+    row += 1
+    ws.write_row(row, 0, ["Trang tính", "Cột", "Bắt buộc", "Kiểu", "Cách ghi"], formats.bold)
+    kinds = {"text": "Chữ", "name": "Chữ", "date": "Ngày", "amount": "Số tiền", "area": "Diện tích",
+             "decimal": "Số", "int": "Số nguyên", "percent": "Tỷ lệ %", "choice": "Danh mục", "ref": "Mã hoặc tên",
+             "tax_code": "Mã số thuế"}
+    for sheet in SHEETS:
+        for column in sheet.columns:
+            row += 1
+            ws.write_row(row, 0, [sheet.name, column.title, "Có" if column.required else "",
+                                  kinds[column.kind], column.hint], wrap)
+
+
+def rejected_workbook(parsed: Iterable[_Parsed], sheet_errors: list[CellError]) -> bytes:
+    """The rows that were not written, as they were uploaded, with an extra 'Lỗi' column saying why."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+    formats = _Formats(book)
+    for p in parsed:
+        bad = [row for row in p.rows if row.errors]
+        header_problems = [e for e in sheet_errors if e.sheet == p.sheet.name]
+        if header_problems:
+            bad = p.rows
+        if not bad:
+            continue
+        ws = book.add_worksheet(p.sheet.name)
+        header = [read_header(h).text for h in p.header]
+        ws.write_row(0, 0, header + [ERROR_HEADER], formats.bold)
+        ws.freeze_panes(1, 0)
+        ws.set_column(len(header), len(header), 80)
+        width = len(header)
+        cells_rows = []
+        for row in bad:
+            messages = "; ".join(f"{e.column + ': ' if e.column else ''}{e.message}" for e in header_problems + row.errors)
+            cells_rows.append([*row.cells[:width], *[""] * (width - len(row.cells)), messages])
+        _write_rows(ws, formats, cells_rows, 1)
+    if not book.worksheets():
+        book.add_worksheet(PROJECTS)
+    book.close()
+    return buffer.getvalue()
