@@ -87,15 +87,23 @@ PAGES = [
     "/agencies/HD-SKHDT/edit/",
     "/enterprises/",
     "/enterprises/new/",
+    "/projects/",
+    "/projects/new/",
+    "/projects/HD-2021-0001/",
+    "/projects/HD-2021-0001/edit/",
+    "/projects/HD-2021-0001/report/",
 ]
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_pages_have_no_untranslated_vietnamese(client, specialist, installation, enterprise_a, agency_y, language):
+def test_pages_have_no_untranslated_vietnamese(
+    client, specialist, installation, enterprise_a, agency_y, project_x, language
+):
     """Vietnamese may only appear as data (names, addresses) and as the switcher's own label."""
     from tiendo.accounts.models import User
     from tiendo.agencies.models import AdminUnit, Agency
     from tiendo.enterprises.models import Enterprise
+    from tiendo.projects.models import Project
 
     data = {"Tiếng Việt"}
     for agency in Agency.objects.all():
@@ -106,6 +114,8 @@ def test_pages_have_no_untranslated_vietnamese(client, specialist, installation,
         data |= {enterprise.name, enterprise.address}
     for user in User.objects.all():
         data |= {user.full_name, user.position}
+    for project in Project.objects.all():
+        data |= {project.name, project.policy_decision_number}
     client.force_login(specialist)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     pages = [*PAGES, reverse("enterprises:detail", args=[enterprise_a.pk])]

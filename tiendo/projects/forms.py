@@ -225,6 +225,6 @@ class ProgressReportForm(forms.ModelForm):
             if data["disbursed_to_date"] > self.project.total_investment * 2:
                 self.add_error(
                     "disbursed_to_date",
-                    _("Capital disbursed is more than twice the total investment: check the unit (đồng)."),
+                    _("Capital disbursed is more than twice the total investment: check the unit (VND)."),
                 )
         return data

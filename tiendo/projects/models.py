@@ -226,9 +226,7 @@ class Project(SoftDeleteModel):
         related_name="projects",
         help_text=_("The project owner of a public project; the agency that follows a private one."),
     )
-    total_investment = models.BigIntegerField(
-        _("total investment (đồng)"), default=0, validators=[MinValueValidator(0)]
-    )
+    total_investment = models.BigIntegerField(_("total investment (VND)"), default=0, validators=[MinValueValidator(0)])
     policy_decision_number = models.CharField(_("investment policy decision No."), max_length=80, blank=True)
     policy_decision_date = models.DateField(_("investment policy decision date"), null=True, blank=True)
     certificate_number = models.CharField(_("investment registration certificate No."), max_length=80, blank=True)
@@ -238,7 +236,7 @@ class Project(SoftDeleteModel):
     )
     land_decision_date = models.DateField(_("land allocation or lease decision date"), null=True, blank=True)
     land_handover_date = models.DateField(_("land handed over on"), null=True, blank=True)
-    deposit_amount = models.BigIntegerField(_("deposit (đồng)"), default=0, validators=[MinValueValidator(0)])
+    deposit_amount = models.BigIntegerField(_("deposit (VND)"), default=0, validators=[MinValueValidator(0)])
     deposit_status = models.CharField(
         _("deposit status"),
         max_length=14,
@@ -285,7 +283,7 @@ class CapitalSource(models.Model):
     source = models.CharField(
         _("capital source"), max_length=20, choices=_choices(vocab.CapitalSourceKind, SOURCE_LABELS)
     )
-    amount = models.BigIntegerField(_("amount (đồng)"), validators=[MinValueValidator(0)])
+    amount = models.BigIntegerField(_("amount (VND)"), validators=[MinValueValidator(0)])
     history = kept_history()
 
     class Meta:
@@ -342,8 +340,8 @@ class Milestone(models.Model):
     )
     households = models.PositiveIntegerField(_("households affected"), null=True, blank=True)
     households_cleared = models.PositiveIntegerField(_("households agreed and moved"), null=True, blank=True)
-    compensation_planned = models.BigIntegerField(_("compensation planned (đồng)"), null=True, blank=True)
-    compensation_paid = models.BigIntegerField(_("compensation paid (đồng)"), null=True, blank=True)
+    compensation_planned = models.BigIntegerField(_("compensation planned (VND)"), null=True, blank=True)
+    compensation_paid = models.BigIntegerField(_("compensation paid (VND)"), null=True, blank=True)
     history = kept_history()
 
     class Meta:
@@ -402,11 +400,11 @@ class ProgressReport(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     disbursed_to_date = models.BigIntegerField(
-        _("capital disbursed to date (đồng)"), default=0, validators=[MinValueValidator(0)]
+        _("capital disbursed to date (VND)"), default=0, validators=[MinValueValidator(0)]
     )
     jobs = models.PositiveIntegerField(_("workers employed"), null=True, blank=True)
-    revenue = models.BigIntegerField(_("revenue in the period (đồng)"), null=True, blank=True)
-    taxes_paid = models.BigIntegerField(_("taxes paid in the period (đồng)"), null=True, blank=True)
+    revenue = models.BigIntegerField(_("revenue in the period (VND)"), null=True, blank=True)
+    taxes_paid = models.BigIntegerField(_("taxes paid in the period (VND)"), null=True, blank=True)
     problems = models.TextField(_("problems and proposals"), blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -147,6 +147,6 @@ def progress_report(request, code):
         record_progress(project, form.save(commit=False), request.user)
         messages.success(request, _("Your progress report was submitted."))
         return redirect("projects:detail", code=project.code)
-    intro = _("Amounts in đồng. A report is kept as submitted; send a new one to correct it.")
+    intro = _("Amounts in VND. A report is kept as submitted; send a new one to correct it.")
     context = {"form": form, "project": project, "heading": _("Submit a progress report"), "intro": intro}
     return render(request, "projects/form.html", context)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -142,61 +141,145 @@ def _choice_hint(choices: dict[str, tuple[str, ...]]) -> str:
 PROJECT_SHEET = Sheet(
     PROJECTS,
     (
-        Column("code", "Mã dự án", "text", required=True, max_length=40,
-               hint="Bắt buộc. Mã duy nhất của dự án: dự án đã có thì được cập nhật, chưa có thì được thêm mới."),
+        Column(
+            "code",
+            "Mã dự án",
+            "text",
+            required=True,
+            max_length=40,
+            hint="Bắt buộc. Mã duy nhất của dự án: dự án đã có thì được cập nhật, chưa có thì được thêm mới.",
+        ),
         Column("name", "Tên dự án", "name", required=True, max_length=500, hint="Bắt buộc."),
         Column("name_en", "Tên tiếng Anh", "text", max_length=500),
         Column("kind", "Loại dự án", "choice", required=True, choices=KINDS, hint="Bắt buộc. " + _choice_hint(KINDS)),
-        Column("status", "Tình trạng", "choice", keep=True, choices=STATUSES,
-               hint=_choice_hint(STATUSES) + " Để trống: giữ nguyên (dự án mới: Chuẩn bị đầu tư)."),
-        Column("group", "Nhóm dự án", "choice", choices=GROUPS,
-               hint="Chỉ dự án đầu tư công (bắt buộc với loại này). " + _choice_hint(GROUPS)),
+        Column(
+            "status",
+            "Tình trạng",
+            "choice",
+            keep=True,
+            choices=STATUSES,
+            hint=_choice_hint(STATUSES) + " Để trống: giữ nguyên (dự án mới: Chuẩn bị đầu tư).",
+        ),
+        Column(
+            "group",
+            "Nhóm dự án",
+            "choice",
+            choices=GROUPS,
+            hint="Chỉ dự án đầu tư công (bắt buộc với loại này). " + _choice_hint(GROUPS),
+        ),
         Column("sector", "Ngành, lĩnh vực", "ref", hint="Mã hoặc tên ngành, lĩnh vực đã có trong hệ thống."),
-        Column("commune", "Xã, phường", "ref",
-               hint="Mã hoặc tên đơn vị hành chính (tên trùng nhau thì dùng mã)."),
+        Column("commune", "Xã, phường", "ref", hint="Mã hoặc tên đơn vị hành chính (tên trùng nhau thì dùng mã)."),
         Column("zone", "Khu, cụm công nghiệp", "ref", hint="Mã hoặc tên khu, cụm công nghiệp."),
-        Column("investor_tax_code", "Mã số thuế nhà đầu tư", "tax_code",
-               hint="10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số). Mã số thuế chưa có trong hệ thống và có "
-                    "tên nhà đầu tư thì doanh nghiệp được tạo mới."),
-        Column("investor_name", "Tên nhà đầu tư", "name", max_length=255,
-               hint="Dùng khi chưa có mã số thuế: tìm doanh nghiệp theo tên; không đổi tên doanh nghiệp đã có."),
-        Column("agency", "Cơ quan phụ trách", "ref",
-               hint="Mã hoặc tên cơ quan: chủ đầu tư dự án công, cơ quan theo dõi dự án ngoài ngân sách."),
-        Column("total_investment", "Tổng vốn đầu tư", "amount", unit="đồng", keep=True,
-               hint="Đơn vị ghi trong ngoặc ở tiêu đề: đồng, triệu đồng hoặc tỷ đồng. Ví dụ 1.234.567."),
+        Column(
+            "investor_tax_code",
+            "Mã số thuế nhà đầu tư",
+            "tax_code",
+            hint="10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số). Mã số thuế chưa có trong hệ thống và có "
+            "tên nhà đầu tư thì doanh nghiệp được tạo mới.",
+        ),
+        Column(
+            "investor_name",
+            "Tên nhà đầu tư",
+            "name",
+            max_length=255,
+            hint="Dùng khi chưa có mã số thuế: tìm doanh nghiệp theo tên; không đổi tên doanh nghiệp đã có.",
+        ),
+        Column(
+            "agency",
+            "Cơ quan phụ trách",
+            "ref",
+            hint="Mã hoặc tên cơ quan: chủ đầu tư dự án công, cơ quan theo dõi dự án ngoài ngân sách.",
+        ),
+        Column(
+            "total_investment",
+            "Tổng vốn đầu tư",
+            "amount",
+            unit="đồng",
+            keep=True,
+            hint="Đơn vị ghi trong ngoặc ở tiêu đề: đồng, triệu đồng hoặc tỷ đồng. Ví dụ 1.234.567.",
+        ),
         Column("policy_decision_number", "Số quyết định chủ trương đầu tư", "text", max_length=80),
         Column("policy_decision_date", "Ngày quyết định chủ trương đầu tư", "date"),
         Column("certificate_number", "Số giấy chứng nhận đăng ký đầu tư", "text", max_length=80),
         Column("certificate_date", "Ngày cấp giấy chứng nhận đăng ký đầu tư", "date"),
-        Column("land_area_m2", "Diện tích đất", "area", unit="m²", places=1, minimum=Decimal(0),
-               maximum=Decimal("9999999999999.9"), hint="Đơn vị m² hoặc ha (ghi trong ngoặc ở tiêu đề)."),
+        Column(
+            "land_area_m2",
+            "Diện tích đất",
+            "area",
+            unit="m²",
+            places=1,
+            minimum=Decimal(0),
+            maximum=Decimal("9999999999999.9"),
+            hint="Đơn vị m² hoặc ha (ghi trong ngoặc ở tiêu đề).",
+        ),
         Column("land_decision_date", "Ngày quyết định giao đất, cho thuê đất", "date"),
         Column("land_handover_date", "Ngày bàn giao đất", "date"),
         Column("deposit_amount", "Số tiền ký quỹ", "amount", unit="đồng", keep=True),
-        Column("deposit_status", "Tình trạng ký quỹ", "choice", keep=True, choices=DEPOSITS,
-               hint=_choice_hint(DEPOSITS)),
-        Column("latitude", "Vĩ độ", "decimal", places=6, minimum=Decimal(-90), maximum=Decimal(90),
-               hint="Số thập phân, ví dụ 20,937342."),
-        Column("longitude", "Kinh độ", "decimal", places=6, minimum=Decimal(-180), maximum=Decimal(180),
-               hint="Số thập phân, ví dụ 106,314554."),
+        Column(
+            "deposit_status", "Tình trạng ký quỹ", "choice", keep=True, choices=DEPOSITS, hint=_choice_hint(DEPOSITS)
+        ),
+        Column(
+            "latitude",
+            "Vĩ độ",
+            "decimal",
+            places=6,
+            minimum=Decimal(-90),
+            maximum=Decimal(90),
+            hint="Số thập phân, ví dụ 20,937342.",
+        ),
+        Column(
+            "longitude",
+            "Kinh độ",
+            "decimal",
+            places=6,
+            minimum=Decimal(-180),
+            maximum=Decimal(180),
+            hint="Số thập phân, ví dụ 106,314554.",
+        ),
     ),
     ("code",),
 )
 MILESTONE_SHEET = Sheet(
     MILESTONES,
     (
-        Column("project", "Mã dự án", "text", required=True, max_length=40,
-               hint="Bắt buộc. Dự án có trong trang Dự án hoặc đã có trong hệ thống."),
-        Column("kind", "Loại mốc", "choice", required=True, choices=MILESTONE_KINDS,
-               hint="Bắt buộc; mỗi dự án một dòng cho mỗi loại mốc. " + _choice_hint(MILESTONE_KINDS)),
+        Column(
+            "project",
+            "Mã dự án",
+            "text",
+            required=True,
+            max_length=40,
+            hint="Bắt buộc. Dự án có trong trang Dự án hoặc đã có trong hệ thống.",
+        ),
+        Column(
+            "kind",
+            "Loại mốc",
+            "choice",
+            required=True,
+            choices=MILESTONE_KINDS,
+            hint="Bắt buộc; mỗi dự án một dòng cho mỗi loại mốc. " + _choice_hint(MILESTONE_KINDS),
+        ),
         Column("first_due", "Hạn ban đầu", "date", hint="Theo quyết định, giấy chứng nhận đầu tiên."),
         Column("current_due", "Hạn hiện tại", "date", hint="Sau điều chỉnh, gia hạn; để trống: bằng hạn ban đầu."),
         Column("done", "Ngày hoàn thành", "date"),
         Column("note", "Ghi chú", "text", max_length=500),
-        Column("clearance_area_m2", "Diện tích cần giải phóng mặt bằng", "area", unit="m²", places=1,
-               minimum=Decimal(0), maximum=Decimal("9999999999999.9")),
-        Column("cleared_area_m2", "Diện tích đã giải phóng mặt bằng", "area", unit="m²", places=1,
-               minimum=Decimal(0), maximum=Decimal("9999999999999.9")),
+        Column(
+            "clearance_area_m2",
+            "Diện tích cần giải phóng mặt bằng",
+            "area",
+            unit="m²",
+            places=1,
+            minimum=Decimal(0),
+            maximum=Decimal("9999999999999.9"),
+        ),
+        Column(
+            "cleared_area_m2",
+            "Diện tích đã giải phóng mặt bằng",
+            "area",
+            unit="m²",
+            places=1,
+            minimum=Decimal(0),
+            maximum=Decimal("9999999999999.9"),
+        ),
         Column("households", "Số hộ bị ảnh hưởng", "int"),
         Column("households_cleared", "Số hộ đã bàn giao mặt bằng", "int"),
         Column("compensation_planned", "Kinh phí bồi thường dự kiến", "amount", unit="đồng"),
@@ -207,12 +290,24 @@ MILESTONE_SHEET = Sheet(
 REPORT_SHEET_SPEC = Sheet(
     REPORTS,
     (
-        Column("project", "Mã dự án", "text", required=True, max_length=40,
-               hint="Bắt buộc. Dự án có trong trang Dự án hoặc đã có trong hệ thống."),
-        Column("period_end", "Kỳ báo cáo đến ngày", "date", required=True,
-               hint="Bắt buộc; mỗi dự án một dòng cho mỗi kỳ; không được sau ngày hôm nay."),
-        Column("physical_progress", "Tiến độ thực hiện", "percent", unit="%", required=True,
-               hint="Bắt buộc; từ 0 đến 100."),
+        Column(
+            "project",
+            "Mã dự án",
+            "text",
+            required=True,
+            max_length=40,
+            hint="Bắt buộc. Dự án có trong trang Dự án hoặc đã có trong hệ thống.",
+        ),
+        Column(
+            "period_end",
+            "Kỳ báo cáo đến ngày",
+            "date",
+            required=True,
+            hint="Bắt buộc; mỗi dự án một dòng cho mỗi kỳ; không được sau ngày hôm nay.",
+        ),
+        Column(
+            "physical_progress", "Tiến độ thực hiện", "percent", unit="%", required=True, hint="Bắt buộc; từ 0 đến 100."
+        ),
         Column("disbursed_to_date", "Vốn đã giải ngân lũy kế", "amount", unit="đồng", keep=True),
         Column("jobs", "Số lao động", "int"),
         Column("revenue", "Doanh thu trong kỳ", "amount", unit="đồng"),
@@ -227,8 +322,23 @@ PROJECT_FIELDS = [c.field for c in PROJECT_SHEET.columns if not c.field.startswi
 MILESTONE_FIELDS = [c.field for c in MILESTONE_SHEET.columns if c.field not in ("project", "kind")]
 REPORT_FIELDS = [c.field for c in REPORT_SHEET_SPEC.columns if c.field not in ("project", "period_end")]
 _REF_FIELDS = {"sector", "commune", "zone", "agency"}
-_DEFAULTS = {"status": "preparing", "deposit_status": "not_required", "total_investment": 0, "deposit_amount": 0,
-             "disbursed_to_date": 0}
+
+
+def _blank(model, fields: list[str]) -> dict[str, Any]:
+    """What a new record holds in the fields a sheet leaves out: the model's default, else null or ""."""
+    blank = {}
+    for name in fields:
+        model_field = model._meta.get_field(name)
+        if model_field.has_default():
+            blank[name] = model_field.get_default()
+        else:
+            blank[name] = None if model_field.null else ""
+    return blank
+
+
+_PROJECT_BLANK = _blank(Project, PROJECT_FIELDS)
+_MILESTONE_BLANK = _blank(Milestone, MILESTONE_FIELDS)
+_REPORT_BLANK = _blank(ProgressReport, REPORT_FIELDS)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -246,6 +356,7 @@ class ImportResult:
     reports_unchanged: int = 0
     enterprises: int = 0  # investors created from a tax code and a name
     rejected: int = 0  # rows not written
+    refused: bool = False  # nothing written: errors in all-or-nothing mode, or a header that cannot be read
     errors: list[CellError] = field(default_factory=list)
     seconds: float = 0.0
     dry_run: bool = False
@@ -253,20 +364,24 @@ class ImportResult:
     rows: int = 0
     rejected_workbook: bytes | None = None
 
-    @property
-    def refused(self) -> bool:
-        """Nothing was written because of errors (all-or-nothing), or nothing could be read at all."""
-        return bool(self.errors) and (not self.partial or self.rows == 0)
-
     def as_dict(self, error_limit: int | None = None) -> dict[str, Any]:
         errors = self.errors if error_limit is None else self.errors[:error_limit]
         return {
-            "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-            "milestones": self.milestones, "milestones_unchanged": self.milestones_unchanged,
-            "reports": self.reports, "reports_unchanged": self.reports_unchanged,
-            "enterprises": self.enterprises, "rejected": self.rejected, "rows": self.rows,
-            "dry_run": self.dry_run, "partial": self.partial, "refused": self.refused,
-            "error_count": len(self.errors), "errors": [e.as_dict() for e in errors],
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "milestones": self.milestones,
+            "milestones_unchanged": self.milestones_unchanged,
+            "reports": self.reports,
+            "reports_unchanged": self.reports_unchanged,
+            "enterprises": self.enterprises,
+            "rejected": self.rejected,
+            "rows": self.rows,
+            "dry_run": self.dry_run,
+            "partial": self.partial,
+            "refused": self.refused,
+            "error_count": len(self.errors),
+            "errors": [e.as_dict() for e in errors],
             "seconds": round(self.seconds, 3),
         }
 
@@ -528,8 +643,9 @@ class _Parsed:
     letters: dict[str, tuple[str, str]]  # field -> (column letter, header as written)
 
 
-def _parse_sheet(sheet: Sheet, table: list[list[Any]], lookups: Lookups, errors: list[CellError],
-                 tick: Callable[[int], None]) -> _Parsed:
+def _parse_sheet(
+    sheet: Sheet, table: list[list[Any]], lookups: Lookups, errors: list[CellError], tick: Callable[[int], None]
+) -> _Parsed:
     header = table[0] if table else []
     by_key = {header_key_of(c): c for c in sheet.columns}
     bound = []
@@ -542,8 +658,9 @@ def _parse_sheet(sheet: Sheet, table: list[list[Any]], lookups: Lookups, errors:
             continue  # "STT", "Lỗi" and the office's own columns are ignored
         letter = column_letter(index)
         if column.field in seen:
-            errors.append(CellError(sheet.name, 1, letter, title.text,
-                                    f"Cột '{column.header}' lặp lại (đã có ở cột {column_letter(seen[column.field])})."))
+            first = column_letter(seen[column.field])
+            message = f"Cột '{column.header}' lặp lại (đã có ở cột {first})."
+            errors.append(CellError(sheet.name, 1, letter, title.text, message))
             continue
         seen[column.field] = index
         if message := _check_unit(column, title.unit):
@@ -571,8 +688,9 @@ def _parse_sheet(sheet: Sheet, table: list[list[Any]], lookups: Lookups, errors:
             cell = cells[index]
             if cell == "" or cell is None or (cell.__class__ is str and cell.isspace()):
                 if column.required:
-                    row_errors.append(CellError(name, number, column_letter(index), column.header,
-                                                "Ô bắt buộc đang để trống."))
+                    row_errors.append(
+                        CellError(name, number, column_letter(index), column.header, "Ô bắt buộc đang để trống.")
+                    )
                 elif not column.keep:
                     values[column.field] = "" if column.kind in ("text", "name", "choice") else None
                 continue
@@ -650,7 +768,7 @@ class _Importer:
         if errors and self.partial:
             self.result.rejected_workbook = rejected_workbook(parsed.values(), sheet_errors)
         if (errors and not self.partial) or sheet_errors:
-            self.result.rows = rows if not sheet_errors else 0
+            self.result.refused = True
             return self.result
         if not self.dry_run:
             self._write(plan)
@@ -682,8 +800,7 @@ class _Importer:
         return plan
 
     def _existing_projects(self, codes: list[str]) -> dict[str, dict[str, Any]]:
-        fields = ["id", "code", "deleted_at", "name", "name_en", *[f + "_id" if f in _REF_FIELDS or f == "investor"
-                                                                   else f for f in PROJECT_FIELDS[2:]]]
+        fields = ["id", "deleted_at", *[_attname(f) for f in PROJECT_FIELDS]]
         found = {}
         for chunk in _chunks(codes):
             for values in Project.objects.filter(code__in=chunk).values(*fields):
@@ -700,7 +817,8 @@ class _Importer:
             code = values.get("code")
             if code:
                 if code in file_projects:
-                    _error(parsed, row, "code", f"Mã dự án '{code}' lặp lại (đã có ở dòng {file_projects[code].number}).")
+                    first = file_projects[code].number
+                    _error(parsed, row, "code", f"Mã dự án '{code}' lặp lại (đã có ở dòng {first}).")
                     continue
                 file_projects[code] = row
             old = existing.get(code) if code else None
@@ -710,12 +828,12 @@ class _Importer:
                 self._resolve_investor(parsed, row, lookups, new_names)
             if row.errors:
                 continue
-            merged = {f: (old[_attname(f)] if old else _DEFAULTS.get(f, "" if f in ("name_en",) else None))
-                      for f in PROJECT_FIELDS if f not in values}
-            merged.update(values)
+            merged = {f: old[_attname(f)] for f in PROJECT_FIELDS} if old else dict(_PROJECT_BLANK)
+            merged.update((f, v) for f, v in values.items() if f in _PROJECT_BLANK)
             kind, group = merged.get("kind"), merged.get("group") or ""
             if kind == "public" and not group:
-                _error(parsed, row, "group", "Dự án đầu tư công phải ghi nhóm dự án (A, B, C hoặc quan trọng quốc gia).")
+                message = "Dự án đầu tư công phải ghi nhóm dự án (A, B, C hoặc quan trọng quốc gia)."
+                _error(parsed, row, "group", message)
             elif kind in ("private", "fdi") and group:
                 _error(parsed, row, "group", "Chỉ dự án đầu tư công mới có nhóm dự án.")
             if kind in ("private", "fdi") and not merged.get("investor") and not values.get("_new_investor"):
@@ -728,16 +846,8 @@ class _Importer:
                 changes["investor"] = None
             if old is None:
                 result.created += 1
-                create = {f: merged[f] if merged.get(f) is not None or f not in _DEFAULTS else _DEFAULTS[f]
-                          for f in PROJECT_FIELDS}
-                for f in ("status", "deposit_status", "total_investment", "deposit_amount"):
-                    if create.get(f) is None:
-                        create[f] = _DEFAULTS[f]
-                for f in ("name_en", "group", "policy_decision_number", "certificate_number"):
-                    create[f] = create.get(f) or ""
-                create["code"] = code
-                create["_new_investor"] = values.get("_new_investor")
-                plan.project_creates.append(create)
+                merged["_new_investor"] = values.get("_new_investor")
+                plan.project_creates.append(merged)
             else:
                 changed = {f: v for f, v in changes.items() if old[_attname(f)] != v}
                 if values.get("_new_investor"):
@@ -764,15 +874,18 @@ class _Importer:
                 values["investor"] = None
                 values["_new_investor"] = tax_code
             else:
-                _error(parsed, row, "investor_tax_code",
-                       f"Chưa có doanh nghiệp mã số thuế {tax_code}: ghi thêm tên nhà đầu tư để tạo mới.")
+                _error(
+                    parsed,
+                    row,
+                    "investor_tax_code",
+                    f"Chưa có doanh nghiệp mã số thuế {tax_code}: ghi thêm tên nhà đầu tư để tạo mới.",
+                )
         elif name:
             found = lookups.enterprise_names.get(search_key(name), [])
             if len(found) == 1:
                 values["investor"] = found[0]
             elif not found:
-                _error(parsed, row, "investor_name",
-                       f"Không tìm thấy nhà đầu tư '{name}': ghi mã số thuế để tạo mới.")
+                _error(parsed, row, "investor_name", f"Không tìm thấy nhà đầu tư '{name}': ghi mã số thuế để tạo mới.")
             else:
                 _error(parsed, row, "investor_name", f"Có nhiều doanh nghiệp tên '{name}': hãy ghi mã số thuế.")
         else:
@@ -783,9 +896,13 @@ class _Importer:
         if code in file_projects:
             project_row = file_projects[code]
             if project_row.errors and self.partial:
-                _error(parsed, row, "project",
-                       f"Dòng dự án '{code}' (trang {PROJECTS}, dòng {project_row.number}) có lỗi nên dòng này "
-                       "cũng không được ghi.")
+                _error(
+                    parsed,
+                    row,
+                    "project",
+                    f"Dòng dự án '{code}' (trang {PROJECTS}, dòng {project_row.number}) có lỗi nên dòng này "
+                    "cũng không được ghi.",
+                )
                 return False
             return True
         old = existing.get(code)
@@ -803,8 +920,9 @@ class _Importer:
         old_milestones: dict[tuple[int, str], dict[str, Any]] = {}
         ids = sorted(set(project_ids.values()))
         for chunk in _chunks(ids):
-            for values in Milestone.objects.filter(project_id__in=chunk).values("id", "project_id", "kind",
-                                                                                *MILESTONE_FIELDS):
+            for values in Milestone.objects.filter(project_id__in=chunk).values(
+                "id", "project_id", "kind", *MILESTONE_FIELDS
+            ):
                 old_milestones[values["project_id"], values["kind"]] = values
         seen: dict[tuple[str, str], int] = {}
         for row in parsed.rows:
@@ -812,30 +930,33 @@ class _Importer:
             code, kind = values.get("project"), values.get("kind")
             if code and kind:
                 if (code, kind) in seen:
-                    _error(parsed, row, "kind", f"Mốc này của dự án '{code}' lặp lại (đã có ở dòng {seen[code, kind]}).")
+                    message = f"Mốc này của dự án '{code}' lặp lại (đã có ở dòng {seen[code, kind]})."
+                    _error(parsed, row, "kind", message)
                 else:
                     seen[code, kind] = row.number
             if row.errors or not self._known_project(parsed, row, code, existing, file_projects):
                 continue
             pk = project_ids.get(code)
             old = old_milestones.get((pk, kind)) if pk else None
-            merged = {f: (old[f] if old else None) for f in MILESTONE_FIELDS if f not in values}
-            merged.update(values)
-            if "current_due" in present and values.get("current_due") is None and "first_due" in merged:
+            merged = {f: old[f] for f in MILESTONE_FIELDS} if old else dict(_MILESTONE_BLANK)
+            merged.update((f, v) for f, v in values.items() if f in _MILESTONE_BLANK)
+            if "current_due" in present and values.get("current_due") is None:
                 values["current_due"] = merged["current_due"] = merged["first_due"]
             first, current = merged.get("first_due"), merged.get("current_due")
             if first and current and current < first:
-                _error(parsed, row, "current_due",
-                       f"Hạn hiện tại ({current:%d/%m/%Y}) không được trước hạn ban đầu ({first:%d/%m/%Y}).")
+                _error(
+                    parsed,
+                    row,
+                    "current_due",
+                    f"Hạn hiện tại ({current:%d/%m/%Y}) không được trước hạn ban đầu ({first:%d/%m/%Y}).",
+                )
                 continue
             changes = {f: values[f] for f in MILESTONE_FIELDS if f in values}
             if old is None:
-                create = {f: merged.get(f) for f in MILESTONE_FIELDS}
-                create["note"] = create["note"] or ""
-                if create["current_due"] is None:
-                    create["current_due"] = create["first_due"]
-                create["project_code"], create["kind"] = code, kind
-                plan.milestone_creates.append(create)
+                if merged["current_due"] is None:
+                    merged["current_due"] = merged["first_due"]
+                merged["project_code"], merged["kind"] = code, kind
+                plan.milestone_creates.append(merged)
                 result.milestones += 1
             else:
                 changed = {f: v for f, v in changes.items() if old[f] != v}
@@ -863,24 +984,31 @@ class _Importer:
             code, period_end = values.get("project"), values.get("period_end")
             if code and period_end:
                 if (code, period_end) in seen:
-                    _error(parsed, row, "period_end",
-                           f"Kỳ báo cáo này của dự án '{code}' lặp lại (đã có ở dòng {seen[code, period_end]}).")
+                    _error(
+                        parsed,
+                        row,
+                        "period_end",
+                        f"Kỳ báo cáo này của dự án '{code}' lặp lại (đã có ở dòng {seen[code, period_end]}).",
+                    )
                 else:
                     seen[code, period_end] = row.number
                 if period_end > self.today:
                     _error(parsed, row, "period_end", "Kỳ báo cáo chưa kết thúc (sau ngày hôm nay).")
             disbursed, total = values.get("disbursed_to_date"), totals.get(code)
             if disbursed and total and disbursed > 2 * total:
-                _error(parsed, row, "disbursed_to_date",
-                       "Vốn giải ngân lớn hơn hai lần tổng vốn đầu tư: kiểm tra lại đơn vị (đồng, triệu, tỷ).")
+                _error(
+                    parsed,
+                    row,
+                    "disbursed_to_date",
+                    "Vốn giải ngân lớn hơn hai lần tổng vốn đầu tư: kiểm tra lại đơn vị (đồng, triệu, tỷ).",
+                )
             if row.errors or not self._known_project(parsed, row, code, existing, file_projects):
                 continue
-            report = {f: values.get(f) for f in REPORT_FIELDS}
-            report["disbursed_to_date"] = report["disbursed_to_date"] or 0
-            report["problems"] = report["problems"] or ""
+            report = dict(_REPORT_BLANK)
+            report.update((f, v) for f, v in values.items() if f in _REPORT_BLANK)
             pk = project_ids.get(code)
             old = latest.get((pk, period_end)) if pk else None
-            if old is not None and all(old[f] == report[f] for f in REPORT_FIELDS if f in values or f in _DEFAULTS):
+            if old is not None and all(old[f] == report[f] for f in REPORT_FIELDS if f in values):
                 result.reports_unchanged += 1
                 continue
             report["project_code"], report["period_end"] = code, period_end
@@ -892,19 +1020,17 @@ class _Importer:
     def _write(self, plan: _Plan) -> None:
         user = self.user
         now = timezone.now()
-        step = max(1, self.result.rows // 20)
         with transaction.atomic():
             investors: dict[str, int] = {}
             if plan.new_enterprises:
                 enterprises = [
-                    Enterprise(name=name, tax_code=tax_code, country="VN",
-                               search_key=search_key(f"{name} {tax_code}"))
+                    Enterprise(name=name, tax_code=tax_code, country="VN", search_key=search_key(f"{name} {tax_code}"))
                     for tax_code, name in plan.new_enterprises.items()
                 ]
-                bulk_create_with_history(enterprises, Enterprise, batch_size=BATCH, default_user=user,
-                                         default_date=now)
-                investors = dict(Enterprise.objects.filter(tax_code__in=list(plan.new_enterprises))
-                                 .values_list("tax_code", "pk"))
+                bulk_create_with_history(enterprises, Enterprise, batch_size=BATCH, default_user=user, default_date=now)
+                investors = dict(
+                    Enterprise.objects.filter(tax_code__in=list(plan.new_enterprises)).values_list("tax_code", "pk")
+                )
             creates = []
             for values in plan.project_creates:
                 new_investor = values.pop("_new_investor", None)
@@ -915,7 +1041,7 @@ class _Importer:
                 creates.append(project)
             for batch in _chunks(creates, BATCH):
                 bulk_create_with_history(batch, Project, batch_size=BATCH, default_user=user, default_date=now)
-                self.tick(len(batch) * 2 if len(creates) < step else len(batch))
+                self.tick(len(batch))
             codes = {p.code: p.pk for p in creates}
             if creates and any(p.pk is None for p in creates):
                 codes = dict(Project.objects.filter(code__in=list(codes)).values_list("code", "pk"))
@@ -932,8 +1058,9 @@ class _Importer:
             if plan.milestone_updates:
                 self._update(Milestone, plan.milestone_updates, {}, now)
             reports = [
-                ProgressReport(project_id=all_codes[values.pop("project_code")], submitted_by=user, submitted_at=now,
-                               **values)
+                ProgressReport(
+                    project_id=all_codes[values.pop("project_code")], submitted_by=user, submitted_at=now, **values
+                )
                 for values in plan.report_creates
             ]
             for batch in _chunks(reports, BATCH):
@@ -966,8 +1093,9 @@ class _Importer:
         if model is Project:
             fields.add("search_key")
         for batch in _chunks(objects, BATCH):
-            bulk_update_with_history(batch, model, sorted(fields), batch_size=BATCH, default_user=self.user,
-                                     default_date=now)
+            bulk_update_with_history(
+                batch, model, sorted(fields), batch_size=BATCH, default_user=self.user, default_date=now
+            )
             self.tick(len(batch))
 
 
@@ -975,8 +1103,16 @@ def _attname(name: str) -> str:
     return f"{name}_id" if name in _REF_FIELDS or name == "investor" else name
 
 
-def import_workbook(file, filename: str, user, *, partial: bool = False, dry_run: bool = False,
-                    today: date | None = None, progress: Progress | None = None) -> ImportResult:
+def import_workbook(
+    file,
+    filename: str,
+    user,
+    *,
+    partial: bool = False,
+    dry_run: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     """Validate every row of every sheet, then write all of it in one transaction (or, partial, the valid rows).
 
     Raises FileRejected when the file cannot be read at all; row problems come back in the result's errors.
@@ -996,15 +1132,27 @@ def import_workbook(file, filename: str, user, *, partial: bool = False, dry_run
 
 class _Formats:
     def __init__(self, book):
-        self.bold = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True,
-                                     "valign": "top"})
+        self.bold = book.add_format(
+            {"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "valign": "top"}
+        )
         self.date = book.add_format({"num_format": "dd/mm/yyyy"})
         self.amount = book.add_format({"num_format": "#,##0"})
         self.text = book.add_format({"num_format": "@"})
 
 
-_WIDTHS = {"text": 18, "name": 40, "date": 12, "amount": 18, "area": 14, "decimal": 12, "int": 10, "percent": 10,
-           "choice": 18, "ref": 16, "tax_code": 14}
+_WIDTHS = {
+    "text": 18,
+    "name": 40,
+    "date": 12,
+    "amount": 18,
+    "area": 14,
+    "decimal": 12,
+    "int": 10,
+    "percent": 10,
+    "choice": 18,
+    "ref": 16,
+    "tax_code": 14,
+}
 
 
 def _data_sheet(book, formats: _Formats, sheet: Sheet, rows: Iterable[list[Any]], extra: list[str] = ()) -> int:
@@ -1017,14 +1165,14 @@ def _data_sheet(book, formats: _Formats, sheet: Sheet, rows: Iterable[list[Any]]
         ws.set_column(index, index, _WIDTHS[column.kind] if column.field != "code" else 16)
     for index in range(len(sheet.columns), len(headers)):
         ws.set_column(index, index, 60)
-    count = _write_rows(ws, formats, rows, 1)
-    return count
+    return _write_rows(ws, formats, rows, 1)
 
 
 def _write_rows(ws, formats: _Formats, rows: Iterable[list[Any]], first: int) -> int:
     write_number, write_string, date_format = ws.write_number, ws.write_string, formats.date
-    number = first
-    for number, row in enumerate(rows, start=first):  # noqa: B007 - the last number is the count
+    count = 0
+    for number, row in enumerate(rows, start=first):
+        count += 1
         for col, value in enumerate(row):
             if value is None or value == "":
                 continue
@@ -1043,7 +1191,7 @@ def _write_rows(ws, formats: _Formats, rows: Iterable[list[Any]], first: int) ->
                 write_string(number, col, "Có" if value else "Không")
             else:
                 write_string(number, col, str(value))
-    return number - first + 1 if number >= first else 0
+    return count
 
 
 class _Names:
@@ -1054,16 +1202,40 @@ class _Names:
         self.zone = dict(Zone.objects.values_list("pk", "code"))
         self.commune = dict(AdminUnit.objects.values_list("pk", "code"))
         self.agency = dict(Agency.objects.values_list("pk", "code"))
-        self.enterprise = {pk: (tax, name) for pk, tax, name in Enterprise.objects.values_list("pk", "tax_code",
-                                                                                               "name")}
-        self.labels = {c.field: {code: labels[0] for code, labels in c.choices.items()}
-                       for s in SHEETS for c in s.columns if c.choices}
+        self.enterprise = {
+            pk: (tax, name) for pk, tax, name in Enterprise.objects.values_list("pk", "tax_code", "name")
+        }
+        self.labels = {
+            c.field: {code: labels[0] for code, labels in c.choices.items()} for c in PROJECT_SHEET.columns if c.choices
+        }
 
 
-_PROJECT_VALUES = ["id", "code", "name", "name_en", "kind", "status", "group", "sector_id", "commune_id", "zone_id",
-                   "investor_id", "agency_id", "total_investment", "policy_decision_number", "policy_decision_date",
-                   "certificate_number", "certificate_date", "land_area_m2", "land_decision_date",
-                   "land_handover_date", "deposit_amount", "deposit_status", "latitude", "longitude"]
+_PROJECT_VALUES = [
+    "id",
+    "code",
+    "name",
+    "name_en",
+    "kind",
+    "status",
+    "group",
+    "sector_id",
+    "commune_id",
+    "zone_id",
+    "investor_id",
+    "agency_id",
+    "total_investment",
+    "policy_decision_number",
+    "policy_decision_date",
+    "certificate_number",
+    "certificate_date",
+    "land_area_m2",
+    "land_decision_date",
+    "land_handover_date",
+    "deposit_amount",
+    "deposit_status",
+    "latitude",
+    "longitude",
+]
 
 
 def _project_cells(values: dict[str, Any], names: _Names) -> list[Any]:
@@ -1085,8 +1257,9 @@ def _project_cells(values: dict[str, Any], names: _Names) -> list[Any]:
     return cells
 
 
-def export_tables(projects) -> tuple[Iterator[list[Any]], Callable[[], Iterator[list[Any]]],
-                                     Callable[[], Iterator[list[Any]]]]:
+def export_tables(
+    projects,
+) -> tuple[Iterator[list[Any]], Callable[[], Iterator[list[Any]]], Callable[[], Iterator[list[Any]]]]:
     """Rows of the three data sheets for a queryset of projects, in the column order of the spec."""
     names = _Names()
     projects = projects.order_by("code")
@@ -1097,7 +1270,7 @@ def export_tables(projects) -> tuple[Iterator[list[Any]], Callable[[], Iterator[
 
     def milestone_rows():
         milestones = Milestone.objects.filter(project__in=projects.values("pk")).order_by("project__code", "kind")
-        kind_labels = names.labels["kind"] if False else {c: labels[0] for c, labels in MILESTONE_KINDS.items()}
+        kind_labels = {code: labels[0] for code, labels in MILESTONE_KINDS.items()}
         for values in milestones.values("project__code", "kind", *MILESTONE_FIELDS).iterator(chunk_size=5000):
             yield [values["project__code"], kind_labels[values["kind"]], *(values[f] for f in MILESTONE_FIELDS)]
 
@@ -1122,8 +1295,16 @@ def export_workbook(projects, target, *, report: bool = True, progress: Progress
     """Write the three data sheets (re-importable as they are), the printable report and the guide."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        target,
+        {
+            "constant_memory": True,
+            "in_memory": False,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     formats = _Formats(book)
     project_rows, milestone_rows, report_rows = export_tables(projects)
     counts = {}
@@ -1179,15 +1360,26 @@ def _report_sheet(book, projects) -> None:
     """A sheet a specialist can print: names instead of codes, amounts in triệu đồng, landscape A4."""
     ws = book.add_worksheet(REPORT_SHEET)
     title = book.add_format({"bold": True, "font_size": 14})
-    head = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "align": "center",
-                            "valign": "vcenter"})
+    head = book.add_format(
+        {"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
+    )
     cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
     money = book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
     percent = book.add_format({"border": 1, "num_format": "0.0", "valign": "top"})
     day = book.add_format({"border": 1, "num_format": "dd/mm/yyyy", "valign": "top"})
-    headers = [("STT", 6), ("Mã dự án", 14), ("Tên dự án", 44), ("Loại dự án", 12), ("Tình trạng", 16),
-               ("Nhà đầu tư / chủ đầu tư", 32), ("Địa điểm", 22), ("Tổng vốn đầu tư (triệu đồng)", 16),
-               ("Giải ngân lũy kế (triệu đồng)", 16), ("Tiến độ (%)", 9), ("Kỳ báo cáo gần nhất", 12)]
+    headers = [
+        ("STT", 6),
+        ("Mã dự án", 14),
+        ("Tên dự án", 44),
+        ("Loại dự án", 12),
+        ("Tình trạng", 16),
+        ("Nhà đầu tư / chủ đầu tư", 32),
+        ("Địa điểm", 22),
+        ("Tổng vốn đầu tư (triệu đồng)", 16),
+        ("Giải ngân lũy kế (triệu đồng)", 16),
+        ("Tiến độ (%)", 9),
+        ("Kỳ báo cáo gần nhất", 12),
+    ]
     ws.write(0, 0, "DANH MỤC DỰ ÁN ĐẦU TƯ", title)
     ws.write(1, 0, f"Ngày lập: {timezone.localdate():%d/%m/%Y}. Số tiền tính bằng triệu đồng.")
     for col, (text, width) in enumerate(headers):
@@ -1204,15 +1396,25 @@ def _report_sheet(book, projects) -> None:
     labels = {code: labels[0] for code, labels in KINDS.items()}
     statuses = {code: labels[0] for code, labels in STATUSES.items()}
     latest: dict[int, tuple[date, Decimal, int]] = {}
-    reports = ProgressReport.objects.filter(project__in=projects.values("pk")).order_by("project_id", "period_end",
-                                                                                        "pk")
+    reports = ProgressReport.objects.filter(project__in=projects.values("pk")).order_by(
+        "project_id", "period_end", "pk"
+    )
     for pid, period_end, progress, disbursed in reports.values_list(
         "project_id", "period_end", "physical_progress", "disbursed_to_date"
     ).iterator(chunk_size=5000):
         latest[pid] = (period_end, progress, disbursed)
-    rows = projects.order_by("code").values_list("pk", "code", "name", "kind", "status", "investor__name",
-                                                  "agency__name", "commune__unit_type", "commune__name",
-                                                  "total_investment")
+    rows = projects.order_by("code").values_list(
+        "pk",
+        "code",
+        "name",
+        "kind",
+        "status",
+        "investor__name",
+        "agency__name",
+        "commune__unit_type",
+        "commune__name",
+        "total_investment",
+    )
     row = 4
     for number, (pk, code, name, kind, status, investor, agency, unit_type, commune, total) in enumerate(
         rows.iterator(chunk_size=5000), start=1
@@ -1263,14 +1465,28 @@ def _guide_sheet(book, formats: _Formats) -> None:
         row += 1
     row += 1
     ws.write_row(row, 0, ["Trang tính", "Cột", "Bắt buộc", "Kiểu", "Cách ghi"], formats.bold)
-    kinds = {"text": "Chữ", "name": "Chữ", "date": "Ngày", "amount": "Số tiền", "area": "Diện tích",
-             "decimal": "Số", "int": "Số nguyên", "percent": "Tỷ lệ %", "choice": "Danh mục", "ref": "Mã hoặc tên",
-             "tax_code": "Mã số thuế"}
+    kinds = {
+        "text": "Chữ",
+        "name": "Chữ",
+        "date": "Ngày",
+        "amount": "Số tiền",
+        "area": "Diện tích",
+        "decimal": "Số",
+        "int": "Số nguyên",
+        "percent": "Tỷ lệ %",
+        "choice": "Danh mục",
+        "ref": "Mã hoặc tên",
+        "tax_code": "Mã số thuế",
+    }
     for sheet in SHEETS:
         for column in sheet.columns:
             row += 1
-            ws.write_row(row, 0, [sheet.name, column.title, "Có" if column.required else "",
-                                  kinds[column.kind], column.hint], wrap)
+            ws.write_row(
+                row,
+                0,
+                [sheet.name, column.title, "Có" if column.required else "", kinds[column.kind], column.hint],
+                wrap,
+            )
 
 
 def rejected_workbook(parsed: Iterable[_Parsed], sheet_errors: list[CellError]) -> bytes:
@@ -1278,8 +1494,9 @@ def rejected_workbook(parsed: Iterable[_Parsed], sheet_errors: list[CellError]) 
     import xlsxwriter
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                        "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     formats = _Formats(book)
     for p in parsed:
         bad = [row for row in p.rows if row.errors]
@@ -1296,7 +1513,9 @@ def rejected_workbook(parsed: Iterable[_Parsed], sheet_errors: list[CellError]) 
         width = len(header)
         cells_rows = []
         for row in bad:
-            messages = "; ".join(f"{e.column + ': ' if e.column else ''}{e.message}" for e in header_problems + row.errors)
+            messages = "; ".join(
+                f"{e.column + ': ' if e.column else ''}{e.message}" for e in header_problems + row.errors
+            )
             cells_rows.append([*row.cells[:width], *[""] * (width - len(row.cells)), messages])
         _write_rows(ws, formats, cells_rows, 1)
     if not book.worksheets():

@@ -11,11 +11,11 @@ from tiendo.domain import money
 class VndField(forms.CharField):
     """An amount in đồng: Vietnamese separators and a unit word ("triệu", "tỷ") are understood."""
 
-    default_error_messages = {"invalid": _("Enter an amount in đồng, e.g. 1.500.000.000 or 1,5 tỷ.")}
+    default_error_messages = {"invalid": _("Enter an amount in VND, e.g. 1.500.000.000.")}
 
     def __init__(self, *, min_value: int | None = 0, **kwargs):
         self.min_value = min_value
-        kwargs.setdefault("help_text", _("In đồng; you may write 1.500.000.000 or 1,5 tỷ."))
+        kwargs.setdefault("help_text", _("In VND: dots group thousands (1.500.000.000), a comma marks decimals."))
         super().__init__(**kwargs)
 
     def prepare_value(self, value):

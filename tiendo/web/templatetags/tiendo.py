@@ -1,4 +1,4 @@
-"""Template filters for the formats users expect: VND amounts, Vietnamese numbers."""
+"""Template filters for the formats users expect: VND amounts and numbers in the page's language."""
 
 from django import template
 from django.utils.translation import get_language
@@ -7,13 +7,32 @@ from tiendo.domain import money
 
 register = template.Library()
 
+UNITS = {
+    "en": {"đồng": "VND", "triệu đồng": "million VND", "tỷ đồng": "billion VND"},
+    "zh": {"đồng": "越南盾", "triệu đồng": "百万越南盾", "tỷ đồng": "十亿越南盾"},
+}
+
+
+def _language() -> str:
+    return (get_language() or "vi")[:2]
+
+
+def _swap_separators(text: str) -> str:
+    """Vietnamese "1.234,5" becomes "1,234.5" for English and Chinese readers."""
+    return text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+
 
 @register.filter
 def vnd(amount, unit: str = "auto") -> str:
-    """Integer VND as "1.234,5 tỷ đồng"."""
+    """Integer VND as "1.234,5 tỷ đồng" (Vietnamese), "1,234.5 billion VND", "1,234.5 十亿越南盾"."""
     if amount is None or amount == "":
         return "—"
-    return money.format_vnd(int(amount), unit)
+    text = money.format_vnd(int(amount), unit)
+    language = _language()
+    if language not in UNITS:
+        return text
+    number, _, unit_words = text.partition(" ")
+    return f"{_swap_separators(number)} {UNITS[language].get(unit_words, unit_words)}"
 
 
 @register.filter
@@ -21,6 +40,4 @@ def number(value, decimals: int = 0) -> str:
     if value is None or value == "":
         return "—"
     text = money.format_number(value, int(decimals))
-    if (get_language() or "vi").startswith("vi"):
-        return text
-    return text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+    return text if _language() == "vi" else _swap_separators(text)
