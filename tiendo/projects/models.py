@@ -259,6 +259,9 @@ class Project(SoftDeleteModel):
             models.Index(fields=["investor"]),
             models.Index(fields=["commune"]),
             models.Index(fields=["deleted_at", "code"]),
+            models.Index(fields=["total_investment"]),
+            models.Index(fields=["certificate_date"]),
+            models.Index(fields=["name"]),
         ]
 
     def __str__(self) -> str:
