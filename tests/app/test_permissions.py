@@ -181,3 +181,8 @@ def test_security_headers(login, specialist):
     assert response["X-Frame-Options"] == "DENY"
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_openapi_schema_lists_the_endpoints(login, specialist):
+    schema = login(specialist).get("/api/openapi.json").json()
+    assert {"/api/agencies", "/api/enterprises", "/api/projects", "/api/projects/{code}"} <= set(schema["paths"])
