@@ -320,3 +320,27 @@ def test_overdue_filter_and_home_counts(login, specialist, project_x, project_a)
     assert listed == {project_x.code}
     home = client.get("/")
     assert (home.context["project_count"], home.context["overdue_count"]) == (2, 1)
+
+
+def test_documents_are_attached_and_served_only_to_those_who_see_the_project(
+    login, investor_a, officer_x, project_a, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client = login(investor_a)
+    upload = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    response = client.post(
+        reverse("projects:document_upload", args=[project_a.code]), {"title": "Biên bản bàn giao đất", "file": upload}
+    )
+    assert response.status_code == 302
+    document = project_a.documents.get()
+    url = reverse("projects:document", args=[project_a.code, document.pk])
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4 test"
+    assert login(officer_x).get(url).status_code == 404
+    bad = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
+    response = login(investor_a).post(
+        reverse("projects:document_upload", args=[project_a.code]), {"title": "x", "file": bad}
+    )
+    assert response.status_code == 200 and "file" in response.context["form"].errors
+    assert project_a.documents.count() == 1

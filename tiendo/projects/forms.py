@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.web.fields import DecimalCommaField, VndField
 
-from .models import KIND_LABELS, REASON_LABELS, STATUS_LABELS, Milestone, ProgressReport, Project, Sector, Zone
+from .models import (
+    KIND_LABELS,
+    REASON_LABELS,
+    STATUS_LABELS,
+    Document,
+    Milestone,
+    ProgressReport,
+    Project,
+    Sector,
+    Zone,
+)
 
 SORTS = {
     "code": ("code",),
@@ -228,3 +238,22 @@ class ProgressReportForm(forms.ModelForm):
                     _("Capital disbursed is more than twice the total investment: check the unit (VND)."),
                 )
         return data
+
+
+ALLOWED_DOCUMENT_TYPES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ods", ".odt", ".jpg", ".jpeg", ".png", ".zip"}
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["title", "file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if suffix not in ALLOWED_DOCUMENT_TYPES:
+            raise forms.ValidationError(_("Upload a PDF, Word, Excel, OpenDocument, image or ZIP file."))
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 25 MB."))
+        return upload

@@ -18,4 +18,6 @@ urlpatterns = [
     path("<str:code>/milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
     path("<str:code>/milestones/<int:pk>/adjust/", views.milestone_adjust, name="milestone_adjust"),
     path("<str:code>/report/", views.progress_report, name="report"),
+    path("<str:code>/documents/new/", views.document_upload, name="document_upload"),
+    path("<str:code>/documents/<int:pk>/", views.document_download, name="document"),
 ]

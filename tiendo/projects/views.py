@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +12,8 @@ from tiendo.domain import access
 
 from . import charts
 from .access import can_report_on, get_project_for_user, projects_for_user
-from .forms import AdjustmentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
-from .models import Milestone, ProgressReport
+from .forms import AdjustmentForm, DocumentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
+from .models import Document, Milestone, ProgressReport
 from .services import adjust_schedule, record_progress, save_milestone, save_project
 
 PAGE_SIZE = 50
@@ -150,3 +151,28 @@ def progress_report(request, code):
     intro = _("Amounts in VND. A report is kept as submitted; send a new one to correct it.")
     context = {"form": form, "project": project, "heading": _("Submit a progress report"), "intro": intro}
     return render(request, "projects/form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def document_upload(request, code):
+    """Those who report on a project may attach its papers (decisions, minutes, photos of the site)."""
+    project = get_project_for_user(request.user, code, report=True)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        document = form.save(commit=False)
+        document.project = project
+        document.uploaded_by = request.user
+        document._history_user = request.user
+        document.save()
+        messages.success(request, _("The document was attached."))
+        return redirect("projects:detail", code=project.code)
+    context = {"form": form, "project": project, "heading": _("Attach a document"), "multipart": True}
+    return render(request, "projects/form.html", context)
+
+
+@require_GET
+def document_download(request, code, pk):
+    """Documents are served only to those who may see the project: the media folder is not public."""
+    project = get_project_for_user(request.user, code)
+    document = get_object_or_404(Document, pk=pk, project=project)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
