@@ -213,8 +213,11 @@ def _decimal(value: Cell) -> Decimal:
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("Số không hợp lệ.")
         return Decimal(repr(value))
-    if isinstance(value, int):
-        return Decimal(value)
+    if isinstance(value, int | Decimal):
+        number = Decimal(value)
+        if not number.is_finite():
+            raise ValueError("Số không hợp lệ.")
+        return number
     if isinstance(value, str):
         text = value.strip().replace("\u00a0", "").replace(" ", "")
         if text.count(",") == 1 and "." in text:  # "1.234,5": dots group thousands

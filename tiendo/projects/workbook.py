@@ -9,7 +9,9 @@ writes in one transaction with bulk statements, so a file of a province's whole 
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import operator
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,9 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.domain import projects as vocab
@@ -53,6 +55,7 @@ ERROR_HEADER = "Lỗi"
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 BATCH = 4000
 _QUERY_CHUNK = 900  # below SQLite's oldest limit on query parameters
+_MAX_PARAMS = 30_000  # parameters in one INSERT: SQLite allows 32,766, PostgreSQL 65,535
 _TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
 
 Progress = Callable[[int, int], None]
@@ -322,6 +325,7 @@ PROJECT_FIELDS = [c.field for c in PROJECT_SHEET.columns if not c.field.startswi
 MILESTONE_FIELDS = [c.field for c in MILESTONE_SHEET.columns if c.field not in ("project", "kind")]
 REPORT_FIELDS = [c.field for c in REPORT_SHEET_SPEC.columns if c.field not in ("project", "period_end")]
 _REF_FIELDS = {"sector", "commune", "zone", "agency"}
+_RELATIONS = ("sector", "commune", "zone", "agency", "investor")
 
 
 def _blank(model, fields: list[str]) -> dict[str, Any]:
@@ -521,7 +525,7 @@ def _current(start: date | None, end: date | None, today: date) -> bool:
 # Cell readers bound to a header
 
 
-def _choice_reader(choices: dict[str, tuple[str, ...]]) -> Callable[[Any], str]:
+def choice_reader(choices: dict[str, tuple[str, ...]]) -> Callable[[Any], str]:
     by_key = {search_key(label): code for code, labels in choices.items() for label in labels}
     shown = "; ".join(labels[0] for labels in choices.values())
 
@@ -557,13 +561,21 @@ def _tax_code(cell) -> str:
 def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]:
     """A function that reads one cell of this column, raising ValueError with a Vietnamese message."""
     kind = column.kind
-    if kind in ("text", "name"):
-        return _text_reader(column.max_length, kind == "name")
+    if kind == "text":
+        slow_text, longest = _text_reader(column.max_length, False), column.max_length or 1 << 30
+        return lambda cell: cell.strip() if cell.__class__ is str and len(cell) <= longest else slow_text(cell)
+    if kind == "name":
+        return _text_reader(column.max_length, True)
     if kind == "date":
-        return parse_date
+        return lambda cell: cell if cell.__class__ is date else parse_date(cell)
     if kind == "amount":
         unit = unit or column.unit
-        return lambda cell: parse_amount(cell, unit)
+        factor = unit_factor(unit)
+        return lambda cell: (
+            int(cell) * factor
+            if cell.__class__ is float and cell >= 0 and cell.is_integer()
+            else parse_amount(cell, unit)
+        )
     if kind == "area":
         factor = AREA_UNITS[unit or "m²"]
         places, low, high = column.places, column.minimum, column.maximum
@@ -574,11 +586,13 @@ def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]
         places, low, high = column.places, column.minimum, column.maximum
         return lambda cell: parse_decimal(cell, places, low, high)
     if kind == "int":
-        return parse_int
+        return lambda cell: (
+            int(cell) if cell.__class__ is float and cell >= 0 and cell.is_integer() else parse_int(cell)
+        )
     if kind == "percent":
-        return parse_percent
+        return _memo(parse_percent)
     if kind == "choice":
-        return _memo(_choice_reader(column.choices or {}))
+        return _memo(choice_reader(column.choices or {}))
     if kind == "ref":
         table: _Table = getattr(lookups, column.field)
         return _memo(lambda cell: table.find(parse_text(cell)))
@@ -626,7 +640,7 @@ def _check_unit(column: Column, unit: str) -> str | None:
 # Validation
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     number: int  # as the spreadsheet shows it
     cells: list[Any]
@@ -674,30 +688,33 @@ def _parse_sheet(
     rows: list[_Row] = []
     name = sheet.name
     width = len(header)
+    plan = [
+        (index, c.field, read, c.required, c.keep, "" if c.kind in ("text", "name", "choice") else None)
+        for index, c, read in bound
+    ]
+    where = {index: (column_letter(index), c.header) for index, c, _ in bound}
     for offset, cells in enumerate(table[1:]):
         if offset % 5000 == 4999:
             tick(5000)
-        if not any(cells) or all(is_blank(c) for c in cells):
+        if not any(cells) or (is_blank(cells[0]) and all(is_blank(c) for c in cells)):
             continue
         number = offset + 2
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
         values: dict[str, Any] = {}
         row_errors: list[CellError] = []
-        for index, column, read in bound:
+        for index, field_name, read, required, keep, empty in plan:
             cell = cells[index]
             if cell == "" or cell is None or (cell.__class__ is str and cell.isspace()):
-                if column.required:
-                    row_errors.append(
-                        CellError(name, number, column_letter(index), column.header, "Ô bắt buộc đang để trống.")
-                    )
-                elif not column.keep:
-                    values[column.field] = "" if column.kind in ("text", "name", "choice") else None
+                if required:
+                    row_errors.append(CellError(name, number, *where[index], "Ô bắt buộc đang để trống."))
+                elif not keep:
+                    values[field_name] = empty
                 continue
             try:
-                values[column.field] = read(cell)
+                values[field_name] = read(cell)
             except ValueError as error:
-                row_errors.append(CellError(name, number, column_letter(index), column.header, str(error)))
+                row_errors.append(CellError(name, number, *where[index], str(error)))
         rows.append(_Row(number, cells, values, row_errors))
     tick((len(table) - 1) % 5000 if table else 0)
     return _Parsed(sheet, list(header), set(letters), rows, letters)
@@ -746,6 +763,16 @@ class _Importer:
             self.progress(min(self.done, self.total), self.total)
 
     def run(self, tables: dict[str, list[list[Any]]]) -> ImportResult:
+        # Millions of small objects and no cycles: the cyclic collector would only rescan them again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run(tables)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _run(self, tables: dict[str, list[list[Any]]]) -> ImportResult:
         rows = sum(max(len(t) - 1, 0) for t in tables.values())
         self.result.rows = rows
         self.total = rows if self.dry_run else 2 * rows
@@ -828,8 +855,7 @@ class _Importer:
                 self._resolve_investor(parsed, row, lookups, new_names)
             if row.errors:
                 continue
-            merged = {f: old[_attname(f)] for f in PROJECT_FIELDS} if old else dict(_PROJECT_BLANK)
-            merged.update((f, v) for f, v in values.items() if f in _PROJECT_BLANK)
+            merged = {**({f: old[_attname(f)] for f in PROJECT_FIELDS} if old else _PROJECT_BLANK), **values}
             kind, group = merged.get("kind"), merged.get("group") or ""
             if kind == "public" and not group:
                 message = "Dự án đầu tư công phải ghi nhóm dự án (A, B, C hoặc quan trọng quốc gia)."
@@ -857,8 +883,10 @@ class _Importer:
                     plan.project_updates[old["id"]] = changed
                 else:
                     result.unchanged += 1
-        plan.new_enterprises = new_names
-        result.enterprises = len(new_names)
+        # Only investors of rows that will be written: a rejected row creates nobody.
+        used = {v.get("_new_investor") for v in [*plan.project_creates, *plan.project_updates.values()]}
+        plan.new_enterprises = {tax_code: name for tax_code, name in new_names.items() if tax_code in used}
+        result.enterprises = len(plan.new_enterprises)
 
     def _resolve_investor(self, parsed: _Parsed, row: _Row, lookups: Lookups, new_names: dict[str, str]) -> None:
         values = row.values
@@ -938,8 +966,7 @@ class _Importer:
                 continue
             pk = project_ids.get(code)
             old = old_milestones.get((pk, kind)) if pk else None
-            merged = {f: old[f] for f in MILESTONE_FIELDS} if old else dict(_MILESTONE_BLANK)
-            merged.update((f, v) for f, v in values.items() if f in _MILESTONE_BLANK)
+            merged = {**(old if old else _MILESTONE_BLANK), **values}
             if "current_due" in present and values.get("current_due") is None:
                 values["current_due"] = merged["current_due"] = merged["first_due"]
             first, current = merged.get("first_due"), merged.get("current_due")
@@ -1004,8 +1031,7 @@ class _Importer:
                 )
             if row.errors or not self._known_project(parsed, row, code, existing, file_projects):
                 continue
-            report = dict(_REPORT_BLANK)
-            report.update((f, v) for f, v in values.items() if f in _REPORT_BLANK)
+            report = {**_REPORT_BLANK, **values}
             pk = project_ids.get(code)
             old = latest.get((pk, period_end)) if pk else None
             if old is not None and all(old[f] == report[f] for f in REPORT_FIELDS if f in values):
@@ -1020,52 +1046,99 @@ class _Importer:
     def _write(self, plan: _Plan) -> None:
         user = self.user
         now = timezone.now()
+        db_now = connection.ops.adapt_datetimefield_value(now)
         with transaction.atomic():
             investors: dict[str, int] = {}
             if plan.new_enterprises:
                 enterprises = [
-                    Enterprise(name=name, tax_code=tax_code, country="VN", search_key=search_key(f"{name} {tax_code}"))
+                    {"name": name, "tax_code": tax_code, "search_key": search_key(f"{name} {tax_code}")}
                     for tax_code, name in plan.new_enterprises.items()
                 ]
-                bulk_create_with_history(enterprises, Enterprise, batch_size=BATCH, default_user=user, default_date=now)
-                investors = dict(
-                    Enterprise.objects.filter(tax_code__in=list(plan.new_enterprises)).values_list("tax_code", "pk")
-                )
-            creates = []
+                investors = self._insert_with_history(Enterprise, enterprises, lambda r: r["tax_code"], db_now)
+            records = []
             for values in plan.project_creates:
                 new_investor = values.pop("_new_investor", None)
                 if new_investor:
                     values["investor"] = investors[new_investor]
-                project = Project(**{_attname(f): v for f, v in values.items()})
-                project.search_key = Project.make_search_key(project.code, project.name, project.name_en)
-                creates.append(project)
-            for batch in _chunks(creates, BATCH):
-                bulk_create_with_history(batch, Project, batch_size=BATCH, default_user=user, default_date=now)
-                self.tick(len(batch))
-            codes = {p.code: p.pk for p in creates}
-            if creates and any(p.pk is None for p in creates):
-                codes = dict(Project.objects.filter(code__in=list(codes)).values_list("code", "pk"))
+                record = values
+                for name in _RELATIONS:
+                    record[name + "_id"] = record.pop(name, None)
+                record["search_key"] = Project.make_search_key(record["code"], record["name"], record["name_en"])
+                record["created_at"] = db_now
+                records.append(record)
+            codes = self._insert_with_history(Project, records, lambda r: r["code"], db_now)
             if plan.project_updates:
                 self._update(Project, plan.project_updates, investors, now)
             all_codes = self._codes(plan, codes)
-            milestones = []
+            records = []
             for values in plan.milestone_creates:
-                milestone = Milestone(project_id=all_codes[values.pop("project_code")], **values)
-                milestones.append(milestone)
-            for batch in _chunks(milestones, BATCH):
-                bulk_create_with_history(batch, Milestone, batch_size=BATCH, default_user=user, default_date=now)
-                self.tick(len(batch))
+                values["project_id"] = all_codes[values.pop("project_code")]
+                records.append(values)
+            self._insert_with_history(Milestone, records, lambda r: (r["project_id"], r["kind"]), db_now)
             if plan.milestone_updates:
                 self._update(Milestone, plan.milestone_updates, {}, now)
-            reports = [
-                ProgressReport(
-                    project_id=all_codes[values.pop("project_code")], submitted_by=user, submitted_at=now, **values
-                )
-                for values in plan.report_creates
-            ]
-            for batch in _chunks(reports, BATCH):
-                ProgressReport.objects.bulk_create(batch, batch_size=BATCH)
-                self.tick(len(batch))
+            user_id = user.pk
+            for values in plan.report_creates:
+                values["project_id"] = all_codes[values.pop("project_code")]
+                values["submitted_by_id"] = user_id
+                values["submitted_at"] = db_now
+            self._insert(ProgressReport, plan.report_creates, db_now)
+
+    def _insert(self, model, records: list[dict[str, Any]], db_now, history: bool = False) -> None:
+        """INSERT with executemany: the ORM's per-object work would cost more than the database's own."""
+        if not records:
+            return
+        opts = model._meta
+        if history:
+            fields = [f for f in opts.concrete_fields if f.attname != "history_id"]
+            fixed = [f for f in fields if f.attname in _HISTORY_VALUES]
+            fields = [f for f in fields if f.attname not in _HISTORY_VALUES]
+            tail = tuple(_HISTORY_VALUES[f.attname](self.user, db_now) for f in fixed)
+        else:
+            fields = [f for f in opts.concrete_fields if not f.primary_key]
+            fixed, tail = [], ()
+        names = [f.attname for f in fields]
+        # Records of one list are built alike: fill what the first one lacks with the model's defaults.
+        missing = {
+            f.attname: f.get_default() if f.has_default() else (None if f.null else "")
+            for f in fields
+            if f.attname not in records[0]
+        }
+        if missing:
+            for record in records:
+                record.update(missing)
+        getter = operator.itemgetter(*names)
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in fields + fixed)
+        sql = (
+            f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES ({', '.join(['%s'] * (len(fields) + len(fixed)))})"
+        )
+        with connection.cursor() as cursor:
+            for batch in _chunks(records, BATCH):
+                cursor.executemany(sql, [getter(record) + tail for record in batch])
+                if not history:
+                    self.tick(len(batch))
+
+    def _insert_with_history(self, model, records: list[dict[str, Any]], key, db_now) -> dict:
+        """Insert new records, read back their ids, and write their "created" history rows the same way."""
+        if not records:
+            return {}
+        self._insert(model, records, db_now)
+        ids: dict[Any, int] = {}
+        if model is Project:
+            for chunk in _chunks([r["code"] for r in records]):
+                ids.update(Project.objects.filter(code__in=chunk).values_list("code", "pk"))
+        elif model is Enterprise:
+            for chunk in _chunks([r["tax_code"] for r in records]):
+                ids.update(Enterprise.objects.filter(tax_code__in=chunk).values_list("tax_code", "pk"))
+        else:
+            for chunk in _chunks(sorted({r["project_id"] for r in records})):
+                rows = model.objects.filter(project_id__in=chunk).values_list("project_id", "kind", "pk")
+                ids.update(((project_id, kind), pk) for project_id, kind, pk in rows)
+        for record in records:
+            record["id"] = ids[key(record)]
+        self._insert(model.history.model, records, db_now, history=True)
+        return ids
 
     def _codes(self, plan: _Plan, created: dict[str, int]) -> dict[str, int]:
         wanted = {v["project_code"] for v in plan.milestone_creates} | {v["project_code"] for v in plan.report_creates}
@@ -1097,6 +1170,14 @@ class _Importer:
                 batch, model, sorted(fields), batch_size=BATCH, default_user=self.user, default_date=now
             )
             self.tick(len(batch))
+
+
+_HISTORY_VALUES = {
+    "history_type": lambda user, now: "+",
+    "history_date": lambda user, now: now,
+    "history_user_id": lambda user, now: user.pk,
+    "history_change_reason": lambda user, now: None,
+}
 
 
 def _attname(name: str) -> str:

@@ -1,0 +1,65 @@
+"""`tiendo import projects FILE`: the registry workbook (or a CSV of projects) checked row by row, then written."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from tiendo.domain import access
+from tiendo.projects.workbook import FileRejected, import_workbook
+from tiendo.web.commands import DataCommand
+
+from .export import ProgressBar
+
+ERRORS_SHOWN = 50
+
+
+class Command(DataCommand):
+    help = "Nhập danh mục dự án từ bảng tính (.xlsx, .xls, .ods) hoặc CSV: tiendo import projects FILE."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="what", required=True)
+        projects = sub.add_parser("projects", help="dự án, mốc tiến độ và báo cáo tiến độ")
+        projects.add_argument("file", help=".xlsx, .xls, .ods hoặc .csv")
+        projects.add_argument("--partial", action="store_true", help="ghi các dòng hợp lệ, trả lại các dòng lỗi")
+        projects.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+        projects.add_argument("--rejected", help="tệp ghi các dòng lỗi (mặc định: FILE-loi.xlsx, với --partial)")
+        self.add_json_argument(projects)
+        self.add_actor_argument(projects)
+
+    def handle(self, *args, what, **options):
+        user = self.actor(options)
+        if user.actor.role not in access.EDIT_ALL:
+            raise CommandError(f"Người dùng '{user.username}' không có quyền nhập dữ liệu dự án.")
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"Không tìm thấy tệp '{path}'.")
+        progress = None if options["json"] else ProgressBar(sys.stderr, "Đang nhập")
+        try:
+            result = import_workbook(
+                path, path.name, user, partial=options["partial"], dry_run=options["dry_run"], progress=progress
+            )
+        except FileRejected as error:
+            raise CommandError(error.message) from None
+        data = result.as_dict()
+        if result.rejected_workbook:
+            target = Path(options["rejected"] or path.with_name(f"{path.stem}-loi.xlsx"))
+            target.write_bytes(result.rejected_workbook)
+            data["rejected_file"] = str(target)
+        self.emit(options, data, self._summary(data))
+        if result.refused:
+            lines = [str(error) for error in result.errors[:ERRORS_SHOWN]]
+            if len(result.errors) > ERRORS_SHOWN:
+                lines.append(f"... và {len(result.errors) - ERRORS_SHOWN} lỗi khác.")
+            raise CommandError(f"Tệp bị từ chối, không ghi gì: {len(result.errors)} lỗi.\n" + "\n".join(lines))
+
+    def _summary(self, data) -> str:
+        verb = "Kiểm tra (không ghi)" if data["dry_run"] else "Đã nhập"
+        text = (
+            f"{verb}: {data['created']} dự án mới, {data['updated']} dự án cập nhật, {data['unchanged']} không đổi; "
+            f"{data['milestones']} mốc tiến độ, {data['reports']} báo cáo tiến độ, {data['enterprises']} nhà đầu tư "
+            f"mới; {data['rejected']} dòng bị loại; {data['seconds']:.1f} giây."
+        )
+        if data.get("rejected_file"):
+            text += f"\nCác dòng lỗi: {data['rejected_file']}"
+        return text
