@@ -219,6 +219,7 @@ class Project(SoftDeleteModel):
     )
     agency = models.ForeignKey(
         "agencies.Agency",
+        db_index=False,  # the (agency, status) index serves it
         verbose_name=_("agency in charge"),
         null=True,
         blank=True,
@@ -243,11 +244,15 @@ class Project(SoftDeleteModel):
         choices=_choices(vocab.DepositStatus, DEPOSIT_LABELS),
         default=vocab.DepositStatus.NOT_REQUIRED.value,
     )
-    search_key = models.CharField(max_length=700, editable=False, db_index=True)
+    # searched with LIKE '%…%', which no B-tree index serves: an index would only slow the writes down
+    search_key = models.CharField(max_length=700, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = ProjectQuerySet.as_manager()
-    history = kept_history(excluded_fields=["search_key"])
+    # the history is read per project (by id); indexes on its other columns would only slow imports down
+    history = kept_history(
+        excluded_fields=["search_key"], no_db_index=["sector", "commune", "zone", "investor", "agency", "deleted_at"]
+    )
 
     class Meta:
         verbose_name = _("investment project")
@@ -256,8 +261,6 @@ class Project(SoftDeleteModel):
         indexes = [
             models.Index(fields=["kind", "status"]),
             models.Index(fields=["agency", "status"]),
-            models.Index(fields=["investor"]),
-            models.Index(fields=["commune"]),
             models.Index(fields=["deleted_at", "code"]),
             models.Index(fields=["total_investment"]),
             models.Index(fields=["certificate_date"]),
@@ -328,7 +331,8 @@ class LegalDocument(models.Model):
 class Milestone(models.Model):
     """A registered deadline: first as approved, then as adjusted; site clearance carries its own figures."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    # indexed by the (project, kind) constraint and the (project, done, current_due) index
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones", db_index=False)
     kind = models.CharField(_("milestone"), max_length=24, choices=_choices(vocab.MilestoneKind, MILESTONE_LABELS))
     first_due = models.DateField(_("first due date"), null=True, blank=True)
     current_due = models.DateField(_("current due date"), null=True, blank=True)
@@ -345,7 +349,7 @@ class Milestone(models.Model):
     households_cleared = models.PositiveIntegerField(_("households agreed and moved"), null=True, blank=True)
     compensation_planned = models.BigIntegerField(_("compensation planned (VND)"), null=True, blank=True)
     compensation_paid = models.BigIntegerField(_("compensation paid (VND)"), null=True, blank=True)
-    history = kept_history()
+    history = kept_history(no_db_index=["project"])
 
     class Meta:
         verbose_name = _("milestone")
@@ -394,7 +398,7 @@ class ScheduleAdjustment(models.Model):
 class ProgressReport(models.Model):
     """What the investor or project owner reports for a period; reports are never edited, only superseded."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="progress_reports")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="progress_reports", db_index=False)
     period_end = models.DateField(_("period ending"))
     physical_progress = models.DecimalField(
         _("physical progress (%)"),
