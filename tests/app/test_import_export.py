@@ -680,3 +680,23 @@ def test_the_background_thread_runs_the_job(login, setup, tmp_path):
     """The thread is started on commit; in a test transaction we only check that the job is queued."""
     upload(login(setup), base_sheets(), tmp_path)
     assert ImportJob.objects.get().status == "queued"
+
+
+def test_one_upload_reports_cell_errors_and_rule_errors_of_the_same_row(specialist, tmp_path):
+    """A wrong date does not hide that the FDI project has no investor: both come back at once."""
+    import xlsxwriter
+
+    from tiendo.projects.models import Project
+    from tiendo.projects.workbook import import_workbook
+
+    path = tmp_path / "two-problems.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Dự án")
+    sheet.write_row(0, 0, ["Mã dự án", "Tên dự án", "Loại dự án", "Ngày cấp giấy chứng nhận đăng ký đầu tư"])
+    sheet.write_row(1, 0, ["HD-2024-0500", "Nhà máy thử nghiệm", "FDI", "31/02/2024"])
+    book.close()
+    result = import_workbook(str(path), path.name, specialist)
+    messages = sorted(error.message for error in result.errors)
+    assert len(messages) == 2, messages
+    assert any("31/02/2024" in m for m in messages) and any("nhà đầu tư" in m for m in messages)
+    assert not Project.objects.exists()

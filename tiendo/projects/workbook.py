@@ -741,6 +741,12 @@ def _error(parsed: _Parsed, row: _Row, field_name: str, message: str) -> None:
     row.errors.append(CellError(parsed.sheet.name, row.number, letter, header, message))
 
 
+def _failed_fields(parsed: _Parsed, row: _Row) -> set[str]:
+    """The fields of this row whose cells already carry an error."""
+    letters = {error.column for error in row.errors}
+    return {name for name, (letter, _header) in parsed.letters.items() if letter in letters}
+
+
 def _chunks(items: list, size: int = _QUERY_CHUNK) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -851,18 +857,28 @@ class _Importer:
             old = existing.get(code) if code else None
             if old and old["deleted_at"] is not None:
                 _error(parsed, row, "code", f"Dự án '{code}' đã bị xóa: hãy khôi phục trước khi nhập.")
-            if has_investor and not row.errors:
+            # Rules across columns run even when other cells of the row are wrong, so that one upload reports
+            # every problem; a rule is skipped only when a column it reads could not be read itself.
+            failed = _failed_fields(parsed, row)
+            investor_fields = {"investor_tax_code", "investor_name"}
+            if has_investor and not failed & investor_fields:
                 self._resolve_investor(parsed, row, lookups, new_names)
-            if row.errors:
-                continue
+                failed = _failed_fields(parsed, row)
             merged = {**({f: old[_attname(f)] for f in PROJECT_FIELDS} if old else _PROJECT_BLANK), **values}
             kind, group = merged.get("kind"), merged.get("group") or ""
-            if kind == "public" and not group:
-                message = "Dự án đầu tư công phải ghi nhóm dự án (A, B, C hoặc quan trọng quốc gia)."
-                _error(parsed, row, "group", message)
-            elif kind in ("private", "fdi") and group:
-                _error(parsed, row, "group", "Chỉ dự án đầu tư công mới có nhóm dự án.")
-            if kind in ("private", "fdi") and not merged.get("investor") and not values.get("_new_investor"):
+            if not failed & {"kind", "group"}:
+                if kind == "public" and not group:
+                    message = "Dự án đầu tư công phải ghi nhóm dự án (A, B, C hoặc quan trọng quốc gia)."
+                    _error(parsed, row, "group", message)
+                elif kind in ("private", "fdi") and group:
+                    _error(parsed, row, "group", "Chỉ dự án đầu tư công mới có nhóm dự án.")
+            investor_known = merged.get("investor") or values.get("_new_investor")
+            if (
+                "kind" not in failed
+                and not failed & investor_fields
+                and kind in ("private", "fdi")
+                and not investor_known
+            ):
                 field_name = "investor_tax_code" if "investor_tax_code" in present else "investor_name"
                 _error(parsed, row, field_name, "Dự án ngoài ngân sách, FDI phải ghi nhà đầu tư.")
             if row.errors:
