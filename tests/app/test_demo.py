@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    return generate.load("province", seed=7, progress=lambda _m: None)
+    """The demo province with a few hundred projects (the hidden "test" scale), so each test loads it fast."""
+    return generate.load("test", seed=7, progress=lambda _m: None)
 
 
 def test_demo_applies_the_2025_reorganisation(demo):
@@ -50,10 +51,10 @@ def test_demo_has_a_user_for_every_role(demo):
 
 @pytest.mark.django_db(transaction=True)
 def test_demo_is_deterministic():
-    generate.load("province", seed=7, progress=lambda _m: None)
+    generate.load("test", seed=7, progress=lambda _m: None)
     first = list(User.objects.order_by("username").values_list("username", "full_name"))[:50]
     call_command("flush", interactive=False, verbosity=0)
-    generate.load("province", seed=7, progress=lambda _m: None)
+    generate.load("test", seed=7, progress=lambda _m: None)
     again = list(User.objects.order_by("username").values_list("username", "full_name"))[:50]
     assert first == again
 

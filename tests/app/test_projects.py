@@ -188,7 +188,7 @@ def test_schedule_extension_keeps_old_date(login, specialist, project_x):
         date(2025, 6, 30),
     )
     assert milestone.first_due == date(2023, 12, 31)
-    assert adjustment.months_added == 5
+    assert adjustment.months_added == 6  # 31/12/2024 -> 30/06/2025
 
 
 def test_extension_must_move_the_date_forward(login, specialist, project_x):

@@ -19,6 +19,7 @@ from tiendo.enterprises.models import Enterprise
 from tiendo.web.context_processors import SITE_CACHE_KEY
 
 from . import catalogue, people
+from . import projects as demo_projects
 
 DEMO_PASSWORD = "tiendo-demo-2025"
 
@@ -29,11 +30,15 @@ class Scale:
     communes_per_province: int
     officers_per_agency: int
     enterprises: int
+    projects: int
+    reports_per_project: int
+    hidden: bool = False  # not offered by `tiendo demo --scale` (the test suite's small province)
 
 
 SCALES = {
-    "province": Scale("province", 0, 2, 400),
-    "national": Scale("national", 98, 1, 20_000),
+    "province": Scale("province", 0, 2, 400, projects=5_000, reports_per_project=10),
+    "national": Scale("national", 98, 1, 20_000, projects=200_000, reports_per_project=10),
+    "test": Scale("test", 0, 2, 400, projects=300, reports_per_project=4, hidden=True),
 }
 
 # The documented demo logins: (username, full name, role, agency code at creation, position)
@@ -60,7 +65,8 @@ def is_loaded() -> bool:
 
 @transaction.atomic
 def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], None] = print) -> dict[str, int]:
-    """Create units, agencies, people and enterprises as of 2020, then apply the 2025 reorganisations."""
+    """Create units, agencies, people, enterprises and projects as of their time, then apply the 2025
+    reorganisations (which move the running projects of merged agencies to their successors)."""
     spec = SCALES[scale]
     rng = random.Random(seed)
     cat = (
@@ -147,7 +153,9 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
             )
         )
     bulk_create_with_history(enterprise_rows, Enterprise, batch_size=2000)
-    investor_enterprise = Enterprise.objects.exclude(country="VN").order_by("pk").first()
+    # the demo investor (Kim Min-jun) acts for a Korean enterprise
+    foreign = Enterprise.objects.exclude(country="VN").order_by("pk")
+    investor_enterprise = foreign.filter(country="KR").first() or foreign.first()
 
     progress("Tài khoản người dùng")
     password = make_password(DEMO_PASSWORD)
@@ -191,6 +199,15 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
     installation = Installation(province=home_unit, owner_agency=agencies[cat.home_agency])
     installation.save()
 
+    # Projects are created with the agencies of their time, before the reorganisations move the running ones.
+    project_counts = demo_projects.load(
+        spec.projects,
+        spec.reports_per_project,
+        seed,
+        national=bool(spec.communes_per_province),
+        progress=progress,
+    )
+
     admin = User.objects.get(username="admin")
     progress(f"Sắp xếp tổ chức bộ máy 2025: {len(cat.merges)} quyết định")
     for merge in sorted(cat.merges, key=lambda m: (m.effective, m.subject != "agency")):
@@ -199,6 +216,7 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         else:
             sources = [agencies[c] for c in merge.sources]
             merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, admin)
+    demo_projects.hand_over_district_projects(admin)
     cache.delete(SITE_CACHE_KEY)
     return {
         "admin_units": AdminUnit.objects.count(),
@@ -206,6 +224,10 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         "users": User.objects.count(),
         "enterprises": Enterprise.objects.count(),
         "reorganisations": len(cat.merges),
+        "projects": project_counts["projects"],
+        "milestones": project_counts["milestones"],
+        "schedule_adjustments": project_counts["schedule_adjustments"],
+        "progress_reports": project_counts["progress_reports"],
     }
 
 

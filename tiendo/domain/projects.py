@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 
@@ -93,6 +93,10 @@ def months_added(first_due: date | None, current_due: date | None) -> int:
     if first_due is None or current_due is None or current_due <= first_due:
         return 0
     months = (current_due.year - first_due.year) * 12 + current_due.month - first_due.month
-    if current_due.day < first_due.day:
-        months -= 1
+    if current_due.day < first_due.day and not _is_month_end(current_due):
+        months -= 1  # 31/08 -> 28/02 is six months: a due date on a month's last day counts the month
     return max(months, 0)
+
+
+def _is_month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).month != day.month

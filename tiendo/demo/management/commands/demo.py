@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Create the database, migrate, and load the demo province (or --scale national for benchmarks)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", choices=sorted(generate.SCALES), default="province")
+        parser.add_argument(
+            "--scale", choices=sorted(k for k, s in generate.SCALES.items() if not s.hidden), default="province"
+        )
         parser.add_argument("--seed", type=int, default=2025, help="the same seed gives the same data")
         parser.add_argument("--reset", action="store_true", help="delete every record first, then load")
         parser.add_argument("--json", action="store_true", help="print what was loaded as JSON")
