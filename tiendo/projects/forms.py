@@ -1,8 +1,10 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.enterprises.models import Enterprise
 from tiendo.web.fields import DecimalCommaField, VndField
 
 from .models import (
@@ -17,13 +19,14 @@ from .models import (
     Zone,
 )
 
+# ties break on the primary key, which every SQLite index carries, so that an index serves the whole order
 SORTS = {
     "code": ("code",),
-    "name": ("name", "code"),
-    "-investment": ("-total_investment", "code"),
-    "investment": ("total_investment", "code"),
-    "-certificate": ("-certificate_date", "code"),
-    "status": ("status", "code"),
+    "name": ("name", "pk"),
+    "-investment": ("-total_investment", "-pk"),
+    "investment": ("total_investment", "pk"),
+    "-certificate": ("-certificate_date", "-pk"),
+    "status": ("status", "pk"),
 }
 
 
@@ -86,8 +89,9 @@ class ProjectFilterForm(forms.Form):
         if not self.is_valid():
             return projects.order_by("code")
         data = self.cleaned_data
-        if data["q"]:
-            projects = projects.search(data["q"]) | projects.filter(investor__search_key__contains=_key(data["q"]))
+        if key := _key(data["q"]):
+            investors = Enterprise.objects.filter(search_key__contains=key).values("pk")
+            projects = projects.filter(Q(search_key__contains=key) | Q(investor_id__in=investors))
         for field in ("kind", "status", "sector", "commune", "zone", "agency"):
             if data[field]:
                 projects = projects.filter(**{field: data[field]})

@@ -141,8 +141,8 @@ class ProjectQuerySet(LiveQuerySet):
 
     def with_overdue_milestone(self, today):
         """Running projects with a milestone not done by its current due date."""
-        overdue = Milestone.objects.filter(project=models.OuterRef("pk"), done__isnull=True, current_due__lt=today)
-        return self.running().filter(models.Exists(overdue))
+        overdue = Milestone.objects.filter(done__isnull=True, current_due__lt=today).values("project_id")
+        return self.running().filter(pk__in=overdue)
 
     def for_actor(self, actor):
         """What a user may see: the province's staff all, an officer the agency's, an investor their own."""
@@ -261,10 +261,11 @@ class Project(SoftDeleteModel):
         indexes = [
             models.Index(fields=["kind", "status"]),
             models.Index(fields=["agency", "status"]),
+            # the list shows live projects in one of these orders: each index serves the filter and the sort
             models.Index(fields=["deleted_at", "code"]),
-            models.Index(fields=["total_investment"]),
-            models.Index(fields=["certificate_date"]),
-            models.Index(fields=["name"]),
+            models.Index(fields=["deleted_at", "total_investment"]),
+            models.Index(fields=["deleted_at", "certificate_date"]),
+            models.Index(fields=["deleted_at", "name"]),
         ]
 
     def __str__(self) -> str:
@@ -331,7 +332,7 @@ class LegalDocument(models.Model):
 class Milestone(models.Model):
     """A registered deadline: first as approved, then as adjusted; site clearance carries its own figures."""
 
-    # indexed by the (project, kind) constraint and the (project, done, current_due) index
+    # indexed by the (project, kind) constraint
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones", db_index=False)
     kind = models.CharField(_("milestone"), max_length=24, choices=_choices(vocab.MilestoneKind, MILESTONE_LABELS))
     first_due = models.DateField(_("first due date"), null=True, blank=True)
@@ -356,7 +357,8 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
         ordering = ["project", "first_due", "pk"]
         constraints = [models.UniqueConstraint(fields=["project", "kind"], name="milestone_kind_once")]
-        indexes = [models.Index(fields=["project", "done", "current_due"])]
+        # "which projects have an open milestone past its due date" reads this index alone
+        indexes = [models.Index(fields=["done", "current_due", "project"])]
 
     def __str__(self) -> str:
         return self.get_kind_display()

@@ -24,7 +24,8 @@ def _can_edit(user) -> bool:
 
 
 class _CountedPaginator(Paginator):
-    """Counts only the primary keys: the list joins several tables that the count does not need."""
+    """Counts and pages on primary keys alone, then joins the related tables for the 50 rows shown:
+    deep pages of 200,000 projects stay fast because skipped rows are never joined."""
 
     @property
     def count(self):
@@ -32,12 +33,21 @@ class _CountedPaginator(Paginator):
             self._count = self.object_list.values("pk").order_by().count()
         return self._count
 
+    def page(self, number):
+        page = super().page(number)
+        keys = list(page.object_list.values_list("pk", flat=True))
+        rows = self.object_list.model.objects.filter(pk__in=keys).select_related(*self.related)
+        by_key = {row.pk: row for row in rows}
+        page.object_list = [by_key[key] for key in keys]
+        return page
+
+    related = ("investor", "agency", "commune", "sector")
+
 
 @require_GET
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     projects = form.apply(projects_for_user(request.user))
-    projects = projects.select_related("investor", "agency", "commune", "sector")
     page = _CountedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_edit": _can_edit(request.user), "today": timezone.localdate()}
     template = "projects/project_list.html#rows" if request.htmx else "projects/project_list.html"
