@@ -47,7 +47,7 @@ def _project_figures(user, today) -> dict[str, int]:
     projects = projects_for_user(user)
     figures = {
         "project_count": projects.count(),
-        "running_count": projects.running().count(),
+        "implementing_count": projects.filter(status="implementing").count(),
         "overdue_count": projects.with_overdue_milestone(today).count(),
     }
     if key:
