@@ -12,7 +12,7 @@ from tiendo.domain import organisation
 from tiendo.domain.text import clean, search_key
 
 
-def _localised(record, vietnamese: str) -> str:
+def localised_name(record, vietnamese: str) -> str:
     """Names are data, not gettext strings: each record carries its own English and Chinese names."""
     language = (get_language() or "vi").lower()
     if language.startswith("en") and record.name_en:
@@ -105,7 +105,7 @@ class AdminUnit(Validity):
 
     @property
     def display_name(self) -> str:
-        return _localised(self, f"{self.unit_type} {self.name}".strip())
+        return localised_name(self, f"{self.unit_type} {self.name}".strip())
 
 
 class Agency(Validity):
@@ -174,7 +174,7 @@ class Agency(Validity):
 
     @property
     def display_name(self) -> str:
-        return _localised(self, self.name)
+        return localised_name(self, self.name)
 
     def lineage_ids(self) -> set[int]:
         """This agency and all agencies merged into it: their past work is now this agency's."""

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.agencies.models import localised_name
 from tiendo.audit.models import LiveQuerySet, SoftDeleteModel, kept_history
 from tiendo.domain import projects as vocab
 from tiendo.domain.text import clean, search_key
@@ -74,15 +74,6 @@ RUNNING = [
 ]
 
 
-def _localised(record, vietnamese: str) -> str:
-    language = (get_language() or "vi").lower()
-    if language.startswith("en") and record.name_en:
-        return record.name_en
-    if language.startswith("zh") and record.name_zh:
-        return record.name_zh
-    return vietnamese
-
-
 class Sector(models.Model):
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=150)
@@ -95,7 +86,7 @@ class Sector(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return _localised(self, self.name)
+        return localised_name(self, self.name)
 
 
 class Zone(models.Model):
@@ -128,7 +119,7 @@ class Zone(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return _localised(self, self.name)
+        return localised_name(self, self.name)
 
 
 class ProjectQuerySet(LiveQuerySet):
@@ -282,7 +273,7 @@ class Project(SoftDeleteModel):
 
     @property
     def display_name(self) -> str:
-        return _localised(self, self.name)
+        return localised_name(self, self.name)
 
 
 class CapitalSource(models.Model):
