@@ -344,3 +344,12 @@ def test_documents_are_attached_and_served_only_to_those_who_see_the_project(
     )
     assert response.status_code == 200 and "file" in response.context["form"].errors
     assert project_a.documents.count() == 1
+
+
+def test_report_form_starts_from_the_last_quarter_and_the_last_report(login, officer_x, project_x):
+    import time_machine
+
+    with time_machine.travel(date(2024, 5, 10)):
+        form = login(officer_x).get(reverse("projects:report", args=[project_x.code])).context["form"]
+    assert form.initial["period_end"] == date(2024, 3, 31)
+    assert float(form.initial["physical_progress"]) == 35.0

@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -153,7 +155,17 @@ def milestone_adjust(request, code, pk):
 @require_http_methods(["GET", "POST"])
 def progress_report(request, code):
     project = get_project_for_user(request.user, code, report=True)
-    form = ProgressReportForm(request.POST or None, project=project, instance=ProgressReport(project=project))
+    latest = project.progress_reports.order_by("-period_end", "-pk").first()
+    initial = {"period_end": _last_quarter_end(timezone.localdate())}
+    if latest:  # start from the last report: most figures only grow
+        initial |= {
+            "physical_progress": latest.physical_progress,
+            "disbursed_to_date": latest.disbursed_to_date,
+            "jobs": latest.jobs,
+        }
+    form = ProgressReportForm(
+        request.POST or None, project=project, instance=ProgressReport(project=project), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         record_progress(project, form.save(commit=False), request.user)
         messages.success(request, _("Your progress report was submitted."))
@@ -186,3 +198,9 @@ def document_download(request, code, pk):
     project = get_project_for_user(request.user, code)
     document = get_object_or_404(Document, pk=pk, project=project)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+def _last_quarter_end(today):
+    """Reports are quarterly: the period that ended most recently."""
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    return quarter_start - timedelta(days=1)
