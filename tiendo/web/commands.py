@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Model
 
 from tiendo.accounts.models import User
+from tiendo.domain.tabular import parse_date
 
 
 class DataCommand(BaseCommand):
@@ -30,13 +31,11 @@ class DataCommand(BaseCommand):
 
 
 def parse_day(value: str) -> date:
-    """Accept 2025-03-01 and 01/03/2025, as users type both."""
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()  # noqa: DTZ007 - a calendar date, no time zone
-        except ValueError:
-            continue
-    raise CommandError(f"Ngày không hợp lệ: '{value}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd).")
+    """Accept 2025-03-01 and 01/03/2025, as users type both: the same reader as the workbook import."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise CommandError(f"Ngày không hợp lệ: '{value}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd).") from None
 
 
 def _json_default(value):
