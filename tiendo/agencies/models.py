@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tiendo.audit.models import kept_history
+from tiendo.audit.models import SearchQuerySet, kept_history
 from tiendo.domain import organisation
 from tiendo.domain.text import clean, search_key
 
@@ -41,7 +41,7 @@ class Validity(models.Model):
         return self.validity.covers(day)
 
 
-class ValidityQuerySet(models.QuerySet):
+class ValidityQuerySet(SearchQuerySet):
     def valid_on(self, day: date):
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
@@ -52,10 +52,6 @@ class ValidityQuerySet(models.QuerySet):
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=start)
         )
-
-    def search(self, text: str):
-        key = search_key(text)
-        return self.filter(search_key__contains=key) if key else self
 
 
 class AdminUnit(Validity):

@@ -14,7 +14,6 @@ from ninja.security import django_auth
 from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
 from tiendo.agencies.models import Agency
 from tiendo.domain import access
-from tiendo.domain.text import search_key
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.services import save_enterprise
 from tiendo.projects.access import get_project_for_user, projects_for_user
@@ -135,8 +134,7 @@ def agency_staff(request, code: str):
 @paginate(LimitOffsetPagination)
 def list_enterprises(request, q: str = ""):
     enterprises = enterprises_for_user(request.user)
-    if key := search_key(q):
-        enterprises = enterprises.filter(search_key__contains=key)
+    enterprises = enterprises.search(q)
     return enterprises.order_by("name")
 
 

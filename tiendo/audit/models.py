@@ -5,8 +5,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tiendo.domain.text import search_key
 
-class LiveQuerySet(models.QuerySet):
+
+class SearchQuerySet(models.QuerySet):
+    """Records with a `search_key` column, searched without diacritics: "so ke hoach" finds "Sở Kế hoạch"."""
+
+    def search(self, text: str):
+        key = search_key(text)
+        return self.filter(search_key__contains=key) if key else self
+
+
+class LiveQuerySet(SearchQuerySet):
     def alive(self):
         return self.filter(deleted_at__isnull=True)
 

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
 from tiendo.domain import access
-from tiendo.domain.text import search_key
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
 from .models import Enterprise
@@ -29,8 +28,7 @@ def enterprise_list(request):
         data = form.cleaned_data
         if data["deleted"]:
             enterprises = Enterprise.objects.deleted()
-        if key := search_key(data["q"]):
-            enterprises = enterprises.filter(search_key__contains=key)
+        enterprises = enterprises.search(data["q"])
         if data["origin"] == "domestic":
             enterprises = enterprises.filter(country="VN")
         elif data["origin"] == "foreign":

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 from tiendo.web.fields import DecimalCommaField, VndField
 
@@ -89,8 +90,8 @@ class ProjectFilterForm(forms.Form):
         if not self.is_valid():
             return projects.order_by("code")
         data = self.cleaned_data
-        if key := _key(data["q"]):
-            investors = Enterprise.objects.filter(search_key__contains=key).values("pk")
+        if key := search_key(data["q"]):
+            investors = Enterprise.objects.search(key).values("pk")
             projects = projects.filter(Q(search_key__contains=key) | Q(investor_id__in=investors))
         for field in ("kind", "status", "sector", "commune", "zone", "agency"):
             if data[field]:
@@ -98,12 +99,6 @@ class ProjectFilterForm(forms.Form):
         if data["overdue"]:
             projects = projects.with_overdue_milestone(timezone.localdate())
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
-
-
-def _key(text: str) -> str:
-    from tiendo.domain.text import search_key
-
-    return search_key(text)
 
 
 class ProjectForm(forms.ModelForm):

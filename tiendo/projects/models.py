@@ -126,10 +126,6 @@ class ProjectQuerySet(LiveQuerySet):
     def running(self):
         return self.filter(status__in=RUNNING)
 
-    def search(self, text: str):
-        key = search_key(text)
-        return self.filter(search_key__contains=key) if key else self
-
     def with_overdue_milestone(self, today):
         """Running projects with a milestone not done by its current due date."""
         overdue = Milestone.objects.filter(done__isnull=True, current_due__lt=today).values("project_id")

@@ -4,7 +4,6 @@ from django.http import Http404
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
 from tiendo.domain import access
-from tiendo.domain.text import search_key
 from tiendo.enterprises.forms import EnterpriseForm
 from tiendo.enterprises.models import Enterprise
 from tiendo.enterprises.services import save_enterprise
@@ -52,8 +51,7 @@ class Command(DataCommand):
         enterprises = enterprises_for_user(user)
         if options["deleted"] and access.can_delete_enterprise(user.actor):
             enterprises = Enterprise.objects.deleted()
-        if key := search_key(options["search"]):
-            enterprises = enterprises.filter(search_key__contains=key)
+        enterprises = enterprises.search(options["search"])
         rows = [enterprise_row(e) for e in enterprises.order_by("name")]
         self.emit(options, rows, "\n".join(f"{r['id']:>6} {r['tax_code']:<12} {r['name']}" for r in rows))
 
