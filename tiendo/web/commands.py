@@ -1,6 +1,7 @@
 """What tiendo's data commands share: --json output, --as USER for permissions and history, Vietnamese errors."""
 
 import json
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 from django.core.management.base import BaseCommand, CommandError
@@ -28,6 +29,11 @@ class DataCommand(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
         else:
             self.stdout.write(text or json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def invalid(errors: Mapping[str, Iterable[str]]) -> CommandError:
+    """A form's (or a model's) validation errors as one line: "field: message; field: message"."""
+    return CommandError("; ".join(f"{field}: {' '.join(messages)}" for field, messages in errors.items()))
 
 
 def parse_day(value: str) -> date:

@@ -7,7 +7,7 @@ from tiendo.accounts.models import ROLE_CHOICES, User
 from tiendo.agencies.models import Agency
 from tiendo.domain import access
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, invalid
 
 
 class Command(DataCommand):
@@ -77,7 +77,7 @@ class Command(DataCommand):
             user.full_clean()
         except ValidationError as error:
             messages = error.message_dict.items() if hasattr(error, "error_dict") else [("password", error.messages)]
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in messages)) from None
+            raise invalid(dict(messages)) from None
         with transaction.atomic():
             user._history_user = actor
             user.save()

@@ -9,7 +9,7 @@ from tiendo.agencies.models import Agency
 from tiendo.agencies.reorganisation import ReorganisationError, merge_agencies
 from tiendo.audit.history import history_entries
 from tiendo.domain import access
-from tiendo.web.commands import DataCommand, parse_day
+from tiendo.web.commands import DataCommand, invalid, parse_day
 
 
 def agency_row(agency: Agency) -> dict:
@@ -113,7 +113,7 @@ class Command(DataCommand):
         data |= {name: options[name] for name in fields if options.get(name) is not None}
         form = AgencyProfileForm(data, instance=agency)
         if not form.is_valid():
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+            raise invalid(form.errors)
         with transaction.atomic():
             agency = form.save(commit=False)
             agency._history_user = user

@@ -7,7 +7,7 @@ from tiendo.domain import access
 from tiendo.enterprises.forms import EnterpriseForm
 from tiendo.enterprises.models import Enterprise
 from tiendo.enterprises.services import save_enterprise
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, invalid
 
 FIELDS = EnterpriseForm.Meta.fields
 
@@ -74,7 +74,7 @@ class Command(DataCommand):
         data |= {name: options[name] for name in FIELDS if options.get(name) is not None}
         form = EnterpriseForm(data, instance=instance)
         if not form.is_valid():
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+            raise invalid(form.errors)
         enterprise = save_enterprise(form.save(commit=False), user)
         self.emit(options, enterprise_row(enterprise), f"Đã lưu doanh nghiệp #{enterprise.pk}.")
 

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from tiendo.projects.access import projects_for_user
 from tiendo.projects.forms import ProjectFilterForm
 from tiendo.projects.workbook import KINDS, STATUSES, choice_reader, export_csv, export_workbook
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, invalid
 
 
 class ProgressBar:
@@ -62,7 +62,7 @@ class Command(DataCommand):
         form = ProjectFilterForm(filters)
         projects = form.apply(projects_for_user(user))
         if form.errors:
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+            raise invalid(form.errors)
         started = time.perf_counter()
         if path.suffix.lower() == ".csv":
             with path.open("w", encoding="utf-8", newline="") as target:

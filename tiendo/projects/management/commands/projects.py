@@ -7,7 +7,7 @@ from tiendo.projects.access import get_project_for_user, projects_for_user
 from tiendo.projects.forms import AdjustmentForm, ProgressReportForm, ProjectFilterForm
 from tiendo.projects.models import Milestone, ProgressReport
 from tiendo.projects.services import adjust_schedule, record_progress
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, invalid
 
 
 def project_row(p) -> dict:
@@ -78,7 +78,7 @@ class Command(DataCommand):
         form = ProjectFilterForm(query)
         projects = form.apply(projects_for_user(user)).select_related("investor", "agency", "commune")
         if form.errors:
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+            raise invalid(form.errors)
         rows = [project_row(p) for p in projects[: options["limit"]]]
         self.emit(options, rows, "\n".join(f"{r['code']:<16} {r['status']:<13} {r['name']}" for r in rows))
 
@@ -121,7 +121,7 @@ class Command(DataCommand):
             instance=ProgressReport(project=project),
         )
         if not form.is_valid():
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+            raise invalid(form.errors)
         report = record_progress(project, form.save(commit=False), user)
         self.emit(
             options,
@@ -147,7 +147,7 @@ class Command(DataCommand):
             }
         )
         if not form.is_valid():
-            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+            raise invalid(form.errors)
         data = form.cleaned_data
         try:
             adjustment = adjust_schedule(
