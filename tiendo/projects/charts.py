@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from tiendo.domain.projects import is_late
+
 WIDTH, LEFT, RIGHT, ROW, TOP = 860, 190, 20, 34, 28
 
 
@@ -48,7 +50,7 @@ def timeline(milestones, today: date) -> Timeline | None:
     chart = Timeline(WIDTH, TOP + ROW * len(milestones) + 10, LEFT, x(today))
     chart.years = [(x(date(year, 1, 1)), year) for year in range(start.year, end.year)]
     for index, m in enumerate(milestones):
-        late = m.done is None and m.current_due is not None and today > m.current_due
+        late = is_late(m.facts, today)
         chart.rows.append(
             TimelineRow(
                 label=m.get_kind_display(),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.audit.history import history_entries
 from tiendo.domain import access
+from tiendo.domain.projects import is_late
 
 from . import charts
 from .access import can_report_on, get_project_for_user, projects_for_user
@@ -66,7 +67,7 @@ def project_detail(request, code):
         "project": project,
         "today": today,
         "milestones": milestones,
-        "late": [m for m in milestones if m.facts.done is None and m.current_due and m.current_due < today],
+        "late": [m for m in milestones if is_late(m.facts, today)],
         "reports": list(reversed(reports))[:20],
         "report_count": len(reports),
         "latest": reports[-1] if reports else None,
