@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tiendo.agencies",
     "tiendo.enterprises",
     "tiendo.projects",
+    "tiendo.directives",
     "tiendo.demo",
     "tiendo.api",
 ]

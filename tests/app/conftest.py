@@ -198,3 +198,50 @@ def project_a(enterprise_a, agency_y, commune):
         certificate_number="2121000123",
         certificate_date=date(2022, 4, 12),
     )
+
+
+@pytest.fixture
+def directive(specialist):
+    from tiendo.directives.models import Directive
+
+    return Directive.objects.create(
+        kind=Directive.Kind.CONCLUSION,
+        number="45/TB-UBND",
+        issued_on=date(2024, 3, 5),
+        issuer="Ủy ban nhân dân tỉnh Hải Dương",
+        signer="Lưu Văn Bản",
+        title="Kết luận của Phó Chủ tịch Thường trực UBND tỉnh về các dự án chậm tiến độ",
+        text="Giao Sở Kế hoạch và Đầu tư chủ trì rà soát các dự án chậm tiến độ, báo cáo trước ngày 30/6/2024.",
+        created_by=specialist,
+    )
+
+
+@pytest.fixture
+def task_x(directive, agency_x, agency_y):
+    """Led by agency X (officer_x reports on it), with agency Y cooperating; deadline 30/06/2024."""
+    from tiendo.directives.models import Task
+
+    task = Task.objects.create(
+        directive=directive,
+        title="Rà soát các dự án chậm tiến độ, đề xuất phương án xử lý",
+        assignee_text="Sở Kế hoạch và Đầu tư",
+        lead_agency=agency_x,
+        deadline=date(2024, 6, 30),
+        deadline_text="trước ngày 30/6/2024",
+    )
+    task.cooperating_agencies.add(agency_y)
+    return task
+
+
+@pytest.fixture
+def task_y(directive, agency_y):
+    """Led by agency Y alone; officer_x must not see it."""
+    from tiendo.directives.models import Task
+
+    return Task.objects.create(
+        directive=directive,
+        title="Cân đối nguồn vốn cho các dự án trọng điểm",
+        assignee_text="Sở Tài chính",
+        lead_agency=agency_y,
+        deadline=date(2024, 9, 30),
+    )

@@ -62,3 +62,20 @@ def test_domain_imports_no_django():
         names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
         names += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
         assert not [n for n in names if n.split(".")[0] == "django"], path.name
+
+
+@pytest.mark.parametrize(
+    ("actor", "manage", "report_own", "report_other", "decide"),
+    [
+        (Actor(Role.LEADER), False, False, False, True),
+        (Actor(Role.SPECIALIST), True, True, True, True),
+        (Actor(Role.ADMIN), True, True, True, True),
+        (Actor(Role.OFFICER, frozenset({OWN})), False, True, False, False),
+        (Actor(Role.INVESTOR, enterprise_id=OWN), False, False, False, False),
+    ],
+)
+def test_tasks(actor, manage, report_own, report_other, decide):
+    assert access.can_manage_tasks(actor) is manage
+    assert access.can_report_on_task(actor, OWN) is report_own
+    assert access.can_report_on_task(actor, OTHER) is report_other
+    assert access.can_decide_extension(actor) is decide

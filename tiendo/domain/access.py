@@ -54,3 +54,18 @@ def can_edit_enterprise(actor: Actor, enterprise_id: int) -> bool:
 
 def can_delete_enterprise(actor: Actor) -> bool:
     return actor.role in EDIT_ALL
+
+
+def can_manage_tasks(actor: Actor) -> bool:
+    """Record directives, assign and edit tasks, turn a meeting text into tasks: the department's specialists."""
+    return actor.role in EDIT_ALL
+
+
+def can_report_on_task(actor: Actor, lead_agency_id: int) -> bool:
+    """Progress and extension requests come from the lead agency's officers (or a specialist on their behalf)."""
+    return actor.role in EDIT_ALL or (actor.role == Role.OFFICER and lead_agency_id in actor.agency_ids)
+
+
+def can_decide_extension(actor: Actor) -> bool:
+    """A new deadline is granted or refused by a specialist or a leader, never by the agency that asks."""
+    return actor.role in {Role.LEADER, Role.SPECIALIST, Role.ADMIN}

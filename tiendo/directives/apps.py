@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectivesConfig(AppConfig):
+    name = "tiendo.directives"
+    verbose_name = _("Directives and tasks")
+
+    def ready(self) -> None:
+        from django.db.models import Q
+
+        from tiendo.agencies.reorganisation import register_open_work
+
+        from .models import Task
+
+        # An unfinished task follows its lead agency into a merger; finished ones stay with the agency that did them.
+        register_open_work(
+            Task,
+            "lead_agency",
+            Q(completed_on__isnull=True, deleted_at__isnull=True),
+            label="directives.Task.lead_agency",
+            title=_("unfinished tasks"),
+        )

@@ -1,0 +1,217 @@
+"""The one way directives and tasks change, shared by the pages, the API and the commands.
+
+Every change goes through here so that it lands in the history with its author and reason, and so that the
+people concerned get an in-app notification.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tiendo.domain import access
+
+from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
+
+
+def _as(record, actor, reason: str = ""):
+    record._history_user = actor
+    record._change_reason = reason
+    return record
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def notify(users: Iterable, kind: str, task: Task | None, message: str, day: date | None = None) -> int:
+    """Add one in-app notification per user; a second identical one on the same day is ignored."""
+    day = day or timezone.localdate()
+    rows = [Notification(user=user, task=task, kind=kind, day=day, message=message[:500]) for user in users]
+    return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
+
+
+def agency_staff(agency_ids: Iterable[int]):
+    from tiendo.accounts.models import User
+
+    return User.objects.filter(is_active=True, agency_id__in=list(agency_ids), role=access.Role.OFFICER)
+
+
+@transaction.atomic
+def save_directive(directive: Directive, actor, reason: str = "") -> Directive:
+    if not access.can_manage_tasks(actor.actor):
+        raise PermissionDenied
+    if directive.pk is None:
+        directive.created_by = actor
+    directive.full_clean()
+    _as(directive, actor, reason).save()
+    return directive
+
+
+@transaction.atomic
+def save_task(task: Task, actor, cooperating=None, reason: str = "") -> Task:
+    """Create or edit a task (specialists). A new task tells the lead agency's officers about it."""
+    if not access.can_manage_tasks(actor.actor):
+        raise PermissionDenied
+    created = task.pk is None
+    if created:
+        task.created_by = actor
+    task.full_clean(exclude=["search_key"])
+    _as(task, actor, reason).save()
+    if cooperating is not None:
+        task.cooperating_agencies.set(cooperating)
+    if created:
+        deadline = _("by %(day)s") % {"day": _day(task.deadline)} if task.deadline else ""
+        notify(
+            agency_staff([task.lead_agency_id]),
+            Notification.Kind.ASSIGNED,
+            task,
+            f"{_('New task')}: {task.title} {deadline}".strip(),
+        )
+    return task
+
+
+@transaction.atomic
+def record_progress(
+    task: Task,
+    actor,
+    *,
+    text: str,
+    percent: int,
+    reported_on: date | None = None,
+    completed: bool = False,
+    attachment=None,
+) -> ProgressUpdate:
+    """An agency reports on its task; reporting it done closes the task on the day reported."""
+    if not access.can_report_on_task(actor.actor, task.lead_agency_id):
+        raise PermissionDenied
+    today = timezone.localdate()
+    reported_on = reported_on or today
+    if reported_on > today:
+        raise ValidationError(_("The report date cannot be in the future."))
+    if task.completed_on is not None:
+        raise ValidationError(_("This task is already done; ask a specialist to reopen it."))
+    if not 0 <= percent <= 100:
+        raise ValidationError(_("Progress must be between 0 and 100%."))
+    if completed:
+        percent = 100
+    update = ProgressUpdate(
+        task=task,
+        reported_on=reported_on,
+        text=text.strip(),
+        percent=percent,
+        completed=completed,
+        author=actor,
+    )
+    if attachment is not None:
+        update.attachment = attachment
+        update.attachment_name = getattr(attachment, "name", "")[:255]
+    if not update.text:
+        raise ValidationError(_("Describe the progress."))
+    _as(update, actor).save()
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    task.progress = percent
+    fields = ["progress"]
+    if completed:
+        task.completed_on = reported_on
+        task.result = update.text
+        fields += ["completed_on", "result"]
+    _as(task, actor, _("Progress report of %(day)s") % {"day": _day(reported_on)}).save(update_fields=fields)
+    return update
+
+
+@transaction.atomic
+def reopen(task: Task, actor, reason: str) -> Task:
+    """A specialist finds the reported result not enough: the task is open again, its history keeps both steps."""
+    if not access.can_manage_tasks(actor.actor):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for reopening."))
+    task.completed_on = None
+    _as(task, actor, reason.strip()).save(update_fields=["completed_on"])
+    return task
+
+
+@transaction.atomic
+def request_extension(task: Task, actor, *, requested_deadline: date, reason: str) -> ExtensionRequest:
+    if not access.can_report_on_task(actor.actor, task.lead_agency_id):
+        raise PermissionDenied
+    if task.completed_on is not None:
+        raise ValidationError(_("This task is already done."))
+    if task.standing:
+        raise ValidationError(_("A standing task has no deadline to extend."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the extension."))
+    current = task.deadline
+    if current is not None and requested_deadline <= current:
+        raise ValidationError(
+            _("The requested deadline must be after the current one (%(day)s).") % {"day": _day(current)}
+        )
+    if requested_deadline < timezone.localdate():
+        raise ValidationError(_("The requested deadline is already past."))
+    if task.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
+        raise ValidationError(_("An extension request for this task is already waiting for a decision."))
+    request = ExtensionRequest(
+        task=task,
+        old_deadline=current,
+        requested_deadline=requested_deadline,
+        reason=reason.strip(),
+        requested_by=actor,
+    )
+    _as(request, actor).save()
+    from tiendo.accounts.models import User
+
+    deciders = User.objects.filter(is_active=True, role=access.Role.SPECIALIST)
+    notify(
+        deciders,
+        Notification.Kind.EXTENSION_REQUESTED,
+        task,
+        _("%(agency)s asks to extend “%(task)s” to %(day)s")
+        % {
+            "agency": task.lead_agency.short_name or task.lead_agency.name,
+            "task": task.title,
+            "day": _day(requested_deadline),
+        },
+    )
+    return request
+
+
+@transaction.atomic
+def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: str = "") -> ExtensionRequest:
+    """Approving moves the deadline; the original deadline stays on the task for reports that judge by it."""
+    if not access.can_decide_extension(actor.actor):
+        raise PermissionDenied
+    request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
+    if request.state != ExtensionRequest.State.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    if not approve and not note.strip():
+        raise ValidationError(_("Give the reason for refusing."))
+    request.state = ExtensionRequest.State.APPROVED if approve else ExtensionRequest.State.REFUSED
+    request.decided_by = actor
+    request.decided_at = timezone.now()
+    request.decision_note = note.strip()
+    _as(request, actor, note).save()
+    task = Task.objects.select_for_update().get(pk=request.task_id)
+    if approve:
+        task.deadline = request.requested_deadline
+        reason = _("Extension approved: %(reason)s") % {"reason": request.reason}
+        _as(task, actor, reason).save(update_fields=["deadline"])
+    verdict = _("approved") if approve else _("refused")
+    notify(
+        [request.requested_by],
+        Notification.Kind.EXTENSION_DECIDED,
+        task,
+        _("Extension of “%(task)s” to %(day)s: %(verdict)s")
+        % {"task": task.title, "day": _day(request.requested_deadline), "verdict": verdict},
+    )
+    return request
+
+
+@transaction.atomic
+def delete_task(task: Task, actor, reason: str) -> None:
+    if not access.can_manage_tasks(actor.actor):
+        raise PermissionDenied
+    task.soft_delete(actor, reason)
