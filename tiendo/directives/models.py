@@ -145,6 +145,9 @@ class Task(SoftDeleteModel):
     directive = models.ForeignKey(
         Directive, verbose_name=_("directive"), null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
     )
+    assigned_on = models.DateField(
+        _("assigned on"), blank=True, help_text=_("The directive's date, or the day the task was given without one.")
+    )
     title = models.CharField(_("what to do"), max_length=1000)
     details = models.TextField(_("details"), blank=True)
     assignee_text = models.CharField(
@@ -206,6 +209,7 @@ class Task(SoftDeleteModel):
             models.Index(fields=["lead_agency", "completed_on"]),
             models.Index(fields=["deleted_at", "deadline"]),
             models.Index(fields=["completed_on", "deadline"]),
+            models.Index(fields=["assigned_on"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -227,6 +231,8 @@ class Task(SoftDeleteModel):
             "waits_on",
         ):
             setattr(self, name, clean(getattr(self, name)))
+        if self.assigned_on is None:
+            self.assigned_on = self.directive.issued_on if self.directive_id else timezone.localdate()
         if self.standing:
             self.deadline = None
         if self.original_deadline is None:
@@ -246,8 +252,13 @@ class Task(SoftDeleteModel):
 
     @property
     def status(self) -> TaskStatus:
+        """Today's status, or the one `with_status(day)` computed for the day a list was asked for."""
         annotated = self.__dict__.get("status")
         return TaskStatus(annotated) if annotated else self.status_on()
+
+    @status.setter
+    def status(self, value) -> None:
+        self.__dict__["status"] = value
 
     @property
     def status_label(self):

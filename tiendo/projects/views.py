@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
+from tiendo.directives.access import tasks_for_user
 from tiendo.domain import access
 from tiendo.domain.projects import is_late
 
@@ -79,6 +80,11 @@ def project_detail(request, code):
         "can_edit": _can_edit(request.user),
         "can_report": can_report_on(request.user.actor, project),
         "entries": history_entries(project),
+        "tasks": tasks_for_user(request.user)
+        .filter(project=project)
+        .with_status(today)
+        .select_related("lead_agency", "directive")
+        .order_by("deadline", "pk"),
     }
     return render(request, "projects/project_detail.html", context)
 

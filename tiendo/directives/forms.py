@@ -1,0 +1,211 @@
+from datetime import date, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tiendo.agencies.models import Agency
+from tiendo.domain.tasks import TaskStatus
+from tiendo.domain.text import search_key
+from tiendo.projects.models import Project
+
+from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
+
+TASK_SORTS = {
+    "deadline": ("deadline", "pk"),
+    "-deadline": ("-deadline", "-pk"),
+    "-assigned": ("-assigned_on", "-pk"),
+    "agency": ("lead_agency__name", "deadline", "pk"),
+}
+
+
+def current_agencies():
+    """Agencies that exist today (a merged agency's tasks are its successor's)."""
+    return Agency.objects.valid_on(timezone.localdate()).exclude(kind=Agency.Kind.CENTRAL).order_by("kind", "name")
+
+
+class AgencyCodeField(forms.ModelChoiceField):
+    """An agency picked by its code, so filter links and the command line share one spelling."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Agency.objects.all())
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class TaskFilterForm(forms.Form):
+    """The task board's filters; `tiendo tasks list` reads the same form."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("what, assignee, expected result")}),
+    )
+    agency = AgencyCodeField(label=_("Agency"), required=False, empty_label=_("All agencies"))
+    directive = forms.ModelChoiceField(
+        label=_("Directive"), required=False, queryset=Directive.objects.alive(), empty_label=_("All directives")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES])
+    due_soon = forms.BooleanField(label=_("Due within 7 days"), required=False)
+    deadline_from = forms.DateField(label=_("Deadline from"), required=False)
+    deadline_to = forms.DateField(label=_("Deadline to"), required=False)
+    day = forms.DateField(label=_("Status on"), required=False, help_text=_("Judge the status on this day."))
+    original = forms.BooleanField(label=_("Judge by the original deadline"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("deadline", _("Nearest deadline")),
+            ("-deadline", _("Latest deadline")),
+            ("-assigned", _("Newest")),
+            ("agency", _("Agency")),
+        ],
+    )
+
+    def __init__(self, *args, due_soon_days: int = 7, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.due_soon_days = due_soon_days
+        self.fields["agency"].queryset = Agency.objects.exclude(kind=Agency.Kind.CENTRAL).order_by("kind", "name")
+        self.fields["due_soon"].label = _("Due within %(days)d days") % {"days": due_soon_days}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("deadline_from"), data.get("deadline_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start of the deadline range is after its end."))
+        return data
+
+    @property
+    def judged_on(self) -> date:
+        data = getattr(self, "cleaned_data", None) or {}
+        return data.get("day") or timezone.localdate()
+
+    def apply(self, tasks):
+        """Filter and sort; an invalid form leaves the list unfiltered (its errors are shown)."""
+        if not self.is_valid():
+            return tasks.with_status(timezone.localdate()).order_by(*TASK_SORTS["deadline"])
+        data = self.cleaned_data
+        day = self.judged_on
+        tasks = tasks.with_status(day, original=data["original"])
+        if key := search_key(data["q"]):
+            tasks = tasks.filter(search_key__contains=key)
+        if data["agency"]:
+            tasks = tasks.filter(lead_agency__in=data["agency"].lineage_ids())
+        if data["directive"]:
+            tasks = tasks.filter(directive=data["directive"])
+        if data["status"]:
+            tasks = tasks.filter(status=data["status"])
+        if data["due_soon"]:
+            tasks = tasks.filter(
+                status=TaskStatus.IN_PROGRESS,
+                deadline__gte=day,
+                deadline__lte=day + timedelta(days=self.due_soon_days),
+            )
+        if data["deadline_from"]:
+            tasks = tasks.filter(deadline__gte=data["deadline_from"])
+        if data["deadline_to"]:
+            tasks = tasks.filter(deadline__lte=data["deadline_to"])
+        return tasks.order_by(*TASK_SORTS.get(data["sort"] or "deadline", TASK_SORTS["deadline"]))
+
+
+class DirectiveForm(forms.ModelForm):
+    class Meta:
+        model = Directive
+        fields = ["kind", "number", "issued_on", "issuer", "signer", "title", "source", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 12})}
+
+
+class TaskForm(forms.ModelForm):
+    lead_agency = AgencyCodeField(label=_("Lead agency"))
+    cooperating_agencies = forms.ModelMultipleChoiceField(
+        label=_("Cooperating agencies"),
+        required=False,
+        queryset=Agency.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    project = forms.ModelChoiceField(
+        label=_("Project code"),
+        required=False,
+        queryset=Project.objects.alive(),
+        to_field_name="code",
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. DA-000123")}),
+        error_messages={"invalid_choice": _("No project has this code.")},
+    )
+
+    class Meta:
+        model = Task
+        fields = [
+            "directive",
+            "title",
+            "details",
+            "assignee_text",
+            "lead_agency",
+            "responsible_person",
+            "cooperating_agencies",
+            "cooperating_text",
+            "expected_result_kind",
+            "expected_result",
+            "deadline",
+            "deadline_text",
+            "standing",
+            "waits_on",
+            "priority",
+            "project",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "details": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = current_agencies()
+        if self.instance.pk:  # keep an agency that has since merged selectable on old tasks
+            agencies = agencies | Agency.objects.filter(pk=self.instance.lead_agency_id)
+        self.fields["lead_agency"].queryset = agencies
+        self.fields["cooperating_agencies"].queryset = current_agencies()
+        self.fields["directive"].queryset = Directive.objects.alive()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("standing") and data.get("deadline"):
+            raise forms.ValidationError(_("A standing task has no deadline: clear one of the two."))
+        lead = data.get("lead_agency")
+        if lead and lead in (data.get("cooperating_agencies") or []):
+            raise forms.ValidationError(_("The lead agency cannot also be a cooperating agency."))
+        return data
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
+    percent = forms.IntegerField(label=_("Done (%)"), min_value=0, max_value=100)
+    reported_on = forms.DateField(label=_("Reported on"), required=False)
+    completed = forms.BooleanField(label=_("The task is done"), required=False)
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload and upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+
+class ExtensionForm(forms.Form):
+    requested_deadline = forms.DateField(label=_("New deadline"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(ExtensionRequest.State.APPROVED, _("Approve")), (ExtensionRequest.State.REFUSED, _("Refuse"))],
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2}))
