@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tiendo.web.context_processors.site",
+                "tiendo.directives.context_processors.notifications",
             ],
         },
     },
@@ -162,7 +163,24 @@ if _env_bool("TIENDO_HTTPS"):
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-EMAIL_BACKEND = os.environ.get("TIENDO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (reminders, README "Reminders"): SMTP once TIENDO_EMAIL_HOST is set; until then each message is written as a
+# file into the data folder's mail/ so that a demo or a development machine sends nothing and spams no terminal.
+EMAIL_HOST = os.environ.get("TIENDO_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "TIENDO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_PORT = int(os.environ.get("TIENDO_EMAIL_PORT", 587 if _env_bool("TIENDO_EMAIL_USE_TLS") else 25))
+EMAIL_HOST_USER = os.environ.get("TIENDO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TIENDO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("TIENDO_EMAIL_USE_TLS")
+EMAIL_USE_SSL = _env_bool("TIENDO_EMAIL_USE_SSL")
+EMAIL_TIMEOUT = 30  # a dead mail server must not hang the daily reminder run
+DEFAULT_FROM_EMAIL = os.environ.get("TIENDO_EMAIL_FROM", "tiendo@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+TIENDO_BASE_URL = os.environ.get("TIENDO_BASE_URL", "http://localhost:8000").rstrip("/")
+TIENDO_DUE_SOON_DAYS = int(os.environ.get("TIENDO_DUE_SOON_DAYS", 7))
 
 LOGGING = {
     "version": 1,
@@ -172,3 +190,8 @@ LOGGING = {
 }
 
 TIENDO_SITE_NAME = os.environ.get("TIENDO_SITE_NAME", "")
+
+# Traffic lights of the task summary (tiendo/directives/reports.py): yellow above this share of overdue tasks, red
+# from the second one; shares of the tasks with a deadline, 0.2 = 20%.
+TIENDO_LIGHT_YELLOW_FROM = float(os.environ.get("TIENDO_LIGHT_YELLOW_FROM", "0.0"))
+TIENDO_LIGHT_RED_FROM = float(os.environ.get("TIENDO_LIGHT_RED_FROM", "0.2"))

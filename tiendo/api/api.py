@@ -261,3 +261,6 @@ def get_project(request, code: str):
     project = get_project_for_user(request.user, code)
     project.latest_progress = project.progress_reports.order_by("-period_end", "-pk").first()
     return project
+
+
+api.add_router("/", "tiendo.directives.api.router")

@@ -167,16 +167,19 @@ class TaskForm(forms.ModelForm):
         if self.instance.pk:  # keep an agency that has since merged selectable on old tasks
             agencies = agencies | Agency.objects.filter(pk=self.instance.lead_agency_id)
         self.fields["lead_agency"].queryset = agencies
-        self.fields["cooperating_agencies"].queryset = current_agencies()
+        cooperating = current_agencies()
+        if self.instance.pk:
+            cooperating = cooperating | Agency.objects.filter(cooperating_tasks=self.instance)
+        self.fields["cooperating_agencies"].queryset = cooperating.distinct()
         self.fields["directive"].queryset = Directive.objects.alive()
 
     def clean(self):
         data = super().clean()
         if data.get("standing") and data.get("deadline"):
-            raise forms.ValidationError(_("A standing task has no deadline: clear one of the two."))
+            self.add_error("deadline", _("A standing task has no deadline: clear one of the two."))
         lead = data.get("lead_agency")
         if lead and lead in (data.get("cooperating_agencies") or []):
-            raise forms.ValidationError(_("The lead agency cannot also be a cooperating agency."))
+            self.add_error("cooperating_agencies", _("The lead agency cannot also be a cooperating agency."))
         return data
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -106,9 +107,10 @@ class TaskQuerySet(LiveQuerySet):
 
     def with_status(self, day: date, *, original: bool = False):
         """Annotate `status` in SQL, by the same rules as tiendo.domain.tasks.status_on (a test keeps them equal)."""
-        due = "original_deadline" if original else "deadline"
+        due = "due_for_status"
         finished = Q(completed_on__isnull=False, completed_on__lte=day)
-        return self.annotate(
+        judged_by = Coalesce("original_deadline", "deadline") if original else F("deadline")
+        return self.annotate(due_for_status=judged_by).annotate(
             status=Case(
                 When(
                     finished & (Q(standing=True) | Q(**{f"{due}__isnull": True})), then=Value(TaskStatus.DONE_ON_TIME)

@@ -128,10 +128,14 @@ def reopen(task: Task, actor, reason: str) -> Task:
     """A specialist finds the reported result not enough: the task is open again, its history keeps both steps."""
     if not access.can_manage_tasks(actor.actor):
         raise PermissionDenied
+    if task.completed_on is None:
+        raise ValidationError(_("This task is not done."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for reopening."))
     task.completed_on = None
-    _as(task, actor, reason.strip()).save(update_fields=["completed_on"])
+    last = task.updates.exclude(completed=True).order_by("-reported_on", "-pk").first()
+    task.progress = last.percent if last else 0
+    _as(task, actor, reason.strip()).save(update_fields=["completed_on", "progress"])
     return task
 
 
@@ -214,4 +218,17 @@ def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: s
 def delete_task(task: Task, actor, reason: str) -> None:
     if not access.can_manage_tasks(actor.actor):
         raise PermissionDenied
-    task.soft_delete(actor, reason)
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for deleting."))
+    task.soft_delete(actor, reason.strip())
+
+
+@transaction.atomic
+def delete_directive(directive: Directive, actor, reason: str) -> None:
+    if not access.can_manage_tasks(actor.actor):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for deleting."))
+    if directive.tasks.alive().exists():
+        raise ValidationError(_("Delete or move this directive's tasks first."))
+    directive.soft_delete(actor, reason.strip())

@@ -129,11 +129,11 @@ def directive_delete(request, pk):
     if not _can_manage(request.user):
         raise PermissionDenied
     directive = get_directive_for_user(request.user, pk)
-    reason = request.POST.get("reason", "").strip()
-    if directive.tasks.alive().exists():
-        messages.error(request, _("Delete or move this directive's tasks first."))
+    try:
+        services.delete_directive(directive, request.user, request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, _errors(error))
         return redirect("directives:detail", pk=directive.pk)
-    directive.soft_delete(request.user, reason)
     messages.success(request, _("The directive was deleted; an administrator can restore it."))
     return redirect("directives:list")
 
@@ -331,7 +331,10 @@ def task_reopen(request, pk):
     form = ReopenForm(request.POST)
     if not form.is_valid():
         return _failed(request, task, form)
-    services.reopen(task, request.user, form.cleaned_data["reason"])
+    try:
+        services.reopen(task, request.user, form.cleaned_data["reason"])
+    except ValidationError as error:
+        return _failed(request, task, error)
     messages.success(request, _("The task is open again."))
     return _back_to(task)
 
@@ -341,7 +344,10 @@ def task_delete(request, pk):
     task = get_task_for_user(request.user, pk)
     if not _can_manage(request.user):
         raise PermissionDenied
-    services.delete_task(task, request.user, request.POST.get("reason", ""))
+    try:
+        services.delete_task(task, request.user, request.POST.get("reason", ""))
+    except ValidationError as error:
+        return _failed(request, task, error)
     messages.success(request, _("The task was deleted; an administrator can restore it."))
     if task.directive_id:
         return redirect("directives:detail", pk=task.directive_id)

@@ -14,7 +14,7 @@ class Command(DataCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the document (.txt, .docx, .pdf), or - to read text from standard input")
-        parser.add_argument("--date", help="the document's date (yyyy-mm-dd or dd/mm/yyyy); found in the text if absent")
+        parser.add_argument("--date", help="date of the document (yyyy-mm-dd or dd/mm/yyyy); else read from the text")
         self.add_json_argument(parser)
 
     def handle(self, *args, file, date=None, **options):

@@ -1,0 +1,52 @@
+"""A user's in-app notifications: reminders, new tasks, extension requests and decisions."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .models import Notification
+from .reminders import task_path
+
+PAGE_SIZE = 50
+
+
+def _own(request):
+    """Everyone sees only their own notifications, whatever their role."""
+    return Notification.objects.filter(user=request.user)
+
+
+@require_GET
+def notification_list(request):
+    notifications = _own(request).order_by("-created_at", "-pk")
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    for notification in page:
+        notification.link = task_path(notification.task_id) if notification.task_id else ""
+    unread = _own(request).filter(read_at__isnull=True).exists()
+    return render(request, "directives/notifications.html", {"page": page, "unread": unread})
+
+
+def _back(request):
+    url = reverse("directives:notifications")
+    page = request.POST.get("page", "")
+    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+
+
+@require_POST
+def notifications_read(request):
+    count = _own(request).filter(read_at__isnull=True).update(read_at=timezone.now())
+    if count:
+        messages.success(request, _("All notifications are marked as read."))
+    return _back(request)
+
+
+@require_POST
+def notification_read(request, pk):
+    notification = get_object_or_404(_own(request), pk=pk)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return _back(request)

@@ -1,0 +1,181 @@
+"""The per-agency task summary (with its workbook) and the traffic lights: thin views over reports.py."""
+
+import io
+from datetime import date
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from tiendo.agencies.models import Agency
+from tiendo.domain import access
+from tiendo.domain.tasks import TaskStatus
+from tiendo.web.templatetags.tiendo import number
+
+from .access import directives_for_user
+from .reports import (
+    SORTS,
+    Period,
+    SummaryQuery,
+    SummaryReport,
+    build_summary,
+    download_name,
+    summary_tasks_for_user,
+    write_workbook,
+)
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
+class _DirectiveChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        text = str(obj)
+        return text if len(text) <= 90 else text[:89] + "…"
+
+
+class SummaryForm(forms.Form):
+    """The period and filters of the summary and the lights; empty dates mean the current year to date."""
+
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+    )
+    end = forms.DateField(
+        label=_("To"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+    )
+    directive = _DirectiveChoice(label=_("Directive"), required=False, queryset=None, empty_label=_("All directives"))
+    kind = forms.ChoiceField(
+        label=_("Agency kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices]
+    )
+    original = forms.BooleanField(label=_("Judge by the original deadline"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("overdue", _("Share of overdue tasks")), ("name", _("Agency name"))],
+    )
+
+    def __init__(self, *args, user, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.fields["directive"].queryset = directives_for_user(user).order_by("-issued_on", "-pk")
+        default = Period.year_to_date(self.today)
+        self.fields["start"].initial = default.start
+        self.fields["end"].initial = default.end
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The start of the period is after its end."))
+        if start and not end and start > self.today:
+            self.add_error("start", _("The period starts after today: give its end as well."))
+        return data
+
+    def query(self) -> SummaryQuery:
+        """The query of a valid (or unbound) form."""
+        data = self.cleaned_data if self.is_bound else {}
+        default = Period.year_to_date(self.today)
+        end = data.get("end")
+        start = data.get("start") or (date(end.year, 1, 1) if end else default.start)
+        end = end or default.end
+        sort = data.get("sort") or "overdue"
+        return SummaryQuery(
+            period=Period(start, end),
+            original=bool(data.get("original")),
+            directive=data.get("directive"),
+            kind=data.get("kind") or "",
+            sort=sort if sort in SORTS else "overdue",
+        )
+
+
+def _form(request) -> SummaryForm:
+    summary_tasks_for_user(request.user)  # refuses an investor before anything is read
+    return SummaryForm(request.GET or None, user=request.user)
+
+
+def _board_link(board: str, report: SummaryReport, agency_code: str | None, status: str | None) -> str:
+    query = report.query
+    params = {}
+    if agency_code:
+        params["agency"] = agency_code
+    if status:
+        params["status"] = status
+    if query.directive is not None:
+        params["directive"] = query.directive.pk
+    params["day"] = report.day.isoformat()
+    if query.original:
+        params["original"] = "1"
+    return f"{board}?{urlencode(params)}"
+
+
+def _add_links(report: SummaryReport, request) -> None:
+    """Each count opens the task board on the same agency, status and day (the board lists by lead agency)."""
+    board = reverse("directives:board")
+    columns = [("total", None), *((status.value, status.value) for status in TaskStatus)]
+    for row in report.rows:
+        row.links = {name: _board_link(board, report, row.code, status) for name, status in columns}
+    # the board has no agency-kind filter and shows an officer cooperating tasks too: totals link only when equal
+    if not report.query.kind and request.user.actor.role in access.READ_ALL:
+        report.total.links = {name: _board_link(board, report, None, status) for name, status in columns}
+
+
+def _report(request):
+    form = _form(request)
+    if form.is_bound and not form.is_valid():
+        return form, None
+    report = build_summary(request.user, form.query(), today=form.today)
+    _add_links(report, request)
+    return form, report
+
+
+def _percent(share: float) -> str:
+    """A threshold as the legend writes it: 20, or 12,5 where it is not a whole percent."""
+    value = Decimal(str(share)) * 100
+    return number(value, 0 if value == value.to_integral_value() else 1)
+
+
+def _context(form, report, request) -> dict:
+    query_string = request.GET.urlencode()
+    return {
+        "form": form,
+        "report": report,
+        "query_string": query_string,
+        "red_from_percent": _percent(report.red_from) if report else "",
+        "yellow_from_percent": _percent(report.yellow_from) if report else "",
+    }
+
+
+@require_GET
+def summary(request):
+    form, report = _report(request)
+    return render(request, "directives/summary.html", _context(form, report, request))
+
+
+@require_GET
+def lights(request):
+    form, report = _report(request)
+    return render(request, "directives/lights.html", _context(form, report, request))
+
+
+@require_GET
+def summary_xlsx(request):
+    """The table as the page shows it; a request with bad filters goes back to the page that explains them."""
+    form = _form(request)
+    if form.is_bound and not form.is_valid():
+        return redirect(f"{reverse('directives:summary')}?{request.GET.urlencode()}")
+    report = build_summary(request.user, form.query(), today=form.today)
+    target = io.BytesIO()
+    write_workbook(report, target)
+    target.seek(0)
+    return FileResponse(target, as_attachment=True, filename=download_name(report.query.period))
