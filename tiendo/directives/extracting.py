@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
@@ -123,6 +124,11 @@ def known_bodies() -> list:
 
 
 def propose(text: str, document_date: date | None = None):
+    """Proposed tasks; without a database (a fresh install) the text is still read, just not matched to agencies."""
     from tiendo.domain import extraction
 
-    return extraction.extract(normalize(text), document_date, known_bodies())
+    try:
+        known = known_bodies()
+    except DatabaseError:
+        known = []
+    return extraction.extract(normalize(text), document_date, known)
