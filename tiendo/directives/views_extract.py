@@ -1,6 +1,8 @@
 """A specialist pastes (or uploads) a meeting text, reviews the proposed tasks beside the sentences they come from,
 corrects them and accepts them into a directive: one page, three steps (paste, review, accept)."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -129,6 +131,22 @@ def _guess_kind(text: str) -> str:
     return Directive.Kind.MEETING_NEWS
 
 
+_ISSUERS = [
+    (r"Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+    (r"Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy"),
+    (r"Ủy ban nhân dân tỉnh|UBND tỉnh|Chủ tịch UBND", "Ủy ban nhân dân tỉnh"),
+    (r"Hội đồng nhân dân tỉnh|HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+    (r"Tỉnh ủy", "Tỉnh ủy"),
+]
+
+
+def _guess_issuer(text: str) -> str:
+    """The body that met or signed: whichever the opening of the text names first."""
+    head = normalize(text[:800])
+    found = [(match.start(), name) for pattern, name in _ISSUERS if (match := re.search(pattern, head))]
+    return min(found)[1] if found else ""
+
+
 def _guess_title(text: str) -> str:
     for line in text.splitlines():
         line = line.strip()
@@ -165,6 +183,7 @@ def extract(request, pk=None):
                     "kind": _guess_kind(text),
                     "issued_on": result.document_date or timezone.localdate(),
                     "title": _guess_title(text),
+                    "issuer": _guess_issuer(text),
                     "text": text,
                     "source": source.cleaned_data.get("source", ""),
                 },
