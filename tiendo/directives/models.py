@@ -9,6 +9,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiendo.audit.models import LiveQuerySet, SoftDeleteModel, kept_history
 from tiendo.domain.tasks import TaskFacts, TaskStatus, status_on
@@ -40,7 +41,7 @@ class DirectiveQuerySet(LiveQuerySet):
 class Directive(SoftDeleteModel):
     class Kind(models.TextChoices):
         CONCLUSION = "conclusion", _("Conclusion notice")
-        DIRECTIVE = "directive", _("Directive")
+        DIRECTIVE = "directive", pgettext_lazy("document type", "Directive")
         LETTER = "letter", _("Official letter")
         RESOLUTION = "resolution", _("Resolution")
         PLAN = "plan", _("Plan")
