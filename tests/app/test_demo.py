@@ -70,6 +70,7 @@ def test_demo_command_is_idempotent_and_prints_logins(capsys):
     call_command("demo", "--json")
     first = json.loads(capsys.readouterr().out)
     assert first["agencies"] > 100
+    assert first["directives"] > 300 and first["tasks"] > 1000
     assert {login["username"] for login in first["logins"]} >= {"admin", "lanhdao", "chuyenvien", "nhadautu"}
     call_command("demo", "--json")
     again = json.loads(capsys.readouterr().out)

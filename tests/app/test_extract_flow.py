@@ -149,7 +149,7 @@ def test_an_unticked_or_unassigned_proposal_is_handled(login, specialist, agency
     data.pop("form-0-lead_agencies", None)
     response = client.post(reverse("directives:extract"), data)
     assert response.status_code == 200
-    assert "Choose the lead agency" in response.content.decode() or "Chọn cơ quan chủ trì" in response.content.decode()
+    assert "Hãy chọn cơ quan chủ trì." in response.content.decode()
     assert not Task.objects.exists()
 
 
