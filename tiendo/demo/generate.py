@@ -19,6 +19,7 @@ from tiendo.enterprises.models import Enterprise
 from tiendo.web.context_processors import SITE_CACHE_KEY
 
 from . import catalogue, people
+from . import directives as demo_directives
 from . import projects as demo_projects
 
 DEMO_PASSWORD = "tiendo-demo-2025"
@@ -65,8 +66,8 @@ def is_loaded() -> bool:
 
 @transaction.atomic
 def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], None] = print) -> dict[str, int]:
-    """Create units, agencies, people, enterprises and projects as of their time, then apply the 2025
-    reorganisations (which move the running projects of merged agencies to their successors)."""
+    """Create units, agencies, people, enterprises, projects, directives and tasks as of their time, then apply the
+    2025 reorganisations (which move the running projects and open tasks of merged agencies to their successors)."""
     spec = SCALES[scale]
     rng = random.Random(seed)
     cat = (
@@ -208,15 +209,21 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         progress=progress,
     )
 
+    # Directives and tasks too: written as they were given; what happened to each task before a reorganisation is
+    # applied just before it, so the merge moves the tasks open that day and finished work stays where it was done.
+    tasks = demo_directives.load(scale, seed, progress=progress)
+
     admin = User.objects.get(username="admin")
     progress(f"Sắp xếp tổ chức bộ máy 2025: {len(cat.merges)} quyết định")
     for merge in sorted(cat.merges, key=lambda m: (m.effective, m.subject != "agency")):
+        tasks.advance(merge.effective)
         if merge.subject == "unit":
             merge_units([units[c] for c in merge.sources], units[merge.target], merge.effective, merge.decision, admin)
         else:
             sources = [agencies[c] for c in merge.sources]
             merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, admin)
     demo_projects.hand_over_district_projects(admin)
+    task_counts = tasks.finish(admin)
     cache.delete(SITE_CACHE_KEY)
     return {
         "admin_units": AdminUnit.objects.count(),
@@ -228,6 +235,8 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         "milestones": project_counts["milestones"],
         "schedule_adjustments": project_counts["schedule_adjustments"],
         "progress_reports": project_counts["progress_reports"],
+        "directives": task_counts["directives"],
+        "tasks": task_counts["tasks"],
     }
 
 
