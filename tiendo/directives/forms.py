@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,17 +12,36 @@ from tiendo.projects.models import Project
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
 
+OPEN_FIRST = Case(When(completed_on__isnull=True, then=Value(0)), default=Value(1))
 TASK_SORTS = {
-    "deadline": ("deadline", "pk"),
-    "-deadline": ("-deadline", "-pk"),
+    # what still needs doing comes first, nearest deadline first; dateless and done work after it
+    "deadline": (OPEN_FIRST, F("deadline").asc(nulls_last=True), "pk"),
+    "-deadline": (F("deadline").desc(nulls_last=True), "-pk"),
     "-assigned": ("-assigned_on", "-pk"),
-    "agency": ("lead_agency__name", "deadline", "pk"),
+    "agency": ("lead_agency__name", F("deadline").asc(nulls_last=True), "pk"),
 }
+DAY_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+DIRECTIVE_CHOICES = 300  # the newest; older ones are reached from their own page or by search
+
+
+def offer_recent_directives(field: forms.ModelChoiceField, directives, selected=None) -> None:
+    """Render only the newest directives (plus the one asked for) while still accepting any of them."""
+    recent = list(directives.order_by("-issued_on", "-pk")[:DIRECTIVE_CHOICES])
+    if selected and str(selected).isdigit() and all(d.pk != int(selected) for d in recent):
+        recent += list(directives.filter(pk=int(selected)))
+    field.widget.choices = [("", field.empty_label)] + [(d.pk, field.label_from_instance(d)) for d in recent]
+
+
+def local_agencies():
+    """Today's agencies of the province this tiendo serves (every province's when no installation is set)."""
+    from tiendo.projects.forms import _local_units_and_agencies
+
+    return _local_units_and_agencies()[1]
 
 
 def current_agencies():
-    """Agencies that exist today (a merged agency's tasks are its successor's)."""
-    return Agency.objects.valid_on(timezone.localdate()).exclude(kind=Agency.Kind.CENTRAL).order_by("kind", "name")
+    """Agencies a task can be given to: today's, of this province (a merged agency's work is its successor's)."""
+    return local_agencies()
 
 
 class AgencyCodeField(forms.ModelChoiceField):
@@ -48,11 +68,16 @@ class TaskFilterForm(forms.Form):
     directive = forms.ModelChoiceField(
         label=_("Directive"), required=False, queryset=Directive.objects.alive(), empty_label=_("All directives")
     )
+    directive.label_from_instance = lambda d: f"{d.number or d.get_kind_display()} ({d.issued_on:%d/%m/%Y}) {d.title}"[
+        :90
+    ]
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES])
     due_soon = forms.BooleanField(label=_("Due within 7 days"), required=False)
-    deadline_from = forms.DateField(label=_("Deadline from"), required=False)
-    deadline_to = forms.DateField(label=_("Deadline to"), required=False)
-    day = forms.DateField(label=_("Status on"), required=False, help_text=_("Judge the status on this day."))
+    deadline_from = forms.DateField(label=_("Deadline from"), required=False, widget=DAY_INPUT)
+    deadline_to = forms.DateField(label=_("Deadline to"), required=False, widget=DAY_INPUT)
+    day = forms.DateField(
+        label=_("Status on"), required=False, widget=DAY_INPUT, help_text=_("Judge the status on this day.")
+    )
     original = forms.BooleanField(label=_("Judge by the original deadline"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -68,8 +93,20 @@ class TaskFilterForm(forms.Form):
     def __init__(self, *args, due_soon_days: int = 7, **kwargs):
         super().__init__(*args, **kwargs)
         self.due_soon_days = due_soon_days
-        self.fields["agency"].queryset = Agency.objects.exclude(kind=Agency.Kind.CENTRAL).order_by("kind", "name")
+        self.fields["agency"].queryset = Agency.objects.exclude(kind=Agency.Kind.CENTRAL)
+        self._offer_recent_choices()
         self.fields["due_soon"].label = _("Due within %(days)d days") % {"days": due_soon_days}
+
+    def _offer_recent_choices(self):
+        """Any agency or directive is accepted (links carry them), but the lists offer only what fits a screen:
+        today's agencies of this province, and the newest directives. A nation's 4,000 agencies and 10,000s of
+        directives would make every board page a megabyte of <option>s."""
+        selected = {name: self.data.get(name) for name in ("agency", "directive")} if self.is_bound else {}
+        agencies = list(local_agencies())
+        if selected.get("agency") and all(a.code != selected["agency"] for a in agencies):
+            agencies += list(Agency.objects.filter(code=selected["agency"]))
+        self.fields["agency"].widget.choices = [("", _("All agencies"))] + [(a.code, a.name) for a in agencies]
+        offer_recent_directives(self.fields["directive"], Directive.objects.alive(), selected.get("directive"))
 
     def clean(self):
         data = super().clean()

@@ -19,6 +19,7 @@ from tiendo.domain.tasks import TaskStatus
 from tiendo.web.templatetags.tiendo import number
 
 from .access import directives_for_user
+from .forms import offer_recent_directives
 from .reports import (
     SORTS,
     Period,
@@ -68,7 +69,8 @@ class SummaryForm(forms.Form):
     def __init__(self, *args, user, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.fields["directive"].queryset = directives_for_user(user).order_by("-issued_on", "-pk")
+        self.fields["directive"].queryset = directives_for_user(user)
+        offer_recent_directives(self.fields["directive"], directives_for_user(user), self.data.get("directive"))
         default = Period.year_to_date(self.today)
         self.fields["start"].initial = default.start
         self.fields["end"].initial = default.end
