@@ -184,3 +184,14 @@ def test_empty_paste_is_refused(login, specialist):
     response = _paste(login(specialist), "   ")
     assert response.status_code == 200 and not Directive.objects.exists()
     assert "errorlist" in response.content.decode()
+
+
+def test_sentences_stay_highlighted_when_the_browser_sends_crlf(login, specialist, agency_x, agency_y, installation):
+    client = login(specialist)
+    review = _paste(client, SEED_TEXT)
+    data = _accept_data(review)
+    data["source_text"] = data["source_text"].replace("\n", "\r\n")
+    data.pop("form-1-lead_agencies", None)  # one error: the page comes back with the text marked again
+    page = client.post(reverse("directives:extract"), data).content.decode()
+    sentence = data["form-1-sentence"]
+    assert f'<mark id="s-1">{sentence}' in page

@@ -78,9 +78,8 @@ class Directive(SoftDeleteModel):
     def save(self, *args, **kwargs):
         for name in ("number", "issuer", "signer", "title", "source"):
             setattr(self, name, clean(getattr(self, name)))
-        self.text = (
-            clean(self.text) if "\n" not in self.text else "\n".join(clean(line) for line in self.text.split("\n"))
-        )
+        # each line tidied, the paragraphs kept (a browser sends them as CRLF)
+        self.text = "\n".join(clean(line) for line in self.text.replace("\r\n", "\n").split("\n")).strip()
         self.search_key = search_key(f"{self.number} {self.title} {self.issuer}")[:900]
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:

@@ -209,7 +209,8 @@ def _review(request, directive, directive_form, formset, text, proposals, docume
 
 
 def _accept(request, directive, agencies):
-    text = request.POST.get("source_text", "")
+    # browsers send the newlines of a form field as CRLF: back to the text the offsets were counted in
+    text = normalize(request.POST.get("source_text", "").replace("\r\n", "\n"))
     formset = ProposalFormSet(request.POST, form_kwargs={"agencies": agencies})
     directive_form = None if directive else DirectiveForm(request.POST, prefix="directive")
     valid = formset.is_valid() and (directive_form is None or directive_form.is_valid())
