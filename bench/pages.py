@@ -51,7 +51,22 @@ def main() -> None:
         f"/api/projects/{middle}",
         "/agencies/",
         "/enterprises/",
+        "/directives/",
+        "/directives/?q=giai+ngan",
+        "/tasks/",
+        "/tasks/?status=overdue",
+        "/tasks/?q=giai+phong+mat+bang",
+        "/tasks/summary/",
+        "/tasks/lights/",
+        "/tasks/summary.xlsx",
+        "/api/tasks?limit=50",
     ]
+    from tiendo.directives.models import Directive, Task
+
+    last_task = Task.objects.order_by("-pk").values_list("pk", flat=True).first()
+    last_directive = Directive.objects.order_by("-pk").values_list("pk", flat=True).first()
+    if last_task:
+        pages += [f"/tasks/{last_task}/", f"/directives/{last_directive}/"]
     print(f"{total:,} projects; best and median of {args.repeat} requests")
     for url in pages:
         client.get(url)  # warm the caches, as a second visitor would find them
