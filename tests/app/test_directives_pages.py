@@ -298,3 +298,15 @@ def test_unreadable_upload_gives_a_clear_error(login, specialist):
     broken = SimpleUploadedFile("kl.pdf", b"not a pdf", content_type="application/pdf")
     response = client.post(reverse("directives:extract"), {"step": "analyse", "document": broken})
     assert "errorlist" in response.content.decode()
+
+
+def test_overview_counts_the_users_open_overdue_and_due_soon_tasks(
+    login, officer_x, leader, investor_a, task_x, task_y
+):
+    with time_machine.travel(date(2024, 7, 1), tick=False):
+        leader_page = login(leader).get(reverse("home"))
+        officer_page = login(officer_x).get(reverse("home"))
+        investor_page = login(investor_a).get(reverse("home"))
+    assert leader_page.context["open_task_count"] == 2 and leader_page.context["overdue_task_count"] == 1
+    assert officer_page.context["open_task_count"] == 1 and officer_page.context["due_soon_task_count"] == 0
+    assert "open_task_count" not in investor_page.context

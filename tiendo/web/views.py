@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
@@ -30,6 +32,8 @@ def home(request):
         "can_list_enterprises": access.can_list_enterprises(request.user.actor),
     }
     context |= _project_figures(request.user, today)
+    if request.user.actor.role != access.Role.INVESTOR:
+        context |= _task_figures(request.user, today)
     if context["can_list_enterprises"]:
         from tiendo.enterprises.models import Enterprise
 
@@ -53,6 +57,24 @@ def _project_figures(user, today) -> dict[str, int]:
     if key:
         cache.set(key, figures, 60)
     return figures
+
+
+def _task_figures(user, today) -> dict:
+    """Open, overdue and due-soon tasks the user can see, with the same rules as the board."""
+    from django.conf import settings
+    from django.db.models import Q
+
+    from tiendo.directives.access import tasks_for_user
+
+    days = getattr(settings, "TIENDO_DUE_SOON_DAYS", 7)
+    window = today + timedelta(days=days)
+    open_tasks = Q(completed_on__isnull=True)
+    dated = open_tasks & Q(standing=False, deadline__isnull=False)
+    return {"due_soon_days": days} | tasks_for_user(user).aggregate(
+        open_task_count=Count("pk", filter=open_tasks),
+        overdue_task_count=Count("pk", filter=dated & Q(deadline__lt=today)),
+        due_soon_task_count=Count("pk", filter=dated & Q(deadline__gte=today, deadline__lte=window)),
+    )
 
 
 @login_not_required
