@@ -264,29 +264,30 @@ def _failed(request, task, form_or_error):
     return _back_to(task)
 
 
+def _act(request, task, form, change, done: str):
+    """Validate the posted form, make the change through a service, and come back to the task with the outcome."""
+    if not form.is_valid():
+        return _failed(request, task, form)
+    try:
+        change(form.cleaned_data)
+    except ValidationError as error:
+        return _failed(request, task, error)
+    messages.success(request, done)
+    return _back_to(task)
+
+
 @require_POST
 def task_progress(request, pk):
     task = get_task_for_user(request.user, pk)
     if not access.can_report_on_task(request.user.actor, task.lead_agency_id):
         raise PermissionDenied
-    form = ProgressForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _failed(request, task, form)
-    data = form.cleaned_data
-    try:
-        services.record_progress(
-            task,
-            request.user,
-            text=data["text"],
-            percent=data["percent"],
-            reported_on=data["reported_on"],
-            completed=data["completed"],
-            attachment=data["attachment"],
-        )
-    except ValidationError as error:
-        return _failed(request, task, error)
-    messages.success(request, _("Your progress report was recorded."))
-    return _back_to(task)
+    return _act(
+        request,
+        task,
+        ProgressForm(request.POST, request.FILES),
+        lambda data: services.record_progress(task, request.user, **data),
+        _("Your progress report was recorded."),
+    )
 
 
 @require_POST
@@ -294,15 +295,13 @@ def task_extend(request, pk):
     task = get_task_for_user(request.user, pk)
     if not access.can_report_on_task(request.user.actor, task.lead_agency_id):
         raise PermissionDenied
-    form = ExtensionForm(request.POST)
-    if not form.is_valid():
-        return _failed(request, task, form)
-    try:
-        services.request_extension(task, request.user, **form.cleaned_data)
-    except ValidationError as error:
-        return _failed(request, task, error)
-    messages.success(request, _("Your extension request was sent."))
-    return _back_to(task)
+    return _act(
+        request,
+        task,
+        ExtensionForm(request.POST),
+        lambda data: services.request_extension(task, request.user, **data),
+        _("Your extension request was sent."),
+    )
 
 
 @require_POST
@@ -312,15 +311,14 @@ def extension_decide(request, pk):
     if not access.can_decide_extension(request.user.actor):
         raise PermissionDenied
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        return _failed(request, task, form)
-    approve = form.cleaned_data["decision"] == ExtensionRequest.State.APPROVED
-    try:
-        services.decide_extension(extension, request.user, approve=approve, note=form.cleaned_data["note"])
-    except ValidationError as error:
-        return _failed(request, task, error)
-    messages.success(request, _("The extension was approved.") if approve else _("The extension was refused."))
-    return _back_to(task)
+    approve = form.is_valid() and form.cleaned_data["decision"] == ExtensionRequest.State.APPROVED
+    return _act(
+        request,
+        task,
+        form,
+        lambda data: services.decide_extension(extension, request.user, approve=approve, note=data["note"]),
+        _("The extension was approved.") if approve else _("The extension was refused."),
+    )
 
 
 @require_POST
@@ -328,15 +326,13 @@ def task_reopen(request, pk):
     task = get_task_for_user(request.user, pk)
     if not _can_manage(request.user):
         raise PermissionDenied
-    form = ReopenForm(request.POST)
-    if not form.is_valid():
-        return _failed(request, task, form)
-    try:
-        services.reopen(task, request.user, form.cleaned_data["reason"])
-    except ValidationError as error:
-        return _failed(request, task, error)
-    messages.success(request, _("The task is open again."))
-    return _back_to(task)
+    return _act(
+        request,
+        task,
+        ReopenForm(request.POST),
+        lambda data: services.reopen(task, request.user, data["reason"]),
+        _("The task is open again."),
+    )
 
 
 @require_POST
