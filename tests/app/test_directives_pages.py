@@ -310,3 +310,11 @@ def test_overview_counts_the_users_open_overdue_and_due_soon_tasks(
     assert leader_page.context["open_task_count"] == 2 and leader_page.context["overdue_task_count"] == 1
     assert officer_page.context["open_task_count"] == 1 and officer_page.context["due_soon_task_count"] == 0
     assert "open_task_count" not in investor_page.context
+
+
+def test_directive_list_counts_only_the_tasks_the_user_sees(login, leader, officer_x, task_x, task_y):
+    with time_machine.travel(date(2024, 7, 15), tick=False):
+        leader_row = login(leader).get(reverse("directives:list")).context["page"][0]
+        officer_row = login(officer_x).get(reverse("directives:list")).context["page"][0]
+    assert (leader_row.task_count, leader_row.overdue_count) == (2, 1)
+    assert (officer_row.task_count, officer_row.overdue_count) == (1, 1)

@@ -59,21 +59,22 @@ def directive_list(request):
     if kind in Directive.Kind.values:
         directives = directives.filter(kind=kind)
     today = timezone.localdate()
-    visible = tasks_for_user(request.user).values("pk")
-    directives = directives.annotate(
-        task_count=Count("tasks", filter=Q(tasks__deleted_at__isnull=True, tasks__pk__in=visible)),
-        overdue_count=Count(
-            "tasks",
-            filter=Q(
-                tasks__deleted_at__isnull=True,
-                tasks__pk__in=visible,
-                tasks__completed_on__isnull=True,
-                tasks__standing=False,
-                tasks__deadline__lt=today,
-            ),
-        ),
-    )
     page = Paginator(directives.order_by("-issued_on", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    # counted for the 50 directives shown only, and only over the tasks the user may see
+    counts = {
+        row["directive_id"]: row
+        for row in tasks_for_user(request.user)
+        .filter(directive__in=[d.pk for d in page])
+        .values("directive_id")
+        .annotate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=Q(completed_on__isnull=True, standing=False, deadline__lt=today)),
+        )
+        .order_by()
+    }
+    for directive in page:
+        row = counts.get(directive.pk, {})
+        directive.task_count, directive.overdue_count = row.get("total", 0), row.get("overdue", 0)
     context = {
         "page": page,
         "q": q,
