@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "tiendo.enterprises",
     "tiendo.projects",
     "tiendo.directives",
+    "tiendo.reviews",
     "tiendo.demo",
     "tiendo.api",
 ]

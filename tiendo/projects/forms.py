@@ -66,6 +66,12 @@ class ProjectFilterForm(forms.Form):
         label=_("Agency in charge"), required=False, queryset=Agency.objects.none(), empty_label=_("All agencies")
     )
     overdue = forms.BooleanField(label=_("With an overdue milestone"), required=False)
+    behind = forms.ChoiceField(
+        label=_("Behind schedule (latest scan)"),
+        required=False,
+        choices=[("", _("All projects")), ("any", _("With a finding")), ("terminate", _("Termination proposed")),
+                 ("land", _("Land unused")), ("verify", _("Findings to verify"))],
+    )  # fmt: skip
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -98,6 +104,8 @@ class ProjectFilterForm(forms.Form):
                 projects = projects.filter(**{field: data[field]})
         if data["overdue"]:
             projects = projects.with_overdue_milestone(timezone.localdate())
+        if data["behind"]:
+            projects = projects.filter(pk__in=_behind_schedule(data["behind"]))
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 
@@ -256,3 +264,18 @@ class DocumentForm(forms.ModelForm):
         if upload.size > MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(_("The file is larger than 25 MB."))
         return upload
+
+
+def _behind_schedule(which: str):
+    """Projects with findings of the latest scan (none before the first scan)."""
+    from tiendo.reviews.models import Finding, ScanRun
+
+    run = ScanRun.latest()
+    findings = Finding.objects.filter(run=run) if run else Finding.objects.none()
+    if which == "terminate":
+        findings = findings.filter(proposal="terminate")
+    elif which == "land":
+        findings = findings.filter(rule__in=["LAND-01", "LAND-03"])
+    elif which == "verify":
+        findings = findings.filter(verify=True)
+    return findings.values("project_id")

@@ -53,9 +53,26 @@ def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     projects = form.apply(projects_for_user(request.user))
     page = _CountedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    _mark_behind_schedule(page.object_list)
     context = {"form": form, "page": page, "can_edit": _can_edit(request.user), "today": timezone.localdate()}
     template = "projects/project_list.html#rows" if request.htmx else "projects/project_list.html"
     return render(request, template, context)
+
+
+def _mark_behind_schedule(projects) -> None:
+    """Badge each listed project with its findings in the latest scan, in one query for the page."""
+    from tiendo.reviews.models import Finding, ScanRun
+
+    run = ScanRun.latest()
+    rules_by_project: dict[int, list[str]] = {}
+    if run is not None:
+        rows = Finding.objects.filter(run=run, project_id__in=[p.pk for p in projects]).values_list(
+            "project_id", "rule"
+        )
+        for project_id, rule in rows:
+            rules_by_project.setdefault(project_id, []).append(rule)
+    for project in projects:
+        project.behind_rules = sorted(set(rules_by_project.get(project.pk, [])))
 
 
 @require_GET
@@ -80,6 +97,7 @@ def project_detail(request, code):
         "can_edit": _can_edit(request.user),
         "can_report": can_report_on(request.user.actor, project),
         "entries": history_entries(project),
+        "schedule": _schedule_review(project, today),
         "tasks": tasks_for_user(request.user)
         .filter(project=project)
         .with_status(today)
@@ -211,3 +229,11 @@ def _last_quarter_end(today):
     """Reports are quarterly: the period that ended most recently."""
     quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     return quarter_start - timedelta(days=1)
+
+
+def _schedule_review(project, today):
+    """The rule engine's findings for this project today, with the proposals ranked mildest first."""
+    from tiendo.reviews.scan import evaluate_project
+
+    findings, proposals = evaluate_project(project, today)
+    return {"findings": findings, "proposals": proposals}

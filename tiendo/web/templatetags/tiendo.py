@@ -41,3 +41,9 @@ def number(value, decimals: int = 0) -> str:
         return "—"
     text = money.format_number(value, int(decimals))
     return text if _language() == "vi" else _swap_separators(text)
+
+
+@register.filter
+def in_language(text) -> str:
+    """A text the pure rules carry in three languages (vi, en, zh), in the page's language."""
+    return text.get(get_language() or "vi") if hasattr(text, "get") else str(text)

@@ -1,0 +1,52 @@
+import time
+from decimal import Decimal
+
+from django.core.management.base import CommandError
+
+from tiendo.domain import access
+from tiendo.domain.money import format_number
+from tiendo.reviews.models import Finding
+from tiendo.reviews.scan import scan
+from tiendo.web.commands import DataCommand, parse_day
+
+
+class Command(DataCommand):
+    help = "Evaluate the schedule rules on every running project and store the findings (run daily)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--as-of", help="evaluation date (yyyy-mm-dd or dd/mm/yyyy); default today")
+        self.add_json_argument(parser)
+        self.add_actor_argument(parser)
+
+    def handle(self, *args, as_of=None, **options):
+        user = self.actor(options)
+        if user.actor.role not in access.EDIT_ALL:
+            raise CommandError(f"Không có quyền quét dự án: {user.username}.")
+        day = parse_day(as_of) if as_of else None
+        started = time.perf_counter()
+        run = scan(day, user, progress=None if options.get("json") else self._progress)
+        seconds = time.perf_counter() - started
+        by_rule: dict[str, int] = {}
+        for rule in Finding.objects.filter(run=run).values_list("rule", flat=True):
+            by_rule[rule] = by_rule.get(rule, 0) + 1
+        projects_with = Finding.objects.filter(run=run).values("project_id").distinct().count()
+        data = {
+            "run": run.pk,
+            "as_of": run.as_of,
+            "projects": run.projects,
+            "projects_with_findings": projects_with,
+            "findings": run.findings,
+            "by_rule": dict(sorted(by_rule.items())),
+            "seconds": round(seconds, 2),
+        }
+        n = format_number
+        duration = Decimal(str(round(seconds, 1)))
+        lines = [
+            f"Quét ngày {run.as_of:%d/%m/%Y}: {n(run.projects)} dự án, {n(projects_with)} dự án có phát hiện, "
+            f"{n(run.findings)} phát hiện ({n(duration, 1)} giây).",
+            *(f"  {rule:<8} {n(count):>7}" for rule, count in data["by_rule"].items()),
+        ]
+        self.emit(options, data, "\n".join(lines))
+
+    def _progress(self, count: int) -> None:
+        self.stderr.write(f"  {format_number(count)} dự án...")
