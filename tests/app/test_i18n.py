@@ -116,6 +116,11 @@ def test_pages_have_no_untranslated_vietnamese(
         data |= {user.full_name, user.position}
     for project in Project.objects.all():
         data |= {project.name, project.policy_decision_number}
+    from tiendo.reviews.scan import evaluate_project
+
+    for project in Project.objects.all():  # the engine's reasoning and citations are quoted in Vietnamese
+        for finding in evaluate_project(project)[0]:
+            data |= {finding.explanation, finding.citation}
     client.force_login(specialist)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     pages = [*PAGES, reverse("enterprises:detail", args=[enterprise_a.pk])]

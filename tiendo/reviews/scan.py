@@ -76,7 +76,7 @@ def build_facts(row: dict, milestones: list[tuple], adjustments: list[tuple], re
         code=row["code"],
         kind=kind,
         group=ProjectGroup(row["group"]) if row["group"] else (rules.UNKNOWN if public else None),
-        policy_approval_date=row["policy_decision_date"],
+        policy_approval_date=row["policy_decision_date"] or rules.UNKNOWN,  # empty: not recorded, not "none"
         certificate_date=row["certificate_date"] if not public else None,
         milestones=facts_milestones,
         extensions=extensions,
@@ -88,6 +88,7 @@ def build_facts(row: dict, milestones: list[tuple], adjustments: list[tuple], re
         )
         if not public
         else rules.UNKNOWN,
+        report_kinds=frozenset({rules.ReportKind.QUARTERLY}),  # the registry keeps investors' quarterly reports only
         reporting_since=row["certificate_date"] if (row["certificate_date"] and not public) else rules.UNKNOWN,
         total_investment=row["total_investment"] or rules.UNKNOWN,
     )
