@@ -16,6 +16,7 @@ urlpatterns = [
     path("agencies/", include("tiendo.agencies.urls")),
     path("enterprises/", include("tiendo.enterprises.urls")),
     path("projects/", include("tiendo.projects.urls")),
+    path("reviews/", include("tiendo.reviews.urls")),
     path("", include("tiendo.directives.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

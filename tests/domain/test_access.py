@@ -79,3 +79,17 @@ def test_tasks(actor, manage, report_own, report_other, decide):
     assert access.can_report_on_task(actor, OWN) is report_own
     assert access.can_report_on_task(actor, OTHER) is report_other
     assert access.can_decide_extension(actor) is decide
+
+
+@pytest.mark.parametrize(
+    ("actor", "decide"),
+    [
+        (Actor(Role.LEADER), True),
+        (Actor(Role.ADMIN), True),
+        (Actor(Role.SPECIALIST), False),  # prepares the review, never decides it
+        (Actor(Role.OFFICER, frozenset({OWN})), False),
+        (Actor(Role.INVESTOR, enterprise_id=OWN), False),
+    ],
+)
+def test_only_leaders_decide_reviews(actor, decide):
+    assert access.can_decide_review(actor) is decide

@@ -52,9 +52,13 @@ def save_directive(directive: Directive, actor, reason: str = "") -> Directive:
 
 
 @transaction.atomic
-def save_task(task: Task, actor, cooperating=None, reason: str = "") -> Task:
-    """Create or edit a task (specialists). A new task tells the lead agency's officers about it."""
-    if not access.can_manage_tasks(actor.actor):
+def save_task(task: Task, actor, cooperating=None, reason: str = "", *, decided_by_leader: bool = False) -> Task:
+    """Create or edit a task (specialists). A new task tells the lead agency's officers about it.
+
+    `decided_by_leader`: a leader assigns follow-up work in a decision (reviews), the caller having checked that
+    the leader may decide; otherwise only those who manage tasks may save one."""
+    allowed = access.can_decide_review(actor.actor) if decided_by_leader else access.can_manage_tasks(actor.actor)
+    if not allowed:
         raise PermissionDenied
     created = task.pk is None
     if created:

@@ -69,3 +69,8 @@ def can_report_on_task(actor: Actor, lead_agency_id: int) -> bool:
 def can_decide_extension(actor: Actor) -> bool:
     """A new deadline is granted or refused by a specialist or a leader, never by the agency that asks."""
     return actor.role in {Role.LEADER, Role.SPECIALIST, Role.ADMIN}
+
+
+def can_decide_review(actor: Actor) -> bool:
+    """The handling of a project behind schedule is the leaders' call; specialists prepare it, never decide it."""
+    return actor.role in {Role.LEADER, Role.ADMIN}

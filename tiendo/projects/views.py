@@ -13,6 +13,7 @@ from tiendo.audit.history import history_entries
 from tiendo.directives.access import tasks_for_user
 from tiendo.domain import access
 from tiendo.domain.projects import is_late
+from tiendo.reviews.services import items_for_project
 
 from . import charts
 from .access import can_report_on, get_project_for_user, projects_for_user
@@ -98,6 +99,7 @@ def project_detail(request, code):
         "can_report": can_report_on(request.user.actor, project),
         "entries": history_entries(project),
         "schedule": _schedule_review(project, today),
+        "review_items": items_for_project(request.user, project),
         "tasks": tasks_for_user(request.user)
         .filter(project=project)
         .with_status(today)

@@ -67,12 +67,23 @@ class ReviewRound(models.Model):
         SUBMITTED = "submitted", _("Submitted to the leaders")
         CLOSED = "closed", _("Decided")
 
+    class Scope(models.TextChoices):
+        ALL = "all", _("All running projects")
+        BUSINESS = "business", _("Business projects (domestic private and FDI)")
+        PUBLIC = "public", _("Public investment projects")
+
     title = models.CharField(_("title"), max_length=300)
     as_of = models.DateField(_("facts as of"))
+    scope = models.CharField(_("projects reviewed"), max_length=10, choices=Scope.choices, default=Scope.ALL)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.OPEN)
     note = models.TextField(_("note"), blank=True)
+    projects = models.PositiveIntegerField(_("projects evaluated"), default=0)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     conclusion = models.ForeignKey(
         "directives.Directive",
         verbose_name=_("leaders' conclusion"),
@@ -106,7 +117,13 @@ class ReviewItem(models.Model):
     project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="review_items")
     findings = models.JSONField(_("findings"), default=list)
     days_behind = models.IntegerField(_("days behind"), null=True, blank=True)
+    # the registered schedule of the latest milestone, as the findings read it
+    milestone = models.CharField(_("milestone"), max_length=24, blank=True)
+    first_due = models.DateField(_("first due date"), null=True, blank=True)
+    current_due = models.DateField(_("current due date"), null=True, blank=True)
     proposal = models.CharField(_("proposed handling"), max_length=48)
+    # the proposal's place in tiendo.domain.schedule_rules.ProposalCode (mildest 0): the page lists the gravest first
+    rank = models.PositiveSmallIntegerField(default=0, editable=False)
     proposal_text = models.TextField(_("proposal as put to the leaders"))
     legal_ground = models.TextField(_("legal ground"))
     confirmed = models.BooleanField(_("confirmed by the specialist"), default=False)
@@ -117,14 +134,16 @@ class ReviewItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    search_key = models.CharField(max_length=900, editable=False, default="")
 
-    history = kept_history()
+    history = kept_history(excluded_fields=["search_key"])
 
     class Meta:
         verbose_name = _("reviewed project")
         verbose_name_plural = _("reviewed projects")
-        ordering = ["proposal", "-days_behind", "pk"]
+        ordering = ["-rank", models.F("days_behind").desc(nulls_last=True), "pk"]
         constraints = [models.UniqueConstraint(fields=["round", "project"], name="one_item_per_project_per_round")]
+        indexes = [models.Index(fields=["round", "rank"])]
 
     def __str__(self) -> str:
         return f"{self.round_id}: {self.project_id}"

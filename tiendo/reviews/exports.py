@@ -1,0 +1,278 @@
+"""A review as the leaders' meeting reads it: the Excel list of every item and the PDF brief of the confirmed ones.
+
+Rows come from one generator (`review_rows`), gravest handling first, so the workbook, the brief and the page
+agree on order and wording. The workbook's headers are Vietnamese (it is filed); the brief follows the reader's
+language for its labels while the data (names, citations, the specialist's sentences) stays as recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from tiendo.agencies.models import Installation
+from tiendo.domain import schedule_rules as rules
+from tiendo.domain.projects import MilestoneKind
+from tiendo.projects.models import MILESTONE_LABELS
+
+from .models import ReviewItem, ReviewRound
+from .services import DECISION_VI
+
+BRIEF_TITLE_VI = "BÁO CÁO KẾT QUẢ RÀ SOÁT CÁC DỰ ÁN CHẬM TIẾN ĐỘ"
+PANGO_MISSING = "Máy chủ thiếu thư viện Pango để tạo PDF: cài libpango-1.0-0 libpangoft2-1.0-0"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
+SCOPE_VI = {
+    ReviewRound.Scope.ALL: "tất cả dự án đang thực hiện",
+    ReviewRound.Scope.BUSINESS: "dự án đầu tư kinh doanh (trong nước và FDI)",
+    ReviewRound.Scope.PUBLIC: "dự án đầu tư công",
+}
+
+
+class BriefUnavailable(Exception):
+    """WeasyPrint could not load its system libraries: the message says which packages to install."""
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def label_of(code: str) -> rules.Text:
+    try:
+        return rules.ProposalCode(code).label
+    except ValueError:
+        return rules.Text(code, code, code)
+
+
+def schedule_text(item: ReviewItem, language: str = "vi") -> str:
+    """The milestone's registered due date, then today's: "Khởi công xây dựng: 15/03/2022 → 15/03/2023"."""
+    if not item.current_due:
+        return ""
+    dates = _day(item.current_due)
+    if item.first_due and item.first_due != item.current_due:
+        dates = f"{_day(item.first_due)} → {dates}"
+    if not item.milestone:
+        return dates
+    kind = MilestoneKind(item.milestone)
+    if language.startswith("vi"):
+        name = rules.MILESTONE_VI[kind]
+        name = name[:1].upper() + name[1:]
+    else:
+        name = str(MILESTONE_LABELS[kind])
+    return f"{name}: {dates}"
+
+
+def decision_vi(item: ReviewItem) -> str:
+    if not item.decision:
+        return ""
+    head = DECISION_VI[ReviewItem.Decision(item.decision)]
+    return f"{head}: {item.decision_text}" if item.decision_text else head
+
+
+@dataclass
+class Group:
+    """One handling's items, in the order the leaders read them."""
+
+    number: str  # I, II, ...
+    code: str
+    label: rules.Text
+    items: list[ReviewItem]
+
+
+def review_items(review: ReviewRound, *, confirmed_only: bool = False):
+    items = review.items.select_related("project", "project__investor").defer("findings")
+    if confirmed_only:
+        items = items.filter(confirmed=True)
+    return items.order_by("-rank", "proposal", F("days_behind").desc(nulls_last=True), "pk")
+
+
+def review_groups(review: ReviewRound, *, confirmed_only: bool = False) -> list[Group]:
+    groups: list[Group] = []
+    for item in review_items(review, confirmed_only=confirmed_only).iterator(chunk_size=1000):
+        if not groups or groups[-1].code != item.proposal:
+            number = ROMAN[len(groups)] if len(groups) < len(ROMAN) else str(len(groups) + 1)
+            groups.append(Group(number, item.proposal, label_of(item.proposal), []))
+        groups[-1].items.append(item)
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The workbook
+
+HEADERS = [
+    ("STT", 6),
+    ("Mã dự án", 16),
+    ("Tên dự án", 40),
+    ("Nhà đầu tư", 30),
+    ("Tiến độ đăng ký", 24),
+    ("Số ngày chậm", 10),
+    ("Căn cứ pháp lý", 44),
+    ("Đề xuất xử lý", 48),
+    ("Ý kiến chuyên viên", 28),
+    ("Quyết định", 36),
+]
+
+
+def review_rows(review: ReviewRound) -> Iterator[tuple[Group, int, list]]:
+    """(group, number within the group, cells in the order of HEADERS) for every item of the round."""
+    for group in review_groups(review):
+        for number, item in enumerate(group.items, start=1):
+            project = item.project
+            opinion = "Đã xác nhận" if item.confirmed else "Chưa xác nhận"
+            if item.note:
+                opinion += f". {item.note}"
+            yield (
+                group,
+                number,
+                [
+                    number,
+                    project.code,
+                    project.name,
+                    project.investor.name if project.investor_id else "",
+                    schedule_text(item),
+                    item.days_behind,
+                    item.legal_ground,
+                    item.proposal_text,
+                    opinion,
+                    decision_vi(item),
+                ],
+            )
+
+
+def describe_vi(review: ReviewRound) -> str:
+    return (
+        f"Tình hình đến ngày {_day(review.as_of)}; phạm vi: {SCOPE_VI.get(review.scope, review.scope)}; "
+        f"{review.projects} dự án được rà soát."
+    )
+
+
+def write_workbook(review: ReviewRound, target) -> int:
+    """Every item of the round on one printable sheet, grouped by handling (gravest first); returns the rows."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(
+        target, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    ws = book.add_worksheet("Rà soát")
+    title = book.add_format({"bold": True, "font_size": 14})
+    note = book.add_format({"italic": True, "font_color": "#5F6B7A"})
+    head = book.add_format(
+        {"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
+    )
+    text = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+    count = book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
+    group_format = book.add_format({"bold": True, "bg_color": "#F3F5F8", "border": 1, "top": 2})
+
+    ws.write_string(0, 0, "KẾT QUẢ RÀ SOÁT CÁC DỰ ÁN CHẬM TIẾN ĐỘ", title)
+    ws.write_string(1, 0, review.title)
+    ws.write_string(2, 0, describe_vi(review), note)
+    header_row = 4
+    for col, (caption, width) in enumerate(HEADERS):
+        ws.write_string(header_row, col, caption, head)
+        ws.set_column(col, col, width)
+    ws.set_row(header_row, 32)
+
+    row = header_row
+    written = 0
+    current = None
+    for group, _number, cells in review_rows(review):
+        if group is not current:
+            current = group
+            row += 1
+            caption = f"{group.number}. {group.label.vi} ({len(group.items)} dự án)"
+            ws.merge_range(row, 0, row, len(HEADERS) - 1, caption, group_format)
+        row += 1
+        written += 1
+        for col, value in enumerate(cells):
+            if value is None or value == "":
+                ws.write_blank(row, col, None, text)
+            elif isinstance(value, int):
+                ws.write_number(row, col, value, count)
+            else:
+                ws.write_string(row, col, value, text)
+
+    ws.freeze_panes(header_row + 1, 3)
+    ws.autofilter(header_row, 0, max(row, header_row), len(HEADERS) - 1)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_footer("&CTrang &P/&N")
+    book.close()
+    return written
+
+
+def workbook_name(review: ReviewRound) -> str:
+    return f"ra-soat-{review.pk}-{review.as_of:%Y-%m-%d}.xlsx"
+
+
+def brief_name(review: ReviewRound, language: str = "vi") -> str:
+    suffix = "" if language.startswith("vi") else f"-{language[:2]}"
+    return f"bao-cao-ra-soat-{review.pk}-{review.as_of:%Y-%m-%d}{suffix}.pdf"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The brief
+
+
+def _issuer(language: str) -> tuple[str, str, str]:
+    """(the province's People's Committee, the operating department, the place) for the title block."""
+    installation = Installation.current()
+    if installation is None:
+        return "", "", ""
+    province = installation.province
+    agency = installation.owner_agency
+    if language.startswith("vi"):
+        committee = f"Ủy ban nhân dân {province.unit_type} {province.name}"
+        department = ""
+        if agency is not None:
+            department = agency.name
+            suffix = f" {province.unit_type} {province.name}"
+            if department.lower().endswith(suffix.lower()):
+                department = department[: -len(suffix)]
+        return committee.upper(), department.upper(), province.name
+    place = province.display_name
+    committee = _("People's Committee of %(province)s") % {"province": place}
+    return committee, agency.display_name if agency is not None else "", place
+
+
+def brief_context(review: ReviewRound, language: str) -> dict:
+    groups = review_groups(review, confirmed_only=True)
+    committee, department, place = _issuer(language)
+    today = timezone.localdate()
+    for group in groups:
+        group.title = group.label.get(language)
+        for item in group.items:
+            item.schedule = schedule_text(item, language)
+            item.label = group.title
+    total = sum(len(group.items) for group in groups)
+    return {
+        "review": review,
+        "language": language,
+        "vietnamese": language.startswith("vi"),
+        "groups": groups,
+        "total": total,
+        "committee": committee,
+        "department": department,
+        "place": place,
+        "today": today,
+        "title_vi": BRIEF_TITLE_VI,
+    }
+
+
+def render_brief(review: ReviewRound, language: str | None = None) -> bytes:
+    """The brief as PDF in the reader's language; BriefUnavailable when WeasyPrint's libraries are missing."""
+    language = language or translation.get_language() or "vi"
+    try:
+        from weasyprint import HTML
+    except (OSError, ImportError) as error:  # WeasyPrint loads Pango with ctypes when imported
+        raise BriefUnavailable(PANGO_MISSING) from error
+    with translation.override(language):
+        html = render_to_string("reviews/brief.html", brief_context(review, language))
+    return HTML(string=html).write_pdf()
