@@ -260,7 +260,7 @@ def test_a_decision_on_an_open_round_is_refused_and_nothing_is_saved(review, lat
         response = login(leader).post(reverse("reviews:item_decide", args=[item_of(review, late_business).pk]),
                                       _decision())  # fmt: skip
     assert response.status_code == 400
-    assert says(response, "(?i)not been submitted to the leaders yet|chưa trình")
+    assert says(response, "(?i)not been submitted to the leaders yet|chưa được trình")
     assert item_of(review, late_business).decision == ""
     assert not Task.objects.exists() and not Directive.objects.exists()
 
@@ -295,7 +295,7 @@ def test_another_measure_needs_its_text_and_unconfirmed_items_are_not_decided(
         with pytest.raises(ValidationError):
             services.decide_item(item_of(review, late_public), leader, decision="agreed")
         past = services.FollowUp(agency_y, "Trình quyết định", date(2024, 3, 4))
-        with pytest.raises(ValidationError, match="already past"):
+        with pytest.raises(ValidationError, match="already past|đã qua"):
             services.decide_item(item_of(review, late_business), leader, decision="agreed", follow_ups=[past])
     assert not Task.objects.exists() and item_of(review, late_business).decision == ""
 

@@ -31,6 +31,7 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.domain.access import READ_ALL, Role
 from tiendo.domain.tasks import Light, Summary, TaskStatus, light
 from tiendo.domain.text import search_key
+from tiendo.web.spreadsheets import report_book
 
 from .access import tasks_for_user
 from .models import Directive
@@ -329,19 +330,16 @@ def describe_vi(report: SummaryReport) -> list[str]:
 
 def write_workbook(report: SummaryReport, target) -> int:
     """The summary as a printable .xlsx (landscape A4, title with the period, totals row); returns the rows."""
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(
-        target, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    style = report_book(target)
+    book, title, note, head, text, count = (
+        style.book,
+        style.title,
+        style.note,
+        style.head,
+        style.text,
+        style.count,
     )
     ws = book.add_worksheet("Tổng hợp nhiệm vụ")
-    title = book.add_format({"bold": True, "font_size": 14})
-    note = book.add_format({"italic": True, "font_color": "#5F6B7A"})
-    head = book.add_format(
-        {"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
-    )
-    text = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-    count = book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
     share = book.add_format({"border": 1, "num_format": "0.0%", "valign": "top"})
     bold = {"bold": True, "bg_color": "#F3F5F8", "top": 2}
     total_text = book.add_format({**bold, "border": 1})

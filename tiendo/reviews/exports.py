@@ -20,6 +20,7 @@ from tiendo.agencies.models import Installation
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.projects import MilestoneKind
 from tiendo.projects.models import MILESTONE_LABELS
+from tiendo.web.spreadsheets import report_book
 
 from .models import ReviewItem, ReviewRound
 from .services import DECISION_VI
@@ -153,19 +154,16 @@ def describe_vi(review: ReviewRound) -> str:
 
 def write_workbook(review: ReviewRound, target) -> int:
     """Every item of the round on one printable sheet, grouped by handling (gravest first); returns the rows."""
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(
-        target, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    style = report_book(target)
+    book, title, note, head, text, count = (
+        style.book,
+        style.title,
+        style.note,
+        style.head,
+        style.text,
+        style.count,
     )
     ws = book.add_worksheet("Rà soát")
-    title = book.add_format({"bold": True, "font_size": 14})
-    note = book.add_format({"italic": True, "font_color": "#5F6B7A"})
-    head = book.add_format(
-        {"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True, "align": "center", "valign": "vcenter"}
-    )
-    text = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-    count = book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
     group_format = book.add_format({"bold": True, "bg_color": "#F3F5F8", "border": 1, "top": 2})
 
     ws.write_string(0, 0, "KẾT QUẢ RÀ SOÁT CÁC DỰ ÁN CHẬM TIẾN ĐỘ", title)
