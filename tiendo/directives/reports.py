@@ -31,7 +31,7 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.domain.access import READ_ALL, Role
 from tiendo.domain.tasks import Light, Summary, TaskStatus, light
 from tiendo.domain.text import search_key
-from tiendo.web.spreadsheets import report_book
+from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .access import tasks_for_user
 from .models import Directive
@@ -385,12 +385,7 @@ def write_workbook(report: SummaryReport, target) -> int:
     write(total_at, ["", "", report.total.name_vi, *_cells(report.total)], total_text, total_count, total_share)
 
     ws.freeze_panes(first, 3)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header_row)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer("&CTrang &P/&N")
+    print_on_a4(ws, header_row)
     book.close()
     return written
 

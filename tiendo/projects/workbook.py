@@ -43,6 +43,7 @@ from tiendo.domain.tabular import (
 )
 from tiendo.domain.text import clean, search_key
 from tiendo.enterprises.models import Enterprise
+from tiendo.web.spreadsheets import print_on_a4
 
 from .models import Milestone, ProgressReport, Project, Sector, Zone
 
@@ -1484,12 +1485,7 @@ def _report_sheet(book, projects) -> None:
         ws.set_column(col, col, width)
     ws.set_row(3, 32)
     ws.freeze_panes(4, 3)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(3)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer("&CTrang &P/&N")
+    print_on_a4(ws, 3)
     labels = {code: labels[0] for code, labels in KINDS.items()}
     statuses = {code: labels[0] for code, labels in STATUSES.items()}
     latest: dict[int, tuple[date, Decimal, int]] = {}

@@ -20,7 +20,7 @@ from tiendo.agencies.models import Installation
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.projects import MilestoneKind
 from tiendo.projects.models import MILESTONE_LABELS
-from tiendo.web.spreadsheets import report_book
+from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .models import ReviewItem, ReviewRound
 from .services import DECISION_VI
@@ -196,12 +196,7 @@ def write_workbook(review: ReviewRound, target) -> int:
 
     ws.freeze_panes(header_row + 1, 3)
     ws.autofilter(header_row, 0, max(row, header_row), len(HEADERS) - 1)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header_row)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer("&CTrang &P/&N")
+    print_on_a4(ws, header_row)
     book.close()
     return written
 

@@ -39,3 +39,13 @@ def report_book(target) -> ReportBook:
         text=book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
         count=book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"}),
     )
+
+
+def print_on_a4(ws, header_row: int) -> None:
+    """Landscape A4, one page wide, the header repeated on each page, "Trang n/m" in the footer."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_footer("&CTrang &P/&N")
