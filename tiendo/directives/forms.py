@@ -9,6 +9,7 @@ from tiendo.agencies.models import Agency
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
+from tiendo.web.fields import DayField
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
 
@@ -20,7 +21,6 @@ TASK_SORTS = {
     "-assigned": ("-assigned_on", "-pk"),
     "agency": ("lead_agency__name", F("deadline").asc(nulls_last=True), "pk"),
 }
-DAY_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 DIRECTIVE_CHOICES = 300  # the newest; older ones are reached from their own page or by search
 
 
@@ -44,6 +44,14 @@ def current_agencies():
     return local_agencies()
 
 
+class DirectiveChoiceField(forms.ModelChoiceField):
+    """A directive named by its number (or type), date and title, cut to fit a filter list."""
+
+    def label_from_instance(self, obj):
+        text = f"{obj.number or obj.get_kind_display()} ({obj.issued_on:%d/%m/%Y}) {obj.title}"
+        return text if len(text) <= 90 else text[:89] + "…"
+
+
 class AgencyCodeField(forms.ModelChoiceField):
     """An agency picked by its code, so filter links and the command line share one spelling."""
 
@@ -65,19 +73,14 @@ class TaskFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("what, assignee, expected result")}),
     )
     agency = AgencyCodeField(label=_("Agency"), required=False, empty_label=_("All agencies"))
-    directive = forms.ModelChoiceField(
+    directive = DirectiveChoiceField(
         label=_("Directive"), required=False, queryset=Directive.objects.alive(), empty_label=_("All directives")
     )
-    directive.label_from_instance = lambda d: f"{d.number or d.get_kind_display()} ({d.issued_on:%d/%m/%Y}) {d.title}"[
-        :90
-    ]
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES])
     due_soon = forms.BooleanField(label=_("Due within 7 days"), required=False)
-    deadline_from = forms.DateField(label=_("Deadline from"), required=False, widget=DAY_INPUT)
-    deadline_to = forms.DateField(label=_("Deadline to"), required=False, widget=DAY_INPUT)
-    day = forms.DateField(
-        label=_("Status on"), required=False, widget=DAY_INPUT, help_text=_("Judge the status on this day.")
-    )
+    deadline_from = DayField(label=_("Deadline from"), required=False)
+    deadline_to = DayField(label=_("Deadline to"), required=False)
+    day = DayField(label=_("Status on"), required=False, help_text=_("Judge the status on this day."))
     original = forms.BooleanField(label=_("Judge by the original deadline"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -223,7 +226,7 @@ class TaskForm(forms.ModelForm):
 class ProgressForm(forms.Form):
     text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
     percent = forms.IntegerField(label=_("Done (%)"), min_value=0, max_value=100)
-    reported_on = forms.DateField(label=_("Reported on"), required=False)
+    reported_on = DayField(label=_("Reported on"), required=False)
     completed = forms.BooleanField(label=_("The task is done"), required=False)
     attachment = forms.FileField(label=_("Attachment"), required=False)
 
@@ -235,7 +238,7 @@ class ProgressForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    requested_deadline = forms.DateField(label=_("New deadline"))
+    requested_deadline = DayField(label=_("New deadline"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

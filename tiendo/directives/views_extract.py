@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from tiendo.agencies.models import Agency
 from tiendo.domain import access
 from tiendo.domain.text import normalize
+from tiendo.web.fields import DayField
 
 from . import extracting, services
 from .access import get_directive_for_user
@@ -30,7 +31,7 @@ class SourceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
     )
     document = forms.FileField(label=gettext_lazy("…or a file (.txt, .docx, .pdf)"), required=False)
-    document_date = forms.DateField(
+    document_date = DayField(
         label=gettext_lazy("Date of the document"),
         required=False,
         help_text=gettext_lazy(
@@ -66,7 +67,7 @@ class ProposalForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("What"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     cooperating_text = forms.CharField(label=gettext_lazy("Cooperating"), required=False, max_length=500)
     deadline_text = forms.CharField(label=gettext_lazy("Deadline as written"), required=False, max_length=120)
-    deadline = forms.DateField(label=gettext_lazy("Deadline"), required=False)
+    deadline = DayField(label=gettext_lazy("Deadline"), required=False)
     standing = forms.BooleanField(label=gettext_lazy("Standing task"), required=False)
     sentence = forms.CharField(required=False, widget=forms.HiddenInput())
     start = forms.IntegerField(required=False, widget=forms.HiddenInput())

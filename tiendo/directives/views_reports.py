@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET
 from tiendo.agencies.models import Agency
 from tiendo.domain import access
 from tiendo.domain.tasks import TaskStatus
+from tiendo.web.fields import DayField
 from tiendo.web.templatetags.tiendo import number
 
 from .access import directives_for_user
-from .forms import offer_recent_directives
+from .forms import DirectiveChoiceField, offer_recent_directives
 from .reports import (
     SORTS,
     Period,
@@ -31,31 +32,21 @@ from .reports import (
     write_workbook,
 )
 
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-
-
-class _DirectiveChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        text = str(obj)
-        return text if len(text) <= 90 else text[:89] + "…"
-
 
 class SummaryForm(forms.Form):
     """The period and filters of the summary and the lights; empty dates mean the current year to date."""
 
-    start = forms.DateField(
+    start = DayField(
         label=_("From"),
         required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
     )
-    end = forms.DateField(
+    end = DayField(
         label=_("To"),
         required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
     )
-    directive = _DirectiveChoice(label=_("Directive"), required=False, queryset=None, empty_label=_("All directives"))
+    directive = DirectiveChoiceField(
+        label=_("Directive"), required=False, queryset=None, empty_label=_("All directives")
+    )
     kind = forms.ChoiceField(
         label=_("Agency kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices]
     )

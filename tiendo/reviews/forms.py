@@ -7,11 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.directives.forms import AgencyCodeField, current_agencies
 from tiendo.domain.schedule_rules import ProposalCode
+from tiendo.web.fields import DayField
 
 from .models import ReviewItem, ReviewRound
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-DAY_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
 
 def proposal_choices():
@@ -26,11 +24,9 @@ class RoundForm(forms.Form):
         max_length=300,
         widget=forms.TextInput(attrs={"placeholder": _("e.g. Review of projects behind schedule, Q1/2024")}),
     )
-    as_of = forms.DateField(
+    as_of = DayField(
         label=_("Facts as of"),
         required=False,
-        input_formats=DATE_FORMATS,
-        widget=DAY_INPUT,
         help_text=_("Today if empty."),
     )
     scope = forms.ChoiceField(label=_("Projects reviewed"), choices=ReviewRound.Scope.choices, initial="all")
@@ -114,7 +110,7 @@ class FollowUpForm(forms.Form):
     title = forms.CharField(
         label=_("What to do"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    deadline = forms.DateField(label=_("Deadline"), required=False, input_formats=DATE_FORMATS, widget=DAY_INPUT)
+    deadline = DayField(label=_("Deadline"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -49,3 +49,13 @@ class DecimalCommaField(forms.DecimalField):
 
     def prepare_value(self, value):
         return str(value).replace(".", ",") if isinstance(value, Decimal) else value
+
+
+class DayField(forms.DateField):
+    """A day typed as dd/mm/yyyy (tiendo/formats accept it, and ISO, in every language) and shown the same way."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+        )
+        super().__init__(**kwargs)
