@@ -4,8 +4,10 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Model
+from django.http import Http404
 
 from tiendo.accounts.models import User
 from tiendo.domain.tabular import parse_date
@@ -29,6 +31,26 @@ class DataCommand(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
         else:
             self.stdout.write(text or json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+class ActionCommand(DataCommand):
+    """A command with subcommands, each a `do_<action>(user, options)` method; a record the user may not see and
+    an action the role may not take are refused in Vietnamese, naming the record or the action."""
+
+    denied: Mapping[str, str] = {}  # action -> what the user may not do, e.g. "sửa nhiệm vụ"
+
+    def missing(self, action: str, options) -> str:
+        """The record asked for, e.g. "nhiệm vụ #12"."""
+        raise NotImplementedError
+
+    def handle(self, *args, action, **options):
+        user = self.actor(options)
+        try:
+            getattr(self, f"do_{action}")(user, options)
+        except Http404:
+            raise CommandError(f"Không tìm thấy {self.missing(action, options)} (hoặc không có quyền).") from None
+        except PermissionDenied:
+            raise CommandError(f"Không có quyền {self.denied[action]}: {user.username}.") from None
 
 
 def invalid(errors: Mapping[str, Iterable[str]]) -> CommandError:

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
-from django.http import Http404
 
 from tiendo.directives import services
 from tiendo.directives.access import get_directive_for_user
@@ -13,7 +12,7 @@ from tiendo.directives.forms import DirectiveForm
 from tiendo.directives.management.commands.tasks import day_option, failed, history_rows, rejected
 from tiendo.directives.models import Directive
 from tiendo.domain import access
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import ActionCommand
 
 FIELDS = DirectiveForm.Meta.fields
 # the form's field -> the option a user types
@@ -40,7 +39,7 @@ def read_text(path: str) -> str:
         raise CommandError(f"--text-file: tệp '{path}' không phải văn bản UTF-8.") from None
 
 
-class Command(DataCommand):
+class Command(ActionCommand):
     help = "Leaders' directives (conclusion notices, directives, letters): list, show, create, edit, delete."
 
     def add_arguments(self, parser):
@@ -75,14 +74,10 @@ class Command(DataCommand):
             self.add_json_argument(p)
             self.add_actor_argument(p)
 
-    def handle(self, *args, action, **options):
-        user = self.actor(options)
-        try:
-            getattr(self, f"do_{action}")(user, options)
-        except Http404:
-            raise CommandError(f"Không tìm thấy văn bản #{options.get('id')} (hoặc không có quyền).") from None
-        except PermissionDenied:
-            raise CommandError(f"Không có quyền {DENIED[action]}: {user.username}.") from None
+    denied = DENIED
+
+    def missing(self, action, options) -> str:
+        return f"văn bản #{options.get('id')}"
 
     def do_list(self, user, options):
         kind = options["kind"].strip()

@@ -23,7 +23,7 @@ from tiendo.directives.api import (
 from tiendo.directives.forms import DecisionForm, ExtensionForm, ProgressForm, ReopenForm, TaskForm
 from tiendo.directives.models import ExtensionRequest, Task
 from tiendo.domain import access
-from tiendo.web.commands import DataCommand, parse_day
+from tiendo.web.commands import ActionCommand, parse_day
 
 # the form's field -> the option a user types, so an error names what to fix
 TASK_OPTIONS = {
@@ -141,7 +141,7 @@ def _fmt(day) -> str:
     return day.strftime("%d/%m/%Y") if day else "—"
 
 
-class Command(DataCommand):
+class Command(ActionCommand):
     help = (
         "Tasks from leaders' directives: list (the board's filters), show, add, edit, progress, extend, decide, "
         "reopen, delete."
@@ -226,14 +226,10 @@ class Command(DataCommand):
             self.add_json_argument(p)
             self.add_actor_argument(p)
 
-    def handle(self, *args, action, **options):
-        user = self.actor(options)
-        try:
-            getattr(self, f"do_{action}")(user, options)
-        except Http404:
-            raise CommandError(f"Không tìm thấy nhiệm vụ #{options.get('id')} (hoặc không có quyền).") from None
-        except PermissionDenied:
-            raise CommandError(f"Không có quyền {DENIED[action]}: {user.username}.") from None
+    denied = DENIED
+
+    def missing(self, action, options) -> str:
+        return f"nhiệm vụ #{options.get('id')}"
 
     # reading ---------------------------------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.db.models import Count, F, Q
-from django.http import Http404
 from django.utils import translation
 
 from tiendo.directives.forms import current_agencies
@@ -16,7 +15,7 @@ from tiendo.reviews import exports, services
 from tiendo.reviews.forms import DecisionForm, FollowUpForm, RoundForm
 from tiendo.reviews.models import ReviewItem, ReviewRound
 from tiendo.reviews.views import get_item_for_user, get_round_for_user
-from tiendo.web.commands import DataCommand, parse_day
+from tiendo.web.commands import ActionCommand, parse_day
 
 DENIED = {
     "open": "mở đợt rà soát (chỉ chuyên viên)",
@@ -92,7 +91,7 @@ def item_data(item: ReviewItem, tasks=()) -> dict:
     }
 
 
-class Command(DataCommand):
+class Command(ActionCommand):
     help = (
         "Behind-schedule reviews (rà soát): open a round, list, show, confirm proposals, submit to the leaders, "
         "decide (leaders, with follow-up tasks), export the Excel list or the PDF brief."
@@ -151,15 +150,10 @@ class Command(DataCommand):
             self.add_json_argument(p)
             self.add_actor_argument(p)
 
-    def handle(self, *args, action, **options):
-        user = self.actor(options)
-        try:
-            getattr(self, f"do_{action}")(user, options)
-        except Http404:
-            what = f"mục rà soát #{options.get('item')}" if action == "decide" else f"đợt rà soát #{options.get('id')}"
-            raise CommandError(f"Không tìm thấy {what} (hoặc không có quyền).") from None
-        except PermissionDenied:
-            raise CommandError(f"Không có quyền {DENIED[action]}: {user.username}.") from None
+    denied = DENIED
+
+    def missing(self, action, options) -> str:
+        return f"mục rà soát #{options.get('item')}" if action == "decide" else f"đợt rà soát #{options.get('id')}"
 
     # reading ---------------------------------------------------------------------------------------------------
 
