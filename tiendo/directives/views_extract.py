@@ -197,7 +197,6 @@ def extract(request, pk=None):
 def _review(request, directive, directive_form, formset, text, proposals, document_date):
     for form, proposal in zip(formset.forms, proposals, strict=False):
         form.proposal = proposal
-        form.number = proposals.index(proposal)
     context = {
         "directive": directive,
         "directive_form": directive_form,
