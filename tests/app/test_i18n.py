@@ -97,7 +97,7 @@ PAGES = [
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_pages_have_no_untranslated_vietnamese(
-    client, specialist, installation, enterprise_a, agency_y, project_x, language
+    client, specialist, installation, enterprise_a, agency_y, project_x, task_x, language
 ):
     """Vietnamese may only appear as data (names, addresses) and as the switcher's own label."""
     from tiendo.accounts.models import User
@@ -116,14 +116,37 @@ def test_pages_have_no_untranslated_vietnamese(
         data |= {user.full_name, user.position}
     for project in Project.objects.all():
         data |= {project.name, project.policy_decision_number}
+    from tiendo.directives.models import Directive, Task
     from tiendo.reviews.scan import evaluate_project
+
+    from tiendo.directives.forms import DirectiveChoiceField
+
+    label = DirectiveChoiceField(queryset=Directive.objects.all()).label_from_instance
+    for directive in Directive.objects.all():
+        data |= {directive.number, directive.title, directive.issuer, directive.signer, directive.text}
+        data.add(label(directive))  # the filter lists name a directive by its number, date and (cut) title
+    for task in Task.objects.all():
+        data |= {task.title, task.assignee_text, task.deadline_text}
 
     for project in Project.objects.all():  # the engine's reasoning and citations are quoted in Vietnamese
         for finding in evaluate_project(project)[0]:
             data |= {finding.explanation, finding.citation}
     client.force_login(specialist)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    pages = [*PAGES, reverse("enterprises:detail", args=[enterprise_a.pk])]
+    pages = [
+        *PAGES,
+        reverse("enterprises:detail", args=[enterprise_a.pk]),
+        reverse("directives:list"),
+        reverse("directives:detail", args=[task_x.directive_id]),
+        reverse("directives:extract"),
+        reverse("directives:board"),
+        reverse("directives:task", args=[task_x.pk]),
+        reverse("directives:task_create"),
+        reverse("directives:summary"),
+        reverse("directives:lights"),
+        reverse("directives:notifications"),
+        reverse("reviews:list"),
+    ]
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -172,7 +172,7 @@ class Task(SoftDeleteModel):
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True, editable=False)
     deadline_text = models.CharField(_("deadline as written"), max_length=120, blank=True)
-    standing = models.BooleanField(_("standing task"), default=False, help_text=_("Thường xuyên: no deadline."))
+    standing = models.BooleanField(_("standing task"), default=False, help_text=_("Ongoing work, with no deadline."))
     waits_on = models.CharField(
         _("waiting on"),
         max_length=255,

@@ -35,7 +35,7 @@ class SourceForm(forms.Form):
         label=gettext_lazy("Date of the document"),
         required=False,
         help_text=gettext_lazy(
-            "Years of deadlines such as “trước 15/12” are counted from it; found in the text if empty."
+            "Deadlines written without a year (such as 15/12) take their year from it; found in the text if empty."
         ),
     )
 
