@@ -116,10 +116,9 @@ def test_pages_have_no_untranslated_vietnamese(
         data |= {user.full_name, user.position}
     for project in Project.objects.all():
         data |= {project.name, project.policy_decision_number}
+    from tiendo.directives.forms import DirectiveChoiceField
     from tiendo.directives.models import Directive, Task
     from tiendo.reviews.scan import evaluate_project
-
-    from tiendo.directives.forms import DirectiveChoiceField
 
     label = DirectiveChoiceField(queryset=Directive.objects.all()).label_from_instance
     for directive in Directive.objects.all():
