@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "tiendo.projects",
     "tiendo.directives",
     "tiendo.reviews",
+    "tiendo.plans",
     "tiendo.demo",
     "tiendo.api",
 ]

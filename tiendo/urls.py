@@ -17,6 +17,7 @@ urlpatterns = [
     path("enterprises/", include("tiendo.enterprises.urls")),
     path("projects/", include("tiendo.projects.urls")),
     path("reviews/", include("tiendo.reviews.urls")),
+    path("plans/", include("tiendo.plans.urls")),
     path("", include("tiendo.directives.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -74,3 +74,19 @@ def can_decide_extension(actor: Actor) -> bool:
 def can_decide_review(actor: Actor) -> bool:
     """The handling of a project behind schedule is the leaders' call; specialists prepare it, never decide it."""
     return actor.role in {Role.LEADER, Role.ADMIN}
+
+
+def can_read_plans(actor: Actor) -> bool:
+    """Plans and disbursement: the province's staff see all; an officer sees the lines of its agency's projects."""
+    return actor.role in READ_ALL or actor.role == Role.OFFICER
+
+
+def can_read_plan_line(actor: Actor, owner_agency_id: int | None) -> bool:
+    return actor.role in READ_ALL or (
+        actor.role == Role.OFFICER and owner_agency_id is not None and owner_agency_id in actor.agency_ids
+    )
+
+
+def can_manage_plans(actor: Actor) -> bool:
+    """Drafts, allocations, edits, imports of disbursement and recording the deciding resolution: specialists."""
+    return actor.role in EDIT_ALL

@@ -1,0 +1,3 @@
+"""Routes of disbursement: import, S-curves, slow projects, transfers, dashboards."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Routes of plans, versions, allocation, checks, comparison and exports."""
+
+urlpatterns: list = []
