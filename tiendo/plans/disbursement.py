@@ -15,15 +15,21 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Max, Q, Sum
+from django.http import Http404
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from tiendo.domain.money import format_vnd
+from tiendo.domain import access
+from tiendo.domain import disbursement as rules
+from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.tabular import (
     CellError,
     column_letter,
@@ -42,7 +48,8 @@ from tiendo.projects.models import Project
 from tiendo.projects.workbook import EXTENSIONS, FileRejected, _read_csv
 from tiendo.web.spreadsheets import report_book
 
-from .models import Disbursement, Plan, PlanLine, Source
+from .charts import month_end
+from .models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source
 
 GUIDE_SHEET = "Hướng dẫn"
 SOURCES_SHEET = "Danh mục nguồn vốn"
@@ -759,3 +766,621 @@ def blank_template(target, plan: Plan | None = None) -> None:
         row += 1
         sources.write_row(row, 0, [code, name, names.get(parent, "")])
     book.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What a page shows: the scope, the S-curve of a plan, a source or a project
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of a plan a page shows: every project, an officer's agencies', one project, one source."""
+
+    agency_ids: frozenset[int] | None = None  # None: every agency
+    project_id: int | None = None
+    source_id: int | None = None
+
+    def restrict(self, queryset, project: str):
+        """Keep the rows of the projects in scope; `project` is the path to the project ("item__project__")."""
+        if self.agency_ids is not None:
+            queryset = queryset.filter(**{f"{project}agency_id__in": self.agency_ids})
+        if self.project_id is not None:
+            queryset = queryset.filter(**{f"{project}id": self.project_id})
+        return queryset
+
+    def lines(self, version: PlanVersion | None):
+        if version is None:
+            return PlanLine.objects.none()
+        lines = self.restrict(PlanLine.objects.filter(version=version), "item__project__")
+        return lines.filter(source_id=self.source_id) if self.source_id else lines
+
+    def items(self, version: PlanVersion | None):
+        if version is None:
+            return PlanItem.objects.none()
+        items = self.restrict(PlanItem.objects.filter(version=version), "project__")
+        if self.source_id:
+            items = items.filter(
+                pk__in=PlanLine.objects.filter(version=version, source_id=self.source_id).values("item_id")
+            )
+        return items
+
+    def disbursements(self, plan: Plan):
+        rows = self.restrict(Disbursement.objects.filter(plan=plan), "project__")
+        return rows.filter(source_id=self.source_id) if self.source_id else rows
+
+    def but(self, **changes) -> Scope:
+        values = {"agency_ids": self.agency_ids, "project_id": self.project_id, "source_id": self.source_id}
+        return Scope(**(values | changes))
+
+
+def scope_for(user, **narrower) -> Scope:
+    """The province's staff see every project; an officer the projects of its agency (and its predecessors)."""
+    actor = user.actor
+    if actor.role in access.READ_ALL:
+        return Scope(**narrower)
+    if actor.role == access.Role.OFFICER:
+        return Scope(agency_ids=frozenset(actor.agency_ids), **narrower)
+    raise Http404
+
+
+def target_path(plan: Plan) -> tuple[rules.TargetPoint, ...]:
+    """The plan's own target path ([["MM-DD", percent], ...]; a day earlier than the one before it is in the next
+    year, e.g. "01-31" after "12-31"), or the province's default when it has none or it cannot be read."""
+    if not plan.target_path:
+        return rules.DEFAULT_TARGET_PATH
+    try:
+        points, previous = [], (0, 0)
+        for day_text, percent in plan.target_path:
+            month, day = (int(part) for part in str(day_text).split("-"))
+            next_year = bool(points and (points[-1].next_year or (month, day) <= previous))
+            points.append(rules.TargetPoint(month, day, Decimal(str(percent)), next_year=next_year))
+            previous = (month, day)
+        path = tuple(points)
+        rules.target_percent(date(plan.first_year, 6, 30), plan.first_year, path)  # checks the order
+    except (ValueError, TypeError, InvalidOperation):
+        return rules.DEFAULT_TARGET_PATH
+    return path
+
+
+def item_deadline(plan: Plan, version: PlanVersion | None, capital_added_on, extended_until) -> rules.Deadline:
+    decided_on = version.decision_date if version is not None else None
+    return rules.deadline(plan.first_year, capital_added_on, extended_until, decided_on)
+
+
+@dataclass
+class MonthRow:
+    month: date
+    disbursed: int | None  # None: not reported yet
+    cumulative: int | None
+    percent: float | None
+    target: float | None
+
+    @property
+    def gap(self) -> float | None:
+        """Percentage points above (+) or below (−) the target path at the month's end."""
+        return None if self.percent is None or self.target is None else round(self.percent - self.target, 2)
+
+
+@dataclass
+class Curve:
+    plan: Plan
+    version: PlanVersion | None
+    as_of: date
+    allocated: int
+    disbursed: int  # to the as-of month
+    months: list[MonthRow]
+    deadlines: list[rules.Deadline]  # every deadline of the capital shown, the normal one first
+    target: list[tuple[date, float]]  # the target path's points
+    target_now: float | None
+    last_report: date | None  # the last month the Treasury reported for the plan
+
+    @property
+    def rate(self) -> float | None:
+        return round(100 * self.disbursed / self.allocated, 2) if self.allocated else None
+
+    @property
+    def gap_now(self) -> float | None:
+        """Percentage points above (+) or below (−) the target path on the as-of day."""
+        rate = self.rate
+        return None if rate is None or self.target_now is None else round(rate - self.target_now, 2)
+
+    @property
+    def remaining(self) -> int:
+        return max(self.allocated - self.disbursed, 0)
+
+    @property
+    def deadline(self) -> date:
+        return max(d.day for d in self.deadlines)
+
+    @property
+    def start(self) -> date:
+        return date(self.plan.first_year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return max(self.deadline, month_end(self.months[-1].month) if self.months else self.deadline)
+
+    def points(self) -> list[tuple[date, float]]:
+        return [(month_end(row.month), row.percent) for row in self.months if row.percent is not None]
+
+
+def month_totals(rows) -> dict[date, int]:
+    """{month: amount} in one grouped query (the model's default ordering would split the groups)."""
+    return dict(rows.order_by().values("month").annotate(total=Sum("amount")).values_list("month", "total"))
+
+
+def last_report(plan: Plan) -> date | None:
+    return Disbursement.objects.filter(plan=plan).aggregate(last=Max("month"))["last"]
+
+
+def _next_month(month: date) -> date:
+    return (month_end(month) + timedelta(days=1)).replace(day=1)
+
+
+def plan_curve(plan: Plan, scope: Scope, as_of: date, *, version: PlanVersion | None = None) -> Curve:
+    """Allocated (the version in force) against disbursed month by month, as of a day, with the target path and
+    the legal deadlines of the capital in scope."""
+    version = version or plan.current_version()
+    year = plan.first_year
+    allocated = scope.lines(version).aggregate(total=Sum("amount"))["total"] or 0
+    this_month = as_of.replace(day=1)
+    monthly = month_totals(scope.disbursements(plan).filter(month__lte=this_month))
+    reported = last_report(plan)
+    shown_until = min(this_month, reported) if reported else None
+    normal = item_deadline(plan, version, None, None)
+    special = (
+        scope.items(version)
+        .filter(Q(capital_added_on__gt=date(year, 9, 30)) | Q(extended_until__isnull=False))
+        .values_list("capital_added_on", "extended_until")
+    )
+    deadlines = {normal.day: normal}
+    for added, extended in special.distinct():
+        found = item_deadline(plan, version, added, extended)
+        deadlines.setdefault(found.day, found)
+    ordered = sorted(deadlines.values(), key=lambda d: d.day)
+    points = (
+        rules.cumulative_series({m: a for m, a in monthly.items() if m <= shown_until}, allocated, year, shown_until)
+        if shown_until
+        else []
+    )
+    path = target_path(plan)
+    rows = [
+        MonthRow(
+            p.month,
+            p.amount,
+            p.cumulative,
+            float(p.percent) if allocated else None,
+            _target(month_end(p.month), year, path),
+        )
+        for p in points
+    ]
+    month = _next_month(rows[-1].month) if rows else date(year, 1, 1)
+    while month <= ordered[-1].day:
+        rows.append(MonthRow(month, None, None, None, _target(month_end(month), year, path)))
+        month = _next_month(month)
+    return Curve(
+        plan=plan,
+        version=version,
+        as_of=as_of,
+        allocated=allocated,
+        disbursed=sum(monthly.values()),
+        months=rows,
+        deadlines=ordered,
+        target=[(point.on(year), float(point.percent)) for point in path],
+        target_now=_target(as_of, year, path),
+        last_report=reported,
+    )
+
+
+def _target(day: date, year: int, path) -> float:
+    return float(rules.target_percent(day, year, path))
+
+
+def source_curves(
+    plan: Plan, scope: Scope, as_of: date, version: PlanVersion | None = None
+) -> list[tuple[Source, Curve]]:
+    """One curve per source with capital in the version (a handful of sources, a few queries each)."""
+    version = version or plan.current_version()
+    used = list(scope.lines(version).order_by().values_list("source_id", flat=True).distinct())
+    sources = Source.objects.filter(pk__in=used).order_by("order", "code")
+    return [(source, plan_curve(plan, scope.but(source_id=source.pk), as_of, version=version)) for source in sources]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Slow projects
+
+
+PROJECTIONS = {rules.Projection.LINEAR.value, rules.Projection.TARGET_PATH.value}
+
+
+def default_thresholds(plan: Plan | None = None, **overrides) -> rules.Thresholds:
+    """The province's thresholds from the settings (TIENDO_DISB_*), the plan's target path, and any overrides."""
+    zero_after = getattr(settings, "TIENDO_DISB_ZERO_AFTER", "30/06")
+    day, month = (int(part) for part in str(zero_after).split("/")[:2])
+    values: dict[str, Any] = {
+        "behind_points": Decimal(str(getattr(settings, "TIENDO_DISB_BEHIND_POINTS", 20))),
+        "stalled_months": int(getattr(settings, "TIENDO_DISB_STALLED_MONTHS", 3)),
+        "zero_after": (month, day),
+        "projection": rules.Projection(getattr(settings, "TIENDO_DISB_PROJECTION", "linear")),
+    }
+    if plan is not None:
+        values["path"] = target_path(plan)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return rules.Thresholds(**values)
+
+
+@dataclass
+class ProjectPace:
+    """One project's pace as of a day, with what the slow list and the transfer need to show and move."""
+
+    item: PlanItem
+    result: rules.PaceResult
+    by_source: dict[int, tuple[int, int]]  # source pk -> (allocated, disbursed)
+    deadline: rules.Deadline
+    last_month: date | None
+
+    @property
+    def slow(self) -> bool:
+        return self.result.pace in SLOW_PACES
+
+
+SLOW_PACES = (rules.Pace.STALLED, rules.Pace.SLOW, rules.Pace.AT_RISK)
+
+
+def paces(plan: Plan, scope: Scope, as_of: date, thresholds: rules.Thresholds, *, version=None) -> list[ProjectPace]:
+    """Judge every project of the version in force in scope: three grouped queries, then the pure rules."""
+    version = version or plan.current_version()
+    if version is None:
+        return []
+    until = as_of.replace(day=1)
+    items = list(scope.items(version).select_related("project", "project__agency").order_by("project__code"))
+    capital: dict[int, dict[int, int]] = defaultdict(dict)
+    for item_id, source_id, amount in scope.lines(version).values_list("item_id", "source_id", "amount"):
+        capital[item_id][source_id] = amount
+    paid: dict[int, dict[int, int]] = defaultdict(dict)
+    last: dict[int, date] = {}
+    rows = (
+        scope.disbursements(plan)
+        .filter(month__lte=until)
+        .order_by()
+        .values("project_id", "source_id")
+        .annotate(total=Sum("amount"), last=Max("month", filter=Q(amount__gt=0)))
+    )
+    for row in rows:
+        paid[row["project_id"]][row["source_id"]] = row["total"]
+        if row["last"] and (row["project_id"] not in last or row["last"] > last[row["project_id"]]):
+            last[row["project_id"]] = row["last"]
+    found = []
+    for item in items:
+        lines = capital.get(item.pk, {})
+        spent = paid.get(item.project_id, {})
+        due = item_deadline(plan, version, item.capital_added_on, item.extended_until)
+        added = (
+            item.capital_added_on if item.capital_added_on and item.capital_added_on.year == plan.first_year else None
+        )
+        facts = rules.ProjectDisbursement(
+            code=item.project.code,
+            allocated=sum(lines.values()),
+            disbursed=sum(spent.values()),
+            last_disbursed_on=last.get(item.project_id),
+            deadline=due.day,
+            available_from=added,
+        )
+        result = rules.classify(facts, plan.first_year, as_of, thresholds)
+        by_source = {sid: (amount, spent.get(sid, 0)) for sid, amount in lines.items()}
+        for sid, amount in spent.items():
+            by_source.setdefault(sid, (0, amount))
+        found.append(ProjectPace(item, result, by_source, due, last.get(item.project_id)))
+    return found
+
+
+def slow_projects(plan: Plan, scope: Scope, as_of: date, thresholds: rules.Thresholds) -> list[ProjectPace]:
+    """Stalled first, then slow, then at risk; within each the furthest behind the target first."""
+    order = {pace: index for index, pace in enumerate(SLOW_PACES)}
+    found = [p for p in paces(plan, scope, as_of, thresholds) if p.slow]
+    found.sort(key=lambda p: (order[p.result.pace], -p.result.gap, -p.result.undisbursable, p.item.project.code))
+    return found
+
+
+def project_status(plan: Plan, item: PlanItem, as_of: date, thresholds: rules.Thresholds) -> ProjectPace | None:
+    scope = Scope(project_id=item.project_id)
+    found = paces(plan, scope, as_of, thresholds, version=item.version)
+    return found[0] if found else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The draft capital transfer (điều chuyển vốn)
+
+
+@dataclass
+class TransferProposal:
+    """What a transfer proposal moved: the draft it created, and the sums the page and the command show."""
+
+    as_of: date
+    version: PlanVersion | None  # None: nothing could be moved, no draft was created
+    released: dict[str, int]  # source code -> capital the slow projects could release
+    placed: dict[str, int]  # source code -> given to receivers (taken from the donors)
+    donors: list[dict[str, Any]]
+    receivers: list[dict[str, Any]]
+    violations: list[dict[str, str]]
+    seconds: float = 0.0
+
+    @property
+    def unplaced(self) -> dict[str, int]:
+        """Released but not placed: it stays with the donors, for the authorities to decide on."""
+        return {code: amount - self.placed.get(code, 0) for code, amount in self.released.items()}
+
+    @property
+    def total_released(self) -> int:
+        return sum(self.released.values())
+
+    @property
+    def total_placed(self) -> int:
+        return sum(self.placed.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of,
+            "version": self.version.pk if self.version else None,
+            "title": self.version.title if self.version else None,
+            "released": self.released,
+            "placed": self.placed,
+            "unplaced": self.unplaced,
+            "total_released": self.total_released,
+            "total_placed": self.total_placed,
+            "donors": self.donors,
+            "receivers": self.receivers,
+            "violations": self.violations,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _shares(total: int, weights: list[int]) -> list[int]:
+    """total shared in proportion to the weights, in whole đồng, the largest remainders first."""
+    whole = sum(weights)
+    if not whole:
+        return [0] * len(weights)
+    parts = [total * w // whole for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(total * weights[i] % whole), i))
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def _allocation_projects(plan: Plan, version: PlanVersion, receivers, items: dict[str, PlanItem]):
+    """The receivers as the allocation module's projects: their tier, group and eligibility (PI-04, PI-06)."""
+    from tiendo.domain import allocation
+
+    in_medium_term = None
+    if plan.medium_term_id and (medium := plan.medium_term.current_version()) is not None:
+        in_medium_term = set(medium.items.values_list("project_id", flat=True))
+    projects = []
+    for receiver in receivers:
+        if not receiver.eligible_sources:
+            continue
+        item = items[receiver.project]
+        project = item.project
+        funding = getattr(project, "funding", None)
+        projects.append(
+            allocation.Project(
+                code=project.code,
+                group=allocation.ProjectGroup(project.group or "C"),
+                tier=allocation.Tier(receiver.tier.value),
+                need=receiver.need,
+                eligible_sources=tuple(receiver.eligible_sources),
+                has_investment_decision=funding.has_investment_decision if funding else True,
+                in_medium_term_plan=in_medium_term is None or project.pk in in_medium_term,
+                first_allocation_year=funding.first_allocation_year if funding else None,
+                handed_over_year=funding.handed_over_year if funding else None,
+                allocation_extension_years=funding.allocation_extension_years if funding else 0,
+            )
+        )
+    return allocation, projects
+
+
+def _vnd_parts(amounts: dict[str, int]) -> str:
+    return ", ".join(f"{code} {format_vnd(amount)}" for code, amount in sorted(amounts.items()) if amount)
+
+
+def propose_transfer(
+    plan: Plan, actor, *, as_of: date | None = None, thresholds: rules.Thresholds | None = None
+) -> TransferProposal:
+    """Move the capital slow projects will not disburse to projects on pace that can absorb it, by the legal order
+    of priority (the allocation module), into a new draft version (purpose: transfer) of the version in force.
+
+    Donors give, per source, only what the receivers take, in proportion to what each could release; the rest
+    stays with them (reported as unplaced). Every changed line is set by hand, so that a later allocation run of
+    the draft keeps the transfer, and every changed item explains who gives, who receives and why."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from . import services
+
+    started = time.perf_counter()
+    if not access.can_manage_plans(actor.actor):
+        raise PermissionDenied
+    if plan.kind != Plan.Kind.ANNUAL:
+        raise ValidationError("Chỉ điều chuyển vốn trong kế hoạch đầu tư công năm.")
+    as_of = as_of or timezone.localdate()
+    thresholds = thresholds or default_thresholds(plan)
+    version = plan.current_version()
+    if version is None:
+        raise ValidationError("Kế hoạch chưa có phiên bản được phê duyệt để điều chuyển vốn.")
+    judged = paces(plan, Scope(), as_of, thresholds, version=version)
+    codes = dict(Source.objects.values_list("pk", "code"))
+    source_ids = {code: pk for pk, code in codes.items()}
+    items = {p.item.project.code: p.item for p in judged}
+    by_code = {p.item.project.code: p for p in judged}
+    candidates = rules.transfer_candidates(
+        [
+            rules.TransferProject(
+                code=p.item.project.code,
+                tier=rules.Tier(p.item.tier),
+                allocations=tuple(
+                    rules.SourceAllocation(codes[sid], allocated, disbursed)
+                    for sid, (allocated, disbursed) in sorted(p.by_source.items())
+                ),
+                pace=p.result,
+                remaining_need=max(p.item.need - p.result.allocated, 0),
+                eligible_sources=tuple(p.item.eligible_sources) or None,
+            )
+            for p in judged
+        ]
+    )
+    released = dict(candidates.released)
+    proposal = TransferProposal(as_of, None, released, {}, [], [], [])
+    receivers = [r for r in candidates.receivers if r.eligible_sources]
+    given: dict[str, dict[str, int]] = defaultdict(dict)  # receiver -> source -> amount
+    explanations: dict[str, str] = {}
+    if released and receivers:
+        allocation, projects = _allocation_projects(plan, version, receivers, items)
+        result = allocation.allocate(
+            allocation.Plan(allocation.PlanKind.ANNUAL, year=plan.first_year, decided_on=version.decision_date),
+            [allocation.Source(code, code, amount) for code, amount in released.items()],
+            projects,
+        )
+        for a in result.allocations:
+            if a.amount > 0:
+                given[a.project][a.source] = given[a.project].get(a.source, 0) + a.amount
+        explanations = {p.project: p.explanation for p in result.projects}
+        proposal.violations = [
+            {"project": v.project, "rule": v.rule, "explanation": v.explanation} for v in result.violations
+        ]
+    placed: dict[str, int] = defaultdict(int)
+    for amounts in given.values():
+        for code, amount in amounts.items():
+            placed[code] += amount
+    proposal.placed = dict(placed)
+    # each donor gives, per source, its share of what was placed
+    donors_of: dict[str, list] = defaultdict(list)
+    for donor in candidates.donors:
+        if donor.released:
+            donors_of[donor.source].append(donor)
+    taken: dict[str, dict[str, int]] = defaultdict(dict)  # donor -> source -> amount
+    for code, donors in donors_of.items():
+        for donor, amount in zip(donors, _shares(placed.get(code, 0), [d.released for d in donors]), strict=True):
+            if amount:
+                taken[donor.project][code] = amount
+    receivers_of_source = defaultdict(list)
+    for receiver, amounts in given.items():
+        for code in amounts:
+            receivers_of_source[code].append(receiver)
+    donors_of_source = {
+        code: [d.project for d in donors if taken[d.project].get(code)] for code, donors in donors_of.items()
+    }
+    for donor in candidates.donors:
+        if not donor.released:
+            continue
+        p = by_code[donor.project]
+        proposal.donors.append(
+            {
+                "project": donor.project,
+                "name": p.item.project.name,
+                "pace": p.result.pace.value,
+                "source": donor.source,
+                "allocated": donor.allocated,
+                "disbursed": donor.disbursed,
+                "released": donor.released,
+                "taken": taken[donor.project].get(donor.source, 0),
+                "reasons": list(p.result.reasons),
+            }
+        )
+    for receiver in candidates.receivers:
+        p = by_code[receiver.project]
+        proposal.receivers.append(
+            {
+                "project": receiver.project,
+                "name": p.item.project.name,
+                "tier": receiver.tier.value,
+                "need": receiver.need,
+                "capacity": receiver.capacity,
+                "remaining_need": receiver.remaining_need,
+                "percent": float(p.result.percent),
+                "given": sum(given.get(receiver.project, {}).values()),
+                "by_source": given.get(receiver.project, {}),
+                "explanation": explanations.get(
+                    receiver.project, "Không có nguồn vốn được giải phóng mà dự án được dùng."
+                ),
+            }
+        )
+    if not placed:
+        proposal.seconds = time.perf_counter() - started
+        return proposal
+
+    day = as_of.strftime("%d/%m/%Y")
+    with transaction.atomic():
+        note = (
+            f"Đề xuất điều chuyển vốn từ các dự án giải ngân chậm sang các dự án giải ngân tốt, theo số giải ngân đến "
+            f"ngày {day}: giải phóng {format_vnd(proposal.total_released)}, điều chuyển "
+            f"{format_vnd(proposal.total_placed)}."
+        )
+        draft = services.start_draft(plan, actor, purpose=PlanVersion.Purpose.TRANSFER, note=note)
+        reason = f"Điều chuyển vốn theo giải ngân đến ngày {day}"
+        draft_items = {i.project_id: i for i in draft.items.select_related("project")}
+        lines = {(line.item.project_id, line.source_id): line for line in draft.lines.select_related("item")}
+        creates, updates, removes, changed_items = [], [], [], {}
+        for donor, amounts in taken.items():
+            item = draft_items[items[donor].project_id]
+            for code, amount in amounts.items():
+                line = lines[item.project_id, source_ids[code]]
+                line.amount -= amount
+                line.manual = True
+                (removes if line.amount == 0 else updates).append(line)
+            p = by_code[donor]
+            to = sorted({r for code in amounts for r in receivers_of_source[code]})
+            item.explanation = (
+                f"Điều chuyển giảm {format_vnd(sum(amounts.values()))} ({_vnd_parts(amounts)}) do dự án "
+                f"{p.result.pace.label.vi} đến ngày {day}: {' '.join(p.result.reasons)} Vốn chuyển cho dự án: "
+                f"{', '.join(to)}."
+            )
+            item.note = f"Điều chuyển vốn ngày {day}: giảm {format_vnd(sum(amounts.values()))}."[:500]
+            changed_items[item.pk] = item
+        for receiver, amounts in given.items():
+            item = draft_items[items[receiver].project_id]
+            for code, amount in amounts.items():
+                line = lines.get((item.project_id, source_ids[code]))
+                if line is None:
+                    creates.append(
+                        PlanLine(version=draft, item=item, source_id=source_ids[code], amount=amount, manual=True)
+                    )
+                else:
+                    line.amount += amount
+                    line.manual = True
+                    updates.append(line)
+            p = by_code[receiver]
+            r = next(r for r in receivers if r.project == receiver)
+            sources_from = sorted({d for code in amounts for d in donors_of_source.get(code, [])})
+            item.explanation = (
+                f"Nhận điều chuyển {format_vnd(sum(amounts.values()))} ({_vnd_parts(amounts)}) từ dự án "
+                f"{', '.join(sources_from)}: dự án giải ngân {format_number(p.result.percent, 2)}% vốn giao, đạt mục "
+                f"tiêu {format_number(p.result.target, 2)}% của tỉnh tại ngày {day}; theo tốc độ hiện nay có thể giải "
+                f"ngân thêm {format_vnd(r.capacity)}, còn nhu cầu {format_vnd(r.remaining_need)}. "
+                f"{explanations.get(receiver, '')}"
+            ).strip()
+            item.note = f"Điều chuyển vốn ngày {day}: tăng {format_vnd(sum(amounts.values()))}."[:500]
+            changed_items[item.pk] = item
+        history = {"default_user": actor, "default_change_reason": reason}
+        if creates:
+            bulk_create_with_history(creates, PlanLine, **history)
+        if updates:
+            bulk_update_with_history(updates, PlanLine, ["amount", "manual"], **history)
+        for line in removes:
+            line._history_user, line._change_reason = actor, reason
+            line.delete()
+        bulk_update_with_history(list(changed_items.values()), PlanItem, ["explanation", "note"], **history)
+        proposal.seconds = time.perf_counter() - started
+        draft.allocation = {
+            "run_at": timezone.now().isoformat(timespec="seconds"),
+            "by": actor.username,
+            "seconds": round(proposal.seconds, 3),
+            "solver_seconds": None,
+            "projects": len(receivers),
+            "manual_lines": len(creates) + len(updates),
+            "allocated": proposal.placed,
+            "status": "transfer",
+            "transfer": {k: v for k, v in proposal.as_dict().items() if k not in ("version", "title")}
+            | {"as_of": as_of.isoformat()},
+        }
+        draft._history_user, draft._change_reason = actor, reason
+        draft.save(update_fields=["allocation"])
+    proposal.version = draft
+    return proposal
