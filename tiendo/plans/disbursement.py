@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from tiendo.projects.models import Project
 # The project import's CSV reader (UTF-8 with or without BOM, comma or semicolon, the export's formula guard undone)
 # and its refusal of unreadable files: one way to read what provinces upload.
 from tiendo.projects.workbook import EXTENSIONS, FileRejected, _read_csv
-from tiendo.web.spreadsheets import report_book
+from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .charts import month_end
 from .models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source
@@ -847,18 +847,25 @@ def item_deadline(plan: Plan, version: PlanVersion | None, capital_added_on, ext
     return rules.deadline(plan.first_year, capital_added_on, extended_until, decided_on)
 
 
+def share(part: int, whole: int) -> Decimal | None:
+    """part / whole in percent with 2 decimals (half up); None when there is no whole."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 @dataclass
 class MonthRow:
     month: date
     disbursed: int | None  # None: not reported yet
     cumulative: int | None
-    percent: float | None
-    target: float | None
+    percent: Decimal | None
+    target: Decimal | None
 
     @property
-    def gap(self) -> float | None:
+    def gap(self) -> Decimal | None:
         """Percentage points above (+) or below (−) the target path at the month's end."""
-        return None if self.percent is None or self.target is None else round(self.percent - self.target, 2)
+        return None if self.percent is None or self.target is None else self.percent - self.target
 
 
 @dataclass
@@ -870,19 +877,19 @@ class Curve:
     disbursed: int  # to the as-of month
     months: list[MonthRow]
     deadlines: list[rules.Deadline]  # every deadline of the capital shown, the normal one first
-    target: list[tuple[date, float]]  # the target path's points
-    target_now: float | None
+    target: list[tuple[date, Decimal]]  # the target path's points
+    target_now: Decimal | None
     last_report: date | None  # the last month the Treasury reported for the plan
 
     @property
-    def rate(self) -> float | None:
-        return round(100 * self.disbursed / self.allocated, 2) if self.allocated else None
+    def rate(self) -> Decimal | None:
+        return share(self.disbursed, self.allocated)
 
     @property
-    def gap_now(self) -> float | None:
+    def gap_now(self) -> Decimal | None:
         """Percentage points above (+) or below (−) the target path on the as-of day."""
         rate = self.rate
-        return None if rate is None or self.target_now is None else round(rate - self.target_now, 2)
+        return None if rate is None or self.target_now is None else rate - self.target_now
 
     @property
     def remaining(self) -> int:
@@ -900,7 +907,7 @@ class Curve:
     def end(self) -> date:
         return max(self.deadline, month_end(self.months[-1].month) if self.months else self.deadline)
 
-    def points(self) -> list[tuple[date, float]]:
+    def points(self) -> list[tuple[date, Decimal]]:
         return [(month_end(row.month), row.percent) for row in self.months if row.percent is not None]
 
 
@@ -949,7 +956,7 @@ def plan_curve(plan: Plan, scope: Scope, as_of: date, *, version: PlanVersion | 
             p.month,
             p.amount,
             p.cumulative,
-            float(p.percent) if allocated else None,
+            p.percent if allocated else None,
             _target(month_end(p.month), year, path),
         )
         for p in points
@@ -966,14 +973,14 @@ def plan_curve(plan: Plan, scope: Scope, as_of: date, *, version: PlanVersion | 
         disbursed=sum(monthly.values()),
         months=rows,
         deadlines=ordered,
-        target=[(point.on(year), float(point.percent)) for point in path],
+        target=[(point.on(year), point.percent) for point in path],
         target_now=_target(as_of, year, path),
         last_report=reported,
     )
 
 
-def _target(day: date, year: int, path) -> float:
-    return float(rules.target_percent(day, year, path))
+def _target(day: date, year: int, path) -> Decimal:
+    return rules.target_percent(day, year, path)
 
 
 def source_curves(
@@ -1086,6 +1093,63 @@ def project_status(plan: Plan, item: PlanItem, as_of: date, thresholds: rules.Th
     scope = Scope(project_id=item.project_id)
     found = paces(plan, scope, as_of, thresholds, version=item.version)
     return found[0] if found else None
+
+
+def slow_workbook(plan: Plan, found, as_of, thresholds, target) -> None:
+    """The slow list as a printable workbook (amounts in million VND), with the thresholds used."""
+    report = report_book(target)
+    book = report.book
+    ws = book.add_worksheet("Dự án giải ngân chậm")
+    money = book.add_format({"border": 1, "num_format": "#,##0", "valign": "top"})
+    percent = book.add_format({"border": 1, "num_format": "0.00", "valign": "top"})
+    day = book.add_format({"border": 1, "num_format": "dd/mm/yyyy", "valign": "top"})
+    ws.write(0, 0, f"DANH SÁCH DỰ ÁN GIẢI NGÂN CHẬM — {plan.title.upper()}", report.title)
+    zero_day, zero_month = thresholds.zero_after[1], thresholds.zero_after[0]
+    ws.write(
+        1,
+        0,
+        f"Số liệu giải ngân đến ngày {as_of:%d/%m/%Y}. Chậm: thấp hơn lộ trình mục tiêu từ "
+        f"{format_number(thresholds.behind_points, 2)} điểm phần trăm; đình trệ: {thresholds.stalled_months} "
+        f"tháng liền không giải ngân, hoặc chưa giải ngân sau ngày {zero_day:02d}/{zero_month:02d}. "
+        "Số tiền: triệu đồng.",
+        report.note,
+    )
+    headers = [
+        ("STT", 6),
+        ("Mã dự án", 16),
+        ("Tên dự án", 42),
+        ("Chủ đầu tư", 28),
+        ("Tình trạng", 16),
+        ("Vốn giao", 14),
+        ("Đã giải ngân", 14),
+        ("Tỷ lệ (%)", 9),
+        ("Mục tiêu (%)", 9),
+        ("Thấp hơn mục tiêu (điểm %)", 11),
+        ("Dự kiến giải ngân đến hạn", 14),
+        ("Có nguy cơ không giải ngân hết", 14),
+        ("Hạn giải ngân", 12),
+        ("Lý do", 60),
+    ]
+    for col, (text, width) in enumerate(headers):
+        ws.write_string(3, col, text, report.head)
+        ws.set_column(col, col, width)
+    ws.set_row(3, 45)
+    ws.freeze_panes(4, 3)
+    print_on_a4(ws, 3)
+    for number, p in enumerate(found, start=1):
+        row, r, project = number + 3, p.result, p.item.project
+        ws.write_number(row, 0, number, report.count)
+        ws.write_string(row, 1, project.code, report.text)
+        ws.write_string(row, 2, project.name, report.text)
+        ws.write_string(row, 3, project.agency.name if project.agency_id else "", report.text)
+        ws.write_string(row, 4, r.pace.label.vi, report.text)
+        for col, amount in ((5, r.allocated), (6, r.disbursed), (10, r.projected), (11, r.undisbursable)):
+            ws.write_number(row, col, amount / 1_000_000, money)
+        for col, value in ((7, r.percent), (8, r.target), (9, r.gap)):
+            ws.write_number(row, col, float(value), percent)
+        ws.write_datetime(row, 12, datetime.combine(r.deadline, datetime.min.time()), day)
+        ws.write_string(row, 13, " ".join(r.reasons), report.text)
+    book.close()
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,3 +1,21 @@
 """Routes of disbursement: import, S-curves, slow projects, transfers, dashboards."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_disbursement as views
+
+urlpatterns: list = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("<int:plan_id>/disbursement/", views.disbursement_plan, name="disbursement"),
+    path("<int:plan_id>/disbursement/import/", views.disbursement_import, name="disb_import"),
+    path("<int:plan_id>/disbursement/import/template.xlsx", views.disbursement_template, name="disb_template"),
+    path("<int:plan_id>/disbursement/slow/", views.disbursement_slow, name="disb_slow"),
+    path("<int:plan_id>/disbursement/transfer/", views.disbursement_transfer, name="disb_transfer"),
+    path(
+        "<int:plan_id>/disbursement/transfer/<int:version_id>/",
+        views.disbursement_transfer_result,
+        name="disb_transfer_result",
+    ),
+    # project codes last: "import", "slow" and "transfer" are not codes
+    path("<int:plan_id>/disbursement/<str:code>/", views.disbursement_project, name="disb_project"),
+]

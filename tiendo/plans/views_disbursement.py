@@ -1,0 +1,455 @@
+"""Disbursement on the web: the Treasury import, S-curves of a plan and of a project, slow projects and the draft
+capital transfer, and the year's dashboard. Thin views over disbursement.py and dashboards.py."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tiendo.domain import access
+from tiendo.domain.text import search_key
+from tiendo.web.fields import DayField, DecimalCommaField
+
+from . import charts, dashboards
+from . import disbursement as disb
+from .access import get_plan_for_user
+from .models import TIER_LABELS, Disbursement, Plan, PlanItem, PlanLine
+
+PAGE_SIZE = 50
+
+
+def _annual_plan_for_user(user, plan_id) -> Plan:
+    plan = get_plan_for_user(user, plan_id)
+    if plan.kind != Plan.Kind.ANNUAL:
+        raise Http404
+    return plan
+
+
+def _require_manager(user) -> None:
+    if not access.can_manage_plans(user.actor):
+        raise PermissionDenied
+
+
+class AsOfForm(forms.Form):
+    as_of = DayField(label=gettext_lazy("As of"), required=False)
+
+    def day(self):
+        return (self.cleaned_data.get("as_of") if self.is_valid() else None) or timezone.localdate()
+
+
+def _deadline_labels(deadlines) -> list[tuple]:
+    """The legal deadlines as the chart labels them: the normal one, then capital added late or extended."""
+    labels = []
+    for found in deadlines:
+        text = found.day.strftime("%d/%m/%Y")
+        if found.reason == disb.rules.DeadlineReason.NORMAL:
+            labels.append((found.day, _("Deadline %(day)s") % {"day": text}))
+        else:
+            labels.append((found.day, _("Added or extended capital: %(day)s") % {"day": text}))
+    return labels
+
+
+def curve_chart(curve: disb.Curve, series: list | None = None, today=None) -> charts.SCurve:
+    """The S-curve of one curve (or several labelled ones) against the target path and the deadlines."""
+    series = series if series is not None else [(_("Disbursed"), curve.points())]
+    return charts.s_curve(
+        curve.start,
+        curve.end,
+        series,
+        target=curve.target,
+        target_label=_("Target"),
+        deadlines=_deadline_labels(curve.deadlines),
+        today=today,
+    )
+
+
+# Import ----------------------------------------------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Treasury report (.xlsx, .xls, .ods or .csv)"))
+    dry_run = forms.BooleanField(label=gettext_lazy("Check only, write nothing"), required=False)
+    partial = forms.BooleanField(
+        label=gettext_lazy("Write the valid rows even if some rows have errors"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(disb.EXTENSIONS):
+            raise forms.ValidationError(_("Only .xlsx, .xls, .ods and .csv files can be imported."))
+        return upload
+
+
+@require_http_methods(["GET", "POST"])
+def disbursement_import(request, plan_id):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    _require_manager(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            outcome = disb.import_disbursement(
+                plan,
+                upload,
+                upload.name,
+                request.user,
+                dry_run=form.cleaned_data["dry_run"],
+                partial=form.cleaned_data["partial"],
+            )
+        except disb.FileRejected as error:
+            form.add_error("file", error.message)
+        else:
+            result = outcome.as_dict(error_limit=1000)
+    context = {
+        "plan": plan,
+        "form": form,
+        "result": result,
+        "columns": disb.COLUMNS,
+        "guide_sheet": disb.GUIDE_SHEET,
+    }
+    return render(request, "plans/disb_import.html", context)
+
+
+@require_GET
+def disbursement_template(request, plan_id):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    _require_manager(request.user)
+    target = io.BytesIO()
+    disb.blank_template(target, plan)
+    target.seek(0)
+    return FileResponse(target, as_attachment=True, filename=f"mau-giai-ngan-{plan.first_year}.xlsx")
+
+
+# A plan's disbursement -------------------------------------------------------------------------------------------
+
+
+def _project_rows(plan: Plan, scope: disb.Scope, version, until, q: str):
+    """Projects in scope with their capital and disbursement, least disbursed share first (two subqueries)."""
+    items = scope.items(version).select_related("project", "project__agency")
+    if key := search_key(q):
+        items = items.filter(Q(project__search_key__contains=key) | Q(project__code__icontains=q.strip()))
+    capital = (
+        PlanLine.objects.filter(item=OuterRef("pk"))
+        .order_by()
+        .values("item")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    paid = (
+        Disbursement.objects.filter(plan=plan, project=OuterRef("project_id"), month__lte=until)
+        .order_by()
+        .values("project")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return items.annotate(capital=Coalesce(Subquery(capital), 0), paid=Coalesce(Subquery(paid), 0))
+
+
+@require_GET
+def disbursement_plan(request, plan_id):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    scope = disb.scope_for(request.user)
+    form = AsOfForm(request.GET or None)
+    as_of = form.day()
+    version = plan.current_version()
+    curve = disb.plan_curve(plan, scope, as_of, version=version)
+    by_source = disb.source_curves(plan, scope, as_of, version)
+    series = [(_("All sources"), curve.points())] + [(s.display_name, c.points()) for s, c in by_source]
+    q = request.GET.get("q", "")
+    rows = list(_project_rows(plan, scope, version, as_of.replace(day=1), q))
+    for row in rows:
+        row.rate = disb.share(row.paid, row.capital)
+    rows.sort(key=lambda r: (r.rate if r.rate is not None else 1000, -r.capital))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "plan": plan,
+        "version": version,
+        "form": form,
+        "as_of": as_of,
+        "curve": curve,
+        "chart": curve_chart(curve, today=as_of),
+        "source_chart": curve_chart(curve, series, today=as_of),
+        "by_source": by_source,
+        "page": page,
+        "q": q,
+        "can_manage": access.can_manage_plans(request.user.actor),
+        "sees_all": request.user.actor.role in access.READ_ALL,
+    }
+    return render(request, "plans/disb_plan.html", context)
+
+
+@require_GET
+def disbursement_project(request, plan_id, code):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    version = plan.current_version()
+    scope = disb.scope_for(request.user)
+    try:
+        item = (
+            scope.items(version)
+            .select_related("project", "project__agency", "project__commune")
+            .get(project__code=code)
+        )
+    except PlanItem.DoesNotExist:
+        raise Http404 from None
+    project = item.project
+    scope = scope.but(project_id=project.pk)
+    form = AsOfForm(request.GET or None)
+    as_of = form.day()
+    curve = disb.plan_curve(plan, scope, as_of, version=version)
+    by_source = disb.source_curves(plan, scope, as_of, version)
+    series = [(_("All sources"), curve.points())] + [(s.display_name, c.points()) for s, c in by_source]
+    monthly = {}
+    for source_id, month, amount in Disbursement.objects.filter(plan=plan, project=project).values_list(
+        "source_id", "month", "amount"
+    ):
+        monthly[source_id, month] = amount
+    sources = [s for s, _c in by_source]
+    for row in curve.months:
+        row.by_source = [monthly.get((s.pk, row.month)) for s in sources]
+    context = {
+        "plan": plan,
+        "version": version,
+        "item": item,
+        "project": project,
+        "form": form,
+        "as_of": as_of,
+        "curve": curve,
+        "chart": curve_chart(curve, series if len(by_source) > 1 else None, today=as_of),
+        "by_source": by_source,
+        "sources": sources,
+        "deadline": disb.item_deadline(plan, version, item.capital_added_on, item.extended_until),
+        "status": disb.project_status(plan, item, as_of, disb.default_thresholds(plan)),
+    }
+    return render(request, "plans/disb_project.html", context)
+
+
+# Slow projects and the transfer -----------------------------------------------------------------------------------
+
+
+class SlowForm(forms.Form):
+    """The thresholds of "slow" (the province's choice; defaults from TIENDO_DISB_* settings) and the day judged."""
+
+    as_of = DayField(label=gettext_lazy("As of"), required=False)
+    behind = DecimalCommaField(
+        label=gettext_lazy("Slow: behind the target path by at least (percentage points)"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal(100),
+        decimal_places=2,
+    )
+    stalled = forms.IntegerField(
+        label=gettext_lazy("Stalled: whole months without disbursement"), required=False, min_value=1, max_value=24
+    )
+    zero_after = forms.RegexField(
+        label=gettext_lazy("Stalled: nothing disbursed after (dd/mm)"),
+        required=False,
+        regex=r"^\d{1,2}/\d{1,2}$",
+        widget=forms.TextInput(attrs={"placeholder": "30/06", "size": 6}),
+    )
+    projection = forms.ChoiceField(
+        label=gettext_lazy("Projection to the deadline"),
+        required=False,
+        choices=[
+            ("linear", gettext_lazy("at the average pace so far")),
+            ("target_path", gettext_lazy("keeping its share of the target path")),
+        ],
+    )
+    pace = forms.ChoiceField(
+        label=gettext_lazy("Show"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("All slow projects")),
+            ("stalled", gettext_lazy("Stalled")),
+            ("slow", gettext_lazy("Slow")),
+            ("at_risk", gettext_lazy("At risk")),
+        ],
+    )
+
+    def clean_zero_after(self):
+        text = self.cleaned_data.get("zero_after")
+        if text:
+            day, month = (int(part) for part in text.split("/"))
+            try:
+                date(2001, month, day)
+            except ValueError:
+                raise forms.ValidationError(_("Not a day of the year: %(day)s.") % {"day": text}) from None
+            return (month, day)
+        return None
+
+    def thresholds(self, plan: Plan):
+        data = self.cleaned_data if self.is_valid() else {}
+        return disb.default_thresholds(
+            plan,
+            behind_points=data.get("behind"),
+            stalled_months=data.get("stalled"),
+            zero_after=data.get("zero_after"),
+            projection=disb.rules.Projection(data["projection"]) if data.get("projection") else None,
+        )
+
+    def day(self):
+        return (self.cleaned_data.get("as_of") if self.is_valid() else None) or timezone.localdate()
+
+
+def _slow_form(data, plan: Plan) -> SlowForm:
+    defaults = disb.default_thresholds(plan)
+    form = SlowForm(data or None)
+    form.fields["behind"].initial = defaults.behind_points
+    form.fields["stalled"].initial = defaults.stalled_months
+    form.fields["zero_after"].initial = f"{defaults.zero_after[1]:02d}/{defaults.zero_after[0]:02d}"
+    form.fields["projection"].initial = defaults.projection.value
+    if not data:  # the form shows the settings' values; an empty form judges with them
+        form = SlowForm(
+            {
+                "behind": str(defaults.behind_points).replace(".", ","),
+                "stalled": defaults.stalled_months,
+                "zero_after": form.fields["zero_after"].initial,
+                "projection": defaults.projection.value,
+            }
+        )
+    return form
+
+
+@require_GET
+def disbursement_slow(request, plan_id):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    scope = disb.scope_for(request.user)
+    form = _slow_form(request.GET, plan)
+    as_of, thresholds = form.day(), form.thresholds(plan)
+    found = disb.slow_projects(plan, scope, as_of, thresholds)
+    pace = form.cleaned_data.get("pace") if form.is_valid() else ""
+    counts = {p: sum(1 for f in found if f.result.pace == p) for p in disb.SLOW_PACES}
+    shown = [f for f in found if f.result.pace == pace] if pace else found
+    if request.GET.get("format") == "xlsx":
+        target = io.BytesIO()
+        disb.slow_workbook(plan, shown, as_of, thresholds, target)
+        target.seek(0)
+        name = f"du-an-giai-ngan-cham-{plan.first_year}-{as_of:%Y%m%d}.xlsx"
+        return FileResponse(target, as_attachment=True, filename=name)
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "plan": plan,
+        "form": form,
+        "as_of": as_of,
+        "thresholds": thresholds,
+        "page": page,
+        "counts": [(p, p.label, counts[p]) for p in disb.SLOW_PACES],
+        "total": len(found),
+        "undisbursable": sum(f.result.undisbursable for f in found),
+        "can_transfer": access.can_manage_plans(request.user.actor),
+        "sees_all": request.user.actor.role in access.READ_ALL,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "plans/disb_slow.html", context)
+
+
+class TransferForm(SlowForm):
+    pass
+
+
+@require_POST
+def disbursement_transfer(request, plan_id):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    _require_manager(request.user)
+    form = TransferForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))
+        return redirect("plans:disb_slow", plan_id=plan.pk)
+    try:
+        proposal = disb.propose_transfer(plan, request.user, as_of=form.day(), thresholds=form.thresholds(plan))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("plans:disb_slow", plan_id=plan.pk)
+    if proposal.version is None:
+        messages.warning(
+            request,
+            _("Nothing to transfer: no slow project can release capital that a project on pace could use."),
+        )
+        return render(request, "plans/disb_transfer.html", _transfer_context(plan, proposal.as_dict(), None))
+    messages.success(
+        request,
+        _(
+            "A draft capital transfer was created: %(title)s. Review it, compare it with the plan in force, "
+            "then approve it."
+        )
+        % {"title": proposal.version.title},
+    )
+    return redirect("plans:disb_transfer_result", plan_id=plan.pk, version_id=proposal.version.pk)
+
+
+@require_GET
+def disbursement_transfer_result(request, plan_id, version_id):
+    plan = _annual_plan_for_user(request.user, plan_id)
+    if request.user.actor.role not in access.READ_ALL:
+        raise Http404
+    draft = plan.versions.filter(pk=version_id, purpose="transfer").first()
+    if draft is None or "transfer" not in (draft.allocation or {}):
+        raise Http404
+    return render(request, "plans/disb_transfer.html", _transfer_context(plan, draft.allocation["transfer"], draft))
+
+
+def _transfer_context(plan: Plan, summary: dict, draft) -> dict:
+    if isinstance(summary["as_of"], str):
+        summary = summary | {"as_of": date.fromisoformat(summary["as_of"])}
+    for receiver in summary["receivers"]:
+        receiver["tier_label"] = TIER_LABELS.get(receiver["tier"], receiver["tier"])
+        receiver["percent"] = Decimal(str(receiver["percent"]))  # stored as JSON
+    return {"plan": plan, "summary": summary, "draft": draft}
+
+
+# The dashboard ---------------------------------------------------------------------------------------------------
+
+
+class DashboardForm(forms.Form):
+    year = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int, required=False)
+    as_of = DayField(label=gettext_lazy("Disbursed as of"), required=False)
+    area = forms.ChoiceField(
+        label=gettext_lazy("Places"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("By the year")),
+            ("commune", gettext_lazy("Communes and wards (since 01/07/2025)")),
+            ("district", gettext_lazy("Districts of the time (before 01/07/2025)")),
+        ],
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, str(y)) for y in years]
+
+
+@require_GET
+def dashboard(request):
+    if not access.can_read_plans(request.user.actor):
+        raise Http404
+    scope = disb.scope_for(request.user)
+    today = timezone.localdate()
+    years = sorted(set(dashboards.plan_years()) | {today.year}, reverse=True)
+    form = DashboardForm(request.GET or None, years=years)
+    data = form.cleaned_data if form.is_valid() else {}
+    year = data.get("year") or today.year
+    as_of = data.get("as_of") or today
+    board = dashboards.dashboard(scope, year, as_of, area=data.get("area") or "")
+    context = {"form": form, "board": board, "year": year, "as_of": as_of, "own_agency": scope.agency_ids is not None}
+    if board.plan is not None:
+        plan_url = f"/plans/{board.plan.pk}/disbursement/"
+        context["chart"] = curve_chart(board.curve, today=as_of)
+        context["source_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_source.rows])
+        context["agency_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_agency.rows[:25]])
+        context["area_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_area.rows[:25]])
+        context["plan_url"] = plan_url
+    return render(request, "plans/dash_year.html", context)
