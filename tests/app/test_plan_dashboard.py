@@ -114,3 +114,17 @@ def test_the_dashboard_defaults_to_this_year_and_says_when_there_is_no_plan(year
 
 def test_an_investor_has_no_dashboard(year_2024, login, investor_a):
     assert login(investor_a).get("/plans/dashboard/").status_code == 404
+
+
+def test_the_overview_loads_this_year_disbursement_card(year_2024, login, leader, officer_y, investor_a):
+    with time_machine.travel(date(2024, 7, 15), tick=False):
+        home = login(leader).get("/")
+        assert 'hx-get="/plans/dashboard/card/"' in home.content.decode()
+        card = login(leader).get("/plans/dashboard/card/")
+        assert (
+            card.context["curve"].rate == 26
+            and "of the 2024 public-investment capital disbursed" in card.content.decode()
+        )
+        assert login(officer_y).get("/plans/dashboard/card/").context["curve"].allocated == 30 * B
+        assert login(investor_a).get("/plans/dashboard/card/").content == b""
+        assert 'hx-get="/plans/dashboard/card/"' not in login(investor_a).get("/").content.decode()

@@ -6,6 +6,7 @@ from . import views_disbursement as views
 
 urlpatterns: list = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/card/", views.dashboard_card, name="dashboard_card"),
     path("<int:plan_id>/disbursement/", views.disbursement_plan, name="disbursement"),
     path("<int:plan_id>/disbursement/import/", views.disbursement_import, name="disb_import"),
     path("<int:plan_id>/disbursement/import/template.xlsx", views.disbursement_template, name="disb_template"),

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -453,3 +453,16 @@ def dashboard(request):
         context["area_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_area.rows[:25]])
         context["plan_url"] = plan_url
     return render(request, "plans/dash_year.html", context)
+
+
+@require_GET
+def dashboard_card(request):
+    """The overview's small card (loaded by htmx): this year's disbursement rate against the target."""
+    if not access.can_read_plans(request.user.actor):
+        return HttpResponse("")
+    today = timezone.localdate()
+    plan = dashboards.annual_plan(today.year)
+    if plan is None:
+        return HttpResponse("")
+    curve = disb.plan_curve(plan, disb.scope_for(request.user), today)
+    return render(request, "plans/dash_card.html", {"plan": plan, "curve": curve})
