@@ -124,6 +124,7 @@ class Problem:
     item_of: dict[str, int]  # project code -> item pk (every item, in the solver or not)
     pinned: dict[int, dict[int, int]]  # item pk -> {source pk: amount set by hand}
     left_out: dict[int, str]  # item pk -> why the solver does not see it (Vietnamese)
+    notes: dict[int, str] = field(default_factory=dict)  # item pk -> what was capped before the solver ran
 
 
 def allocation_problem(version: PlanVersion) -> Problem:
@@ -141,9 +142,19 @@ def allocation_problem(version: PlanVersion) -> Problem:
             pinned[item_id][source_id] = amount
             pinned_per_source[source_id] += amount
     names = dict(Source.objects.filter(pk__in=list(facts.budgets)).values_list("pk", "name"))
+    # an annual plan fits the medium-term plan (PI-03, Art. 51(7)): no more than what it still leaves
+    remainders = _remainders(plan)
+    project_left, source_left = remainders if remainders else ({}, {})
+    notes: dict[int, str] = {}
+
+    def capped(pk: int, available: int) -> int:
+        return min(available, max(source_left[pk], 0)) if remainders and pk in source_left else available
+
     sources = [
         allocation.Source(
-            code=facts.sources[pk], name=names.get(pk, ""), available=max(available - pinned_per_source[pk], 0)
+            code=facts.sources[pk],
+            name=names.get(pk, ""),
+            available=max(capped(pk, available) - pinned_per_source[pk], 0),
         )
         for pk, available in sorted(facts.budgets.items(), key=lambda kv: facts.sources[kv[0]])
     ]
@@ -166,7 +177,16 @@ def allocation_problem(version: PlanVersion) -> Problem:
             )
             continue
         group = project_group(row)
-        need = max(row["need"] - fixed_total, 0)
+        need = row["need"]
+        if remainders is not None:
+            left = max(project_left.get(row["project_id"], 0), 0)
+            if left < need:
+                notes[row["pk"]] = (
+                    f"Nhu cầu {format_vnd(need)} được giới hạn ở số vốn kế hoạch trung hạn còn lại của dự án "
+                    f"({format_vnd(left)})."
+                )
+                need = left
+        need = max(need - fixed_total, 0)
         in_mtp = True if facts.in_medium_term is None else row["project_id"] in facts.in_medium_term
         projects.append(
             allocation.Project(
@@ -190,7 +210,7 @@ def allocation_problem(version: PlanVersion) -> Problem:
         period=(plan.first_year, plan.last_year) if kind is allocation.PlanKind.MEDIUM_TERM else None,
         decided_on=law_day(version),
     )
-    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out)
+    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes)
 
 
 @dataclass
@@ -215,6 +235,8 @@ def read_allocation(problem: Problem, result: allocation.AllocationResult) -> Ou
     explanations: dict[int, str] = dict(problem.left_out)
     for p in result.projects:
         explanations[problem.item_of[p.project]] = p.explanation
+    for item_id, note in problem.notes.items():
+        explanations[item_id] = f"{note} {explanations.get(item_id, '')}".strip()
     for item_id, fixed in problem.pinned.items():
         parts = ", ".join(f"{problem.facts.sources[pk]} {format_vnd(amount)}" for pk, amount in sorted(fixed.items()))
         note = f"Vốn ấn định thủ công, giữ nguyên khi phân bổ: {parts}."
@@ -384,7 +406,10 @@ def draft_plan(version: PlanVersion, facts: VersionFacts | None = None) -> plan_
 
 def breaches(version: PlanVersion) -> list[Breach]:
     """Every rule the version breaks, errors first (tiendo.domain.plan_checks.check_plan)."""
-    facts = load(version)
+    return checks(version)[0]
+
+
+def _breaches(draft: plan_checks.DraftPlan, facts: VersionFacts) -> list[Breach]:
     item_of = {row["project__code"]: row["pk"] for row in facts.items}
     return [
         Breach(
@@ -399,7 +424,8 @@ def breaches(version: PlanVersion) -> list[Breach]:
             verify=b.verify,
             title=b.title,
         )
-        for b in plan_checks.check_plan(draft_plan(version, facts))
+        for b in plan_checks.check_plan(draft)
+        if not (b.rule == "PI-09" and b.severity is plan_checks.BreachSeverity.INFO)  # said by `decider`
     ]
 
 
@@ -414,15 +440,26 @@ class Decider:
 
 
 def decider(version: PlanVersion) -> Decider | None:
-    if version.based_on_id is None:
+    return checks(version)[1]
+
+
+def _decider(draft: plan_checks.DraftPlan) -> Decider | None:
+    if draft.approved_lines is None:
         return None
-    authority = plan_checks.required_authority(draft_plan(version))
+    authority = plan_checks.required_authority(draft)
     body = authority.body
     if body is None:
         return None
     language = translation.get_language() or "vi"
     citation = "; ".join(dict.fromkeys(r.citation for r in authority.requirements))
     return Decider(BODY_FROM.get(body, ""), body.label.get(language), authority.reason, citation)
+
+
+def checks(version: PlanVersion) -> tuple[list[Breach], Decider | None]:
+    """The breaches and who must decide, from one reading of the version."""
+    facts = load(version)
+    draft = draft_plan(version, facts)
+    return _breaches(draft, facts), _decider(draft)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -537,17 +574,24 @@ def totals_by_source(version_ids: list[int]):
 
 
 def attach_lines(items: list[PlanItem], sources: list[Source]) -> None:
-    """Each item of a page gets its amounts in the order of `sources`, its total, shortfall and pinned sources."""
-    by_item: dict[int, dict[int, PlanLine]] = defaultdict(dict)
-    for line in PlanLine.objects.filter(item__in=[i.pk for i in items]).only("item_id", "source_id", "amount",
-                                                                                "manual"):  # fmt: skip
-        by_item[line.item_id][line.source_id] = line
+    """Each item of a page gets its lines (in the order of `sources`), its total, shortfall, and whether any line
+    was set by hand (one query)."""
+    order = {s.pk: (i, s) for i, s in enumerate(sources)}
+    by_item: dict[int, list[PlanLine]] = defaultdict(list)
+    for line in PlanLine.objects.filter(item__in=[i.pk for i in items]).only(
+        "item_id", "source_id", "amount", "manual"
+    ):
+        by_item[line.item_id].append(line)
+    missing = {line.source_id for lines in by_item.values() for line in lines} - order.keys()
+    known = order | {s.pk: (len(order) + i, s) for i, s in enumerate(Source.objects.filter(pk__in=missing))}
     for item in items:
-        lines = by_item.get(item.pk, {})
-        item.cells = [lines.get(s.pk) for s in sources]
-        item.allocated = sum(line.amount for line in lines.values())
+        lines = sorted(by_item.get(item.pk, []), key=lambda line: known[line.source_id][0])
+        for line in lines:
+            line.source = known[line.source_id][1]
+        item.lines_shown = lines
+        item.allocated = sum(line.amount for line in lines)
         item.shortfall = max(item.need - item.allocated, 0)
-        item.pinned = any(line.manual for line in lines.values())
+        item.pinned = any(line.manual for line in lines)
 
 
 @dataclass

@@ -10,6 +10,10 @@ taken off its source's capital before the solver runs, and off the project's nee
 not add to that project from that source. So a pinned line outranks the order of priority, which is the point of
 pinning it; if pins alone exceed a source's capital, the solver gets nothing from it and the checks report the
 source over-spent. Removing the pin (setting the line back to automatic) returns it to the solver on the next run.
+
+An annual plan fits its medium-term plan (PI-03, Art. 51(7)): before the solver runs, each project's need is capped
+at what the medium-term plan in force still leaves it after the other annual plans of the period, and each source's
+capital at what the medium-term plan leaves of that source; the project's explanation says so.
 """
 
 from __future__ import annotations
@@ -103,7 +107,9 @@ class _Bulk:
         history.objects.bulk_create(rows, batch_size=_BATCH)
         ids = [obj.pk for obj in objs]
         for start in range(0, len(ids), _CHUNK):
-            model.objects.filter(pk__in=ids[start : start + _CHUNK]).delete()
+            # without signals: simple-history's post_delete would add a second row, without author or reason
+            chunk = model.objects.filter(pk__in=ids[start : start + _CHUNK])
+            chunk._raw_delete(chunk.db)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -130,7 +136,7 @@ def start_draft(
     if base is None:
         raise ValidationError(_("This plan has no approved version to adjust."))
     number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    adjustments = plan.versions.filter(purpose=purpose).count() + 1
+    adjustments = plan.versions.filter(purpose=purpose).exclude(state=PlanVersion.State.DISCARDED).count() + 1
     title = clean(title) or DRAFT_TITLES[purpose].format(plan=plan.title, n=adjustments)
     reason = f"Tạo dự thảo từ phiên bản {base.number}: {title}"[:500]
     draft = PlanVersion(
@@ -164,14 +170,14 @@ def start_draft(
         "explanation",
         "note",
     ]
-    old_items = list(base.items.all().only("pk", *copy_fields))
+    old_items = list(base.items.all())
     new_items = [PlanItem(version=draft, **{name: getattr(item, name) for name in copy_fields}) for item in old_items]
     new_items = bulk.create(new_items, PlanItem)
     item_of = {old.pk: new.pk for old, new in zip(old_items, new_items, strict=True)}
     lines = [
         PlanLine(version=draft, item_id=item_of[line.item_id], source_id=line.source_id, amount=line.amount,
                  manual=line.manual)
-        for line in base.lines.all().only("item_id", "source_id", "amount", "manual")
+        for line in base.lines.all()
     ]  # fmt: skip
     bulk.create(lines, PlanLine)
     return draft
@@ -313,7 +319,7 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "") -> Allocati
 
     # explanations: only the items whose explanation changed get a history row
     items = []
-    for item in version.items.only("pk", "explanation"):
+    for item in version.items.all():  # whole rows: the history copies every field (a deferred one is a query each)
         explanation = outcome.explanations.get(item.pk, "")
         if explanation != item.explanation:
             item.explanation = explanation

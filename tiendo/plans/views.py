@@ -3,12 +3,14 @@
 import io
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Max, Q, Value, When
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,9 +22,10 @@ from tiendo.domain.text import search_key
 from . import exports, facts, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
 from .forms import BudgetReasonForm, DecisionForm, DiscardForm, DraftForm, ItemFilterForm, LinesForm, budget_forms
-from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source
+from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
 PAGE_SIZE = 50
+PDF_CACHE_SECONDS = 3600
 TIER_ORDER = Case(*(When(tier=t, then=Value(i)) for i, t in enumerate(TIERS)), output_field=IntegerField())
 
 
@@ -194,11 +197,12 @@ def _version_context(request, version: PlanVersion) -> dict:
     }
     if sees_all:
         budgets = services.budget_rows(version)
+        breaches, decider = facts.checks(version)
         context |= {
             "budgets": budgets,
             "budget_totals": services.totals(budgets),
-            "breaches": facts.breaches(version),
-            "decider": facts.decider(version),
+            "breaches": breaches,
+            "decider": decider,
             "run": version.allocation or None,
             "changes": facts.changes(version),
             "entries": history_entries(version),
@@ -221,7 +225,8 @@ def version_checks(request, pk):
     """The checks alone: what htmx swaps in after a line is set by hand or the allocation runs."""
     version = get_version_for_user(request.user, pk)
     _require_all(request.user)
-    context = {"version": version, "breaches": facts.breaches(version), "decider": facts.decider(version)}
+    breaches, decider = facts.checks(version)
+    context = {"version": version, "breaches": breaches, "decider": decider}
     return render(request, "plans/version_detail.html#checks", context)
 
 
@@ -286,7 +291,7 @@ def version_approve(request, pk):
     if not version.is_draft:
         messages.error(request, _("Only a draft can change."))
         return redirect("plans:version", pk=version.pk)
-    decider = facts.decider(version)
+    breaches, decider = facts.checks(version)
     initial = {"body": decider.body} if decider and decider.body else {}
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -305,7 +310,6 @@ def version_approve(request, pk):
                 % {"n": version.number, "number": data["number"]},
             )
             return redirect("plans:version", pk=version.pk)
-    breaches = facts.breaches(version)
     context = {
         "plan": version.plan,
         "version": version,
@@ -384,15 +388,34 @@ def export_xlsx(request, pk):
     return FileResponse(target, as_attachment=True, filename=exports.workbook_name(version))
 
 
+def _tables_stamp(version: PlanVersion) -> str:
+    """The tables stay valid until the version, its capital, projects or lines change (their history grows)."""
+    marks = [
+        model.history.filter(**{field: version.pk}).aggregate(last=Max("history_id"))["last"] or 0
+        for model, field in ((PlanVersion, "id"), (SourceBudget, "version_id"), (PlanItem, "version_id"),
+                             (PlanLine, "version_id"))
+    ]  # fmt: skip
+    if version.based_on_id:
+        marks.append(PlanLine.history.filter(version_id=version.based_on_id).aggregate(last=Max("history_id"))["last"])
+    return f"{timezone.localdate():%Y%m%d}:{marks}"
+
+
 @require_GET
 def tables_pdf(request, pk):
+    """About 30 ms a project line (WeasyPrint): kept until the version changes, like the review briefs."""
     version = get_version_for_user(request.user, pk)
     _require_all(request.user)
-    try:
-        pdf = exports.render_pdf(version)
-    except exports.PdfUnavailable as error:
-        messages.error(request, str(error))
-        return redirect("plans:version", pk=version.pk)
+    key, stamp = f"tiendo:plan-tables:{version.pk}", _tables_stamp(version)
+    cached = cache.get(key)
+    if cached and cached[0] == stamp:
+        pdf = cached[1]
+    else:
+        try:
+            pdf = exports.render_pdf(version)
+        except exports.PdfUnavailable as error:
+            messages.error(request, str(error))
+            return redirect("plans:version", pk=version.pk)
+        cache.set(key, (stamp, pdf), PDF_CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{exports.pdf_name(version)}"'
     return response
