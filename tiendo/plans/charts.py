@@ -17,6 +17,7 @@ from decimal import Decimal
 # series colours: navy, gold, green, red, teal, purple, brown, grey (readable when printed in grey too)
 PALETTE = ("#143f78", "#e0a800", "#1b7f3b", "#b3261e", "#0f7c8c", "#6a3d9a", "#8c564b", "#5f6b7a")
 TARGET_COLOUR = "#5f6b7a"
+GOOD, BELOW, BEHIND = "#1b7f3b", "#e0a800", "#b3261e"  # on or above the target path, below it, far below it
 DEADLINE_COLOUR = "#c8102e"
 LATE_DEADLINE_COLOUR = "#b26a00"
 
@@ -41,6 +42,7 @@ class Marker:
     label: str
     colour: str
     text_x: float = 0.0
+    text_y: float = 0.0
 
 
 @dataclass
@@ -101,15 +103,25 @@ def s_curve(
             chart.years.append((x(month), month.year))
         month = (month_end(month) + timedelta(days=1)).replace(day=1)
     for index, (label, points) in enumerate(series):
-        chart.lines.append(_line(label, PALETTE[index % len(PALETTE)], start, points, x, y))
+        line = _line(label, PALETTE[index % len(PALETTE)], start, points, x, y)
+        if index:  # only the first (the whole) is labelled at its end: several labels would overlap
+            line.last = None
+        chart.lines.append(line)
     if target:
         chart.lines.insert(0, _line(target_label, TARGET_COLOUR, start, target, x, y, dashed=True))
-    for day, label in deadlines:
+    for index, (day, label) in enumerate(deadlines):
         if start <= day <= end:
             colour = DEADLINE_COLOUR if day.month == 1 else LATE_DEADLINE_COLOUR
-            chart.deadlines.append(Marker(x(day), label, colour, _text_x(x(day), width, right)))
+            marker = Marker(x(day), label, colour, _text_x(x(day), width, right), top + 10 + 14 * index)
+            chart.deadlines.append(marker)
     if today is not None and start <= today <= end:
-        chart.today = Marker(x(today), today.strftime("%d/%m/%Y"), "#1c2733", _text_x(x(today), width, right))
+        chart.today = Marker(
+            x(today),
+            today.strftime("%d/%m/%Y"),
+            "#1c2733",
+            _text_x(x(today), width, right),
+            top + 12 + 14 * len(deadlines),
+        )
     return chart
 
 
@@ -137,6 +149,7 @@ class Bar:
     done: int
     href: str = ""
     rate_x: float = 0.0
+    colour: str = PALETTE[0]
 
 
 @dataclass
@@ -148,10 +161,19 @@ class Bars:
     bar_height: int = 14
 
 
-def bars(rows: Sequence[tuple[str, int, int, str]], *, width: int = 860, left: int = 260, row: int = 26) -> Bars | None:
+def bars(
+    rows: Sequence[tuple[str, int, int, str]],
+    *,
+    target: Decimal | None = None,
+    behind: Decimal = Decimal(20),
+    width: int = 860,
+    left: int = 330,
+    row: int = 26,
+) -> Bars | None:
     """Horizontal bars: the capital planned (light) and the part disbursed (dark), on one scale, with the rate.
 
-    rows: (label, planned, disbursed, link)."""
+    rows: (label, planned, disbursed, link). With the target path's value on the day: green on or above it, gold
+    below it, red `behind` points or more below it (the slow list's threshold)."""
     if not rows:
         return None
     largest = max(max(planned, done) for _, planned, done, _ in rows) or 1
@@ -161,9 +183,17 @@ def bars(rows: Sequence[tuple[str, int, int, str]], *, width: int = 860, left: i
         planned_width = round(usable * planned / largest, 1)
         done_width = round(usable * done / largest, 1)
         rate = (Decimal(done) * 100 / Decimal(planned)).quantize(Decimal("0.1")) if planned else None
+        if rate is None or target is None:
+            colour = PALETTE[0]
+        elif rate >= target:
+            colour = GOOD
+        elif rate > target - behind:
+            colour = BELOW
+        else:
+            colour = BEHIND
         chart.bars.append(
             Bar(
-                label=label if len(label) <= 42 else label[:40] + "…",
+                label=label if len(label) <= 44 else label[:43] + "…",
                 y=index * row + 4,
                 planned_width=planned_width,
                 done_width=done_width,
@@ -172,6 +202,7 @@ def bars(rows: Sequence[tuple[str, int, int, str]], *, width: int = 860, left: i
                 done=done,
                 href=href,
                 rate_x=round(left + max(planned_width, done_width) + 6, 1),
+                colour=colour,
             )
         )
     return chart

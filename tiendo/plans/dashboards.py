@@ -124,6 +124,13 @@ def _table(planned: dict, disbursed: dict, labels: dict, missing_label: str) -> 
     return Table(rows)
 
 
+def _cube(queryset, project: str) -> dict[tuple, int]:
+    """Amounts by (source, project owner, commune) in one grouped query."""
+    columns = ("source_id", f"{project}agency_id", f"{project}commune_id")
+    rows = queryset.order_by().values(*columns).annotate(total=Sum("amount")).values_list(*columns, "total")
+    return {(source, agency, commune): total for source, agency, commune, total in rows}
+
+
 def default_area(year: int) -> str:
     """Districts for a year that ended before communes replaced them; communes from 2025 on."""
     return "district" if date(year, 12, 31) < TWO_TIER else "commune"
@@ -165,22 +172,27 @@ def dashboard(scope: Scope, year: int, as_of: date, *, area: str = "") -> Dashbo
     if plan is None:
         return board
     until = as_of.replace(day=1)
-    lines = scope.lines(version)
-    paid = scope.disbursements(plan).filter(month__lte=until)
+    # one grouped query each for the capital and the disbursement, by source × owner × place; folded here
+    planned_cube = _cube(scope.lines(version), "item__project__")
+    paid_cube = _cube(scope.disbursements(plan).filter(month__lte=until), "project__")
+
+    def fold(cube, axis: int) -> dict[int | None, int]:
+        out: dict[int | None, int] = defaultdict(int)
+        for key, amount in cube.items():
+            out[key[axis]] += amount
+        return dict(out)
 
     sources = dict(Source.objects.values_list("pk", "name"))
-    board.by_source = _table(_grouped(lines, "source_id"), _grouped(paid, "source_id"), sources, "—")
+    board.by_source = _table(fold(planned_cube, 0), fold(paid_cube, 0), sources, "—")
 
-    planned = _grouped(lines, "item__project__agency_id")
-    disbursed = _grouped(paid, "project__agency_id")
+    planned, disbursed = fold(planned_cube, 1), fold(paid_cube, 1)
     agency_ids = [k for k in set(planned) | set(disbursed) if k is not None]
     agencies = {
         a.pk: a.display_name for a in Agency.objects.filter(pk__in=agency_ids).only("pk", "name", "name_en", "name_zh")
     }
     board.by_agency = _table(planned, disbursed, agencies, "—")
 
-    planned = _grouped(lines, "item__project__commune_id")
-    disbursed = _grouped(paid, "project__commune_id")
+    planned, disbursed = fold(planned_cube, 2), fold(paid_cube, 2)
     if board.area == "district":
         mapping = _districts_of(k for k in set(planned) | set(disbursed) if k is not None)
         planned, disbursed = _regroup(planned, mapping), _regroup(disbursed, mapping)

@@ -924,24 +924,33 @@ def _next_month(month: date) -> date:
     return (month_end(month) + timedelta(days=1)).replace(day=1)
 
 
+def _special_deadlines(scope: Scope, version: PlanVersion | None, year: int):
+    """(capital added on, extended until) of the items whose deadline is not the normal one."""
+    return (
+        scope.items(version)
+        .filter(Q(capital_added_on__gt=date(year, 9, 30)) | Q(extended_until__isnull=False))
+        .order_by()
+    )
+
+
 def plan_curve(plan: Plan, scope: Scope, as_of: date, *, version: PlanVersion | None = None) -> Curve:
     """Allocated (the version in force) against disbursed month by month, as of a day, with the target path and
     the legal deadlines of the capital in scope."""
     version = version or plan.current_version()
-    year = plan.first_year
     allocated = scope.lines(version).aggregate(total=Sum("amount"))["total"] or 0
+    monthly = month_totals(scope.disbursements(plan).filter(month__lte=as_of.replace(day=1)))
+    special = set(_special_deadlines(scope, version, plan.first_year).values_list("capital_added_on", "extended_until"))
+    return _curve(plan, version, as_of, allocated, monthly, special, last_report(plan))
+
+
+def _curve(plan, version, as_of, allocated, monthly, special, reported) -> Curve:
+    """The curve from what was fetched: capital, {month: disbursed}, the late deadlines' facts, the last report."""
+    year = plan.first_year
     this_month = as_of.replace(day=1)
-    monthly = month_totals(scope.disbursements(plan).filter(month__lte=this_month))
-    reported = last_report(plan)
     shown_until = min(this_month, reported) if reported else None
     normal = item_deadline(plan, version, None, None)
-    special = (
-        scope.items(version)
-        .filter(Q(capital_added_on__gt=date(year, 9, 30)) | Q(extended_until__isnull=False))
-        .values_list("capital_added_on", "extended_until")
-    )
     deadlines = {normal.day: normal}
-    for added, extended in special.distinct():
+    for added, extended in sorted(special, key=lambda pair: (pair[0] or date.min, pair[1] or date.min)):
         found = item_deadline(plan, version, added, extended)
         deadlines.setdefault(found.day, found)
     ordered = sorted(deadlines.values(), key=lambda d: d.day)
@@ -986,11 +995,75 @@ def _target(day: date, year: int, path) -> Decimal:
 def source_curves(
     plan: Plan, scope: Scope, as_of: date, version: PlanVersion | None = None
 ) -> list[tuple[Source, Curve]]:
-    """One curve per source with capital in the version (a handful of sources, a few queries each)."""
+    """One curve per source with capital in the version: three grouped queries for all the sources."""
     version = version or plan.current_version()
-    used = list(scope.lines(version).order_by().values_list("source_id", flat=True).distinct())
-    sources = Source.objects.filter(pk__in=used).order_by("order", "code")
-    return [(source, plan_curve(plan, scope.but(source_id=source.pk), as_of, version=version)) for source in sources]
+    allocated = dict(
+        scope.lines(version)
+        .order_by()
+        .values("source_id")
+        .annotate(total=Sum("amount"))
+        .values_list("source_id", "total")
+    )
+    monthly: dict[int, dict[date, int]] = defaultdict(dict)
+    rows = (
+        scope.disbursements(plan)
+        .filter(month__lte=as_of.replace(day=1))
+        .order_by()
+        .values("source_id", "month")
+        .annotate(total=Sum("amount"))
+        .values_list("source_id", "month", "total")
+    )
+    for source_id, month, total in rows:
+        monthly[source_id][month] = total
+    special: dict[int, set] = defaultdict(set)
+    late = _special_deadlines(scope, version, plan.first_year).values_list(
+        "lines__source_id", "capital_added_on", "extended_until"
+    )
+    for source_id, added, extended in late:
+        special[source_id].add((added, extended))
+    reported = last_report(plan)
+    sources = Source.objects.filter(pk__in=list(allocated)).order_by("order", "code")
+    return [
+        (s, _curve(plan, version, as_of, allocated[s.pk], monthly.get(s.pk, {}), special.get(s.pk, set()), reported))
+        for s in sources
+    ]
+
+
+@dataclass
+class ProjectRow:
+    item: PlanItem
+    capital: int
+    paid: int
+
+    @property
+    def project(self):
+        return self.item.project
+
+    @property
+    def rate(self) -> Decimal | None:
+        return share(self.paid, self.capital)
+
+
+def project_rows(plan: Plan, scope: Scope, version: PlanVersion | None, as_of: date, q: str = "") -> list[ProjectRow]:
+    """The projects in scope with their capital and what they disbursed, least disbursed share first (two grouped
+    queries, not a subquery per project)."""
+    items = scope.items(version).select_related("project", "project__agency")
+    if key := search_key(q):
+        items = items.filter(Q(project__search_key__contains=key) | Q(project__code__icontains=q.strip()))
+    capital = dict(
+        scope.lines(version).order_by().values("item_id").annotate(total=Sum("amount")).values_list("item_id", "total")
+    )
+    paid = dict(
+        scope.disbursements(plan)
+        .filter(month__lte=as_of.replace(day=1))
+        .order_by()
+        .values("project_id")
+        .annotate(total=Sum("amount"))
+        .values_list("project_id", "total")
+    )
+    rows = [ProjectRow(item, capital.get(item.pk, 0), paid.get(item.project_id, 0)) for item in items]
+    rows.sort(key=lambda r: (r.rate if r.rate is not None else Decimal(1000), -r.capital, r.item.project.code))
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -11,8 +11,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,13 +19,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.domain import access
-from tiendo.domain.text import search_key
 from tiendo.web.fields import DayField, DecimalCommaField
 
 from . import charts, dashboards
 from . import disbursement as disb
 from .access import get_plan_for_user
-from .models import TIER_LABELS, Disbursement, Plan, PlanItem, PlanLine
+from .models import TIER_LABELS, Disbursement, Plan, PlanItem
 
 PAGE_SIZE = 50
 
@@ -138,28 +135,6 @@ def disbursement_template(request, plan_id):
 # A plan's disbursement -------------------------------------------------------------------------------------------
 
 
-def _project_rows(plan: Plan, scope: disb.Scope, version, until, q: str):
-    """Projects in scope with their capital and disbursement, least disbursed share first (two subqueries)."""
-    items = scope.items(version).select_related("project", "project__agency")
-    if key := search_key(q):
-        items = items.filter(Q(project__search_key__contains=key) | Q(project__code__icontains=q.strip()))
-    capital = (
-        PlanLine.objects.filter(item=OuterRef("pk"))
-        .order_by()
-        .values("item")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    paid = (
-        Disbursement.objects.filter(plan=plan, project=OuterRef("project_id"), month__lte=until)
-        .order_by()
-        .values("project")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return items.annotate(capital=Coalesce(Subquery(capital), 0), paid=Coalesce(Subquery(paid), 0))
-
-
 @require_GET
 def disbursement_plan(request, plan_id):
     plan = _annual_plan_for_user(request.user, plan_id)
@@ -171,10 +146,7 @@ def disbursement_plan(request, plan_id):
     by_source = disb.source_curves(plan, scope, as_of, version)
     series = [(_("All sources"), curve.points())] + [(s.display_name, c.points()) for s, c in by_source]
     q = request.GET.get("q", "")
-    rows = list(_project_rows(plan, scope, version, as_of.replace(day=1), q))
-    for row in rows:
-        row.rate = disb.share(row.paid, row.capital)
-    rows.sort(key=lambda r: (r.rate if r.rate is not None else 1000, -r.capital))
+    rows = disb.project_rows(plan, scope, version, as_of, q)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "plan": plan,
@@ -448,9 +420,16 @@ def dashboard(request):
     if board.plan is not None:
         plan_url = f"/plans/{board.plan.pk}/disbursement/"
         context["chart"] = curve_chart(board.curve, today=as_of)
-        context["source_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_source.rows])
-        context["agency_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_agency.rows[:25]])
-        context["area_bars"] = charts.bars([(r.label, r.planned, r.disbursed, "") for r in board.by_area.rows[:25]])
+        target, behind = board.curve.target_now, disb.default_thresholds(board.plan).behind_points
+
+        def bars(table, limit=None):
+            rows = [(r.label, r.planned, r.disbursed, "") for r in table.rows[:limit]]
+            return charts.bars(rows, target=target, behind=behind)
+
+        context["source_bars"] = bars(board.by_source)
+        context["agency_bars"] = bars(board.by_agency, 25)
+        context["area_bars"] = bars(board.by_area, 25)
+        context["behind"] = behind
         context["plan_url"] = plan_url
     return render(request, "plans/dash_year.html", context)
 
