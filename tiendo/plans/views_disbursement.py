@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.domain import access
+from tiendo.domain.money import format_number
 from tiendo.web.fields import DayField, DecimalCommaField
 
 from . import charts, dashboards
@@ -278,22 +279,16 @@ class SlowForm(forms.Form):
 
 
 def _slow_form(data, plan: Plan) -> SlowForm:
+    """The form with the settings' thresholds in the fields the request leaves empty."""
     defaults = disb.default_thresholds(plan)
-    form = SlowForm(data or None)
-    form.fields["behind"].initial = defaults.behind_points
-    form.fields["stalled"].initial = defaults.stalled_months
-    form.fields["zero_after"].initial = f"{defaults.zero_after[1]:02d}/{defaults.zero_after[0]:02d}"
-    form.fields["projection"].initial = defaults.projection.value
-    if not data:  # the form shows the settings' values; an empty form judges with them
-        form = SlowForm(
-            {
-                "behind": str(defaults.behind_points).replace(".", ","),
-                "stalled": defaults.stalled_months,
-                "zero_after": form.fields["zero_after"].initial,
-                "projection": defaults.projection.value,
-            }
-        )
-    return form
+    values = {
+        "behind": format_number(defaults.behind_points, 2).rstrip("0").rstrip(","),
+        "stalled": str(defaults.stalled_months),
+        "zero_after": f"{defaults.zero_after[1]:02d}/{defaults.zero_after[0]:02d}",
+        "projection": defaults.projection.value,
+    }
+    values.update({key: value for key, value in data.items() if value not in ("", None)})
+    return SlowForm(values)
 
 
 @require_GET
