@@ -1,6 +1,7 @@
 """Plans and their adjustment: a draft from the version in force, a new revenue estimate, the allocation by the
 legal order of priority, lines set by hand, the checks, the comparison, the decision; pages and `tiendo plan`."""
 
+import io
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -8,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from python_calamine import CalamineWorkbook
 
-from tiendo.plans import services
+from tiendo.plans import facts, services
 from tiendo.plans.models import Plan, PlanItem, PlanLine, PlanVersion, ProjectFunding, Source, SourceBudget
 from tiendo.projects.models import Project
 
@@ -274,3 +276,224 @@ def test_a_specialist_adjusts_the_plan_from_the_pages(annual, specialist, login)
     assert xlsx.status_code == 200
     pdf = client.get(reverse("plans:pdf", args=[draft.pk]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+# Checks, comparison, approval ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(annual, specialist):
+    return services.start_draft(annual, specialist)
+
+
+def test_a_line_above_the_need_is_an_error_that_blocks_approval_unless_overridden(draft, specialist, login):
+    p1 = draft.items.get(project__code="HD-DTC-01")
+    services.set_lines(draft, specialist, item=p1, amounts={"NSDP_TSDD": 60 * BN}, reason="Theo chỉ đạo")
+    breaches = services.breaches(draft)
+    over = [b for b in breaches if b.rule == "OVER_NEED"]
+    assert len(over) == 1 and over[0].severity == "error" and over[0].item_id == p1.pk and over[0].citation
+    page = login(specialist).get(reverse("plans:version", args=[draft.pk]))
+    assert says(page, "OVER_NEED") and says(page, reverse("plans:item", args=[p1.pk]))
+
+    with pytest.raises(ValidationError, match="error severity|nghiêm trọng|lỗi"):
+        services.approve_draft(draft, specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council")
+    draft.refresh_from_db()
+    assert draft.state == "draft"
+    response = login(specialist).post(
+        reverse("plans:approve", args=[draft.pk]),
+        {"number": "9/NQ-HĐND", "day": "01/06/2025", "body": "provincial_council", "override": ""},
+    )
+    assert response.status_code == 400 and says(response, "OVER_NEED")
+    response = login(specialist).post(
+        reverse("plans:approve", args=[draft.pk]),
+        {"number": "9/NQ-HĐND", "day": "01/06/2025", "body": "provincial_council", "override": "HĐND đã quyết"},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.state == "approved"
+    reason = draft.history.latest().history_change_reason
+    assert "OVER_NEED" in reason and "HĐND đã quyết" in reason
+
+
+def test_an_adjustment_recorded_by_a_body_that_may_not_decide_it_is_refused(draft, specialist):
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, specialist)
+    _breaches, decider = facts.checks(draft)
+    assert decider.body == "provincial_council"
+    with pytest.raises(ValidationError):
+        services.approve_draft(draft, specialist, number="9/QĐ-UBND", day=date(2025, 6, 1), body="provincial_committee")
+    services.approve_draft(draft, specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council")
+
+
+def test_the_comparison_counts_increases_and_cuts_per_source_and_owner(draft, specialist, agency_x, login):
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, specialist)
+    result = services.comparison(draft)
+    assert result.totals["before"] == 140 * BN and result.totals["after"] == 110 * BN
+    assert result.totals["cut"] - result.totals["increase"] == 30 * BN
+    by_source = {g["name"]: g for g in result.by_source}
+    assert by_source["NSDP_TSDD"]["before"] == 100 * BN and by_source["NSDP_TSDD"]["after"] == 70 * BN
+    by_owner = {g["name"]: g for g in result.by_agency}
+    assert by_owner[agency_x.short_name]["before"] == 70 * BN and by_owner[agency_x.short_name]["after"] == 40 * BN
+    page = login(specialist).get(reverse("plans:compare", args=[draft.pk]), {"kind": "removed"})
+    assert page.status_code == 200 and says(page, "HD-DTC-03") and not says(page, "HD-DTC-04")
+
+
+def test_the_excel_appendix_totals_by_source_and_tier(draft, specialist, login):
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, specialist)
+    response = login(specialist).get(reverse("plans:xlsx", args=[draft.pk]))
+    assert response.status_code == 200
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(0)
+    rows = rows.to_python()
+    headers = rows[4] + rows[5]
+    assert "Kế hoạch được duyệt" in headers and "Điều chỉnh giảm" in headers and "TMĐT" in headers
+    table = {row[1]: row for row in rows[6:]}
+    total = table["TỔNG SỐ"]
+    approved, increase, cut, after = total[6:10]  # million đồng
+    assert approved == 140_000 and after == 110_000 and cut - increase == 30_000
+    land = table["Thu tiền sử dụng đất (NSDP_TSDD)"]
+    assert land[0] == "II" and land[6] == 100_000 and land[9] == 70_000
+    new = [row for row in rows if row[1] == "Dự án khởi công mới"]
+    assert [row[0] for row in new] == ["n", "n"] and sum(row[8] for row in new) == 30_000
+    p3 = [row for row in rows if "(HD-DTC-03)" in str(row[1])]
+    assert {row[10] for row in p3} == {"Không bố trí vốn"}
+    assert p3[0][3] == "03/QĐ-UBND" and p3[0][4] == "01/06/2021" and p3[0][5] == 100_000
+
+
+def test_the_pdf_tables_start_with_pdf_and_are_kept_until_the_version_changes(draft, specialist, login):
+    client = login(specialist)
+    first = client.get(reverse("plans:pdf", args=[draft.pk]))
+    assert first.status_code == 200 and first.content.startswith(b"%PDF")
+    assert client.get(reverse("plans:pdf", args=[draft.pk])).content == first.content
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(10))
+    assert client.get(reverse("plans:pdf", args=[draft.pk])).content.startswith(b"%PDF")
+
+
+# Permissions --------------------------------------------------------------------------------------------------------
+
+
+def test_an_officer_sees_only_its_agency_projects_and_cannot_adjust(annual, officer_x, login):
+    client = login(officer_x)
+    version = annual.current_version()
+    page = client.get(reverse("plans:plan", args=[annual.pk]))
+    assert page.status_code == 200
+    assert says(page, "HD-DTC-01") and says(page, "HD-DTC-03")
+    assert not says(page, "HD-DTC-02") and not says(page, "HD-DTC-04")
+    assert not says(page, reverse("plans:adjust", args=[annual.pk]))
+    page = client.get(reverse("plans:version", args=[version.pk]))
+    assert page.status_code == 200 and not says(page, "HD-DTC-02") and not says(page, "NSDP_CD.*60")
+    other = version.items.get(project__code="HD-DTC-02")
+    own = version.items.get(project__code="HD-DTC-01")
+    assert client.get(reverse("plans:item", args=[other.pk])).status_code == 404
+    assert client.get(reverse("plans:item", args=[own.pk])).status_code == 200
+    for name in ("compare", "xlsx", "pdf", "checks"):
+        assert client.get(reverse(f"plans:{name}", args=[version.pk])).status_code == 403, name
+    assert client.post(reverse("plans:adjust", args=[annual.pk])).status_code == 403
+    assert not PlanVersion.objects.filter(state="draft").exists()
+
+
+def test_an_investor_gets_nothing(annual, investor_a, login):
+    client = login(investor_a)
+    version = annual.current_version()
+    assert client.get(reverse("plans:list")).status_code == 403
+    assert client.get(reverse("plans:plan", args=[annual.pk])).status_code == 404
+    assert client.get(reverse("plans:version", args=[version.pk])).status_code == 404
+    item = version.items.first()
+    assert client.get(reverse("plans:item", args=[item.pk])).status_code == 404
+
+
+def test_a_leader_reads_everything_and_changes_nothing(draft, leader, login):
+    client = login(leader)
+    page = client.get(reverse("plans:version", args=[draft.pk]))
+    assert page.status_code == 200 and says(page, "HD-DTC-02")
+    assert not says(page, reverse("plans:run", args=[draft.pk]))
+    assert client.get(reverse("plans:compare", args=[draft.pk])).status_code == 200
+    assert client.post(reverse("plans:run", args=[draft.pk])).status_code == 403
+    assert client.get(reverse("plans:budgets", args=[draft.pk])).status_code == 403
+    assert client.post(reverse("plans:approve", args=[draft.pk]), {"number": "1"}).status_code == 403
+    assert client.post(reverse("plans:discard", args=[draft.pk])).status_code == 403
+    item = draft.items.first()
+    response = client.post(reverse("plans:item", args=[item.pk]), {"reason": "x"})
+    assert response.status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.run_allocation(draft, leader)
+    draft.refresh_from_db()
+    assert draft.state == "draft" and not draft.allocation
+
+
+# Bad input ----------------------------------------------------------------------------------------------------------
+
+
+def test_bad_amounts_are_refused_with_a_message_and_change_nothing(draft, specialist, login):
+    client = login(specialist)
+    url = reverse("plans:budgets", args=[draft.pk])
+    before = sorted(draft.budgets.values_list("source__code", "available"))
+    response = client.post(url, {"s-NSDP_TSDD-amount": "-5"})
+    assert response.status_code == 400 and says(response, "cannot be negative|không được âm")
+    response = client.post(url, {"s-NSDP_TSDD-amount": "mười tỷ"})
+    assert response.status_code == 400 and says(response, "Enter an amount|nhập số tiền")
+    response = client.post(url, {"s-NSDP_TSDD-cut": "120"})
+    assert response.status_code == 400
+    response = client.post(url, {"s-NSDP_TSDD-amount": "5", "s-NSDP_TSDD-cut": "5"})
+    assert response.status_code == 400 and says(response, "not both|cả hai")
+    assert response.status_code == 400
+    assert sorted(draft.budgets.values_list("source__code", "available")) == before
+    with pytest.raises(ValidationError, match="XYZ"):
+        services.set_budgets(draft, specialist, {"XYZ": 5})
+    with pytest.raises(ValidationError):
+        services.set_budgets(draft, specialist, {"NSDP_TSDD": -5})
+
+    item = draft.items.get(project__code="HD-DTC-01")
+    lines = amounts(draft)
+    response = client.post(reverse("plans:item", args=[item.pk]), {"amount_NSDP_TSDD": "1.000", "reason": ""})
+    assert response.status_code == 400 and says(response, "required|bắt buộc")
+    response = client.post(reverse("plans:item", args=[item.pk]), {"amount_NSDP_TSDD": "-1", "reason": "x"})
+    assert response.status_code == 400
+    assert amounts(draft) == lines
+
+    response = client.post(
+        reverse("plans:approve", args=[draft.pk]), {"number": "", "day": "01/06/2025", "body": "provincial_council"}
+    )
+    assert response.status_code == 400 and says(response, "required|bắt buộc")
+    response = client.post(
+        reverse("plans:approve", args=[draft.pk]), {"number": "1/NQ", "day": "01/06/2030", "body": "provincial_council"}
+    )
+    assert response.status_code == 400 and says(response, "future|tương lai")
+    draft.refresh_from_db()
+    assert draft.state == "draft"
+
+
+def test_a_discarded_draft_changes_no_more_and_the_plan_keeps_its_version(draft, specialist, annual, login):
+    response = login(specialist).post(reverse("plans:discard", args=[draft.pk]), {"reason": "Làm lại"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.state == "discarded" and "Làm lại" in draft.history.latest().history_change_reason
+    assert annual.current_version().number == 1
+    with pytest.raises(ValidationError):
+        services.run_allocation(draft, specialist)
+
+
+def test_a_draft_based_on_a_superseded_version_cannot_be_approved(annual, specialist):
+    first = services.start_draft(annual, specialist)
+    second = services.start_draft(annual, specialist)
+    services.approve_draft(first, specialist, number="1/NQ", day=date(2025, 6, 1), body="provincial_council")
+    with pytest.raises(ValidationError, match="no longer in force|không còn hiệu lực"):
+        services.approve_draft(second, specialist, number="2/NQ", day=date(2025, 6, 2), body="provincial_council")
+
+
+def test_the_project_table_filters_by_source_tier_owner_commune_and_search(annual, agency_y, specialist, login):
+    client = login(specialist)
+    url = reverse("plans:plan", args=[annual.pk])
+    htmx = {"HX-Request": "true"}
+
+    def codes(**query):
+        page = client.get(url, query, headers=htmx)
+        assert page.status_code == 200
+        return set(re.findall(r"HD-DTC-0\d", page.content.decode()))
+
+    assert codes() == {"HD-DTC-01", "HD-DTC-02", "HD-DTC-03", "HD-DTC-04"}
+    assert codes(source="NSDP_CD") == {"HD-DTC-02", "HD-DTC-03", "HD-DTC-04"}
+    assert codes(tier="new") == {"HD-DTC-03"}
+    assert codes(agency=str(agency_y.pk)) == {"HD-DTC-02", "HD-DTC-04"}
+    assert codes(q="KE SONG THAI BINH") == {"HD-DTC-04"}
