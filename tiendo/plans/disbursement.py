@@ -1315,6 +1315,13 @@ def _allocation_projects(plan: Plan, version: PlanVersion, receivers, items: dic
     return allocation, projects
 
 
+def _codes(codes: list[str], shown: int = 10) -> str:
+    """ "A, B, C" or "A, B, … và 12 dự án khác": a pooled source can have hundreds of donors."""
+    if len(codes) <= shown:
+        return ", ".join(codes)
+    return f"{', '.join(codes[:shown])} và {len(codes) - shown} dự án khác"
+
+
 def _vnd_parts(amounts: dict[str, int]) -> str:
     return ", ".join(f"{code} {format_vnd(amount)}" for code, amount in sorted(amounts.items()) if amount)
 
@@ -1467,7 +1474,7 @@ def propose_transfer(
             item.explanation = (
                 f"Điều chuyển giảm {format_vnd(sum(amounts.values()))} ({_vnd_parts(amounts)}) do dự án "
                 f"{p.result.pace.label.vi} đến ngày {day}: {' '.join(p.result.reasons)} Vốn chuyển cho dự án: "
-                f"{', '.join(to)}."
+                f"{_codes(to)}."
             )
             item.note = f"Điều chuyển vốn ngày {day}: giảm {format_vnd(sum(amounts.values()))}."[:500]
             changed_items[item.pk] = item
@@ -1488,7 +1495,7 @@ def propose_transfer(
             sources_from = sorted({d for code in amounts for d in donors_of_source.get(code, [])})
             item.explanation = (
                 f"Nhận điều chuyển {format_vnd(sum(amounts.values()))} ({_vnd_parts(amounts)}) từ dự án "
-                f"{', '.join(sources_from)}: dự án giải ngân {format_number(p.result.percent, 2)}% vốn giao, đạt mục "
+                f"{_codes(sources_from)}: dự án giải ngân {format_number(p.result.percent, 2)}% vốn giao, đạt mục "
                 f"tiêu {format_number(p.result.target, 2)}% của tỉnh tại ngày {day}; theo tốc độ hiện nay có thể giải "
                 f"ngân thêm {format_vnd(r.capacity)}, còn nhu cầu {format_vnd(r.remaining_need)}. "
                 f"{explanations.get(receiver, '')}"

@@ -192,8 +192,8 @@ def disbursement_project(request, plan_id, code):
     ):
         monthly[source_id, month] = amount
     sources = [s for s, _c in by_source]
-    for row in curve.months:
-        row.by_source = [monthly.get((s.pk, row.month)) for s in sources]
+    for row in curve.months:  # a month after the as-of day, or not reported yet, shows nothing
+        row.by_source = [monthly.get((s.pk, row.month)) if row.disbursed is not None else None for s in sources]
     context = {
         "plan": plan,
         "version": version,
