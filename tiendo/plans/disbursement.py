@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q, Sum
 from django.http import Http404
@@ -1113,7 +1114,9 @@ def paces(plan: Plan, scope: Scope, as_of: date, thresholds: rules.Thresholds, *
     if version is None:
         return []
     until = as_of.replace(day=1)
-    items = list(scope.items(version).select_related("project", "project__agency").order_by("project__code"))
+    items = list(
+        scope.items(version).select_related("project", "project__agency", "project__funding").order_by("project__code")
+    )
     capital: dict[int, dict[int, int]] = defaultdict(dict)
     for item_id, source_id, amount in scope.lines(version).values_list("item_id", "source_id", "amount"):
         capital[item_id][source_id] = amount
@@ -1335,9 +1338,7 @@ def propose_transfer(
     Donors give, per source, only what the receivers take, in proportion to what each could release; the rest
     stays with them (reported as unplaced). Every changed line is set by hand, so that a later allocation run of
     the draft keeps the transfer, and every changed item explains who gives, who receives and why."""
-    from django.core.exceptions import PermissionDenied, ValidationError
-
-    from . import services
+    from . import services  # the drafts' service; imported here as it is the heavier module
 
     started = time.perf_counter()
     if not access.can_manage_plans(actor.actor):
