@@ -497,3 +497,49 @@ def test_the_project_table_filters_by_source_tier_owner_commune_and_search(annua
     assert codes(tier="new") == {"HD-DTC-03"}
     assert codes(agency=str(agency_y.pk)) == {"HD-DTC-02", "HD-DTC-04"}
     assert codes(q="KE SONG THAI BINH") == {"HD-DTC-04"}
+
+
+# Efficiency ---------------------------------------------------------------------------------------------------------
+
+
+def _add_projects(version, agency, commune, sources, n):
+    """n more projects on balanced capital, each with a line, to see that no page or run reads them one by one."""
+    cd = sources["CD"]
+    start = version.items.count()
+    for i in range(n):
+        project = _project(f"HD-DTC-{100 + start + i}", f"Dự án bổ sung {i}", agency, commune, "C", first_year=2024)
+        item = PlanItem.objects.create(
+            version=version, project=project, tier="transitional_on_schedule", need=BN, eligible_sources=["NSDP_CD"]
+        )
+        PlanLine.objects.create(version=version, item=item, source=cd, amount=BN)
+
+
+def _queries(callable_):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        callable_()
+    return len(captured)
+
+
+def test_the_version_page_and_a_run_read_each_table_once_whatever_the_size(
+    annual, specialist, agency_x, commune, sources, login
+):
+    client = login(specialist)
+    draft = services.start_draft(annual, specialist)
+
+    def page():
+        assert client.get(reverse("plans:version", args=[draft.pk])).status_code == 200
+
+    def run():
+        services.run_allocation(draft, specialist)
+
+    _add_projects(draft, agency_x, commune, sources, 20)
+    run()
+    page()  # the installation's name is read once per process (context processor cache)
+    small = _queries(page), _queries(run)
+    _add_projects(draft, agency_x, commune, sources, 40)
+    run()  # the first run after adding writes their explanations; the next ones only compare
+    large = _queries(page), _queries(run)
+    assert large == small
