@@ -116,13 +116,18 @@ def _percent(value) -> str:
     return "—" if value is None else f"{format_number(Decimal(value), 2)}%"
 
 
+def _number(value: Decimal | None) -> float | None:
+    """Percentages for JSON: numbers with 2 decimals."""
+    return None if value is None else float(value)
+
+
 def curve_data(curve: disb.Curve) -> dict:
     return {
         "allocated": curve.allocated,
         "disbursed": curve.disbursed,
-        "rate": curve.rate,
-        "target": curve.target_now,
-        "gap": curve.gap_now,
+        "rate": _number(curve.rate),
+        "target": _number(curve.target_now),
+        "gap": _number(curve.gap_now),
         "deadlines": [
             {"day": d.day, "rule": d.rule, "citation": d.citation, "explanation": d.explanation}
             for d in curve.deadlines
@@ -132,8 +137,8 @@ def curve_data(curve: disb.Curve) -> dict:
                 "month": row.month.strftime("%m/%Y"),
                 "disbursed": row.disbursed,
                 "cumulative": row.cumulative,
-                "percent": row.percent,
-                "target": row.target,
+                "percent": _number(row.percent),
+                "target": _number(row.target),
             }
             for row in curve.months
         ],
@@ -150,9 +155,9 @@ def pace_data(p: disb.ProjectPace) -> dict:
         "pace_label": r.pace.label.vi,
         "allocated": r.allocated,
         "disbursed": r.disbursed,
-        "percent": r.percent,
-        "target": r.target,
-        "gap": r.gap,
+        "percent": _number(r.percent),
+        "target": _number(r.target),
+        "gap": _number(r.gap),
         "projected": r.projected,
         "undisbursable": r.undisbursable,
         "deadline": r.deadline,
@@ -163,7 +168,7 @@ def pace_data(p: disb.ProjectPace) -> dict:
 
 def _thresholds_data(t) -> dict:
     return {
-        "behind_points": t.behind_points,
+        "behind_points": _number(t.behind_points),
         "stalled_months": t.stalled_months,
         "zero_after": f"{t.zero_after[1]:02d}/{t.zero_after[0]:02d}",
         "projection": t.projection.value,
