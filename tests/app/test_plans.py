@@ -543,3 +543,16 @@ def test_the_version_page_and_a_run_read_each_table_once_whatever_the_size(
     run()  # the first run after adding writes their explanations; the next ones only compare
     large = _queries(page), _queries(run)
     assert large == small
+
+
+def test_setting_lines_by_hand_with_htmx_swaps_the_lines_and_tells_the_page(draft, specialist, login):
+    client = login(specialist)
+    p1 = draft.items.get(project__code="HD-DTC-01")
+    url = reverse("plans:item", args=[p1.pk])
+    response = client.post(url, {"amount_NSDP_TSDD": "60 tỷ", "reason": "Theo chỉ đạo"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response["HX-Trigger"] == "plans-changed"
+    assert says(response, 'id="lines"') and says(response, "OVER_NEED") and not says(response, "<html")
+    response = client.post(url, {"amount_NSDP_TSDD": "60 tỷ", "reason": ""}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "HX-Trigger" not in response and says(response, "required|bắt buộc")
+    checks = client.get(reverse("plans:checks", args=[draft.pk]), headers={"HX-Request": "true"})
+    assert says(checks, "OVER_NEED")

@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Max, Q, Value, When
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -452,35 +451,11 @@ def _lines_form(item: PlanItem, data=None) -> LinesForm:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def item_detail(request, pk):
-    item = get_item_for_user(request.user, pk)
+def _item_context(request, item: PlanItem, form: LinesForm | None) -> dict:
     version = item.version
-    can_edit = version.is_draft and services.can_manage(request.user.actor)
-    form = _lines_form(item, request.POST if request.method == "POST" else None) if can_edit else None
-    if request.method == "POST":
-        _manager(request.user)
-        if form is None:
-            messages.error(request, _("Only a draft can change."))
-            return redirect("plans:item", pk=item.pk)
-        if form.is_valid():
-            try:
-                changed = services.set_lines(
-                    version, request.user, item=item, amounts=form.amounts(), reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as error:
-                form.add_error(None, _errors(error))
-            else:
-                messages.success(
-                    request, _("%(n)d lines of %(code)s were saved.") % {"n": len(changed), "code": item.project.code}
-                )
-                back = request.POST.get("next") or reverse("plans:item", args=[item.pk])
-                if not back.startswith("/") or back.startswith("//"):
-                    back = reverse("plans:item", args=[item.pk])
-                return redirect(back)
     lines = list(item.lines.select_related("source").order_by("source__order", "source__code"))
     allocated = sum(line.amount for line in lines)
-    context = {
+    return {
         "plan": version.plan,
         "version": version,
         "item": item,
@@ -490,9 +465,47 @@ def item_detail(request, pk):
         "funding": getattr(item.project, "funding", None),
         "eligible": list(Source.objects.filter(code__in=item.eligible_sources).order_by("order", "code")),
         "form": form,
-        "can_edit": can_edit,
-        "entries": history_entries(item),
-        "line_changes": facts.line_history(item),
         "breaches": [b for b in facts.breaches(version) if b.item_id == item.pk] if _sees_all(request.user) else [],
     }
-    return render(request, "plans/item_detail.html", context, status=400 if request.method == "POST" else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def item_detail(request, pk):
+    """A project in a version: its facts, lines and checks; on a draft, a specialist sets its lines by hand (htmx
+    swaps the lines and checks and tells the page that the plan changed)."""
+    item = get_item_for_user(request.user, pk)
+    version = item.version
+    can_edit = version.is_draft and services.can_manage(request.user.actor)
+    if request.method == "GET":
+        context = _item_context(request, item, _lines_form(item) if can_edit else None)
+        context |= {"entries": history_entries(item), "line_changes": facts.line_history(item)}
+        return render(request, "plans/item_detail.html", context)
+    _manager(request.user)
+    if not can_edit:
+        messages.error(request, _("Only a draft can change."))
+        return redirect("plans:item", pk=item.pk)
+    form = _lines_form(item, request.POST)
+    saved = None
+    if form.is_valid():
+        try:
+            saved = services.set_lines(
+                version, request.user, item=item, amounts=form.amounts(), reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+    if saved is not None and not request.htmx:
+        messages.success(
+            request, _("%(n)d lines of %(code)s were saved.") % {"n": len(saved), "code": item.project.code}
+        )
+        return redirect("plans:item", pk=item.pk)
+    if saved is not None:
+        item = get_item_for_user(request.user, pk)
+        form = _lines_form(item)
+    context = _item_context(request, item, form) | {"saved": saved}
+    if request.htmx:
+        response = render(request, "plans/item_detail.html#lines", context)
+        if saved:
+            response["HX-Trigger"] = "plans-changed"
+        return response
+    context |= {"entries": history_entries(item), "line_changes": facts.line_history(item)}
+    return render(request, "plans/item_detail.html", context, status=400)
