@@ -86,30 +86,34 @@ class LinesForm(forms.Form):
 
     def __init__(self, *args, sources=(), current=None, manual=(), **kwargs):
         super().__init__(*args, **kwargs)
-        current = current or {}
+        self.current = current or {}
+        self.manual = set(manual)
         self.sources = list(sources)
         for source in self.sources:
             self.fields[f"amount_{source.code}"] = VndField(
-                label=source.display_name, required=False, initial=current.get(source.code), help_text=""
+                label=source.display_name, required=False, initial=self.current.get(source.code), help_text=""
             )
             self.fields[f"auto_{source.code}"] = forms.BooleanField(
-                label=_("automatic (the allocation decides)"),
-                required=False,
-                initial=source.code not in manual,
+                label=_("give back to the allocation"), required=False
             )
         self.order_fields([name for s in self.sources for name in (f"amount_{s.code}", f"auto_{s.code}")] + ["reason"])
 
     def source_fields(self):
-        return [(s, self[f"amount_{s.code}"], self[f"auto_{s.code}"]) for s in self.sources]
+        return [(s, self[f"amount_{s.code}"], self[f"auto_{s.code}"], s.code in self.manual) for s in self.sources]
 
     def amounts(self) -> dict[str, int | None]:
-        """{source code: amount} for the lines set by hand; None puts a line back to automatic."""
+        """{source code: amount} of the lines to set by hand; None gives a line back to the allocation. An amount
+        left as the allocation gave it is not pinned."""
         result: dict[str, int | None] = {}
         for source in self.sources:
-            if self.cleaned_data.get(f"auto_{source.code}"):
-                result[source.code] = None
-            else:
-                result[source.code] = self.cleaned_data.get(f"amount_{source.code}") or 0
+            code = source.code
+            if self.cleaned_data.get(f"auto_{code}"):
+                if code in self.manual:
+                    result[code] = None
+                continue
+            amount = self.cleaned_data.get(f"amount_{code}") or 0
+            if code in self.manual or amount != self.current.get(code, 0):
+                result[code] = amount
         return result
 
 
