@@ -62,7 +62,7 @@ def _million(amount: int) -> str:
 
 def _locked_draft(version: PlanVersion) -> PlanVersion:
     """The draft, re-read under a lock so that two specialists' changes queue instead of overwriting."""
-    version = PlanVersion.objects.select_for_update().select_related("plan", "based_on").get(pk=version.pk)
+    version = PlanVersion.objects.select_for_update(of=("self",)).select_related("plan", "based_on").get(pk=version.pk)
     if version.state != PlanVersion.State.DRAFT:
         raise ValidationError(
             _("Only a draft can change; this version is %(state)s.") % {"state": version.get_state_display()}
