@@ -556,3 +556,30 @@ def test_setting_lines_by_hand_with_htmx_swaps_the_lines_and_tells_the_page(draf
     assert response.status_code == 200 and "HX-Trigger" not in response and says(response, "required|bắt buộc")
     checks = client.get(reverse("plans:checks", args=[draft.pk]), headers={"HX-Request": "true"})
     assert says(checks, "OVER_NEED")
+
+
+def test_the_admin_lists_sources_plans_and_versions_read_mostly(annual, admin_user, login):
+    client = login(admin_user)
+    for model in ("source", "plan", "planversion"):
+        assert client.get(reverse(f"admin:plans_{model}_changelist")).status_code == 200, model
+    version = annual.current_version()
+    assert client.get(reverse("admin:plans_planversion_change", args=[version.pk])).status_code == 200
+    assert client.get(reverse("admin:plans_planversion_history", args=[version.pk])).status_code == 200
+    assert client.get(reverse("admin:plans_planversion_add")).status_code == 403
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_plan_pages_render_in_every_language(draft, specialist, login, language, settings):
+    client = login(specialist)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    item = draft.items.first()
+    for url in (
+        reverse("plans:list"),
+        reverse("plans:plan", args=[draft.plan_id]),
+        reverse("plans:version", args=[draft.pk]),
+        reverse("plans:budgets", args=[draft.pk]),
+        reverse("plans:approve", args=[draft.pk]),
+        reverse("plans:compare", args=[draft.pk]),
+        reverse("plans:item", args=[item.pk]),
+    ):
+        assert client.get(url).status_code == 200, url

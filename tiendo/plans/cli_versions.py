@@ -159,7 +159,7 @@ def _amount(option: str, value: str) -> int:
     """An amount as the page reads it (Vietnamese separators, "tỷ"/"triệu"); refused in Vietnamese."""
     form = BudgetForm({"amount": value}, prefix=None)
     if not form.is_valid() or form.cleaned_data.get("amount") is None:
-        why = " ".join(str(m) for m in form.errors.get("amount", [])) or "thiếu số tiền"
+        why = " ".join(str(m).rstrip(".") for m in form.errors.get("amount", [])) or "thiếu số tiền"
         raise CommandError(f"{option}: số tiền không hợp lệ '{value}' ({why}).")
     return form.cleaned_data["amount"]
 
@@ -360,7 +360,7 @@ def do_budget(command, user, options) -> None:
         else:
             form = BudgetForm({"cut": options["cut"]})
             if not form.is_valid() or form.cleaned_data.get("cut") is None:
-                messages = " ".join(str(m) for ms in form.errors.values() for m in ms) or "thiếu tỷ lệ"
+                messages = " ".join(str(m).rstrip(".") for ms in form.errors.values() for m in ms) or "thiếu tỷ lệ"
                 raise CommandError(f"--cut: tỷ lệ cắt giảm không hợp lệ '{options['cut']}' ({messages}).")
             services.cut_budget(
                 version, user, source=source.code, percent=Decimal(form.cleaned_data["cut"]), reason=options["reason"]
