@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
+from django.http import Http404
 
 from tiendo.domain import access
 from tiendo.domain.money import format_number, format_vnd
@@ -176,7 +177,20 @@ def _thresholds_data(t) -> dict:
 
 
 class DisbursementCommands:
-    """`do_*` methods for an ActionCommand (self.emit, self.stdout)."""
+    """`do_*` methods for a DataCommand (self.actor, self.emit); `handle` calls `run_disbursement` first."""
+
+    def run_disbursement(self, action: str, options) -> bool:
+        """Run a disbursement subcommand as the --as user, refusing in Vietnamese; False: not one of them."""
+        if action not in DENIED:
+            return False
+        user = self.actor(options)
+        try:
+            getattr(self, f"do_{action}")(user, options)
+        except Http404:
+            raise CommandError(f"Không tìm thấy kế hoạch #{options['plan_id']} (hoặc không có quyền).") from None
+        except PermissionDenied:
+            raise CommandError(f"Không có quyền {DENIED[action]}: {user.username}.") from None
+        return True
 
     def do_import_disbursement(self, user, options):
         plan = _annual(user, options["plan_id"])
