@@ -11,6 +11,8 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from hypothesis import given as given_h
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from tiendo.plans import facts, services
@@ -583,3 +585,40 @@ def test_the_plan_pages_render_in_every_language(draft, specialist, login, langu
         reverse("plans:item", args=[item.pk]),
     ):
         assert client.get(url).status_code == 200, url
+
+
+# Lines follow the approved plan where the law leaves the choice ----------------------------------------------------
+
+amount_st = st.integers(min_value=0, max_value=50)
+
+
+@given_h(
+    solver=st.dictionaries(st.tuples(st.integers(1, 4), st.sampled_from([1, 2, 3])), amount_st, max_size=12),
+    previous=st.dictionaries(st.tuples(st.integers(1, 4), st.sampled_from([1, 2, 3])), amount_st, max_size=12),
+    leftover=st.dictionaries(st.sampled_from([1, 2, 3]), amount_st),
+)
+def test_following_the_approved_lines_keeps_every_total_and_spends_no_more_than_there_is(solver, previous, leftover):
+    pool = (1, 2, 3)
+    items = sorted({i for i, _s in solver} | {1})
+    amounts = {key: a for key, a in solver.items() if key[0] in items}
+    before_left = dict(leftover)
+    result = facts.follow_previous(amounts, {pool: items}, previous, leftover)
+    for i in items:
+        assert sum(a for (j, _s), a in result.items() if j == i) == sum(a for (j, _s), a in amounts.items() if j == i)
+    for s in pool:
+        used, had = (
+            sum(a for (_i, t), a in result.items() if t == s),
+            sum(a for (_i, t), a in amounts.items() if t == s),
+        )
+        assert used + leftover.get(s, 0) == had + before_left.get(s, 0) and leftover.get(s, 0) >= 0
+    assert all(a > 0 for a in result.values())
+
+
+def test_a_project_keeps_its_source_when_another_would_do_as_well(draft, specialist):
+    """P2 (balanced capital or land-use revenue) had 50 bn of land-use revenue: after a 30% cut the solver may take
+    it from either source; the run keeps it on land-use revenue as far as that capital allows."""
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, specialist)
+    lines = amounts(draft)
+    assert lines[("HD-DTC-01", "NSDP_TSDD")] == 40 * BN
+    assert lines[("HD-DTC-02", "NSDP_TSDD")] == 30 * BN and lines[("HD-DTC-02", "NSDP_CD")] == 20 * BN

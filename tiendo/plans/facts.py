@@ -125,6 +125,7 @@ class Problem:
     pinned: dict[int, dict[int, int]]  # item pk -> {source pk: amount set by hand}
     left_out: dict[int, str]  # item pk -> why the solver does not see it (Vietnamese)
     notes: dict[int, str] = field(default_factory=dict)  # item pk -> what was capped before the solver ran
+    previous: dict[tuple[int, int], int] = field(default_factory=dict)  # (item pk, source pk) -> approved amount
 
 
 def allocation_problem(version: PlanVersion) -> Problem:
@@ -210,7 +211,65 @@ def allocation_problem(version: PlanVersion) -> Problem:
         period=(plan.first_year, plan.last_year) if kind is allocation.PlanKind.MEDIUM_TERM else None,
         decided_on=law_day(version),
     )
-    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes)
+    return Problem(
+        info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous_lines(version, facts)
+    )
+
+
+def previous_lines(version: PlanVersion, facts: VersionFacts) -> dict[tuple[int, int], int]:
+    """The lines the draft should change as little as the law allows: its base version's (the approved plan), by
+    the draft's item; the draft's own lines for a version without a base."""
+    if version.based_on_id is None:
+        return {(item_id, source_id): amount for item_id, source_id, amount, _manual in facts.lines}
+    item_of = {row["project_id"]: row["pk"] for row in facts.items}
+    previous: dict[tuple[int, int], int] = defaultdict(int)
+    for project_id, source_id, amount in version.based_on.lines.values_list("item__project_id", "source_id", "amount"):
+        if project_id in item_of:
+            previous[(item_of[project_id], source_id)] += amount
+    return dict(previous)
+
+
+def follow_previous(
+    amounts: dict[tuple[int, int], int],
+    pools: dict[tuple[int, ...], list[int]],
+    previous: dict[tuple[int, int], int],
+    leftover: dict[int, int],
+) -> dict[tuple[int, int], int]:
+    """Re-split the solver's amounts among sources so that lines follow the approved plan where they can.
+
+    Within a pool of projects that may use exactly the same sources, any split that keeps each project's total
+    and spends no source beyond its capital is as lawful as the solver's: no need is exceeded, and the priorities
+    live in the project totals. The solver's split among sources is arbitrary, and a line moved from one source to
+    another for no reason is a change the People's Council would have to approve. So each project first keeps what
+    it had from each source, as far as the pool's amounts and the capital left unallocated (`leftover`, per source
+    pk, updated) allow; the rest is filled in order (north-west corner), and what the pool no longer uses goes back
+    to `leftover`.
+    """
+    result: dict[tuple[int, int], int] = {}
+    for sources, items in pools.items():
+        project_left = {i: sum(amounts.get((i, s), 0) for s in sources) for i in items}
+        supply = {s: sum(amounts.get((i, s), 0) for i in items) for s in sources}
+        split: dict[tuple[int, int], int] = defaultdict(int)
+        for i in items:
+            for s in sources:
+                give = min(previous.get((i, s), 0), project_left[i], supply[s] + leftover.get(s, 0))
+                if give > 0:
+                    from_supply = min(give, supply[s])
+                    supply[s] -= from_supply
+                    leftover[s] = leftover.get(s, 0) - (give - from_supply)
+                    split[(i, s)] += give
+                    project_left[i] -= give
+        for i in items:
+            for s in sources:
+                give = min(project_left[i], supply[s])
+                if give > 0:
+                    split[(i, s)] += give
+                    project_left[i] -= give
+                    supply[s] -= give
+        for s, unused in supply.items():
+            leftover[s] = leftover.get(s, 0) + unused
+        result.update((key, amount) for key, amount in split.items() if amount > 0)
+    return result
 
 
 @dataclass
@@ -231,7 +290,13 @@ def read_allocation(problem: Problem, result: allocation.AllocationResult) -> Ou
     for a in result.allocations:
         if a.amount > 0:
             amounts[(problem.item_of[a.project], codes[a.source])] = a.amount
-            allocated[a.source] += a.amount
+    pools: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for project in problem.projects:
+        pools[tuple(sorted(codes[c] for c in project.eligible_sources))].append(problem.item_of[project.code])
+    leftover = {codes[code]: max(left, 0) for code, left in result.unallocated.items()}
+    amounts = follow_previous(amounts, pools, problem.previous, leftover)
+    for (_item_id, source_id), amount in amounts.items():
+        allocated[problem.facts.sources[source_id]] += amount
     explanations: dict[int, str] = dict(problem.left_out)
     for p in result.projects:
         explanations[problem.item_of[p.project]] = p.explanation

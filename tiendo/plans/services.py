@@ -14,6 +14,10 @@ source over-spent. Removing the pin (setting the line back to automatic) returns
 An annual plan fits its medium-term plan (PI-03, Art. 51(7)): before the solver runs, each project's need is capped
 at what the medium-term plan in force still leaves it after the other annual plans of the period, and each source's
 capital at what the medium-term plan leaves of that source; the project's explanation says so.
+
+The solver decides each project's total; how a total is split among the sources the project may use is left open
+by the law, so the run keeps each project's lines of the approved version where the capital allows
+(`facts.follow_previous`): a cut shows as a cut, not as a line removed from one source and added on another.
 """
 
 from __future__ import annotations
