@@ -1376,8 +1376,10 @@ def propose_transfer(
     receivers = [r for r in candidates.receivers if r.eligible_sources]
     given: dict[str, dict[str, int]] = defaultdict(dict)  # receiver -> source -> amount
     explanations: dict[str, str] = {}
+    solver_seconds = 0.0
     if released and receivers:
         allocation, projects = _allocation_projects(plan, version, receivers, items)
+        solve_started = time.perf_counter()
         result = allocation.allocate(
             allocation.Plan(allocation.PlanKind.ANNUAL, year=plan.first_year, decided_on=version.decision_date),
             [allocation.Source(code, code, amount) for code, amount in released.items()],
@@ -1386,6 +1388,7 @@ def propose_transfer(
         for a in result.allocations:
             if a.amount > 0:
                 given[a.project][a.source] = given[a.project].get(a.source, 0) + a.amount
+        solver_seconds = time.perf_counter() - solve_started
         explanations = {p.project: p.explanation for p in result.projects}
         proposal.violations = [
             {"project": v.project, "rule": v.rule, "explanation": v.explanation} for v in result.violations
@@ -1517,7 +1520,7 @@ def propose_transfer(
             "run_at": timezone.now().isoformat(timespec="seconds"),
             "by": actor.username,
             "seconds": round(proposal.seconds, 3),
-            "solver_seconds": None,
+            "solver_seconds": round(solver_seconds, 3),
             "projects": len(receivers),
             "manual_lines": len(creates) + len(updates),
             "allocated": proposal.placed,
