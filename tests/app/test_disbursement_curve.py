@@ -244,3 +244,11 @@ def test_only_specialists_propose_a_transfer(autumn, role, request):
     with pytest.raises(PermissionDenied):
         disb.propose_transfer(autumn, request.getfixturevalue(role), as_of=date(2024, 9, 30))
     assert autumn.versions.count() == 1
+
+
+def test_a_receiver_never_goes_above_its_medium_term_remainder(autumn, specialist):
+    medium = autumn.medium_term.current_version()
+    PlanLine.objects.filter(version=medium, item__project__code="HD-2021-0001").update(amount=61 * B)
+    proposal = disb.propose_transfer(autumn, specialist, as_of=date(2024, 9, 30))
+    road = next(r for r in proposal.receivers if r["project"] == "HD-2021-0001")
+    assert road["remaining_need"] == 1 * B and road["given"] == 1 * B  # 61 bn left in the medium term, 60 bn given

@@ -1355,6 +1355,18 @@ def propose_transfer(
     source_ids = {code: pk for pk, code in codes.items()}
     items = {p.item.project.code: p.item for p in judged}
     by_code = {p.item.project.code: p for p in judged}
+    # PI-03: a receiver never goes above what the medium-term plan still leaves it (the allocation run's own cap)
+    from .facts import _remainders
+
+    remainders = _remainders(plan)
+    project_left = remainders[0] if remainders else None
+
+    def remaining_need(p: ProjectPace) -> int:
+        need = p.item.need
+        if project_left is not None:
+            need = min(need, max(project_left.get(p.item.project_id, 0), 0))
+        return max(need - p.result.allocated, 0)
+
     candidates = rules.transfer_candidates(
         [
             rules.TransferProject(
@@ -1365,7 +1377,7 @@ def propose_transfer(
                     for sid, (allocated, disbursed) in sorted(p.by_source.items())
                 ),
                 pace=p.result,
-                remaining_need=max(p.item.need - p.result.allocated, 0),
+                remaining_need=remaining_need(p),
                 eligible_sources=tuple(p.item.eligible_sources) or None,
             )
             for p in judged
