@@ -20,6 +20,7 @@ from tiendo.web.context_processors import SITE_CACHE_KEY
 
 from . import catalogue, people
 from . import directives as demo_directives
+from . import plans as demo_plans
 from . import projects as demo_projects
 
 DEMO_PASSWORD = "tiendo-demo-2025"
@@ -224,6 +225,8 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
             merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, admin)
     demo_projects.hand_over_district_projects(admin)
     task_counts = tasks.finish(admin)
+    # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
+    plan_counts = demo_plans.load(seed, progress=progress)
     cache.delete(SITE_CACHE_KEY)
     return {
         "admin_units": AdminUnit.objects.count(),
@@ -237,6 +240,7 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         "progress_reports": project_counts["progress_reports"],
         "directives": task_counts["directives"],
         "tasks": task_counts["tasks"],
+        **plan_counts,
     }
 
 
