@@ -622,3 +622,10 @@ def test_a_project_keeps_its_source_when_another_would_do_as_well(draft, special
     lines = amounts(draft)
     assert lines[("HD-DTC-01", "NSDP_TSDD")] == 40 * BN
     assert lines[("HD-DTC-02", "NSDP_TSDD")] == 30 * BN and lines[("HD-DTC-02", "NSDP_CD")] == 20 * BN
+
+
+def test_a_new_draft_starts_with_every_line_open_to_the_allocation(annual, specialist):
+    PlanLine.objects.filter(version=annual.current_version()).update(manual=True)
+    draft = services.start_draft(annual, specialist)
+    assert amounts(draft) == amounts(annual.current_version())
+    assert not draft.lines.filter(manual=True).exists()

@@ -131,7 +131,7 @@ DRAFT_TITLES = {
 def start_draft(
     plan: Plan, actor, *, purpose: str = PlanVersion.Purpose.ADJUSTMENT, title: str = "", note: str = ""
 ) -> PlanVersion:
-    """A new draft from the version in force: its capital available, projects and lines, copied."""
+    """A new draft from the version in force: its capital available, projects and lines, copied (lines unpinned)."""
     _require(can_manage(actor.actor))
     if purpose not in (PlanVersion.Purpose.ADJUSTMENT, PlanVersion.Purpose.TRANSFER):
         raise ValidationError(_("A draft is an adjustment or a capital transfer."))
@@ -178,11 +178,12 @@ def start_draft(
     new_items = [PlanItem(version=draft, **{name: getattr(item, name) for name in copy_fields}) for item in old_items]
     new_items = bulk.create(new_items, PlanItem)
     item_of = {old.pk: new.pk for old, new in zip(old_items, new_items, strict=True)}
+    # a line set by hand is pinned in the draft it was set in; a new adjustment starts with every line open to the
+    # allocation, and the specialist pins again what the new decision requires
     lines = [
-        PlanLine(version=draft, item_id=item_of[line.item_id], source_id=line.source_id, amount=line.amount,
-                 manual=line.manual)
+        PlanLine(version=draft, item_id=item_of[line.item_id], source_id=line.source_id, amount=line.amount)
         for line in base.lines.all()
-    ]  # fmt: skip
+    ]
     bulk.create(lines, PlanLine)
     return draft
 
