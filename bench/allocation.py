@@ -1,0 +1,206 @@
+"""Time the capital allocation (`tiendo plan allocate`) against the bare HiGHS solve of the same model.
+
+    python bench/allocation.py [--n 10000] [--seed 1] [--repeat 3] [--plan annual|medium_term] [--save FILE.json]
+
+A seeded random plan: N projects over 6 sources (central budget, central ODA, local balanced budget, land-use
+revenue, lottery, local borrowing), each project eligible for 1 to 3 of them, tiers in realistic shares (about a
+sixth new projects), some committed floors, some projects that may not be funded (PI-04, PI-06), and about 70% of
+the need covered. It prints the model's size, the whole allocation (JSON input -> model -> solve -> whole đồng ->
+explanations -> JSON output), the bare `Highs.run()` of the same model (built by the same function, timed alone),
+their ratio, and checks the result: no source over-spent, no need exceeded, new projects all or nothing, floors.
+"""
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tiendo.domain.allocation import PRIORITY, allocate, build_model, priority_law, solve_model  # noqa: E402
+from tiendo.domain.allocation_json import input_from_json, result_to_json  # noqa: E402
+
+SOURCES = [
+    ("NSTW_TN", "Ngân sách trung ương vốn trong nước", 0.70),
+    ("NSTW_ODA", "Vốn nước ngoài (ODA, vay ưu đãi)", 0.85),
+    ("NSDP_CD", "Ngân sách địa phương cân đối", 0.65),
+    ("NSDP_TSDD", "Thu tiền sử dụng đất", 0.70),
+    ("NSDP_XS", "Thu xổ số kiến thiết", 0.75),
+    ("NSDP_VAY", "Bội chi ngân sách địa phương", 0.60),
+]
+# share of projects per tier (Law 58/2024 Art. 54(4) order)
+TIERS = [
+    ("special_or_emergency", 0.01),
+    ("national_programme", 0.03),
+    ("advance_repayment", 0.02),
+    ("completed_unfunded", 0.08),
+    ("oda", 0.05),
+    ("ppp_state", 0.01),
+    ("transitional_finishing", 0.20),
+    ("transitional_on_schedule", 0.26),
+    ("preparation", 0.06),
+    ("debt_before_2015", 0.02),
+    ("other_support", 0.02),
+    ("policy_bank", 0.01),
+    ("new", 0.23 - 0.06),
+]
+
+
+def generate(n: int, seed: int, kind: str = "annual", supply: float = 1.0) -> dict:
+    """A plan of n projects whose needs exceed the sources by about 30% (`supply` scales every source)."""
+    rng = random.Random(seed)
+    tiers, weights = zip(*TIERS, strict=True)
+    codes = [code for code, _, _ in SOURCES]
+    domestic = [code for code in codes if code != "NSTW_ODA"]
+    projects, demand = [], dict.fromkeys(codes, 0.0)
+    year = 2025
+    for i in range(n):
+        tier = rng.choices(tiers, weights)[0]
+        need = int(rng.lognormvariate(23.5, 1.2)) // 1_000_000 * 1_000_000 + 1_000_000  # median ≈ 16 tỷ
+        group = "C" if need < 30 * 10**9 else "B" if need < 500 * 10**9 else "A"
+        if rng.random() < 0.005:
+            group = "national"
+        if tier == "oda":
+            eligible = ["NSTW_ODA", "NSDP_CD"]
+        else:
+            eligible = rng.sample(domestic, rng.choice((1, 1, 2, 2, 3)))
+        for code in eligible:
+            demand[code] += need / len(eligible)
+        transitional = tier not in ("new", "preparation")
+        first = year - rng.randint(0, {"A": 5, "B": 3, "C": 2, "national": 8}[group]) if transitional else None
+        if first is not None and rng.random() < 0.02:
+            first -= 3  # past its allocation period
+        floor = 0
+        if tier not in ("new",) and rng.random() < 0.05:
+            floor = need * rng.randint(2, 6) // 10 // 1_000_000 * 1_000_000
+        projects.append(
+            {
+                "code": f"DTC-{i + 1:06d}",
+                "group": group,
+                "tier": tier,
+                "need": need,
+                "floor": floor,
+                "eligible_sources": eligible,
+                "has_investment_decision": tier == "preparation" or rng.random() > 0.01,
+                "in_medium_term_plan": rng.random() > 0.01,
+                "first_allocation_year": first,
+                "handed_over_year": year - 1 if tier in ("completed_unfunded", "debt_before_2015") else None,
+                "allocation_extension_years": 1 if first is not None and rng.random() < 0.1 else 0,
+            }
+        )
+    sources = [
+        {"code": code, "name": name, "available": int(demand[code] * share * supply) // 1_000_000 * 1_000_000}
+        for code, name, share in SOURCES
+    ]
+    plan = {"kind": "annual", "year": year, "period": "2021-2025"}
+    if kind == "medium_term":
+        plan = {"kind": "medium_term", "year": None, "period": "2026-2030"}
+    return {"plan": plan, "sources": sources, "projects": projects}
+
+
+def whole(data: dict) -> dict:
+    """What `tiendo plan allocate --json` does after reading the file: parse, allocate, write."""
+    given = input_from_json(data)
+    return result_to_json(allocate(given.plan, given.sources, given.projects))
+
+
+def check(data: dict, out: dict) -> list[str]:
+    """Every limit, and the order of priority: a short project's sources are empty and held by no lower level."""
+    problems = []
+    given = input_from_json(data)
+    table = PRIORITY[priority_law(given.plan)]
+    rank = {p.code: table[p.tier] for p in given.projects}
+    lowest = dict.fromkeys(s["code"] for s in data["sources"])
+    for item in out["allocations"]:
+        held = lowest[item["source"]]
+        lowest[item["source"]] = max(rank[item["project"]], -1 if held is None else held)
+    available = {s["code"]: s["available"] for s in data["sources"]}
+    needs = {p["code"]: p for p in data["projects"]}
+    spent = dict.fromkeys(available, 0)
+    by_project = dict.fromkeys(needs, 0)
+    for item in out["allocations"]:
+        spent[item["source"]] += item["amount"]
+        by_project[item["project"]] += item["amount"]
+        if item["source"] not in needs[item["project"]]["eligible_sources"] or item["amount"] <= 0:
+            problems.append(f"{item}: source not eligible or amount not positive")
+    for code, amount in spent.items():
+        if amount > available[code] or available[code] - amount != out["unallocated"][code]:
+            problems.append(f"{code}: spent {amount} of {available[code]}")
+    for row in out["projects"]:
+        project = needs[row["project"]]
+        got = row["allocated"]
+        if got != by_project[row["project"]] or got > project["need"] or row["shortfall"] != project["need"] - got:
+            problems.append(f"{row['project']}: allocated {got}, need {project['need']}")
+        if project["tier"] == "new" and got not in (0, project["need"]):
+            problems.append(f"{row['project']}: new project partly funded")
+        if 0 < got < project["floor"]:
+            problems.append(f"{row['project']}: below its floor")
+        short = got < project["need"] and row["reason"] == "short"
+        for code in project["eligible_sources"] if short else ():
+            if out["unallocated"][code] or (lowest[code] is not None and lowest[code] > rank[row["project"]]):
+                problems.append(f"{row['project']}: short while {code} is left or held by a lower level")
+    return problems
+
+
+def _seconds(times: list[float]) -> str:
+    return ", ".join(f"{t:.3f}" for t in times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="projects (default 10,000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing; the median is shown")
+    parser.add_argument("--plan", choices=("annual", "medium_term"), default="annual")
+    parser.add_argument("--supply", type=float, default=1.0, help="scale every source (1.3: the new projects compete)")
+    parser.add_argument("--save", help="write the generated input to this JSON file")
+    args = parser.parse_args()
+
+    data = generate(args.n, args.seed, args.plan, args.supply)
+    if args.save:
+        Path(args.save).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    given = input_from_json(data)
+    model = build_model(given.plan, given.sources, given.projects)
+    units = len(model.unit_kind)
+    print(
+        f"{args.n:,} projects x {len(given.sources)} sources: {model.num_cols:,} columns, {model.num_rows:,} rows, "
+        f"{units:,} units ({model.unit_kind.count(2):,} new, {model.unit_kind.count(1):,} floored), "
+        f"{model.num_objectives} objectives, {len(model.violations):,} projects not fundable"
+    )
+
+    whole_times, solve_times, out = [], [], {}
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        out = whole(data)
+        whole_times.append(time.perf_counter() - started)
+        model = build_model(given.plan, given.sources, given.projects)
+        solve_model(model)
+        solve_times.append(model.solver_seconds)
+
+    whole_s, solve_s = statistics.median(whole_times), statistics.median(solve_times)
+    need = sum(p["need"] for p in data["projects"])
+    got = sum(p["allocated"] for p in out["projects"])
+    print(
+        f"whole allocate (JSON in -> JSON out): {whole_s:7.3f} s   (runs: {', '.join(f'{t:.3f}' for t in whole_times)})"
+    )
+    print(
+        f"bare Highs.run() of the same model:   {solve_s:7.3f} s   (runs: {', '.join(f'{t:.3f}' for t in solve_times)})"
+    )
+    print(f"HiGHS stages: {'; '.join(model.stages)}")
+    print(f"ratio whole / bare solve: {whole_s / solve_s:.2f}   overhead {1000 * (whole_s - solve_s):.0f} ms")
+    print(
+        f"allocated {got / 1e9:,.0f} of {need / 1e9:,.0f} tỷ đồng needed; "
+        f"{sum(1 for p in out['projects'] if p['reason'] == 'full'):,} projects in full, "
+        f"{len(out['violations']):,} violations"
+    )
+    problems = check(data, out)
+    print("check: OK" if not problems else f"check: {len(problems)} problems, e.g. {problems[:3]}")
+    if problems:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
