@@ -242,34 +242,54 @@ def follow_previous(
     live in the project totals. The solver's split among sources is arbitrary, and a line moved from one source to
     another for no reason is a change the People's Council would have to approve. So each project first keeps what
     it had from each source, as far as the pool's amounts and the capital left unallocated (`leftover`, per source
-    pk, updated) allow; the rest is filled in order (north-west corner), and what the pool no longer uses goes back
-    to `leftover`.
+    pk, updated) allow, every line of a short source cut in the same proportion; then it takes the rest from the
+    sources it already had, then from any (north-west corner: the totals always match); what the pool no longer
+    uses goes back to `leftover`.
     """
     result: dict[tuple[int, int], int] = {}
     for sources, items in pools.items():
-        project_left = {i: sum(amounts.get((i, s), 0) for s in sources) for i in items}
-        supply = {s: sum(amounts.get((i, s), 0) for i in items) for s in sources}
-        split: dict[tuple[int, int], int] = defaultdict(int)
-        for i in items:
-            for s in sources:
-                give = min(previous.get((i, s), 0), project_left[i], supply[s] + leftover.get(s, 0))
-                if give > 0:
-                    from_supply = min(give, supply[s])
-                    supply[s] -= from_supply
-                    leftover[s] = leftover.get(s, 0) - (give - from_supply)
-                    split[(i, s)] += give
-                    project_left[i] -= give
-        for i in items:
-            for s in sources:
-                give = min(project_left[i], supply[s])
-                if give > 0:
-                    split[(i, s)] += give
-                    project_left[i] -= give
-                    supply[s] -= give
-        for s, unused in supply.items():
-            leftover[s] = leftover.get(s, 0) + unused
-        result.update((key, amount) for key, amount in split.items() if amount > 0)
+        result.update(_resplit(sources, items, amounts, previous, leftover))
     return result
+
+
+def _resplit(
+    sources: tuple[int, ...],
+    items: list[int],
+    amounts: dict[tuple[int, int], int],
+    previous: dict[tuple[int, int], int],
+    leftover: dict[int, int],
+) -> dict[tuple[int, int], int]:
+    """One pool of `follow_previous`: the same project totals, split as close to `previous` as the capital allows."""
+    project_left = {i: sum(amounts.get((i, s), 0) for s in sources) for i in items}
+    supply = {s: sum(amounts.get((i, s), 0) for i in items) for s in sources}
+    split: dict[tuple[int, int], int] = defaultdict(int)
+
+    def give(i: int, s: int, most: int, spare: bool = True) -> None:
+        amount = min(most, project_left[i], supply[s] + (leftover.get(s, 0) if spare else 0))
+        if amount <= 0:
+            return
+        from_supply = min(amount, supply[s])
+        supply[s] -= from_supply
+        leftover[s] = leftover.get(s, 0) - (amount - from_supply)
+        split[(i, s)] += amount
+        project_left[i] -= amount
+
+    # 1. what each project had from each source, every line cut in the same proportion when a source is short
+    for s in sources:
+        had = {i: min(previous.get((i, s), 0), project_left[i]) for i in items}
+        wanted = sum(had.values())
+        if not wanted:
+            continue
+        there = supply[s] + leftover.get(s, 0)
+        for i in items:
+            give(i, s, had[i] if there >= wanted else had[i] * there // wanted)
+    # 2. the rest from the sources the project already had, then from any (only the pool's own amounts now)
+    for i in items:
+        for s in sorted(sources, key=lambda s: previous.get((i, s), 0) == 0):
+            give(i, s, project_left[i], spare=False)
+    for s, unused in supply.items():
+        leftover[s] = leftover.get(s, 0) + unused
+    return {key: amount for key, amount in split.items() if amount > 0}
 
 
 @dataclass
