@@ -1,7 +1,9 @@
 """Plans and their adjustment: a draft from the version in force, a new revenue estimate, the allocation by the
-legal order of priority, lines set by hand, the checks, the comparison, the decision; pages and `tiendo plan`."""
+legal order of priority, lines set by hand, the checks, the comparison, the decision; pages and `tiendo plan`
+(list, show, adjust, budget, run, set-line, check, compare, approve, discard, export)."""
 
 import io
+import json
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from hypothesis import given as given_h
 from hypothesis import strategies as st
@@ -629,3 +632,109 @@ def test_a_new_draft_starts_with_every_line_open_to_the_allocation(annual, speci
     draft = services.start_draft(annual, specialist)
     assert amounts(draft) == amounts(annual.current_version())
     assert not draft.lines.filter(manual=True).exists()
+
+
+# The command line ------------------------------------------------------------------------------------------------
+
+
+def run_cli(capsys, *args):
+    capsys.readouterr()
+    call_command("plan", *args, "--json")
+    return json.loads(capsys.readouterr().out)
+
+
+def refused(match, *args):
+    with pytest.raises(CommandError, match=match) as caught:
+        call_command("plan", *args)
+    return str(caught.value)
+
+
+def test_the_whole_adjustment_from_the_command_line(capsys, annual, specialist, installation, tmp_path):
+    plans = run_cli(capsys, "list", "--as", "specialist")
+    assert [p["title"] for p in plans] == ["Kế hoạch trung hạn 2021-2025", "Kế hoạch đầu tư công năm 2025"]
+    assert plans[1]["total"] == 140 * BN and plans[1]["in_force"]["number"] == 1
+
+    draft = run_cli(capsys, "adjust", str(annual.pk), "--title", "Điều chỉnh giữa năm 2025", "--as", "specialist")
+    assert draft["state"] == "draft" and draft["title"] == "Điều chỉnh giữa năm 2025"
+    pk = str(draft["id"])
+    budget = run_cli(capsys, "budget", pk, "--source", "NSDP_TSDD", "--cut", "30", "--as", "specialist")
+    assert budget["available"] == 70 * BN
+    budget = run_cli(capsys, "budget", pk, "--source", "NSDP_CD", "--amount", "60.000.000.000", "--as", "specialist")
+    assert budget["available"] == 60 * BN
+
+    result = run_cli(capsys, "run", pk, "--as", "specialist")
+    assert result["projects"] == 4 and result["unallocated"]["NSDP_TSDD"] == 0
+    version = PlanVersion.objects.get(pk=pk)
+    assert given(version, "HD-DTC-03") == 0 and given(version, "HD-DTC-01") == 40 * BN
+
+    line = run_cli(capsys, "set-line", pk, "--project", "HD-DTC-03", "--source", "NSDP_CD", "--amount", "30 tỷ",
+               "--reason", "Kết luận số 12/TB-UBND", "--as", "specialist")  # fmt: skip
+    assert line == {"version": int(pk), "project": "HD-DTC-03", "source": "NSDP_CD", "amount": 30 * BN, "manual": True}
+    run_cli(capsys, "run", pk, "--as", "specialist")
+    assert amounts(version)[("HD-DTC-03", "NSDP_CD")] == 30 * BN
+
+    shown = run_cli(capsys, "show", pk, "--as", "specialist")
+    assert shown["projects"] == 4 and {b["source"] for b in shown["budgets"]} == {"NSDP_TSDD", "NSDP_CD"}
+    checks = run_cli(capsys, "check", pk, "--as", "specialist")
+    assert checks["decider"]["body"] == "provincial_council"
+    compared = run_cli(capsys, "compare", pk, "--as", "specialist")
+    assert compared["totals"]["before"] == 140 * BN and compared["totals"]["after"] == sum(amounts(version).values())
+    p3 = {r["source"]: (r["before"], r["after"], r["kind"]) for r in compared["lines"] if r["project"] == "HD-DTC-03"}
+    assert p3 == {"NSDP_TSDD": (10 * BN, 0, "removed"), "NSDP_CD": (20 * BN, 30 * BN, "increase")}
+
+    approved = run_cli(capsys, "approve", pk, "--number", "45/NQ-HĐND", "--date", "12/06/2025", "--body",
+                   "provincial_council", "--as", "specialist")  # fmt: skip
+    assert approved["state"] == "approved"
+    assert PlanVersion.objects.get(pk=draft["id"]).based_on.state == "superseded"
+
+    out = tmp_path / "phu-luc.xlsx"
+    assert run_cli(capsys, "export", pk, "--xlsx", str(out), "--as", "specialist")["rows"] >= 4
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    pdf = tmp_path / "phu-luc.pdf"
+    run_cli(capsys, "export", pk, "--pdf", str(pdf), "--as", "specialist")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # every change carries its author and a reason
+    rows = PlanLine.history.filter(version_id=int(pk))
+    assert rows.exists() and all(r.history_user_id == specialist.pk and r.history_change_reason for r in rows)
+
+
+def test_the_command_line_refuses_in_vietnamese_and_changes_nothing(annual, specialist, leader, officer_x, investor_a):
+    draft = services.start_draft(annual, specialist)
+    pk = str(draft.pk)
+    before = amounts(draft), list(draft.budgets.values_list("available", flat=True))
+    refused("không hợp lệ '-5'", "budget", pk, "--source", "NSDP_TSDD", "--amount", "-5", "--as", "specialist")
+    refused("không hợp lệ 'nhiều'", "budget", pk, "--source", "NSDP_TSDD", "--amount", "nhiều", "--as", "specialist")
+    refused("không có nguồn vốn mã 'XYZ'", "budget", pk, "--source", "XYZ", "--amount", "5", "--as", "specialist")
+    refused("--cut", "budget", pk, "--source", "NSDP_TSDD", "--cut", "130", "--as", "specialist")
+    refused("--reason", "set-line", pk, "--project", "HD-DTC-01", "--source", "NSDP_TSDD", "--amount", "1", "--as",
+            "specialist")  # fmt: skip
+    refused("không có trong phiên bản", "set-line", pk, "--project", "HD-X", "--source", "NSDP_TSDD", "--amount", "1",
+            "--reason", "x", "--as", "specialist")  # fmt: skip
+    refused("--number", "approve", pk, "--date", "12/06/2025", "--body", "provincial_council", "--as", "specialist")
+    refused("--body", "approve", pk, "--number", "1/NQ", "--date", "12/06/2025", "--body", "king", "--as",
+            "specialist")  # fmt: skip
+    refused("Ngày không hợp lệ", "approve", pk, "--number", "1/NQ", "--date", "32/13/2025", "--as", "specialist")
+    refused("Không có quyền lập dự thảo", "adjust", str(annual.pk), "--as", "leader")
+    refused("Không có quyền chạy phân bổ", "run", pk, "--as", "officer_x")
+    refused("Không tìm thấy phiên bản kế hoạch", "show", pk, "--as", "investor_a")
+    refused("Không có quyền xem kết quả kiểm tra", "check", pk, "--as", "officer_x")
+    refused("Không tìm thấy phiên bản kế hoạch #999", "show", "999", "--as", "specialist")
+    after = amounts(draft), list(draft.budgets.values_list("available", flat=True))
+    assert after == before
+    services.approve_draft(draft, specialist, number="2/NQ", day=date(2025, 6, 1), body="provincial_council")
+    refused("Only a draft|Chỉ dự thảo|chỉ", "budget", pk, "--source", "NSDP_TSDD", "--cut", "10", "--as", "specialist")
+
+
+def test_an_officer_sees_its_agency_projects_only(capsys, annual, officer_x):
+    version = annual.current_version()
+    shown = run_cli(capsys, "show", str(version.pk), "--as", "officer_x")
+    assert {i["project"] for i in shown["items"]} == {"HD-DTC-01", "HD-DTC-03"}
+    assert "budgets" not in shown
+    assert run_cli(capsys, "list", "--as", "officer_x")[1]["total"] is None
+
+
+def test_cut_by_percent_is_exact_to_the_dong(annual, specialist):
+    draft = services.start_draft(annual, specialist)
+    services.set_budgets(draft, specialist, {"NSDP_TSDD": 1_000_000_001})
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal("12.5"))
+    assert draft.budgets.get(source__code="NSDP_TSDD").available == 875_000_001

@@ -13,10 +13,11 @@ from django.core.management.base import CommandError
 from tiendo.domain.allocation import AllocationError, AllocationResult, InvalidAllocationInput, Plan, allocate
 from tiendo.domain.allocation_json import input_from_json, result_to_json
 from tiendo.domain.money import format_vnd
+from tiendo.plans.cli_versions import VersionCommands, add_version_commands
 from tiendo.web.commands import DataCommand
 
 
-class Command(DataCommand):
+class Command(VersionCommands, DataCommand):
     help = "Public-investment plans: `allocate FILE.json` shares the sources among the projects (no database)."
     # `allocate` works on a fresh checkout before `migrate`: nothing in it reads the database
     requires_system_checks: list[str] = []
@@ -29,6 +30,7 @@ class Command(DataCommand):
         )
         allocate_parser.add_argument("file", help="the JSON file, or - to read it from standard input")
         self.add_json_argument(allocate_parser)
+        add_version_commands(sub, self)  # list, show, adjust, budget, run, set-line, check, compare, approve...
 
     def handle(self, *args, action, **options):
         getattr(self, f"do_{action}")(options)
