@@ -440,11 +440,11 @@ def do_approve(command, user, options) -> None:
         names = {"number": "--number", "day": "--date", "body": "--body", "override": "--override"}
         parts = []
         for field, messages in form.errors.items():
-            text = " ".join(str(m) for m in messages)
+            text = " ".join(str(m).rstrip(".") for m in messages)
             if field == "body" and options["body"]:
                 text = f"không có cấp quyết định '{options['body']}' (chọn một trong: {BODIES})"
             parts.append(f"{names.get(field, field)}: {text}")
-        raise CommandError("; ".join(parts))
+        raise CommandError("; ".join(parts) + ".")
     data = form.cleaned_data
     try:
         version = services.approve_draft(
