@@ -14,6 +14,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import given as given_h
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
@@ -573,8 +574,15 @@ def test_the_admin_lists_sources_plans_and_versions_read_mostly(annual, admin_us
     assert client.get(reverse("admin:plans_planversion_add")).status_code == 403
 
 
+@pytest.fixture
+def back_to_vietnamese(settings):
+    """A request in another language leaves it active in the thread: later tests read names in Vietnamese."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_the_plan_pages_render_in_every_language(draft, specialist, login, language, settings):
+def test_the_plan_pages_render_in_every_language(draft, specialist, login, language, settings, back_to_vietnamese):
     client = login(specialist)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     item = draft.items.first()
