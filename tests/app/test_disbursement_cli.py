@@ -6,35 +6,12 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.core.management.base import CommandError
 from test_disbursement_support import *  # noqa: F403
 from test_disbursement_support import B
 
 from tiendo.plans.models import Disbursement, PlanItem, PlanLine
-
-try:
-    from tiendo.plans.management.commands.plan import Command as PlanCommand
-except ImportError:  # until `tiendo plan` is in place: the same subcommands on a bare command
-    PlanCommand = None
-
-
-def call_command(name, *args, **options):
-    """`tiendo plan ...` (or, before it exists, the disbursement subcommands on a bare DataCommand)."""
-    from django.core.management import call_command as real
-
-    if PlanCommand is not None and hasattr(PlanCommand, "run_disbursement"):
-        return real(name, *args, **options)
-    from tiendo.plans.cli_disbursement import DisbursementCommands, add_disbursement_commands
-    from tiendo.web.commands import DataCommand
-
-    class Bare(DisbursementCommands, DataCommand):
-        def add_arguments(self, parser):
-            add_disbursement_commands(parser.add_subparsers(dest="action", required=True), self)
-
-        def handle(self, *args, action, **options):
-            self.run_disbursement(action, options)
-
-    return real(Bare(), *args, **options)
 
 
 @pytest.fixture(autouse=True)

@@ -34,26 +34,33 @@ DENIED = {
 def add_disbursement_commands(sub, command) -> None:
     """The four subparsers; `command` is the DataCommand that owns them (for --json and --as)."""
     importing = sub.add_parser(
-        "import-disbursement", help="nhập số liệu giải ngân của Kho bạc (.xlsx, .xls, .ods, .csv) vào kế hoạch năm"
+        "import-disbursement",
+        help="import the State Treasury's disbursement report (.xlsx .xls .ods .csv) into an annual plan",
     )
     importing.set_defaults(action="import_disbursement")
-    importing.add_argument("plan_id", help="mã số kế hoạch năm")
+    importing.add_argument("plan_id", help="the annual plan's id (see `list`)")
     importing.add_argument(
-        "file", help="báo cáo của Kho bạc: cột Mã dự án, Nguồn vốn, Tháng, Giải ngân trong tháng/Lũy kế"
+        "file", help="columns Mã dự án, Nguồn vốn, Tháng, Giải ngân trong tháng and/or Lũy kế (see the template)"
     )
-    importing.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
-    importing.add_argument("--partial", action="store_true", help="ghi các dòng hợp lệ dù có dòng lỗi")
+    importing.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    importing.add_argument("--partial", action="store_true", help="write the valid rows even if some rows have errors")
 
-    showing = sub.add_parser("disbursement", help="giải ngân của kế hoạch năm theo tháng và theo nguồn vốn")
+    showing = sub.add_parser(
+        "disbursement", help="an annual plan's disbursement by month and source against the target path and deadlines"
+    )
     showing.add_argument("plan_id")
-    showing.add_argument("--as-of", default="", help="số liệu đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định hôm nay")
-    showing.add_argument("--project", default="", help="chỉ một dự án (mã dự án)")
+    showing.add_argument("--as-of", default="", help="disbursement as of this day (dd/mm/yyyy or ISO; default today)")
+    showing.add_argument("--project", default="", help="one project only (its code)")
 
-    slow = sub.add_parser("slow", help="danh sách dự án giải ngân chậm, đình trệ, có nguy cơ không giải ngân hết")
+    slow = sub.add_parser(
+        "slow", help="projects stalled, slow or at risk of not disbursing their capital, with the reasons"
+    )
     slow.add_argument("plan_id")
     _add_thresholds(slow)
 
-    transfer = sub.add_parser("transfer", help="lập dự thảo điều chuyển vốn từ dự án giải ngân chậm")
+    transfer = sub.add_parser(
+        "transfer", help="draft a capital transfer from slow projects to projects on pace (a new draft version)"
+    )
     transfer.add_argument("plan_id")
     _add_thresholds(transfer)
 
@@ -63,13 +70,29 @@ def add_disbursement_commands(sub, command) -> None:
 
 
 def _add_thresholds(parser) -> None:
-    parser.add_argument("--as-of", default="", help="số liệu đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định hôm nay")
+    parser.add_argument("--as-of", default="", help="disbursement as of this day (dd/mm/yyyy or ISO; default today)")
     parser.add_argument(
-        "--behind", default=None, help="chậm: thấp hơn lộ trình mục tiêu từ N điểm % (TIENDO_DISB_BEHIND_POINTS)"
+        "--behind",
+        default=None,
+        help="slow: this many percentage points below the target path (default TIENDO_DISB_BEHIND_POINTS)",
     )
-    parser.add_argument("--stalled", type=int, default=None, help="đình trệ: N tháng liền không giải ngân")
-    parser.add_argument("--zero-after", default=None, help="đình trệ: chưa giải ngân sau ngày dd/mm (mặc định 30/06)")
-    parser.add_argument("--projection", choices=["linear", "target_path"], default=None, help="cách dự báo đến hạn")
+    parser.add_argument(
+        "--stalled",
+        type=int,
+        default=None,
+        help="stalled: whole months without disbursement (default TIENDO_DISB_STALLED_MONTHS)",
+    )
+    parser.add_argument(
+        "--zero-after",
+        default=None,
+        help="stalled: nothing disbursed after this day, dd/mm (default TIENDO_DISB_ZERO_AFTER)",
+    )
+    parser.add_argument(
+        "--projection",
+        choices=["linear", "target_path"],
+        default=None,
+        help="projection to the deadline (default TIENDO_DISB_PROJECTION)",
+    )
 
 
 def _thresholds(plan: Plan, options):

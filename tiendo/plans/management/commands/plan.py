@@ -13,11 +13,12 @@ from django.core.management.base import CommandError
 from tiendo.domain.allocation import AllocationError, AllocationResult, InvalidAllocationInput, Plan, allocate
 from tiendo.domain.allocation_json import input_from_json, result_to_json
 from tiendo.domain.money import format_vnd
+from tiendo.plans.cli_disbursement import DisbursementCommands, add_disbursement_commands
 from tiendo.plans.cli_versions import VersionCommands, add_version_commands
 from tiendo.web.commands import DataCommand
 
 
-class Command(VersionCommands, DataCommand):
+class Command(VersionCommands, DisbursementCommands, DataCommand):
     help = "Public-investment plans: `allocate FILE.json` shares the sources among the projects (no database)."
     # `allocate` works on a fresh checkout before `migrate`: nothing in it reads the database
     requires_system_checks: list[str] = []
@@ -31,8 +32,11 @@ class Command(VersionCommands, DataCommand):
         allocate_parser.add_argument("file", help="the JSON file, or - to read it from standard input")
         self.add_json_argument(allocate_parser)
         add_version_commands(sub, self)  # list, show, adjust, budget, run, set-line, check, compare, approve...
+        add_disbursement_commands(sub, self)  # import-disbursement, disbursement, slow, transfer
 
     def handle(self, *args, action, **options):
+        if self.run_disbursement(action, options):
+            return
         getattr(self, f"do_{action}")(options)
 
     def do_allocate(self, options):
