@@ -266,12 +266,47 @@ def test_allocation_period_at_its_boundary(group, first, extension, handed, plan
     assert [v.rule for v in found] == (["PI-06"] if violates else [])
 
 
-def test_a_medium_term_plan_judges_the_period_at_its_last_year():
-    plan = Plan(PlanKind.MEDIUM_TERM, period=(2026, 2030))
-    assert violations_of(project("P", group=G.C, first_allocation_year=2028), plan) == ()
-    (found,) = violations_of(project("P", group=G.C, first_allocation_year=2027), plan)
+@pytest.mark.parametrize(
+    ("group", "first", "extension", "handed", "violates"),
+    [
+        (G.C, 2025, 0, None, False),  # allowed 2025-2027: capital for 2026-2027 (Art. 57)
+        (G.C, 2024, 0, None, False),  # its 3rd year is the period's first: the last allowed
+        (G.C, 2023, 0, None, True),  # past its limit in 2025, the year before the period
+        (G.C, 2023, 1, None, False),  # one year of extension: to the end of 2026
+        (G.C, 2022, 1, None, True),
+        (G.B, 2023, 0, None, False),  # 2023-2026
+        (G.B, 2022, 0, None, True),  # 2022-2025
+        (G.A, 2021, 0, None, False),  # 2021-2026
+        (G.A, 2020, 0, None, True),  # 2020-2025
+        (G.C, 2018, 0, 2025, False),  # handed over: only the debt is left to pay
+        (G.NATIONAL, 2010, 0, None, False),
+    ],
+)
+def test_a_medium_term_plan_judges_the_period_at_its_first_year(group, first, extension, handed, violates):
+    p = project(
+        "P", group=group, first_allocation_year=first, allocation_extension_years=extension, handed_over_year=handed
+    )
+    found = violations_of(p, MEDIUM_2026)
+    assert [v.rule for v in found] == (["PI-06"] if violates else [])
+
+
+def test_a_medium_term_refusal_says_the_period_was_past_in_its_first_year():
+    (found,) = violations_of(project("P", group=G.C, first_allocation_year=2023), MEDIUM_2026)
     assert found.rule == "PI-06" and "Điều 57" in found.citation
-    assert "đến hết năm 2029" in found.explanation
+    assert "đến hết năm 2025" in found.explanation
+    assert "năm đầu kỳ kế hoạch 2026-2030 (2026) đã quá thời hạn" in found.explanation
+
+
+def test_a_project_within_its_period_in_the_first_year_is_funded_in_a_medium_term_plan():
+    projects = [
+        project("C25", group=G.C, first_allocation_year=2025),
+        project("C23", group=G.C, first_allocation_year=2023),
+    ]
+    result = run({"S1": 200 * TY}, projects, MEDIUM_2026)
+    assert [(p.project, p.allocated, p.reason) for p in result.projects] == [
+        ("C25", 100 * TY, Reason.FULL),
+        ("C23", 0, Reason.VIOLATION),
+    ]
 
 
 def test_the_2019_law_cites_its_own_articles_and_asks_to_verify():

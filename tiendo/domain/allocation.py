@@ -193,12 +193,16 @@ class Plan:
 
     @property
     def judged_year(self) -> int:
-        """The year the allocation period is judged at: the plan's year, or the last year of the period."""
+        """The year the allocation period (PI-06) is judged at: the plan's year, or the period's first year.
+
+        A medium-term plan gives no year per project: a project still within its allocation period in the first
+        year may receive capital for the years left (Law 58/2024 Art. 57), so only one already past it then is
+        refused (`plan_checks` warns of one that passes it later in the period)."""
         if self.kind is PlanKind.ANNUAL:
             assert self.year is not None
             return self.year
         assert self.period is not None
-        return self.period[1]
+        return self.period[0]
 
     def describe(self) -> str:
         if self.kind is PlanKind.ANNUAL:
@@ -415,7 +419,11 @@ def _allocation_overrun(project: Project, plan: Plan, text: Law, old: bool) -> V
         return None
     citation = f"khoản 2 Điều 52 {_law_name(text)}" if old else f"Điều 57 {_law_name(text)}"
     extended = f" (đã gia hạn {project.allocation_extension_years} năm)" if project.allocation_extension_years else ""
-    plan_year = f"năm {judged}" if plan.kind is PlanKind.ANNUAL else f"kỳ kế hoạch đến năm {judged}"
+    if plan.kind is PlanKind.ANNUAL:
+        plan_year = f"năm {judged}"
+    else:
+        assert plan.period is not None
+        plan_year = f"ngay năm đầu kỳ kế hoạch {plan.period[0]}-{plan.period[1]} ({judged})"
     return Violation(
         project.code,
         "PI-06",
