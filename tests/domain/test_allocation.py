@@ -19,12 +19,15 @@ from tiendo.domain.allocation import (
     Reason,
     Source,
     Tier,
+    _new_project,
+    _vnd,
     allocate,
     build_model,
     priority_law,
     solve_model,
     violations_of,
 )
+from tiendo.domain.money import format_vnd
 from tiendo.domain.projects import ProjectGroup as G
 
 T = Tier
@@ -458,3 +461,49 @@ def test_random_plans_keep_every_promise(case):
             alike = table[p.tier] == table[q.tier] and set(p.eligible_sources) == set(q.eligible_sources)
             if alike and p.tier is not T.NEW and not p.floor and not q.floor and a.reason is b.reason is Reason.SHORT:
                 assert abs(a.allocated * q.need - b.allocated * p.need) <= p.need + q.need
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_random_plans_sum_their_levels_and_list_allocations_by_project(case):
+    plan, sources, projects = case
+    result = allocate(plan, sources, projects)
+    for level in result.levels:
+        rows = [r for r in result.projects if r.level == level.level and r.reason is not Reason.VIOLATION]
+        assert (level.need, level.allocated) == (sum(r.need for r in rows), sum(r.allocated for r in rows))
+    order = {p.code: i for i, p in enumerate(projects)}
+    assert [order[a.project] for a in result.allocations] == sorted(order[a.project] for a in result.allocations)
+
+
+# --- the fast paths say what the general code says -------------------------------------------------------------
+
+
+# around the rounding boundaries: k halves of a tenth of a tỷ or of a triệu, one đồng less, exactly, one more
+_BOUNDARIES = st.tuples(st.integers(0, 10**6), st.sampled_from([50_000, 50_000_000]), st.integers(-1, 1))
+
+
+@given(st.integers(0, 10**16) | _BOUNDARIES.map(lambda b: max(b[0] * b[1] + b[2], 0)))
+def test_money_is_written_as_format_vnd_writes_it(amount):
+    assert _vnd(amount) == format_vnd(amount)
+
+
+@given(
+    st.tuples(
+        st.text(min_size=1, max_size=5),
+        st.sampled_from(list(G)),
+        st.sampled_from(list(Tier)),
+        st.integers(0, 10**15),
+        st.lists(st.text(max_size=3), max_size=3).map(tuple),
+        st.integers(0, 10**15),
+        st.booleans(),
+        st.booleans(),
+        st.none() | st.integers(1900, 2200),
+        st.none() | st.integers(1900, 2200),
+        st.integers(0, 3),
+    )
+)
+def test_a_project_built_from_json_is_the_dataclass(values):
+    fast, slow = _new_project(*values), Project(*values)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    with pytest.raises(AttributeError):
+        fast.need = 0  # type: ignore[misc]

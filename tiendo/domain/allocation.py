@@ -32,7 +32,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 from typing import Final, NamedTuple
@@ -42,7 +42,8 @@ import numpy.typing as npt
 from highspy import HighsLinearObjective, HighsModelStatus, HighsSolution, HighsVarType
 from highspy._core import _Highs  # the core class: `highspy.Highs` prints a banner on standard output
 
-from tiendo.domain.money import format_vnd
+from tiendo.domain.money import TRIEU as _TRIEU
+from tiendo.domain.money import TY as _TY
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import ALLOCATION_YEARS, PUBLIC_2019, PUBLIC_2024, PUBLIC_2024_AMENDED, Law
 
@@ -233,8 +234,48 @@ class Project:
     allocation_extension_years: int = 0
 
 
+_FIELDS: Final = tuple(Project.__dict__[f.name].__set__ for f in fields(Project))  # its slots, in field order
+
+
+def _new_project(
+    code: str,
+    group: ProjectGroup,
+    tier: Tier,
+    need: int,
+    eligible_sources: tuple[str, ...],
+    floor: int,
+    has_investment_decision: bool,
+    in_medium_term_plan: bool,
+    first_allocation_year: int | None,
+    handed_over_year: int | None,
+    allocation_extension_years: int,
+) -> Project:
+    """`Project(...)` with every field given, its slots set directly: the frozen dataclass's `__init__` sets each
+    through `object.__setattr__`, twice as slow (reading 10,000 projects). There is no `__post_init__` to run."""
+    project: Project = object.__new__(Project)
+    code_, group_, tier_, need_, eligible_, floor_, decision_, in_plan_, first_, handed_, extension_ = _FIELDS
+    code_(project, code)
+    group_(project, group)
+    tier_(project, tier)
+    need_(project, need)
+    eligible_(project, eligible_sources)
+    floor_(project, floor)
+    decision_(project, has_investment_decision)
+    in_plan_(project, in_medium_term_plan)
+    first_(project, first_allocation_year)
+    handed_(project, handed_over_year)
+    extension_(project, allocation_extension_years)
+    return project
+
+
 def check_input(plan: Plan, sources: Sequence[Source], projects: Sequence[Project]) -> None:
     """Refuse what the engine cannot judge: duplicate codes, unknown sources, negative amounts, floor above need."""
+    _checked_masks(plan, sources, projects)
+
+
+def _checked_masks(plan: Plan, sources: Sequence[Source], projects: Sequence[Project]) -> list[int]:
+    """`check_input`, and each project's eligible sources as bits of source indices (each set of sources is
+    checked once, however many projects name it)."""
     if plan.kind is PlanKind.ANNUAL and plan.year is None:
         raise InvalidAllocationInput("Kế hoạch hằng năm phải có 'year' (năm kế hoạch).")
     if plan.kind is PlanKind.MEDIUM_TERM and plan.period is None:
@@ -250,20 +291,33 @@ def check_input(plan: Plan, sources: Sequence[Source], projects: Sequence[Projec
             raise InvalidAllocationInput(
                 f"Nguồn vốn {source.code}: 'available' phải là số nguyên không âm, giá trị {source.available}."
             )
+    index = {source.code: i for i, source in enumerate(sources)}
+    known: dict[tuple[str, ...], int] = {}  # a set of sources -> its bits, -1 if wrong
+    masks: list[int] = []
     seen: set[str] = set()
     for project in projects:
         eligible = project.eligible_sources
-        if (
-            project.code in seen
-            or project.need < 0
-            or not 0 <= project.floor <= project.need
-            or project.allocation_extension_years < 0
-            or not eligible
-            or not codes.issuperset(eligible)
-            or len(set(eligible)) != len(eligible)
-        ):
+        if type(eligible) is not tuple:
+            eligible = tuple(eligible)
+        mask = known.get(eligible)
+        if mask is None:
+            mask = known[eligible] = _mask_of(eligible, index)
+        code, need, floor = project.code, project.need, project.floor
+        if mask < 0 or code in seen or need < 0 or not 0 <= floor <= need or project.allocation_extension_years < 0:
             _refuse(project, codes, seen)
-        seen.add(project.code)
+        seen.add(code)
+        masks.append(mask)
+    return masks
+
+
+def _mask_of(eligible: tuple[str, ...], index: Mapping[str, int]) -> int:
+    """The sources as bits of their indices; -1 if none, one unknown or one named twice."""
+    if not eligible or len(set(eligible)) != len(eligible) or any(code not in index for code in eligible):
+        return -1
+    mask = 0
+    for code in eligible:
+        mask |= 1 << index[code]
+    return mask
 
 
 def _refuse(project: Project, codes: set[str], seen: set[str]) -> None:
@@ -449,11 +503,14 @@ class Reason(StrEnum):
     VIOLATION = "violation"  # may not be funded (PI-04, PI-06)
 
 
-_FULL, _VIOLATION = Reason.FULL, Reason.VIOLATION  # bound once: an enum member's lookup costs, 10,000 times
+_FULL = Reason.FULL  # bound once: an enum member's lookup costs, 10,000 times
 
 
 # The two records there are one of per project and per amount are named tuples: as immutable as a frozen
 # dataclass, and five times cheaper to build (10,000 projects: tens of milliseconds, the benchmark's margin).
+
+
+_new_tuple: Final = tuple.__new__  # a named tuple built without its __new__ written in Python: twice as fast
 
 
 class Allocation(NamedTuple):
@@ -555,15 +612,13 @@ def build_model(
 ) -> AllocationModel:
     """The allocation's columns and rows, passed to a fresh HiGHS instance; `solve_model` sets the objectives."""
     sources, projects = tuple(sources), tuple(projects)
-    check_input(plan, sources, projects)
+    project_mask = _checked_masks(plan, sources, projects)
     law = priority_law(plan)
     table = PRIORITY[law]
-    index = {source.code: i for i, source in enumerate(sources)}
     with_capital = sum(1 << i for i, source in enumerate(sources) if source.available > 0)
 
     violations: dict[int, tuple[Violation, ...]] = {}
     rank = [table[project.tier] for project in projects]
-    project_mask = [0] * len(projects)
     unit_of = [-1] * len(projects)
     unit_kind: list[int] = []
     unit_rank: list[int] = []
@@ -571,33 +626,51 @@ def build_model(
     unit_floor: list[int] = []
     unit_mask: list[int] = []
     unit_members: list[list[int]] = []
-    groups: dict[tuple[int, int], int] = {}
+    groups: dict[int, int] = {}  # rank and sources, as one number -> the unit of the projects without a floor
+    shift = len(sources)
+    # `violations_of`'s common case, asked here without a call: fundable (PI-04), and within the allocation
+    # period (PI-06): first year + extension after the judged year less the group's limit
+    annual, judged, new = plan.kind is PlanKind.ANNUAL, plan.judged_year, Tier.NEW
+    after = {group: judged - years for group, years in ALLOCATION_YEARS.items()}
+    for group in _UNLIMITED:
+        after[group] = -(1 << 62)
     for p, project in enumerate(projects):
-        mask = 0
-        for code in project.eligible_sources:
-            mask |= 1 << index[code]
-        project_mask[p] = mask
-        found = violations_of(project, plan, law)
-        if found:
-            violations[p] = found
+        tier, first = project.tier, project.first_allocation_year
+        if not (
+            (project.has_investment_decision or (not annual and tier is not new))
+            and (project.in_medium_term_plan or not annual)
+            and (
+                first is None
+                or project.handed_over_year is not None
+                or first + project.allocation_extension_years > after[project.group]
+            )
+        ):
+            found = violations_of(project, plan, law)
+            if found:
+                violations[p] = found
+                continue
+        mask = project_mask[p] & with_capital
+        wanted = project.need
+        if wanted == 0 or mask == 0:
             continue
-        mask &= with_capital
-        if project.need == 0 or mask == 0:
-            continue
-        kind = _NEW if project.tier is Tier.NEW else _FLOOR if project.floor > 0 else _GROUP
-        if kind == _GROUP:
-            key = (rank[p], mask)
+        if tier is new:
+            kind = _NEW
+        elif project.floor > 0:
+            kind = _FLOOR
+        else:
+            key = rank[p] << shift | mask
             u = groups.get(key, -1)
             if u >= 0:
                 unit_of[p] = u
-                unit_need[u] += project.need
+                unit_need[u] += wanted
                 unit_members[u].append(p)
                 continue
             groups[key] = len(unit_kind)
+            kind = _GROUP
         unit_of[p] = len(unit_kind)
         unit_kind.append(kind)
         unit_rank.append(rank[p])
-        unit_need.append(project.need)
+        unit_need.append(wanted)
         unit_floor.append(project.floor if kind == _FLOOR else 0)
         unit_mask.append(mask)
         unit_members.append([p])
@@ -871,7 +944,7 @@ def _objective(
     objective = HighsLinearObjective()
     objective.weight = -1.0  # maximize
     objective.offset = 0.0
-    objective.coefficients = coefficients
+    objective.coefficients = coefficients.tolist()  # a list: highspy reads it three times faster than an array
     # how much a later objective may take from this one's optimum: HiGHS allows min(abs, rel·|optimum|), here
     # 10⁻⁹ of it (87,000 đồng of 87,000 tỷ): none would be too tight for floats; `_round` takes it all back
     objective.abs_tolerance = 1.0
@@ -1072,7 +1145,8 @@ class _Rounding:
         order of priority, exactly), and a new or floored one without capital whatever completes it there."""
         model, ranks = self.model, self.model.unit_rank
         for u in self.order:
-            self.reach(u, self.targets[u])
+            if sum(self.amounts[u].values()) != self.targets[u]:  # at its target, `reach` would change nothing
+                self.reach(u, self.targets[u])
         for u in self.order:
             kind, need, target = model.unit_kind[u], model.unit_need[u], self.targets[u]
             if target == need:
@@ -1196,13 +1270,12 @@ class _Rounding:
 def _share(total: int, needs: Sequence[int]) -> list[int]:
     """Split `total` by need, whole đồng, largest remainders first (ties: input order): each ≤ its need."""
     whole_need = sum(needs)
-    shares, remainders = [], []
-    for need in needs:
-        share, remainder = divmod(total * need, whole_need)
-        shares.append(share)
-        remainders.append(remainder)
+    if total == whole_need:  # a unit given its whole need: most of them
+        return list(needs)
+    shares = [total * need // whole_need for need in needs]
     extra = total - sum(shares)
     if extra:
+        remainders = [total * need % whole_need for need in needs]
         for i in sorted(range(len(needs)), key=remainders.__getitem__, reverse=True)[:extra]:
             shares[i] += 1
     return shares
@@ -1229,58 +1302,88 @@ def read_result(model: AllocationModel) -> AllocationResult:
     table = PRIORITY[law]
     ranks = sorted(set(table.values()))
     level_of_rank = {rank: i + 1 for i, rank in enumerate(ranks)}
+    level_at = [0] * (ranks[-1] + 1)  # by rank: lists are read faster than dicts, 10,000 times
+    for rank, level in level_of_rank.items():
+        level_at[rank] = level
     codes = [source.code for source in sources]
+    num_projects = len(projects)
+    project_codes = [project.code for project in projects]
+    needs = [project.need for project in projects]
 
     # each project's whole đồng per source: a unit's total shared by need, then its sources filled in turn
-    allocations: list[Allocation] = []
-    got = [0] * len(projects)
-    by_project: dict[int, list[Allocation]] = {}
+    got = [0] * num_projects
+    pieces: list[Allocation | list[Allocation] | None] = [None] * num_projects  # a list if more than one
     used = [[0] * len(sources) for _ in ranks]  # per level and source: who took what
+    level_need = [0] * len(ranks)  # of the projects that may be funded
     for u, members in enumerate(model.unit_members):
+        level = level_at[model.unit_rank[u]] - 1
+        level_need[level] += model.unit_need[u]
         by_source = sorted(amounts[u].items())
         if not by_source:
             continue
-        level_used = used[level_of_rank[model.unit_rank[u]] - 1]
+        level_used = used[level]
         for s, amount in by_source:
             level_used[s] += amount
+        if len(by_source) == 1 and len(members) == 1:  # most units: one project, one source
+            (s, amount), p = by_source[0], members[0]
+            got[p] = amount
+            pieces[p] = _new_tuple(Allocation, (project_codes[p], codes[s], amount))
+            continue
         total = sum(amount for _, amount in by_source)
-        shares = [total] if len(members) == 1 else _share(total, [projects[p].need for p in members])
+        shares = [total] if len(members) == 1 else _share(total, [needs[p] for p in members])
         k, left = 0, by_source[0][1]
         for p, share in zip(members, shares, strict=True):
             got[p] = share
-            split = by_project[p] = []
-            code = projects[p].code
+            split: list[Allocation] = []
+            pieces[p] = split
+            code = project_codes[p]
             while share > 0:
                 while left == 0:
                     k += 1
                     left = by_source[k][1]
                 taken = min(share, left)
-                split.append(Allocation(code, codes[by_source[k][0]], taken))
+                split.append(_new_tuple(Allocation, (code, codes[by_source[k][0]], taken)))
                 share -= taken
                 left -= taken
-    for p in sorted(by_project):
-        allocations.extend(by_project[p])
-
-    explain = _Explainer(model, amounts, leftover, used, level_of_rank)
-    results: list[ProjectResult] = []
-    level_need = [0] * len(ranks)
-    level_got = [0] * len(ranks)
-    heads, full, violations = explain.heads, _FULL, model.violations
-    for p, project in enumerate(projects):
-        level, need, amount, tier = level_of_rank[model.rank[p]], project.need, got[p], project.tier
-        if amount == need and p not in violations:  # most projects: said without the explainer's questions
-            reason, text = full, f"{heads[tier]}{format_vnd(need)}, bố trí đủ."
+    allocations: list[Allocation] = []
+    for piece in pieces:
+        if piece is None:
+            continue
+        if isinstance(piece, list):
+            allocations.extend(piece)
         else:
-            reason, text = explain.project(p, amount)
-        if reason is not _VIOLATION:
-            level_need[level - 1] += need
-            level_got[level - 1] += amount
-        results.append(ProjectResult(project.code, tier, need, amount, level, reason, text))
+            allocations.append(piece)
+
+    # the explanations: a project given its need is said without the explainer's questions, its amount written
+    # once per tenth of a tỷ; the others ask the explainer, which writes what a level and its sources share once
+    explain = _Explainer(model, amounts, leftover, used, level_of_rank)
+    heads, violations, unit_of = explain.heads, model.violations, model.unit_of
+    tiers = [project.tier for project in projects]
+    written, half, tenth = _WRITTEN, _TY // 20, _TY // 10
+    texts: list[str] = []
+    for tier, need, amount in zip(tiers, needs, got, strict=True):
+        if amount != need:
+            texts.append("")
+        elif need >= _TY:
+            money = written.get((need + half) // tenth) or _vnd(need)  # `_vnd`, its call saved
+            texts.append(f"{heads[tier]}{money}, bố trí đủ.")
+        else:
+            texts.append(f"{heads[tier]}{_vnd(need)}, bố trí đủ.")
+    reasons = [_FULL] * num_projects
+    for p in sorted({*violations, *(p for p, text in enumerate(texts) if not text)}):
+        reasons[p], texts[p] = explain.project(p, got[p])
+        if unit_of[p] < 0 and p not in violations:
+            level_need[level_at[model.rank[p]] - 1] += needs[p]
+    levels_of = [level_at[rank] for rank in model.rank]
+    results = [
+        _new_tuple(ProjectResult, row)
+        for row in zip(project_codes, tiers, needs, got, levels_of, reasons, texts, strict=True)
+    ]
     tiers_of: dict[int, list[Tier]] = {}
     for tier in Tier:
         tiers_of.setdefault(level_of_rank[table[tier]], []).append(tier)
     levels = tuple(
-        LevelSummary(level, tuple(tiers_of[level]), level_need[level - 1], level_got[level - 1])
+        LevelSummary(level, tuple(tiers_of[level]), level_need[level - 1], sum(used[level - 1]))
         for level in sorted(tiers_of)
     )
     article = "khoản 4 Điều 54" if law is PriorityLaw.LAW_2024 else "Điều 51"
@@ -1294,6 +1397,32 @@ def read_result(model: AllocationModel) -> AllocationResult:
         levels=levels,
         proven=model.proven,
     )
+
+
+_WRITTEN: Final[dict[int, str]] = {}  # tenths of a tỷ -> as `_vnd` writes them: needs repeat, amounts cluster
+
+
+def _vnd(amount: int) -> str:
+    """`money.format_vnd(amount)` for an amount ≥ 0, without its general machinery (10,000 times per plan):
+    tỷ or triệu to one decimal rounded half up, a zero decimal dropped, "." between thousands."""
+    if amount >= _TY:
+        tenths = (amount + _TY // 20) // (_TY // 10)  # rounded half up
+        text = _WRITTEN.get(tenths)
+        if text is None:
+            if len(_WRITTEN) >= 1 << 16:
+                _WRITTEN.clear()
+            whole, tenth = divmod(tenths, 10)
+            text = _WRITTEN[tenths] = f"{whole:,}".replace(",", ".") + (f",{tenth} tỷ đồng" if tenth else " tỷ đồng")
+        return text
+    if amount >= _TRIEU:
+        tenths, rest = divmod(amount * 10, _TRIEU)
+        unit = " triệu đồng"
+    else:
+        return f"{amount:,} đồng".replace(",", ".")
+    if 2 * rest >= _TRIEU:
+        tenths += 1
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole:,}".replace(",", ".") + (f",{tenth}{unit}" if tenth else unit)
 
 
 def _percent(part: int, whole: int) -> str:
@@ -1331,6 +1460,9 @@ class _Explainer:
         for tier in Tier:
             self.tiers_by_level.setdefault(level_of_rank[PRIORITY[model.law][tier]], []).append(tier)
         self.sources: dict[tuple[int, int], tuple[str, bool, str, str]] = {}
+        self.same_of: dict[int, bool] = {}  # by unit: `_shares_level`
+        self.shift = len(model.sources)
+        self.why_of: dict[int, str] = {}  # by level, `same` and sources as one number: `_why`
 
     def project(self, p: int, got: int) -> tuple[Reason, str]:
         model = self.model
@@ -1339,29 +1471,37 @@ class _Explainer:
         if p in model.violations:
             explained = " ".join(v.explanation for v in model.violations[p])
             explained = explained[0].lower() + explained[1:]
-            return Reason.VIOLATION, f"{head}{format_vnd(project.need)}, không bố trí vốn: {explained}"
+            return Reason.VIOLATION, f"{head}{_vnd(project.need)}, không bố trí vốn: {explained}"
         need = project.need
         if got == need:
-            return Reason.FULL, f"{head}{format_vnd(need)}, bố trí đủ."
+            return Reason.FULL, f"{head}{_vnd(need)}, bố trí đủ."
         level = self.level_of_rank[model.rank[p]]
         mask = model.mask[p]
-        same = self._shares_level(p, level, mask)
-        why = self._why(level, mask, same)
+        u = model.unit_of[p]
+        same = self.same_of.get(u) if u >= 0 else None  # the same for every project of a unit
+        if same is None:
+            same = self._shares_level(p, level, mask)
+            if u >= 0:
+                self.same_of[u] = same
+        key = (level << 1 | same) << self.shift | mask
+        why = self.why_of.get(key)
+        if why is None:
+            why = self.why_of[key] = self._why(level, mask, same)
         if project.tier is Tier.NEW:
             return (
                 Reason.NEW_NOT_FUNDED,
-                f"{head}{format_vnd(need)}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành "
+                f"{head}{_vnd(need)}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành "
                 f"theo tiến độ ({self.new_rule}); {why}.",
             )
         if got == 0 and project.floor > 0:
             return (
                 Reason.BELOW_FLOOR,
-                f"{head}{format_vnd(need)}, không bố trí: không đủ vốn để giữ mức đã cam kết "
-                f"{format_vnd(project.floor)} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
+                f"{head}{_vnd(need)}, không bố trí: không đủ vốn để giữ mức đã cam kết "
+                f"{_vnd(project.floor)} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
             )
         shared = "; phần thiếu được chia theo tỷ lệ nhu cầu giữa các dự án cùng thứ tự ưu tiên" if same else ""
-        done = f"bố trí {format_vnd(got)} ({_percent(got, need)})" if got else "không bố trí"
-        return Reason.SHORT, f"{head}{format_vnd(need)}, {done}: {why}{shared}."
+        done = f"bố trí {_vnd(got)} ({_percent(got, need)})" if got else "không bố trí"
+        return Reason.SHORT, f"{head}{_vnd(need)}, {done}: {why}{shared}."
 
     def _why(self, level: int, mask: int, same: bool) -> str:
         """ "nguồn X, Y đã hết, đã bố trí cho thứ tự ưu tiên cao hơn (điểm a, d) và các dự án cùng thứ tự ưu tiên;
@@ -1396,7 +1536,7 @@ class _Explainer:
             all(model.sources[s].available == 0 for s in empty),
             f"thứ tự ưu tiên cao hơn ({self._levels(higher)})" if higher else "",
             f"nguồn {', '.join(model.sources[s].code for s in left)} chỉ còn "
-            + format_vnd(sum(self.leftover[s] for s in left))
+            + _vnd(sum(self.leftover[s] for s in left))
             if left
             else "",
         )

@@ -20,6 +20,7 @@ from tiendo.domain.allocation import (
     Project,
     Source,
     Tier,
+    _new_project,
 )
 from tiendo.domain.projects import ProjectGroup
 
@@ -157,8 +158,10 @@ def _source(data: object, position: int) -> Source:
     return Source(read.text("code"), read.text("name", default=code.strip()), read.amount("available"))
 
 
-def _project(data: object, position: int, annual: bool) -> Project:
-    """One project; the common case, every field present and well typed, is read without the error machinery."""
+def _project(data: object, position: int, annual: bool, checked: set[tuple[str, ...]]) -> Project:
+    """One project; the common case, every field present and well typed, is read without the error machinery.
+
+    `checked`: the lists of sources already seen to hold only strings (the projects of a plan share a few)."""
     if type(data) is dict:
         try:
             group, tier = _GROUPS[data["group"]], _TIERS[data["tier"]]
@@ -169,6 +172,8 @@ def _project(data: object, position: int, annual: bool) -> Project:
             )
             first, handed = data.get("first_allocation_year"), data.get("handed_over_year")
             extension = data.get("allocation_extension_years") or 0
+            sources = tuple(eligible) if type(eligible) is list else None
+            known = sources in checked  # TypeError: an unhashable item
         except (KeyError, TypeError):  # TypeError: a list or an object where a tier or group belongs
             pass
         else:
@@ -187,13 +192,21 @@ def _project(data: object, position: int, annual: bool) -> Project:
                 and type(in_plan) is bool
                 and (first is None or (type(first) is int and 1900 <= first <= 2200))
                 and (handed is None or (type(handed) is int and 1900 <= handed <= 2200))
-                and type(eligible) is list
-                and all(type(item) is str for item in eligible)
+                and sources is not None
+                and (known or _strings(sources, checked))
             ):
-                return Project(
-                    code, group, tier, need, tuple(eligible), floor, decision, in_plan, first, handed, extension
+                return _new_project(
+                    code, group, tier, need, sources, floor, decision, in_plan, first, handed, extension
                 )
     return _project_read(data, position, annual)
+
+
+def _strings(sources: tuple[object, ...], checked: set[tuple[str, ...]]) -> bool:
+    """Whether every item is a string; if so the tuple joins `checked`."""
+    if all(type(item) is str for item in sources):
+        checked.add(sources)  # type: ignore[arg-type]  # checked just above
+        return True
+    return False
 
 
 def _project_read(data: object, position: int, annual: bool) -> Project:
@@ -243,29 +256,31 @@ def input_from_json(data: object) -> AllocationInput:
         lists[key] = value
     sources = tuple(_source(item, position) for position, item in enumerate(lists["sources"], 1))
     annual = plan.kind is PlanKind.ANNUAL
-    projects = tuple(_project(item, position, annual) for position, item in enumerate(lists["projects"], 1))
+    checked: set[tuple[str, ...]] = set()
+    projects = tuple(_project(item, position, annual, checked) for position, item in enumerate(lists["projects"], 1))
     return AllocationInput(plan, sources, projects)
 
 
 def result_to_json(result: AllocationResult) -> dict[str, object]:
     """The contract's output, plus the law applied, whether the optimum is proven, each project's level and reason,
     and each level's totals."""
+    # the records are named tuples, unpacked; `_value_` is an enum member's value without the `value` property
     return {
         "allocations": [
-            {"project": item.project, "source": item.source, "amount": item.amount} for item in result.allocations
+            {"project": project, "source": source, "amount": amount} for project, source, amount in result.allocations
         ],
         "projects": [
             {
-                "project": item.project,
-                "tier": item.tier.value,
-                "need": item.need,
-                "allocated": item.allocated,
-                "shortfall": item.need - item.allocated,
-                "explanation": item.explanation,
-                "level": item.level,
-                "reason": item.reason.value,
+                "project": project,
+                "tier": tier._value_,
+                "need": need,
+                "allocated": allocated,
+                "shortfall": need - allocated,
+                "explanation": explanation,
+                "level": level,
+                "reason": reason._value_,
             }
-            for item in result.projects
+            for project, tier, need, allocated, level, reason, explanation in result.projects
         ],
         "violations": [
             {
