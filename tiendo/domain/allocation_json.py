@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Final
 
 from tiendo.domain.allocation import (
@@ -31,6 +32,16 @@ _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIERS: Final = {tier.value: tier for tier in Tier}
 _GROUPS: Final = {group.value: group for group in ProjectGroup}
 _KINDS: Final = {kind.value: kind for kind in PlanKind}
+_REQUIRED_FIELDS: Final = ("code", "group", "tier", "need", "eligible_sources", "has_investment_decision")
+_OPTIONAL_FIELDS: Final = (
+    "floor",
+    "in_medium_term_plan",
+    "first_allocation_year",
+    "handed_over_year",
+    "allocation_extension_years",
+)
+_REQUIRED: Final = itemgetter(*_REQUIRED_FIELDS)
+_ALL: Final = itemgetter(*_REQUIRED_FIELDS, *_OPTIONAL_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +175,14 @@ def _project(data: object, position: int, annual: bool, checked: set[tuple[str, 
     `checked`: the lists of sources already seen to hold only strings (the projects of a plan share a few)."""
     if type(data) is dict:
         try:
-            group, tier = _GROUPS[data["group"]], _TIERS[data["tier"]]
-            code, need, floor, eligible = data["code"], data["need"], data.get("floor", 0), data["eligible_sources"]
-            decision, in_plan = (
-                data["has_investment_decision"],
-                data.get("in_medium_term_plan", None if annual else True),
-            )
-            first, handed = data.get("first_allocation_year"), data.get("handed_over_year")
-            extension = data.get("allocation_extension_years") or 0
+            try:  # every field given, read in one call
+                code, group, tier, need, eligible, decision, floor, in_plan, first, handed, extension = _ALL(data)
+            except KeyError:  # the optional ones take their defaults (a required one missing: KeyError again)
+                code, group, tier, need, eligible, decision = _REQUIRED(data)
+                floor, in_plan = data.get("floor", 0), data.get("in_medium_term_plan", None if annual else True)
+                first, handed = data.get("first_allocation_year"), data.get("handed_over_year")
+                extension = data.get("allocation_extension_years")
+            group, tier, extension = _GROUPS[group], _TIERS[tier], extension or 0
             sources = tuple(eligible) if type(eligible) is list else None
             known = sources in checked  # TypeError: an unhashable item
         except (KeyError, TypeError):  # TypeError: a list or an object where a tier or group belongs
