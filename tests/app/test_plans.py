@@ -180,6 +180,19 @@ def test_cutting_land_use_revenue_30_percent_cuts_the_lowest_tier_first(annual, 
     assert p3.explanation
 
 
+def test_a_line_a_run_removes_has_one_deleted_history_row_with_its_author_and_reason(annual, specialist):
+    draft = services.start_draft(annual, specialist)
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+    before = set(draft.lines.values_list("pk", flat=True))
+    run = services.run_allocation(draft, specialist)
+    removed = before - set(draft.lines.values_list("pk", flat=True))
+    assert removed and run.deleted == len(removed)
+    for pk in removed:
+        rows = list(PlanLine.history.filter(id=pk, history_type="-"))
+        assert len(rows) == 1, f"line {pk}: {len(rows)} deleted rows"
+        assert rows[0].history_user == specialist and "Phân bổ vốn" in rows[0].history_change_reason
+
+
 def test_a_line_set_by_hand_is_kept_through_a_new_run(annual, specialist):
     draft = services.start_draft(annual, specialist)
     p3 = draft.items.get(project__code="HD-DTC-03")
