@@ -344,6 +344,30 @@ def test_an_adjustment_recorded_by_a_body_that_may_not_decide_it_is_refused(draf
     services.approve_draft(draft, specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council")
 
 
+def test_central_capital_moved_in_a_medium_term_plan_is_for_the_prime_minister_whom_the_form_preselects(
+    medium_term, sources, specialist, login
+):
+    base = medium_term.current_version()
+    SourceBudget.objects.create(version=base, source=sources["central"], available=100 * BN)
+    for code, amount in (("HD-DTC-01", 60 * BN), ("HD-DTC-04", 40 * BN)):
+        PlanLine.objects.create(
+            version=base, item=base.items.get(project__code=code), source=sources["central"], amount=amount
+        )
+    draft = services.start_draft(medium_term, specialist)
+    for code, amount in (("HD-DTC-01", 40 * BN), ("HD-DTC-04", 60 * BN)):
+        services.set_lines(draft, specialist, item=draft.items.get(project__code=code), amounts={"NSTW": amount},
+                           reason="Điều chỉnh vốn ngân sách trung ương")  # fmt: skip
+    _breaches, decider = facts.checks(draft)
+    assert decider.body == PlanVersion.Body.PRIME_MINISTER == "prime_minister"
+    assert facts.BODY_FROM[facts.BODY_OF[decider.body]] == decider.body
+    page = login(specialist).get(reverse("plans:approve", args=[draft.pk]))
+    assert says(page, r'<option value="prime_minister" selected>')
+    services.approve_draft(draft, specialist, number="123/QĐ-TTg", day=date(2025, 6, 1), body="prime_minister",
+                           override="Nguồn NSTW chưa khai báo cho dự án trong dữ liệu thử")  # fmt: skip
+    draft.refresh_from_db()
+    assert draft.state == "approved" and draft.decision_body == "prime_minister"
+
+
 def test_the_comparison_counts_increases_and_cuts_per_source_and_owner(draft, specialist, agency_x, login):
     services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
     services.run_allocation(draft, specialist)

@@ -376,6 +376,7 @@ BODY_OF = {
     PlanVersion.Body.COMMITTEE_CHAIRMAN: plan_checks.DecidingBody.PROVINCIAL_CHAIRMAN,
     PlanVersion.Body.COMMUNE_COUNCIL: plan_checks.DecidingBody.COMMUNE_COUNCIL,
     PlanVersion.Body.COMMUNE_COMMITTEE: plan_checks.DecidingBody.COMMUNE_COMMITTEE,
+    PlanVersion.Body.PRIME_MINISTER: plan_checks.DecidingBody.PRIME_MINISTER,
 }
 BODY_FROM = {body: choice for choice, body in BODY_OF.items()}
 
@@ -518,7 +519,7 @@ def _breaches(draft: plan_checks.DraftPlan, facts: VersionFacts) -> list[Breach]
 class Decider:
     """Who must decide this adjustment (PI-09): the body, why, and the article."""
 
-    body: str  # a PlanVersion.Body value, or "" when the body is not one a province records (Prime Minister)
+    body: str  # a PlanVersion.Body value (the approval form pre-selects it), "" when none is needed
     label: str
     message: str
     citation: str = ""

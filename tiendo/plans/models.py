@@ -128,6 +128,8 @@ class PlanVersion(models.Model):
         COMMITTEE_CHAIRMAN = "committee_chairman", _("Chairman of the provincial People's Committee")
         COMMUNE_COUNCIL = "commune_council", _("Commune People's Council")
         COMMUNE_COMMITTEE = "commune_committee", _("Commune People's Committee")
+        # central-budget capital in the province's medium-term plan (Art. 71(3))
+        PRIME_MINISTER = "prime_minister", _("Prime Minister")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
