@@ -1,6 +1,7 @@
 """Time the capital allocation (`tiendo plan allocate`) against the bare HiGHS solve of the same model.
 
-    python bench/allocation.py [--n 10000] [--seed 1] [--repeat 3] [--plan annual|medium_term] [--save FILE.json]
+    python bench/allocation.py [--n 10000] [--seed 1] [--repeat 3] [--plan annual|medium_term] [--supply 1.0]
+                               [--save FILE.json] [--profile]
 
 A seeded random plan: N projects over 6 sources (central budget, central ODA, local balanced budget, land-use
 revenue, lottery, local borrowing), each project eligible for 1 to 3 of them, tiers in realistic shares (about a
@@ -11,7 +12,9 @@ their ratio, and checks the result: no source over-spent, no need exceeded, new 
 """
 
 import argparse
+import cProfile
 import json
+import pstats
 import random
 import statistics
 import sys
@@ -157,6 +160,7 @@ def main() -> None:
     parser.add_argument("--plan", choices=("annual", "medium_term"), default="annual")
     parser.add_argument("--supply", type=float, default=1.0, help="scale every source (1.3: the new projects compete)")
     parser.add_argument("--save", help="write the generated input to this JSON file")
+    parser.add_argument("--profile", action="store_true", help="after the timings, cProfile one whole allocation")
     args = parser.parse_args()
 
     data = generate(args.n, args.seed, args.plan, args.supply)
@@ -198,6 +202,10 @@ def main() -> None:
     )
     problems = check(data, out)
     print("check: OK" if not problems else f"check: {len(problems)} problems, e.g. {problems[:3]}")
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(whole, data)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(25)
     if problems:
         sys.exit(1)
 
