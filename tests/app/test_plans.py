@@ -436,6 +436,31 @@ def test_an_officer_sees_only_its_agency_projects_and_cannot_adjust(annual, offi
     assert not PlanVersion.objects.filter(state="draft").exists()
 
 
+def test_the_plan_pages_link_to_the_dashboard_and_to_each_annual_plans_disbursement(
+    annual, medium_term, specialist, officer_x, login
+):
+    disbursement = reverse("plans:disbursement", args=[annual.pk])
+    slow = reverse("plans:disb_slow", args=[annual.pk])
+    treasury = reverse("plans:disb_import", args=[annual.pk])
+    dashboard = reverse("plans:dashboard")
+    client = login(specialist)
+    for page in (reverse("plans:list"), reverse("plans:plan", args=[annual.pk])):
+        html = client.get(page).content.decode()
+        assert all(f'href="{url}' in html for url in (disbursement, slow, treasury, dashboard)), page
+    html = client.get(reverse("plans:plan", args=[annual.pk])).content.decode()
+    assert f'href="{dashboard}?year=2025"' in html
+    html = client.get(reverse("plans:plan", args=[medium_term.pk])).content.decode()
+    assert f'href="{dashboard}"' in html and "/disbursement/" not in html
+    html = client.get(reverse("plans:version", args=[annual.current_version().pk])).content.decode()
+    assert f'href="{dashboard}?year=2025"' in html
+    assert f'href="{reverse("plans:list")}"' in client.get(dashboard).content.decode()
+    for url in (disbursement, slow, treasury):
+        assert client.get(url).status_code == 200
+    # an officer follows the disbursement pages of its agency; the Treasury import is the specialists'
+    html = login(officer_x).get(reverse("plans:list")).content.decode()
+    assert f'href="{disbursement}"' in html and f'href="{slow}"' in html and treasury not in html
+
+
 def test_an_investor_gets_nothing(annual, investor_a, login):
     client = login(investor_a)
     version = annual.current_version()

@@ -60,6 +60,7 @@ def plan_list(request):
         "medium_term": [r for r in rows if r["plan"].kind == "medium_term"],
         "annual": [r for r in rows if r["plan"].kind == "annual"],
         "sees_all": _sees_all(request.user),
+        "can_manage": services.can_manage(request.user.actor),  # the Treasury import link
     }
     return render(request, "plans/plan_list.html", context)
 
@@ -81,7 +82,13 @@ def plan_detail(request, pk):
     if request.htmx and current is not None:
         return _items_response(request, current)
     versions = list(plan.versions.select_related("based_on", "approved_by", "created_by").order_by("-number"))
-    context = {"plan": plan, "current": current, "versions": versions, "sees_all": _sees_all(request.user)}
+    context = {
+        "plan": plan,
+        "current": current,
+        "versions": versions,
+        "sees_all": _sees_all(request.user),
+        "can_manage": services.can_manage(request.user.actor),
+    }
     if _sees_all(request.user):
         sources, totals = _version_columns(versions)
         for version in versions:
