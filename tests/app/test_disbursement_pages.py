@@ -154,7 +154,7 @@ def test_a_specialist_proposes_a_transfer_and_sees_the_summary(disbursed, login,
     PlanItem.objects.filter(version=version, project__code="HD-2021-0001").update(need=70 * B)
     client = login(specialist)
     page = client.get(url(disbursed, "slow/") + "?as_of=30/09/2024")
-    assert b"Propose a capital transfer" in page.content
+    assert "Đề xuất điều chuyển vốn" in page.content.decode()  # the button, in Vietnamese by default
     response = client.post(url(disbursed, "transfer/"), {"as_of": "30/09/2024", "behind": "20", "stalled": "3"})
     draft = disbursed.versions.get(purpose="transfer")
     assert response.status_code == 302 and response["Location"] == url(disbursed, f"transfer/{draft.pk}/")

@@ -3,13 +3,20 @@
 import gettext
 import re
 import unicodedata
+from datetime import date
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
 import pytest
+import time_machine
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import Truncator
+from test_disbursement_support import *  # noqa: F403 (the 2024 plan the plan pages are read on)
+from test_disbursement_support import B
 
 pytestmark = pytest.mark.django_db
 LOCALE = Path(settings.BASE_DIR) / "locale"
@@ -154,3 +161,133 @@ def test_pages_have_no_untranslated_vietnamese(
             text = text.replace(value, "")
         leftovers = sorted({word for word in text.split() if VIETNAMESE.search(word)})
         assert leftovers == [], (url, leftovers)
+
+
+def _strings(value) -> set[str]:
+    """Every string in a JSON-like value (the summary of a version's last allocation or transfer)."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*map(_strings, value.values())) if value else set()
+    if isinstance(value, list | tuple):
+        return set().union(*map(_strings, value)) if value else set()
+    return set()
+
+
+@pytest.fixture
+def back_to_vietnamese(settings):
+    """A request in another language leaves it active in the thread: later tests read names in Vietnamese."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_plan_pages_have_no_untranslated_vietnamese(
+    client, specialist, installation, plan_2024, language, back_to_vietnamese
+):
+    """Plans, versions, checks, comparison, disbursement, slow projects, transfer, import and dashboard: Vietnamese
+    only as data (titles, names, decision numbers) and as what the engines write and cite in Vietnamese."""
+    from tiendo.agencies.models import AdminUnit, Agency
+    from tiendo.plans import disbursement as disb
+    from tiendo.plans import facts, services
+    from tiendo.plans.models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
+    from tiendo.plans.views_disbursement import UNITS_READ
+    from tiendo.projects.models import Project
+
+    with time_machine.travel(date(2024, 10, 10), tick=False):
+        # Through September: the road 75 %, the school 80 %, the cultural house nothing (stalled).
+        for code, source, month, amount in (
+            ("HD-2021-0001", "NSDP_CD", date(2024, 8, 1), 30 * B),
+            ("HD-2021-0001", "NSDP_TSDD", date(2024, 9, 1), 15 * B),
+            ("HD-DTC-0002", "NSDP_CD", date(2024, 9, 1), 24 * B),
+        ):
+            Disbursement.objects.create(
+                plan=plan_2024,
+                project=Project.objects.get(code=code),
+                source=Source.objects.get(code=source),
+                month=month,
+                amount=amount,
+            )
+        version = plan_2024.current_version()
+        PlanLine.objects.filter(version=version, item__project__code="HD-DTC-0003").update(amount=6 * B)
+        PlanItem.objects.filter(version=version, project__code="HD-2021-0001").update(need=70 * B)
+        draft = services.start_draft(plan_2024, specialist)
+        services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Dự toán thu giảm")
+        services.run_allocation(draft, specialist)
+        client.force_login(specialist)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        client.post(  # its message is shown on the next page
+            f"/plans/{plan_2024.pk}/disbursement/transfer/", {"as_of": "30/09/2024", "behind": "20", "stalled": "3"}
+        )
+        transfer = plan_2024.versions.get(purpose="transfer")
+        item = draft.items.select_related("project").first()
+        translation.activate("vi")
+
+        data = {"Tiếng Việt", "(đ)"}  # the points of an article are lettered in the Vietnamese alphabet: (a) … (đ) …
+        for agency in Agency.objects.all():
+            data |= {agency.name, agency.short_name}
+        for unit in AdminUnit.objects.all():
+            data |= {unit.name, unit.unit_type, f"{unit.unit_type} {unit.name}"}
+        for project in Project.objects.all():
+            data |= {project.name, project.policy_decision_number}
+        for source in Source.objects.all():
+            data |= {source.name}
+        for plan in Plan.objects.all():
+            data |= {plan.title}
+        for v in PlanVersion.objects.all():
+            data |= {v.title, v.decision_number, v.note}
+            breaches, decider = facts.checks(v)  # the rules' findings are quoted in Vietnamese
+            for b in breaches:
+                data |= {b.message, b.citation}
+            if decider:
+                data |= {decider.message, decider.citation}
+            data |= _strings(v.allocation)  # the last run's summary: the law it applied, the transfer's reasons
+        for i in PlanItem.objects.all():
+            data |= {i.explanation, i.note}
+            with translation.override(language):  # the project table cuts the long ones, with the page's ellipsis
+                data |= {Truncator(i.explanation).chars(260), Truncator(i.note).chars(120)}
+            deadline = disb.item_deadline(plan_2024, i.version, i.capital_added_on, i.extended_until)
+            data |= {deadline.explanation, deadline.citation, deadline.error}
+            status = disb.project_status(plan_2024, i, date(2024, 9, 30), disb.default_thresholds(plan_2024))
+            if status:
+                data |= set(status.result.reasons)
+        for model in (PlanVersion, SourceBudget, PlanItem, PlanLine):  # the reasons kept with each change
+            data |= set(model.history.values_list("history_change_reason", flat=True))
+        for column in disb.COLUMNS:  # the Treasury file's own headers
+            data |= {column.header, *column.aliases}
+        data |= {disb.GUIDE_SHEET, disb.SOURCES_SHEET, UNITS_READ, "45/NQ-HĐND"}
+        translation.deactivate()
+
+        as_of = "?as_of=30/09/2024"
+        disbursement = f"/plans/{plan_2024.pk}/disbursement/"
+        pages = [
+            reverse("plans:list"),
+            reverse("plans:plan", args=[plan_2024.pk]),
+            reverse("plans:plan", args=[plan_2024.medium_term_id]),
+            reverse("plans:version", args=[draft.pk]),
+            reverse("plans:version", args=[transfer.pk]),
+            reverse("plans:checks", args=[draft.pk]),
+            reverse("plans:compare", args=[draft.pk]),
+            reverse("plans:compare", args=[transfer.pk]) + "?kind=all",
+            reverse("plans:budgets", args=[draft.pk]),
+            reverse("plans:approve", args=[draft.pk]),
+            reverse("plans:item", args=[item.pk]),
+            disbursement + as_of,
+            disbursement + "HD-DTC-0003/" + as_of,
+            disbursement + "slow/" + as_of,
+            disbursement + "import/",
+            disbursement + f"transfer/{transfer.pk}/",
+            reverse("plans:dashboard") + "?year=2024&as_of=30/09/2024",
+            reverse("plans:dashboard") + "?year=2024&as_of=30/09/2024&area=district",
+            reverse("plans:dashboard_card"),
+        ]
+        found = {}
+        for url in pages:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = unicodedata.normalize("NFC", visible_text(response.content.decode()))
+            for value in sorted(filter(None, data), key=len, reverse=True):
+                text = text.replace(value, "")
+            if leftovers := sorted({word for word in text.split() if VIETNAMESE.search(word)}):
+                found[url] = leftovers
+        assert found == {}

@@ -93,7 +93,7 @@ def test_an_officer_dashboard_counts_its_agency_only(year_2024, login, officer_y
     board = response.context["board"]
     assert _rows(board.by_agency) == {agency_y.name: (30 * B, 9 * B)}
     assert (board.by_source.planned, board.by_source.disbursed) == (30 * B, 9 * B)
-    assert "Projects of your agency only" in response.content.decode()
+    assert "Chỉ gồm dự án của cơ quan, đơn vị bạn" in response.content.decode()  # Projects of your agency only
 
 
 def test_the_dashboard_page_draws_the_charts(year_2024, login, leader):
@@ -108,7 +108,7 @@ def test_the_dashboard_defaults_to_this_year_and_says_when_there_is_no_plan(year
     with time_machine.travel(date(2026, 3, 1), tick=False):
         response = login(specialist).get("/plans/dashboard/")
     assert response.status_code == 200 and response.context["year"] == 2026 and response.context["board"].plan is None
-    assert "There is no annual plan for 2026." in response.content.decode()
+    assert "Chưa có kế hoạch đầu tư công năm 2026." in response.content.decode()
     assert [year for year, _ in response.context["form"].fields["year"].choices] == [2026, 2024]
 
 
@@ -121,10 +121,7 @@ def test_the_overview_loads_this_year_disbursement_card(year_2024, login, leader
         home = login(leader).get("/")
         assert 'hx-get="/plans/dashboard/card/"' in home.content.decode()
         card = login(leader).get("/plans/dashboard/card/")
-        assert (
-            card.context["curve"].rate == 26
-            and "of the 2024 public-investment capital disbursed" in card.content.decode()
-        )
+        assert card.context["curve"].rate == 26 and "vốn đầu tư công năm 2024 đã giải ngân" in card.content.decode()
         assert login(officer_y).get("/plans/dashboard/card/").context["curve"].allocated == 30 * B
         assert login(investor_a).get("/plans/dashboard/card/").content == b""
         assert 'hx-get="/plans/dashboard/card/"' not in login(investor_a).get("/").content.decode()

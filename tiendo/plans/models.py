@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tiendo.agencies.models import localised_name
 from tiendo.audit.models import kept_history
@@ -117,7 +118,7 @@ class PlanVersion(models.Model):
 
     class Purpose(models.TextChoices):
         INITIAL = "initial", _("Plan as first approved")
-        ADJUSTMENT = "adjustment", _("Adjustment")
+        ADJUSTMENT = "adjustment", pgettext_lazy("plan version purpose", "Adjustment")
         TRANSFER = "transfer", _("Capital transfer")
 
     class Body(models.TextChoices):

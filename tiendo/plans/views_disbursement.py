@@ -92,6 +92,36 @@ class ImportForm(forms.Form):
         return upload
 
 
+UNITS_READ = "đồng, triệu đồng, tỷ đồng"  # the units a header may name in brackets, as the files write them
+
+
+def _column_hints() -> dict[str, str]:
+    """How to fill each column, in the page's language (the template's guide sheet keeps disb.COLUMNS' hints)."""
+    headers = {column.field: column.header for column in disb.COLUMNS}
+    return {
+        "project": _("Required. The project's code in tiendo."),
+        "name": _("Optional, only to help people check the rows; it is not read."),
+        "source": _("Required. The code or name of the detailed capital source (see the “%(sheet)s” sheet).")
+        % {"sheet": disb.SOURCES_SHEET},
+        "month": _(
+            "Required. The month of the disbursement as mm/yyyy (e.g. 03/2025); the last day of the period "
+            "(31/03/2025) or the month written in words is read too. From January of the plan year to December of "
+            "the next year."
+        ),
+        "monthly": _(
+            "The amount disbursed in the month, in the unit written in brackets in the header (%(units)s). This "
+            "column or the “%(cumulative)s” column is needed (or both)."
+        )
+        % {"units": UNITS_READ, "cumulative": headers["cumulative"]},
+        "cumulative": _(
+            "Disbursed since the start of the plan year up to the end of the month. Without the “%(monthly)s” "
+            "column, the month's amount = this month's cumulative amount − what was disbursed up to the end of the "
+            "month before (in the file or in tiendo). A cumulative amount may not fall."
+        )
+        % {"monthly": headers["monthly"]},
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def disbursement_import(request, plan_id):
     plan = _annual_plan_for_user(request.user, plan_id)
@@ -113,11 +143,12 @@ def disbursement_import(request, plan_id):
             form.add_error("file", error.message)
         else:
             result = outcome.as_dict(error_limit=1000)
+    hints = _column_hints()
     context = {
         "plan": plan,
         "form": form,
         "result": result,
-        "columns": disb.COLUMNS,
+        "columns": [(column, hints.get(column.field, column.hint)) for column in disb.COLUMNS],
         "guide_sheet": disb.GUIDE_SHEET,
     }
     return render(request, "plans/disb_import.html", context)
