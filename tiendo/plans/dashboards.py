@@ -182,7 +182,7 @@ def dashboard(scope: Scope, year: int, as_of: date, *, area: str = "") -> Dashbo
             out[key[axis]] += amount
         return dict(out)
 
-    sources = dict(Source.objects.values_list("pk", "name"))
+    sources = {source.pk: source.display_name for source in Source.objects.only("pk", "name", "name_en", "name_zh")}
     board.by_source = _table(fold(planned_cube, 0), fold(paid_cube, 0), sources, "—")
 
     planned, disbursed = fold(planned_cube, 1), fold(paid_cube, 1)
