@@ -180,6 +180,34 @@ def test_cutting_land_use_revenue_30_percent_cuts_the_lowest_tier_first(annual, 
     assert p3.explanation
 
 
+def test_cuts_only_keeps_every_project_at_or_below_the_approved_amount(annual, specialist):
+    """P4 needs 40 bn and balanced capital has 20 bn free: a full run raises it, a cuts-only run does not."""
+    approved = annual.current_version()
+    for cuts_only, p4 in [(False, 40 * BN), (True, 20 * BN)]:
+        draft = services.start_draft(annual, specialist)
+        PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(need=40 * BN)
+        services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+        run = services.run_allocation(draft, specialist, cuts_only=cuts_only)
+        assert run.summary["cuts_only"] is cuts_only
+        assert given(draft, "HD-DTC-04") == p4
+        if cuts_only:
+            for code in ["HD-DTC-01", "HD-DTC-02", "HD-DTC-03", "HD-DTC-04"]:
+                assert given(draft, code) <= given(approved, code), code
+            assert "Chỉ cắt giảm" in draft.items.get(project__code="HD-DTC-04").explanation
+            reasons = PlanLine.history.filter(version_id=draft.pk).values_list("history_change_reason", flat=True)
+            assert any("chỉ cắt giảm" in (reason or "") for reason in reasons)
+        services.discard_draft(draft, specialist)
+
+
+def test_cuts_only_from_the_command_line(annual, specialist):
+    draft = services.start_draft(annual, specialist)
+    PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(need=40 * BN)
+    out = io.StringIO()
+    call_command("plan", "run", str(draft.pk), "--cuts-only", "--json", "--as", specialist.username, stdout=out)
+    assert json.loads(out.getvalue())["cuts_only"] is True
+    assert given(draft, "HD-DTC-04") == 20 * BN
+
+
 def test_a_line_a_run_removes_has_one_deleted_history_row_with_its_author_and_reason(annual, specialist):
     draft = services.start_draft(annual, specialist)
     services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")

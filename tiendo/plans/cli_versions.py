@@ -71,6 +71,9 @@ def add_version_commands(sub, command) -> None:
 
     run = sub.add_parser("run", help="allocate the draft's capital by the legal order of priority")
     run.add_argument("version")
+    run.add_argument(
+        "--cuts-only", action="store_true", help="no project gets more than the version the draft is based on gave it"
+    )
     parsers.append(run)
 
     line = sub.add_parser("set-line", help="set a project's capital from one source by hand (kept by later runs)")
@@ -378,7 +381,7 @@ def do_budget(command, user, options) -> None:
 def do_run(command, user, options) -> None:
     version = get_version_for_user(user, options["version"], edit=True)
     try:
-        run = services.run_allocation(version, user)
+        run = services.run_allocation(version, user, cuts_only=options["cuts_only"])
     except ValidationError as error:
         raise failed("Không phân bổ được", error) from None
     data = {

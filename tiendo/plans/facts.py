@@ -128,13 +128,21 @@ class Problem:
     previous: dict[tuple[int, int], int] = field(default_factory=dict)  # (item pk, source pk) -> approved amount
 
 
-def allocation_problem(version: PlanVersion) -> Problem:
+def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Problem:
     """The draft as the allocation module's facts; lines set by hand are fixed amounts (see services' docstring):
     off their source's capital, off the project's need and floor, and that source closed to that project.
 
     A project whose group is not recorded is given group C without a first allocation year, so that the allocation
-    period (PI-06) is not judged on a guess; the checks say the same."""
+    period (PI-06) is not judged on a guess; the checks say the same.
+
+    cuts_only: no project gets more than the version the draft is based on gave it, so a revenue shortfall is met by
+    cuts in the order of priority and nothing else moves up (the usual adjustment when a source falls short)."""
     facts = load(version)
+    previous = previous_lines(version, facts)
+    ceiling: dict[int, int] = defaultdict(int)
+    if cuts_only:
+        for (item_id, _source_id), amount in previous.items():
+            ceiling[item_id] += amount
     plan = version.plan
     pinned: dict[int, dict[int, int]] = defaultdict(dict)
     pinned_per_source: dict[int, int] = defaultdict(int)
@@ -187,6 +195,12 @@ def allocation_problem(version: PlanVersion) -> Problem:
                     f"({format_vnd(left)})."
                 )
                 need = left
+        if cuts_only and ceiling[row["pk"]] < need:
+            notes[row["pk"]] = (
+                notes.get(row["pk"], "") + f" Chỉ cắt giảm: không quá {format_vnd(ceiling[row['pk']])} "
+                "đã bố trí trong phiên bản được duyệt."
+            ).strip()
+            need = ceiling[row["pk"]]
         need = max(need - fixed_total, 0)
         in_mtp = True if facts.in_medium_term is None else row["project_id"] in facts.in_medium_term
         projects.append(
@@ -211,9 +225,7 @@ def allocation_problem(version: PlanVersion) -> Problem:
         period=(plan.first_year, plan.last_year) if kind is allocation.PlanKind.MEDIUM_TERM else None,
         decided_on=law_day(version),
     )
-    return Problem(
-        info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous_lines(version, facts)
-    )
+    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous)
 
 
 def previous_lines(version: PlanVersion, facts: VersionFacts) -> dict[tuple[int, int], int]:

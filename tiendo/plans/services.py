@@ -278,8 +278,9 @@ class AllocationRun:
 
 
 @transaction.atomic
-def run_allocation(version: PlanVersion, actor, *, reason: str = "") -> AllocationRun:
-    """Allocate the draft's capital by the legal order of priority; lines set by hand are kept as fixed amounts."""
+def run_allocation(version: PlanVersion, actor, *, reason: str = "", cuts_only: bool = False) -> AllocationRun:
+    """Allocate the draft's capital by the legal order of priority; lines set by hand are kept as fixed amounts.
+    cuts_only: no project above what the base version gave it (facts.allocation_problem)."""
     from tiendo.domain import allocation
 
     from . import facts
@@ -287,7 +288,7 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "") -> Allocati
     _require(can_manage(actor.actor))
     version = _locked_draft(version)
     started = time.perf_counter()
-    problem = facts.allocation_problem(version)
+    problem = facts.allocation_problem(version, cuts_only=cuts_only)
     solve_started = time.perf_counter()
     try:
         result = allocation.allocate(problem.plan, problem.sources, problem.projects)
@@ -298,7 +299,11 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "") -> Allocati
     solve_seconds = time.perf_counter() - solve_started
     outcome = facts.read_allocation(problem, result)
 
-    text = "Phân bổ vốn theo thứ tự ưu tiên (Luật Đầu tư công, Điều 54)" + (f". {clean(reason)}" if reason else "")
+    text = (
+        "Phân bổ vốn theo thứ tự ưu tiên (Luật Đầu tư công, Điều 54)"
+        + (", chỉ cắt giảm so với phiên bản được duyệt" if cuts_only else "")
+        + (f". {clean(reason)}" if reason else "")
+    )
     run = AllocationRun(summary={})
     # lines: the solver's amounts replace the automatic lines; the manual ones stay as they are
     current = {(line.item_id, line.source_id): line for line in version.lines.all()}
@@ -338,6 +343,7 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "") -> Allocati
         "seconds": round(time.perf_counter() - started, 3),
         "projects": len(problem.projects),
         "manual_lines": run.kept_manual,
+        "cuts_only": cuts_only,
         "allocated": outcome.allocated,
         "unallocated": outcome.unallocated,
         "violations": len(outcome.violations),

@@ -277,7 +277,7 @@ def version_budgets(request, pk):
 def version_run(request, pk):
     version = get_version_for_user(request.user, pk, edit=True)
     try:
-        run = services.run_allocation(version, request.user)
+        run = services.run_allocation(version, request.user, cuts_only=request.POST.get("cuts_only") == "on")
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
