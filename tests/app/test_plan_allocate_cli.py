@@ -219,6 +219,12 @@ def test_text_output_names_the_law_sources_and_refusals(monkeypatch):
         (plan(project("A", first_allocation_year=22)), "Dự án A: 'first_allocation_year' phải là một năm"),
         (plan({k: v for k, v in project("A").items() if k != "need"}), "Dự án A: thiếu 'need' (số tiền, đồng)."),
         (plan(project("A"), project("A")), "Mã dự án 'A' xuất hiện nhiều lần trong 'projects'."),
+        (plan(project("A", previous=["S1"])), "Dự án A: 'previous' phải là một đối tượng {mã nguồn vốn: số tiền"),
+        (
+            plan(project("A", previous={"S1": -1})),
+            "Dự án A: 'previous.S1' phải là số nguyên không âm (đồng), giá trị -1.",
+        ),
+        (plan(project("A", previous={"S9": 1})), "Dự án A: 'previous' có nguồn 'S9' không có trong 'sources'."),
         (plan({"tier": "new"}), "Dự án thứ 1 trong 'projects': thiếu 'code' (mã dự án)."),
         (plan(3), "Dự án thứ 1 trong 'projects' phải là một đối tượng JSON."),
     ],
@@ -229,6 +235,18 @@ def test_bad_input_names_the_project_and_the_field(tmp_path, document, message):
     with pytest.raises(CommandError) as error:
         allocate(str(path))
     assert message in str(error.value)
+
+
+def test_previous_lines_keep_a_project_on_its_approved_source(monkeypatch):
+    """A and B may both use S1 and S2; A had S2, B had S1: each stays where it was."""
+    document = plan(
+        project("A", eligible_sources=["S1", "S2"], previous={"S2": 50 * TY}, need=50 * TY),
+        project("B", eligible_sources=["S1", "S2"], previous={"S1": 50 * TY}, need=50 * TY),
+    )
+    document["sources"] = [{"code": "S1", "available": 60 * TY}, {"code": "S2", "available": 60 * TY}]
+    result = allocate_json("-", stdin=json.dumps(document), monkeypatch=monkeypatch)
+    lines = {(a["project"], a["source"]): a["amount"] for a in result["allocations"]}
+    assert lines == {("A", "S2"): 50 * TY, ("B", "S1"): 50 * TY}
 
 
 def test_a_missing_file_and_broken_standard_input_are_refused(tmp_path, monkeypatch):

@@ -725,6 +725,37 @@ def test_a_project_keeps_its_source_when_another_would_do_as_well(draft, special
     assert lines[("HD-DTC-02", "NSDP_TSDD")] == 30 * BN and lines[("HD-DTC-02", "NSDP_CD")] == 20 * BN
 
 
+@pytest.mark.parametrize("p4_sources", [["NSDP_CD"], ["NSDP_TSDD", "NSDP_CD"]])
+def test_cutting_one_source_leaves_the_lines_on_the_others_as_they_were(draft, specialist, p4_sources):
+    """Land-use revenue cut 30%, cuts only: P4 (balanced capital, or either source) keeps its 20 bn of balanced
+    capital, P1 its 40 bn of land-use revenue; P2 keeps what land-use revenue has left and takes the rest from
+    balanced capital; only the new project P3, which no longer fits, loses its lines."""
+    PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(eligible_sources=p4_sources)
+    approved = amounts(draft.based_on)
+    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, specialist, cuts_only=True)
+    lines = amounts(draft)
+    assert lines == {
+        ("HD-DTC-01", "NSDP_TSDD"): 40 * BN,
+        ("HD-DTC-02", "NSDP_TSDD"): 30 * BN,
+        ("HD-DTC-02", "NSDP_CD"): 20 * BN,
+        ("HD-DTC-04", "NSDP_CD"): 20 * BN,
+    }
+    unchanged = {key for key, amount in approved.items() if lines.get(key) == amount}
+    assert unchanged == {("HD-DTC-01", "NSDP_TSDD"), ("HD-DTC-04", "NSDP_CD")}
+
+
+def test_the_solver_is_given_the_approved_lines_by_source_code_without_the_pinned_ones(draft, specialist):
+    line = PlanLine.objects.get(version=draft, item__project__code="HD-DTC-03", source__code="NSDP_CD")
+    line.manual = True
+    line.save()
+    problem = facts.allocation_problem(draft)
+    previous = {p.code: dict(p.previous) for p in problem.projects}
+    assert previous["HD-DTC-02"] == {"NSDP_TSDD": 50 * BN}
+    assert previous["HD-DTC-03"] == {"NSDP_TSDD": 10 * BN}  # its balanced capital is set by hand
+    assert previous["HD-DTC-04"] == {"NSDP_CD": 20 * BN}
+
+
 def test_a_new_draft_starts_with_every_line_open_to_the_allocation(annual, specialist):
     PlanLine.objects.filter(version=annual.current_version()).update(manual=True)
     draft = services.start_draft(annual, specialist)

@@ -373,6 +373,8 @@ def test_a_source_with_nothing_and_a_project_with_no_need():
         ({"eligible_sources": ()}, "Dự án A: 'eligible_sources' phải có ít nhất một nguồn vốn."),
         ({"eligible_sources": ("S1", "S1")}, "Dự án A: 'eligible_sources' có nguồn vốn lặp lại."),
         ({"code": "B"}, "Mã dự án 'B' xuất hiện nhiều lần"),
+        ({"previous": {"S9": 1}}, "Dự án A: 'previous' có nguồn 'S9' không có trong 'sources'."),
+        ({"previous": {"S1": -1}}, "Dự án A: 'previous' của nguồn 'S1' phải là số nguyên không âm, giá trị -1."),
     ],
 )
 def test_inconsistent_input_is_refused_naming_project_and_field(change, message):
@@ -387,6 +389,37 @@ def test_the_model_is_built_once_and_solved_apart():
     assert model.num_cols > 0 and not model.solved
     solve_model(model)
     assert model.solved and model.stages and model.solver_seconds > 0
+
+
+# --- previous lines: among equally lawful allocations, the one that changes the fewest ----------------------
+
+
+def lines(result) -> dict[tuple[str, str], int]:
+    return {(a.project, a.source): a.amount for a in result.allocations}
+
+
+@pytest.mark.parametrize("second", [T.TRANSITIONAL_ON_SCHEDULE, T.TRANSITIONAL_FINISHING])  # one unit, or two
+def test_a_short_source_cuts_its_own_lines_and_the_others_stay(second):
+    """A falls short: P1 keeps all that is left of A and takes the rest from B; P2 stays on B, untouched."""
+    both = ("A", "B")
+    projects = [
+        project("P1", need=100 * TY, sources=both, previous={"A": 100 * TY}),
+        project("P2", second, need=100 * TY, sources=both, previous={"B": 100 * TY}),
+    ]
+    result = run({"A": 60 * TY, "B": 200 * TY}, projects)
+    assert lines(result) == {("P1", "A"): 60 * TY, ("P1", "B"): 40 * TY, ("P2", "B"): 100 * TY}
+    assert result.unallocated == {"A": 0, "B": 60 * TY}
+
+
+def test_previous_lines_never_cost_a_level_its_capital():
+    """B short: the first level takes all of A and B it needs; P2's line on A is not kept at P1's expense."""
+    projects = [
+        project("P1", T.TRANSITIONAL_FINISHING, need=150 * TY, sources=("A", "B"), previous={"B": 150 * TY}),
+        project("P2", need=100 * TY, sources=("A",), previous={"A": 100 * TY}),
+    ]
+    result = run({"A": 100 * TY, "B": 60 * TY}, projects)
+    assert {p.project: p.allocated for p in result.projects} == {"P1": 150 * TY, "P2": 10 * TY}
+    assert lines(result)[("P1", "B")] == 60 * TY
 
 
 # --- invariants on random plans ------------------------------------------------------------------------------
@@ -507,3 +540,44 @@ def test_a_project_built_from_json_is_the_dataclass(values):
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     with pytest.raises(AttributeError):
         fast.need = 0  # type: ignore[misc]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.data())
+def test_previous_lines_change_no_level_total(case, data):
+    """The same instance with and without `previous`: the same level totals (no level worse off, first level
+    first; one better off only where `_round` completes new projects from what the lines leave where they can
+    use it); the sources stay within their capital, each project within its need and eligible sources, a new
+    project all or nothing."""
+    plan, sources, projects = case
+    codes = [s.code for s in sources]
+    amount = st.integers(0, max(s.available for s in sources) + 1)
+    given_previous = [
+        replace(p, previous=data.draw(st.dictionaries(st.sampled_from(codes), amount, max_size=len(codes))))
+        for p in projects
+    ]
+    without, with_previous = allocate(plan, sources, projects), allocate(plan, sources, given_previous)
+    totals = [level.allocated for level in with_previous.levels]
+    assert totals >= [level.allocated for level in without.levels]
+    solver_totals = _solver_level_totals(plan, sources, projects)
+    assert all(
+        abs(a - b) <= 1e-6 * max(b, 1) + 1
+        for a, b in zip(solver_totals, _solver_level_totals(plan, sources, given_previous), strict=True)
+    )
+    spent = dict.fromkeys(codes, 0)
+    for a in with_previous.allocations:
+        spent[a.source] += a.amount
+    assert all(spent[s.code] + with_previous.unallocated[s.code] == s.available for s in sources)
+    for p, row in zip(given_previous, with_previous.projects, strict=True):
+        assert 0 <= row.allocated <= p.need
+        assert {a.source for a in with_previous.allocations if a.project == p.code} <= set(p.eligible_sources)
+        if p.tier is T.NEW:
+            assert row.allocated in (0, p.need)
+
+
+def _solver_level_totals(plan, sources, projects) -> list[float]:
+    """Each level's total as the solver left it, before whole đồng (in đồng)."""
+    model = build_model(plan, sources, projects)
+    solve_model(model)
+    rho = model.solution[model.num_x : model.num_x + len(model.unit_kind)] if model.num_cols else []
+    return [float(sum(rho[u] * model.unit_need[u] for u in level)) for level in model.levels]

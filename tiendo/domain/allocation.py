@@ -21,7 +21,9 @@ How (a real optimisation, HiGHS through highspy, built from numpy arrays):
   Σ_s x[u,s] − need_u·ρ[u] = 0 per unit; m[f] − ρ[u] ≤ 0 per member of a fairness objective.
 - Lexicographic objectives, HiGHS's native multi-objective, in stages (`solve_model`): maximize the total of
   level 1, then level 2, …, as an LP (a MIP only from the first level where a new project or a floor makes the
-  LP's answer impossible), then the minimum ratio of each level left short.
+  LP's answer impossible), then the minimum ratio of each level left short; last, only if some project gives
+  `previous` (its lines in the approved version), the most of those lines kept: Σ k[u,s], k[u,s] ≤ x[u,s] and
+  ≤ what the unit had of s, every unit's ratio fixed as the stages left it (`_keep_previous`).
 - The solver is trusted to a millionth of the model's unit; `_round` makes the amounts whole đồng and the order
   exact (what a higher level misses comes back from lower ones), a unit's total is shared among its projects by
   need with the largest remainders, and each project's amount is taken from the unit's sources in turn.
@@ -35,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 import numpy as np
@@ -232,8 +235,11 @@ class Project:
     first_allocation_year: int | None = None
     handed_over_year: int | None = None
     allocation_extension_years: int = 0
+    # source code -> đồng the approved version gave (lines to change as little as the law allows; docs/allocation.md)
+    previous: Mapping[str, int] = field(default_factory=lambda: _NO_PREVIOUS, hash=False)
 
 
+_NO_PREVIOUS: Final[Mapping[str, int]] = MappingProxyType({})  # shared by every project without previous lines
 _FIELDS: Final = tuple(Project.__dict__[f.name].__set__ for f in fields(Project))  # its slots, in field order
 
 
@@ -249,11 +255,13 @@ def _new_project(
     first_allocation_year: int | None,
     handed_over_year: int | None,
     allocation_extension_years: int,
+    previous: Mapping[str, int] = _NO_PREVIOUS,
 ) -> Project:
     """`Project(...)` with every field given, its slots set directly: the frozen dataclass's `__init__` sets each
     through `object.__setattr__`, twice as slow (reading 10,000 projects). There is no `__post_init__` to run."""
     project: Project = object.__new__(Project)
-    code_, group_, tier_, need_, eligible_, floor_, decision_, in_plan_, first_, handed_, extension_ = _FIELDS
+    code_, group_, tier_, need_, eligible_, floor_, decision_, in_plan_, first_, handed_, extension_, *rest = _FIELDS
+    (previous_,) = rest
     code_(project, code)
     group_(project, group)
     tier_(project, tier)
@@ -265,6 +273,7 @@ def _new_project(
     first_(project, first_allocation_year)
     handed_(project, handed_over_year)
     extension_(project, allocation_extension_years)
+    previous_(project, previous)
     return project
 
 
@@ -305,9 +314,26 @@ def _checked_masks(plan: Plan, sources: Sequence[Source], projects: Sequence[Pro
         code, need, floor = project.code, project.need, project.floor
         if mask < 0 or code in seen or need < 0 or not 0 <= floor <= need or project.allocation_extension_years < 0:
             _refuse(project, codes, seen)
+        if project.previous:
+            _check_previous(project, index)
         seen.add(code)
         masks.append(mask)
     return masks
+
+
+def _check_previous(project: Project, index: Mapping[str, int]) -> None:
+    """A project's `previous`: amounts ≥ 0 of sources in `sources` (not necessarily eligible now: a line on a
+    source the project may no longer use is simply not kept)."""
+    for source_code, amount in project.previous.items():
+        if source_code not in index:
+            raise InvalidAllocationInput(
+                f"Dự án {project.code}: 'previous' có nguồn '{source_code}' không có trong 'sources'."
+            )
+        if type(amount) is not int or amount < 0:
+            raise InvalidAllocationInput(
+                f"Dự án {project.code}: 'previous' của nguồn '{source_code}' phải là số nguyên không âm, "
+                f"giá trị {amount!r}."
+            )
 
 
 def _mask_of(eligible: tuple[str, ...], index: Mapping[str, int]) -> int:
@@ -597,6 +623,10 @@ class AllocationModel:
     solution: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # of the last stage solved
     stages: list[str] = field(default_factory=list)  # what each HiGHS run did, for the benchmark and the curious
     solver_seconds: float = 0.0  # time inside Highs.run()
+    # the last stage (`_keep_previous`): the x columns of each unit and source some of its projects had in the
+    # approved version, and that amount in the model's units; empty when no project gives `previous`
+    previous_cols: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    previous_amount: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
 
     @property
     def num_x(self) -> int:
@@ -731,6 +761,8 @@ def build_model(
     row_lower = np.concatenate([np.full(num_sources, -_INFINITY), np.zeros(num_units), np.full(fair_count, -_INFINITY)])
     row_upper = np.concatenate([available, np.zeros(num_units + fair_count)])
 
+    previous_cols, previous_amount = _previous_columns(projects, sources, unit_of, unit_mask, col_unit, col_source)
+
     highs = _Highs()
     for option, value in (
         ("output_flag", False),
@@ -787,6 +819,38 @@ def build_model(
         unit=unit,
         num_cols=num_cols,
         num_rows=num_rows,
+        previous_cols=previous_cols,
+        previous_amount=previous_amount / unit,
+    )
+
+
+def _previous_columns(
+    projects: Sequence[Project],
+    sources: Sequence[Source],
+    unit_of: Sequence[int],
+    unit_mask: Sequence[int],
+    col_unit: npt.NDArray[np.int64],
+    col_source: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The x columns whose unit's projects had some of its source in the approved version, and how much (đồng)."""
+    wanted: dict[tuple[int, int], int] = {}
+    if any(project.previous for project in projects):
+        index = {source.code: s for s, source in enumerate(sources)}
+        for p, project in enumerate(projects):
+            u = unit_of[p]
+            if u < 0 or not project.previous:
+                continue
+            for code, amount in project.previous.items():
+                s = index[code]
+                if amount > 0 and unit_mask[u] >> s & 1:
+                    wanted[u, s] = wanted.get((u, s), 0) + amount
+    if not wanted:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    column = {key: j for j, key in enumerate(zip(col_unit.tolist(), col_source.tolist(), strict=True))}
+    keys = sorted(wanted)
+    return (
+        np.array([column[key] for key in keys], dtype=np.int64),
+        np.array([wanted[key] for key in keys], dtype=np.float64),
     )
 
 
@@ -892,6 +956,78 @@ def _solve_in_stages(model: AllocationModel) -> None:
             _run(model, objectives, "minimum ratios, weighted (MIP)", start, blend=True)
         else:
             _run(model, objectives, "minimum ratios (LP)")
+    _keep_previous(model)
+
+
+def _keep_previous(model: AllocationModel) -> None:
+    """The last stage, only if some project gives `previous`: among the solutions with the level totals and the
+    minimum ratios found, the one that keeps most of the approved lines, Σ k[u,s] with k[u,s] ≤ x[u,s] and
+    k[u,s] ≤ what the unit's projects had of s. Every unit's ratio is fixed where the stages left it, so no level
+    total, minimum ratio, new project or floor can change (not even by the tolerances the level rows allow): only
+    which sources fund each unit. An LP the current solution satisfies; if it fails, that solution stands."""
+    cols = model.previous_cols
+    if not len(cols):
+        return
+    highs, num_x, num_cols = model.highs, model.num_x, model.num_cols
+    num_units, num_keep = len(model.unit_kind), len(cols)
+    lower, upper = model.lower.copy(), model.upper.copy()
+    ratio_cols = num_x + np.arange(num_units)
+    lower[ratio_cols] = upper[ratio_cols] = np.clip(_ratios(model), 0.0, 1.0)  # every unit keeps its total
+    all_cols = np.arange(num_cols, dtype=np.int32)
+    highs.changeColsIntegrality(num_cols, all_cols, np.zeros(num_cols, dtype=np.uint8))
+    highs.changeColsBounds(num_cols, all_cols, lower, upper)
+    keep = num_cols + np.arange(num_keep, dtype=np.int32)
+    highs.addCols(
+        num_keep,
+        np.zeros(num_keep),
+        np.zeros(num_keep),
+        np.minimum(model.previous_amount, model.upper[cols]),
+        0,
+        np.zeros(num_keep, dtype=np.int32),
+        np.zeros(0, dtype=np.int32),
+        np.zeros(0),
+    )
+    indices = np.empty(2 * num_keep, dtype=np.int32)
+    indices[0::2], indices[1::2] = keep, cols
+    values = np.tile(np.array([1.0, -1.0]), num_keep)
+    highs.addRows(
+        num_keep,
+        np.full(num_keep, -_INFINITY),
+        np.zeros(num_keep),
+        len(indices),
+        (2 * np.arange(num_keep)).astype(np.int32),
+        indices,
+        values,
+    )
+    coefficients = np.zeros(num_cols + num_keep)
+    coefficients[num_cols:] = 1.0
+    objective = HighsLinearObjective()
+    objective.weight = -1.0  # maximize
+    objective.offset = 0.0
+    objective.coefficients = coefficients.tolist()
+    objective.abs_tolerance = 1.0
+    objective.rel_tolerance = _RELATIVE_SLACK
+    proven, before = model.proven, model.solution
+    totals = _rounded_level_totals(model)
+    try:
+        _run(model, [objective], "previous lines kept (LP)")
+    except _StageFailed:
+        model.proven = proven  # the stages before proved what the law asks; this one only spares changes
+        return
+    # the solver's floats (10⁻⁹ of a large source) may move a đồng that `_round` cannot bring back to a higher
+    # level: then the order of priority wins and the lines are left as stage 3 split them
+    if _rounded_level_totals(model) < totals:
+        model.solution = before
+        model.stages[-1] += ": a level would lose a đồng in rounding, the previous solution is kept"
+
+
+def _rounded_level_totals(model: AllocationModel) -> list[int]:
+    """Each level's whole-đồng total as `_round` makes it from the current solution, first level first."""
+    amounts, _ = _round(model)
+    by_rank: dict[int, int] = {}
+    for rank, amount in zip(model.unit_rank, amounts, strict=True):
+        by_rank[rank] = by_rank.get(rank, 0) + sum(amount.values())
+    return [by_rank[rank] for rank in sorted(by_rank)]
 
 
 def _run(
@@ -1267,6 +1403,40 @@ class _Rounding:
             self.targets[u] = sum(self.amounts[u].values())
 
 
+def _split_by_previous(
+    members: Sequence[int],
+    shares: Sequence[int],
+    by_source: Sequence[tuple[int, int]],
+    projects: Sequence[Project],
+    source_index: Mapping[str, int],
+) -> list[tuple[int, list[tuple[int, int]]]]:
+    """A unit's amounts per source among its projects, each project's share kept: first what each had of each
+    source in the approved version (in the unit's order), then the rest from the sources in turn."""
+    left = dict(by_source)
+    rest = list(shares)
+    splits: list[dict[int, int]] = [{} for _ in members]
+    for i, p in enumerate(members):
+        for code, amount in projects[p].previous.items():
+            s = source_index[code]
+            taken = min(rest[i], amount, left.get(s, 0))
+            if taken > 0:
+                splits[i][s] = splits[i].get(s, 0) + taken
+                rest[i] -= taken
+                left[s] -= taken
+    order = [s for s, _ in by_source]
+    k = 0
+    for i in range(len(members)):
+        while rest[i] > 0:
+            while left[order[k]] == 0:
+                k += 1
+            s = order[k]
+            taken = min(rest[i], left[s])
+            splits[i][s] = splits[i].get(s, 0) + taken
+            rest[i] -= taken
+            left[s] -= taken
+    return [(p, sorted(split.items())) for p, split in zip(members, splits, strict=True)]
+
+
 def _share(total: int, needs: Sequence[int]) -> list[int]:
     """Split `total` by need, whole đồng, largest remainders first (ties: input order): each ≤ its need."""
     whole_need = sum(needs)
@@ -1309,6 +1479,8 @@ def read_result(model: AllocationModel) -> AllocationResult:
     num_projects = len(projects)
     project_codes = [project.code for project in projects]
     needs = [project.need for project in projects]
+    kept_lines = len(model.previous_cols) > 0
+    source_index = {code: s for s, code in enumerate(codes)} if kept_lines else {}
 
     # each project's whole đồng per source: a unit's total shared by need, then its sources filled in turn
     got = [0] * num_projects
@@ -1331,6 +1503,11 @@ def read_result(model: AllocationModel) -> AllocationResult:
             continue
         total = sum(amount for _, amount in by_source)
         shares = [total] if len(members) == 1 else _share(total, [needs[p] for p in members])
+        if len(members) > 1 and kept_lines:
+            for p, lines in _split_by_previous(members, shares, by_source, projects, source_index):
+                got[p] = sum(amount for _, amount in lines)
+                pieces[p] = [_new_tuple(Allocation, (project_codes[p], codes[s], amount)) for s, amount in lines]
+            continue
         k, left = 0, by_source[0][1]
         for p, share in zip(members, shares, strict=True):
             got[p] = share

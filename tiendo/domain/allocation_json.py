@@ -205,6 +205,7 @@ def _project(data: object, position: int, annual: bool, checked: set[tuple[str, 
                 and (handed is None or (type(handed) is int and 1900 <= handed <= 2200))
                 and sources is not None
                 and (known or _strings(sources, checked))
+                and "previous" not in data  # read field by field
             ):
                 return _new_project(
                     code, group, tier, need, sources, floor, decision, in_plan, first, handed, extension
@@ -248,7 +249,25 @@ def _project_read(data: object, position: int, annual: bool) -> Project:
         first_allocation_year=read.year("first_allocation_year"),
         handed_over_year=read.year("handed_over_year"),
         allocation_extension_years=read.count("allocation_extension_years", 0),
+        previous=_previous(read, data.get("previous")),
     )
+
+
+def _previous(read: _Reader, value: object) -> dict[str, int]:
+    """`previous`: {source code: đồng of the approved version}; that the sources are in 'sources' is checked by
+    `allocation.check_input`."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise read.fail("previous", "phải là một đối tượng {mã nguồn vốn: số tiền đã bố trí, đồng}", value)
+    previous: dict[str, int] = {}
+    for source_code, amount in value.items():
+        if not isinstance(source_code, str) or not source_code.strip():
+            raise read.fail("previous", "có mã nguồn vốn rỗng", source_code)
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            raise read.fail(f"previous.{source_code}", "phải là số nguyên không âm (đồng)", amount)
+        previous[source_code] = amount
+    return previous
 
 
 def input_from_json(data: object) -> AllocationInput:

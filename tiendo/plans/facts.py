@@ -168,6 +168,12 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
         for pk, available in sorted(facts.budgets.items(), key=lambda kv: facts.sources[kv[0]])
     ]
     budget_codes = {facts.sources[pk] for pk in facts.budgets}
+    # each item's approved lines by source code, for the solver to change as few as the law allows
+    previous_of: dict[int, dict[str, int]] = defaultdict(dict)
+    for (item_id, source_id), amount in previous.items():
+        source_code = facts.sources.get(source_id)
+        if amount > 0 and source_code in budget_codes:
+            previous_of[item_id][source_code] = amount
     projects, item_of, left_out = [], {}, {}
     for row in facts.items:
         code = row["project__code"]
@@ -216,6 +222,7 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
                 first_allocation_year=row["project__funding__first_allocation_year"] if group else None,
                 handed_over_year=row["project__funding__handed_over_year"],
                 allocation_extension_years=row["project__funding__allocation_extension_years"] or 0,
+                previous={c: a for c, a in previous_of.get(row["pk"], {}).items() if c not in fixed_codes},
             )
         )
     kind = allocation.PlanKind(plan.kind)
