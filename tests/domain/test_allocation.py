@@ -560,8 +560,9 @@ def test_previous_lines_change_no_level_total(case, data):
     totals = [level.allocated for level in with_previous.levels]
     assert totals >= [level.allocated for level in without.levels]
     solver_totals = _solver_level_totals(plan, sources, projects)
+    scale = max(sum(s.available for s in sources), 1)  # the solver's floats are noisy at the scale of the capital
     assert all(
-        abs(a - b) <= 1e-6 * max(b, 1) + 1
+        abs(a - b) <= 1e-9 * scale + 1e-6 * max(b, 1) + 1
         for a, b in zip(solver_totals, _solver_level_totals(plan, sources, given_previous), strict=True)
     )
     spent = dict.fromkeys(codes, 0)

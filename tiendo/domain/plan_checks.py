@@ -36,6 +36,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Final, TypeAlias, TypeVar
 
+from tiendo.domain.allocation import Tier  # one vocabulary of the order of priority for both engines
 from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import (
@@ -181,24 +182,6 @@ class SourceKind(StrEnum):
     ODA = "oda"
     LEGAL_REVENUE = "legal_revenue"  # nguồn thu hợp pháp của cơ quan, đơn vị dành để đầu tư
     OTHER = "other"
-
-
-class Tier(StrEnum):
-    """The order of priority of Art. 54(4) (LEGAL_RULES PI-05), first to last: ../shared/contracts/plan-allocate.md."""
-
-    SPECIAL_OR_EMERGENCY = "special_or_emergency"
-    NATIONAL_PROGRAMME = "national_programme"
-    ADVANCE_REPAYMENT = "advance_repayment"
-    COMPLETED_UNFUNDED = "completed_unfunded"
-    ODA = "oda"
-    PPP_STATE = "ppp_state"
-    TRANSITIONAL_FINISHING = "transitional_finishing"
-    TRANSITIONAL_ON_SCHEDULE = "transitional_on_schedule"
-    PREPARATION = "preparation"
-    DEBT_BEFORE_2015 = "debt_before_2015"
-    OTHER_SUPPORT = "other_support"
-    POLICY_BANK = "policy_bank"
-    NEW = "new"
 
 
 class BreachSeverity(StrEnum):
