@@ -1,8 +1,10 @@
 """What tiendo's data commands share: --json output, --as USER for permissions and history, Vietnamese errors."""
 
 import json
+import sys
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
@@ -72,3 +74,21 @@ def _json_default(value):
     if isinstance(value, Model):
         return str(value)
     raise TypeError(type(value))
+
+
+def read_json(name: str) -> object:
+    """The file's JSON (or standard input's, for "-"); a Vietnamese line with the place of a syntax error."""
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise CommandError(f"Không tìm thấy tệp '{name}'.")
+        text = path.read_text(encoding="utf-8-sig")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = "dữ liệu vào" if name == "-" else f"tệp '{name}'"
+        raise CommandError(
+            f"{where.capitalize()} không phải JSON hợp lệ: dòng {error.lineno}, cột {error.colno}."
+        ) from None

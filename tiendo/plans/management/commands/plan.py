@@ -4,9 +4,6 @@ The engine is tiendo/domain/allocation.py; the input and output are docs/allocat
 docs/plan-allocate.schema.json (../shared/contracts/plan-allocate.md). Subcommands are `do_<action>` methods.
 """
 
-import json
-import sys
-from pathlib import Path
 
 from django.core.management.base import CommandError
 
@@ -15,7 +12,7 @@ from tiendo.domain.allocation_json import input_from_json, result_to_json
 from tiendo.domain.money import format_vnd
 from tiendo.plans.cli_disbursement import DisbursementCommands, add_disbursement_commands
 from tiendo.plans.cli_versions import VersionCommands, add_version_commands
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, read_json
 
 
 class Command(VersionCommands, DisbursementCommands, DataCommand):
@@ -48,24 +45,6 @@ class Command(VersionCommands, DisbursementCommands, DataCommand):
             raise CommandError(str(error)) from None
         available = {source.code: (source.name, source.available) for source in given.sources}
         self.emit(options, result_to_json(result), as_text(given.plan, available, result))
-
-
-def read_json(name: str) -> object:
-    """The file's JSON (or standard input's, for "-"); a Vietnamese line with the place of a syntax error."""
-    if name == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(name)
-        if not path.is_file():
-            raise CommandError(f"Không tìm thấy tệp '{name}'.")
-        text = path.read_text(encoding="utf-8-sig")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = "dữ liệu vào" if name == "-" else f"tệp '{name}'"
-        raise CommandError(
-            f"{where.capitalize()} không phải JSON hợp lệ: dòng {error.lineno}, cột {error.colno}."
-        ) from None
 
 
 def as_text(plan: Plan, available: dict[str, tuple[str, int]], result: AllocationResult) -> str:

@@ -1,15 +1,12 @@
 """`tiendo rules check FILE.json`: the schedule rules on projects given as JSON, with no database (docs/rules.md)."""
 
-import json
-import sys
-from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.utils import timezone
 
 from tiendo.domain.schedule_json import InvalidFacts, projects_from_json, result_to_json
 from tiendo.domain.schedule_rules import Finding, evaluate_all, propose
-from tiendo.web.commands import DataCommand, parse_day
+from tiendo.web.commands import DataCommand, parse_day, read_json
 
 
 class Command(DataCommand):
@@ -29,21 +26,7 @@ class Command(DataCommand):
         getattr(self, f"do_{action}")(options)
 
     def do_check(self, options):
-        name = options["file"]
-        if name == "-":
-            text = sys.stdin.read()
-        else:
-            path = Path(name)
-            if not path.is_file():
-                raise CommandError(f"Không tìm thấy tệp '{name}'.")
-            text = path.read_text(encoding="utf-8-sig")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            where = "dữ liệu vào" if name == "-" else f"tệp '{name}'"
-            raise CommandError(
-                f"{where.capitalize()} không phải JSON hợp lệ: dòng {error.lineno}, cột {error.colno}."
-            ) from None
+        data = read_json(options["file"])
         try:
             projects = projects_from_json(data)
         except InvalidFacts as error:
