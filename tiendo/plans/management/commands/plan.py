@@ -4,7 +4,6 @@ The engine is tiendo/domain/allocation.py; the input and output are docs/allocat
 docs/plan-allocate.schema.json (../shared/contracts/plan-allocate.md). Subcommands are `do_<action>` methods.
 """
 
-
 from django.core.management.base import CommandError
 
 from tiendo.domain.allocation import AllocationError, AllocationResult, InvalidAllocationInput, Plan, allocate

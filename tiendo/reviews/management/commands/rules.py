@@ -1,6 +1,5 @@
 """`tiendo rules check FILE.json`: the schedule rules on projects given as JSON, with no database (docs/rules.md)."""
 
-
 from django.core.management.base import CommandError
 from django.utils import timezone
 
