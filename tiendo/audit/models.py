@@ -52,6 +52,13 @@ class SoftDeleteModel(models.Model):
         self.save(update_fields=fields)
 
 
+def acted_by(record, actor, reason: str = ""):
+    """The record, marked so that its next save's history row names who changed it and why."""
+    record._history_user = actor
+    record._change_reason = reason
+    return record
+
+
 def kept_history(**options) -> HistoricalRecords:
     """History for a domain model; the change reason is text, since it often quotes a whole decision."""
     return HistoricalRecords(history_change_reason_field=models.TextField(null=True), **options)

@@ -12,15 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tiendo.audit.models import acted_by as _as
 from tiendo.domain import access
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
-
-
-def _as(record, actor, reason: str = ""):
-    record._history_user = actor
-    record._change_reason = reason
-    return record
 
 
 def _day(value: date) -> str:

@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from tiendo.audit.models import acted_by as _as
 from tiendo.domain import access
 from tiendo.domain.money import format_number
 from tiendo.domain.text import clean
@@ -43,12 +44,6 @@ from .models import Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
 _BATCH = 500
 _CHUNK = 900  # ids per IN (...) list, under SQLite's old 999-variable limit
-
-
-def _as(record, actor, reason: str = ""):
-    record._history_user = actor
-    record._change_reason = reason
-    return record
 
 
 def _require(allowed: bool) -> None:

@@ -7,13 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tiendo.audit.models import acted_by as _as
+
 from .models import Milestone, ProgressReport, Project, ScheduleAdjustment
-
-
-def _as(record, actor, reason: str = ""):
-    record._history_user = actor
-    record._change_reason = reason
-    return record
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.agencies.models import Agency, Installation
+from tiendo.audit.models import acted_by as _as
 from tiendo.directives import services as directive_services
 from tiendo.directives.models import Directive, Task
 from tiendo.domain import access
@@ -75,12 +76,6 @@ class FollowUp:
     agency: Agency
     title: str
     deadline: date
-
-
-def _as(record, actor, reason: str = ""):
-    record._history_user = actor
-    record._change_reason = reason
-    return record
 
 
 def _require(allowed: bool) -> None:
