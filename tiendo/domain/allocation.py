@@ -769,6 +769,10 @@ def build_model(
         ("blend_multi_objectives", False),
         ("mip_rel_gap", 0.0),  # an unproven optimum could let a lower level take what a higher one could use
         ("mip_abs_gap", 1e-7),
+        # the rows that keep a level's total leave it 10⁻⁹ of the total and 2·_NOISE; at HiGHS's default 10⁻⁶ the
+        # MIP's domain propagation reads such a row as out of reach, prunes the root and calls its incumbent (the
+        # feasibility heuristic's, or the start) optimal with gap 0: well under the slack, the optimum is searched
+        ("mip_feasibility_tolerance", _MIP_FEASIBILITY),
         ("random_seed", 0),
     ):
         highs.setOptionValue(option, value)
@@ -868,6 +872,7 @@ def model_unit(needs: Sequence[int], available: Sequence[int]) -> float:
 _INFINITY: Final = 1e30  # HiGHS reads anything from 1e20 as infinite
 _RATIO_NOISE: Final = 1e-7  # a ratio this close to 0 or 1 is taken as on it
 _RELATIVE_SLACK: Final = 1e-9
+_MIP_FEASIBILITY: Final = 1e-9  # well under the slack of the rows that keep a level's total (see build_model)
 _LAST_LEVEL_GAP: Final = 1e-4  # nothing is below the last level: a proven 0.01% suffices (see solve_model)
 
 
