@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.app import schema_check
 from tiendo.domain.allocation import Project, Tier
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -283,45 +284,8 @@ def test_runs_on_a_fresh_checkout_before_migrate(tmp_path):
 # --- the JSON Schema (jsonschema is not a dependency: a validator for the subset the schema uses) -----------------
 
 
-def validate(value, schema, path="$"):
-    """Errors of `value` against `schema`: $ref, type, enum, required, properties, items, pattern, min/max."""
-    if "$ref" in schema:
-        schema = {
-            **SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]],
-            **{k: v for k, v in schema.items() if k != "$ref"},
-        }
-    errors = []
-    types = schema.get("type")
-    if types:
-        names = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
-        allowed = [types] if isinstance(types, str) else types
-        ok = any(
-            (t == "integer" and isinstance(value, int) and not isinstance(value, bool))
-            or (t != "integer" and isinstance(value, names[t]))
-            for t in allowed
-        )
-        if not ok:
-            return [f"{path}: {value!r} is not {allowed}"]
-    if "enum" in schema and value not in schema["enum"]:
-        errors.append(f"{path}: {value!r} not in {schema['enum']}")
-    if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
-        errors.append(f"{path}: {value!r} does not match {schema['pattern']}")
-    if isinstance(value, str) and len(value) < schema.get("minLength", 0):
-        errors.append(f"{path}: too short")
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            errors.append(f"{path}: {value} out of range")
-    if isinstance(value, dict):
-        errors += [f"{path}: missing {key}" for key in schema.get("required", []) if key not in value]
-        for key, sub in schema.get("properties", {}).items():
-            if key in value:
-                errors += validate(value[key], sub, f"{path}.{key}")
-    if isinstance(value, list):
-        if len(value) < schema.get("minItems", 0):
-            errors.append(f"{path}: too few items")
-        for position, item in enumerate(value):
-            errors += validate(item, schema.get("items", {}), f"{path}[{position}]")
-    return errors
+def validate(value, schema):
+    return schema_check.validate(value, schema, SCHEMA)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.name)
