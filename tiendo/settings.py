@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "ninja",
+    "axes",
     "tiendo.web",
     "tiendo.audit",
     "tiendo.accounts",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tiendo.urls"
@@ -116,6 +119,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Login throttling (django-axes, README "Configuration"): after TIENDO_LOGIN_FAILURE_LIMIT wrong passwords a user
+# name, and an address, may not sign in for TIENDO_LOGIN_COOLOFF_MINUTES (0: until an administrator unlocks it with
+# `tiendo users unlock` or the admin's "Access attempts"). The right password during a lockout is refused too.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("TIENDO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TIENDO_LOGIN_COOLOFF_MINUTES", 15))) or None
+AXES_LOCKOUT_PARAMETERS = [
+    p.strip() for p in os.environ.get("TIENDO_LOGIN_LOCKOUT_BY", "username,ip_address").split(",") if p.strip()
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tiendo.accounts.throttling.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# The address is the TCP peer's, unless a TLS proxy in front says whom it forwards (TIENDO_HTTPS): a client cannot
+# dodge the address lockout by sending its own X-Forwarded-For.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if _env_bool("TIENDO_HTTPS") else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = 1 if _env_bool("TIENDO_HTTPS") else None
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -150,7 +174,9 @@ WHITENOISE_USE_FINDERS = True
 # Security: cookies and headers; HTTPS settings switch on behind a TLS proxy (TIENDO_HTTPS=1).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 10
+# A session lasts TIENDO_SESSION_HOURS from the login (and ends when the browser closes, if asked).
+SESSION_COOKIE_AGE = int(float(os.environ.get("TIENDO_SESSION_HOURS", 10)) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = _env_bool("TIENDO_SESSION_AT_BROWSER_CLOSE")
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

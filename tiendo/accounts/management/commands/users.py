@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.db import transaction
 
+from tiendo.accounts import throttling
 from tiendo.accounts.models import ROLE_CHOICES, User
 from tiendo.agencies.models import Agency
 from tiendo.domain import access
@@ -11,7 +12,7 @@ from tiendo.web.commands import DataCommand, invalid
 
 
 class Command(DataCommand):
-    help = "Users: list them, create one with a role and an agency or enterprise."
+    help = "Users: list them, create one with a role and an agency or enterprise, list and unlock login lockouts."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -29,6 +30,13 @@ class Command(DataCommand):
         create.add_argument("--enterprise", type=int, help="enterprise id (investors)")
         self.add_json_argument(create)
         self.add_actor_argument(create)
+        locked = sub.add_parser("locked", help="user names and addresses with failed logins (axes)")
+        self.add_json_argument(locked)
+        unlock = sub.add_parser("unlock", help="let a locked-out user name or address log in again")
+        unlock.add_argument("username", nargs="?")
+        unlock.add_argument("--ip", help="the locked-out address, e.g. 10.0.0.7")
+        self.add_json_argument(unlock)
+        self.add_actor_argument(unlock)
 
     def handle(self, *args, action, **options):
         if action == "list":
@@ -53,6 +61,12 @@ class Command(DataCommand):
                 rows,
                 "\n".join(f"{r['username']:<16} {r['role']:<11} {r['agency'] or ''}" for r in rows),
             )
+            return
+        if action == "locked":
+            self._locked(options)
+            return
+        if action == "unlock":
+            self._unlock(options)
             return
         actor = self.actor(options)
         if actor.actor.role != access.Role.ADMIN:
@@ -82,3 +96,24 @@ class Command(DataCommand):
             user._history_user = actor
             user.save()
         self.emit(options, {"username": user.username, "role": user.role}, f"Đã tạo tài khoản {user.username}.")
+
+    def _locked(self, options):
+        rows = throttling.failures()
+        text = "\n".join(
+            f"{'tài khoản' if r['by'] == 'username' else 'địa chỉ':<9} {r['value']:<24} {r['failures']:>3} lần sai"
+            f"{'  (đang khoá)' if r['locked'] else ''}"
+            for r in rows
+        )
+        self.emit(options, rows, text or "Không có lần đăng nhập sai nào đang được tính.")
+
+    def _unlock(self, options):
+        actor = self.actor(options)
+        if actor.actor.role != access.Role.ADMIN:
+            raise CommandError(f"{actor.username} không có quyền mở khoá đăng nhập.")
+        username, ip = options["username"], options["ip"]
+        if not username and not ip:
+            raise CommandError("Cho biết tên đăng nhập hoặc --ip ĐỊA_CHỈ cần mở khoá.")
+        removed = throttling.unlock(username=username, ip_address=ip)
+        who = " và ".join(part for part in (username and f"tài khoản {username}", ip and f"địa chỉ {ip}") if part)
+        text = f"Đã mở khoá {who} ({removed} bản ghi đăng nhập sai được xoá)."
+        self.emit(options, {"username": username, "ip_address": ip, "removed": removed}, text)
