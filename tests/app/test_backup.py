@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -195,3 +196,26 @@ def test_backup_says_which_package_gives_pg_dump(monkeypatch, tmp_path):
     monkeypatch.setattr(backup.shutil, "which", lambda name: None)
     with pytest.raises(backup.BackupError, match="postgresql-client"):
         backup._pg_tool("pg_dump")
+
+
+def test_backup_into_a_folder_keeps_n_days(media, tmp_path, capsys, admin_user):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old, recent, other = (
+        folder / "tiendo-20260101-020000.tar.gz",
+        folder / "tiendo-20261206-020000.tar.gz",
+        folder / "x.tar.gz",
+    )
+    for path, days in ((old, 15), (recent, 1), (other, 30)):
+        path.write_bytes(b"old")
+        stamp = time.time() - days * 86400
+        os.utime(path, (stamp, stamp))
+    call_command("backup", str(folder), "--keep-days", "14", "--json")
+    result = json.loads(capsys.readouterr().out)
+    written = Path(result["file"])
+    assert written.parent == folder and written.name.startswith("tiendo-") and written.is_file()
+    assert result["removed"] == [str(old)]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([recent.name, other.name, written.name])
+    assert backup.read_manifest(written)["files"][0]["path"] == backup.DB_FILES[connection.vendor]
+    with pytest.raises(CommandError, match="--keep-days"):
+        call_command("backup", str(folder), "--keep-days", "0")
