@@ -185,6 +185,10 @@ def test_restore_refuses_a_damaged_or_foreign_archive(tmp_path, admin_user):
     with pytest.raises(CommandError, match="bị hỏng") as refused:
         call_command("restore", str(_archive(tmp_path, damaged, {backup.DB_FILES[vendor]: b"abc"})), "--force")
     assert refused.value.returncode == 2
+    escaping = _manifest(files=[{"path": "media/../../evil.sh", "size": 1, "sha256": "0" * 64}])
+    with pytest.raises(CommandError, match="đường dẫn lạ"):
+        call_command("restore", str(_archive(tmp_path, escaping, {"media/../../evil.sh": b"x"})), "--force")
+    assert not (tmp_path.parent / "evil.sh").exists()
     (tmp_path / "not.tar.gz").write_bytes(b"not an archive")
     with pytest.raises(CommandError, match="không phải bản sao lưu của tiendo"):
         call_command("restore", str(tmp_path / "not.tar.gz"))

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
@@ -99,7 +99,7 @@ def known_migrations() -> set[tuple[str, str]]:
 
 def applied_migrations(db: Database) -> dict[str, list[str]]:
     """The database's migration state, app by app; empty for a database never migrated."""
-    conn = db.connect()
+    conn = _connect(db)
     try:
         cursor = conn.cursor()
         try:
@@ -112,6 +112,14 @@ def applied_migrations(db: Database) -> dict[str, list[str]]:
         return state
     finally:
         conn.close()
+
+
+def _connect(db: Database):
+    try:
+        return db.connect()
+    except (sqlite3.Error, _pg_error()) as error:
+        detail = " ".join(str(error).split())[:300]
+        raise BackupError(f"Không kết nối được cơ sở dữ liệu '{db.name}': {detail}") from None
 
 
 def _pg_error():
@@ -212,6 +220,10 @@ def read_manifest(path: Path) -> dict:
         raise BackupError(f"Tệp '{path}' không phải bản sao lưu của tiendo (thiếu hoặc hỏng {MANIFEST}).") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or "vendor" not in manifest:
         raise BackupError(f"Tệp '{path}' có định dạng sao lưu không được hỗ trợ.")
+    for entry in manifest.get("files", []):
+        name = PurePosixPath(str(entry.get("path", "")))
+        if name.is_absolute() or ".." in name.parts or not (str(name) in DB_FILES.values() or name.parts[0] == MEDIA):
+            raise BackupError(f"Tệp '{path}' không phải bản sao lưu của tiendo (đường dẫn lạ: '{name}').")
     return manifest
 
 
@@ -219,12 +231,12 @@ def installation_contents(db: Database, media_root: Path) -> dict[str, int]:
     """What a restore would overwrite: users, agencies, projects and uploaded files (zero on a new installation)."""
     counts = {"users": 0, "agencies": 0, "projects": 0, "files": len(media_files(media_root))}
     tables = {"users": "accounts_user", "agencies": "agencies_agency", "projects": "projects_project"}
-    conn = db.connect()
+    conn = _connect(db)
     try:
         for key, table in tables.items():
             cursor = conn.cursor()
             try:
-                cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608 - fixed table names
+                cursor.execute(f"SELECT COUNT(*) FROM {table}")  # fixed table names
                 counts[key] = cursor.fetchone()[0]
             except (sqlite3.Error, _pg_error()):
                 continue  # not migrated yet: nothing to overwrite (PostgreSQL runs in autocommit here)
@@ -263,19 +275,21 @@ def _verified_extract(archive_path: Path, manifest: dict, into: Path) -> None:
 
 
 def _clear_postgresql(db: Database) -> None:
-    """Drop every table, view and sequence of the public schema, so that a forced restore leaves nothing newer."""
+    """Drop every view, table and sequence of the public schema (in one transaction), so that a forced restore
+    leaves nothing of the installation it replaces, not even a table of a newer migration."""
+    queries = [
+        ("VIEW", "SELECT table_name FROM information_schema.views WHERE table_schema = 'public'"),
+        ("TABLE", "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"),
+        ("SEQUENCE", "SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public'"),
+    ]
     conn = db.connect()
     try:
-        cursor = conn.cursor()
-        for kind, catalogue in (("VIEW", "views"), ("TABLE", "tables")):
-            column = "table_name"
-            where = "table_schema = 'public'" + (" AND table_type = 'BASE TABLE'" if kind == "TABLE" else "")
-            cursor.execute(f"SELECT {column} FROM information_schema.{catalogue} WHERE {where}")  # noqa: S608
-            for (name,) in cursor.fetchall():
-                cursor.execute(f'DROP {kind} IF EXISTS "{name}" CASCADE')
-        cursor.execute("SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public'")
-        for (name,) in cursor.fetchall():
-            cursor.execute(f'DROP SEQUENCE IF EXISTS "{name}" CASCADE')
+        with conn.transaction():
+            cursor = conn.cursor()
+            for kind, query in queries:
+                cursor.execute(query)
+                for (name,) in cursor.fetchall():
+                    cursor.execute(f'DROP {kind} IF EXISTS "{name}" CASCADE')
     finally:
         conn.close()
 
@@ -294,8 +308,8 @@ def _restore_database(db: Database, dump: Path) -> None:
         return
     _clear_postgresql(db)
     _run(
-        [_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--exit-on-error", "--dbname", db.name]
-        + [str(dump)],
+        [_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error"]
+        + ["--single-transaction", "--dbname", db.name, str(dump)],
         db,
         "pg_restore",
     )
