@@ -13,7 +13,7 @@ from ninja.security import django_auth
 
 from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
 from tiendo.agencies.models import Agency
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.services import save_enterprise
 from tiendo.projects.access import get_project_for_user, projects_for_user
@@ -120,7 +120,7 @@ def list_agencies(request, filters: Query[AgencyFilters]):
 def get_agency(request, code: str):
     """Contacts only for the agency's own officers and the province's staff."""
     agency = get_object_or_404(Agency.objects.select_related("parent", "successor"), code=code)
-    agency.contacts = agency if access.can_read_agency_records(request.user.actor, agency.pk) else None
+    agency.contacts = agency if core_access.can(request.user, "read_agency_records", agency) else None
     return agency
 
 
@@ -146,7 +146,7 @@ def get_enterprise(request, pk: int):
 @api.patch("/enterprises/{int:pk}", response={200: EnterpriseOut, 400: ErrorOut}, tags=["enterprises"])
 def update_enterprise(request, pk: int, payload: EnterpriseIn):
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
-    form_class = EnterpriseForm if access.can_delete_enterprise(request.user.actor) else InvestorContactForm
+    form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
     changes = payload.dict(exclude_unset=True)
     unknown = set(changes) - set(form_class.Meta.fields)
     if unknown:

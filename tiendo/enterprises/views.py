@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
+from tiendo.core import access as core_access
 from tiendo.domain import access
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
@@ -56,7 +57,7 @@ def enterprise_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def enterprise_create(request):
-    if not access.can_delete_enterprise(request.user.actor):
+    if not core_access.can(request.user, "delete_enterprises"):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +70,7 @@ def enterprise_create(request):
 @require_http_methods(["GET", "POST"])
 def enterprise_edit(request, pk):
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
-    form_class = EnterpriseForm if access.can_delete_enterprise(request.user.actor) else InvestorContactForm
+    form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
     form = form_class(request.POST or None, instance=enterprise)
     if request.method == "POST" and form.is_valid():
         save_enterprise(form.save(commit=False), request.user)
@@ -80,7 +81,7 @@ def enterprise_edit(request, pk):
 
 @require_POST
 def enterprise_delete(request, pk):
-    if not access.can_delete_enterprise(request.user.actor):
+    if not core_access.can(request.user, "delete_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk)
     enterprise.soft_delete(request.user)
@@ -90,7 +91,7 @@ def enterprise_delete(request, pk):
 
 @require_POST
 def enterprise_restore(request, pk):
-    if not access.can_delete_enterprise(request.user.actor):
+    if not core_access.can(request.user, "delete_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk, include_deleted=True)
     enterprise.restore(request.user)
