@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -110,7 +109,7 @@ def not_found(request, exc):
 @paginate(LimitOffsetPagination)
 def list_agencies(request, filters: Query[AgencyFilters]):
     """Agencies in force on a date (today by default): the directory is open to every signed-in user."""
-    agencies = Agency.objects.select_related("parent", "successor").search(filters.q)
+    agencies = core_access.visible(request.user, Agency).select_related("parent", "successor").search(filters.q)
     if filters.kind:
         agencies = agencies.filter(kind=filters.kind)
     return agencies.valid_on(filters.on or timezone.localdate()).order_by("code")
@@ -119,7 +118,9 @@ def list_agencies(request, filters: Query[AgencyFilters]):
 @api.get("/agencies/{code}", response=AgencyDetailOut, tags=["agencies"])
 def get_agency(request, code: str):
     """Contacts only for the agency's own officers and the province's staff."""
-    agency = get_object_or_404(Agency.objects.select_related("parent", "successor"), code=code)
+    agency = core_access.get_or_404(
+        request.user, Agency, queryset=Agency.objects.select_related("parent", "successor"), code=code
+    )
     agency.contacts = agency if core_access.can(request.user, "read_agency_records", agency) else None
     return agency
 

@@ -139,6 +139,13 @@ def scoped(
     return queryset.none()
 
 
+def users_with(capability: str):
+    """Active users who have a capability of their role (e.g. "receives_extension_requests"): whom to notify."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, role__in=sorted(rules.roles_with(capability)))
+
+
 class Capabilities:
     """Templates ask `{% if can.manage_tasks %}`: each name is looked up once per request."""
 

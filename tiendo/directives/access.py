@@ -49,12 +49,27 @@ def register() -> None:
     access.register(
         Notification,
         visible=lambda actor, user: (
-            Notification.objects.filter(user=user) if rules.signed_in(actor) else Notification.objects.none()
+            Notification.objects.filter(user=user).filter(Q(task__isnull=True) | Q(task__in=_tasks(actor).values("pk")))
+            if rules.signed_in(actor)
+            else Notification.objects.none()
         ),
         can_change=lambda actor, notification: rules.signed_in(actor),
     )
     # progress and extension requests come from the lead agency's officers (or a specialist on their behalf)
     access.register_check("report_on_task", lambda actor, task: rules.can_report_on_task(actor, task.lead_agency_id))
+    access.register_check("see_task", _sees_task)
+
+
+def _sees_task(actor, task) -> bool:
+    """Whether a notification about this task may reach this actor (the same rule as the task's scope)."""
+    kind = rules.task_scope(actor)
+    if kind == rules.Scope.ALL:
+        return True
+    if kind != rules.Scope.AGENCY:
+        return False
+    if task.lead_agency_id in actor.agency_ids:
+        return True
+    return task.cooperating_agencies.filter(pk__in=actor.agency_ids).exists()
 
 
 def directives_for_user(user):

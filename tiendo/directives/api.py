@@ -301,12 +301,7 @@ def directive_for_output(user, pk, day: date | None = None) -> Directive:
 
 def extension_for_user(user, pk) -> ExtensionRequest:
     """A request on a task the user may see; the same 404 otherwise."""
-    try:
-        request = ExtensionRequest.objects.get(pk=pk)
-    except (ExtensionRequest.DoesNotExist, ValueError):
-        raise Http404 from None
-    get_task_for_user(user, request.task_id)
-    return request
+    return core_access.get_or_404(user, ExtensionRequest, pk=pk)
 
 
 def form_errors(form) -> dict[str, list[str]]:

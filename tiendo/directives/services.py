@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by as _as
 from tiendo.core import access as core_access
-from tiendo.domain import access
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 
@@ -26,14 +25,14 @@ def _day(value: date) -> str:
 def notify(users: Iterable, kind: str, task: Task | None, message: str, day: date | None = None) -> int:
     """Add one in-app notification per user; a second identical one on the same day is ignored."""
     day = day or timezone.localdate()
+    # a notification names its task: it reaches only those who may open that task
+    users = [user for user in users if task is None or core_access.can(user, "see_task", task)]
     rows = [Notification(user=user, task=task, kind=kind, day=day, message=message[:500]) for user in users]
     return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
 
 
 def agency_staff(agency_ids: Iterable[int]):
-    from tiendo.accounts.models import User
-
-    return User.objects.filter(is_active=True, agency_id__in=list(agency_ids), role=access.Role.OFFICER)
+    return core_access.users_with("works_for_agency").filter(agency_id__in=list(agency_ids))
 
 
 @transaction.atomic
@@ -166,9 +165,7 @@ def request_extension(task: Task, actor, *, requested_deadline: date, reason: st
         requested_by=actor,
     )
     _as(request, actor).save()
-    from tiendo.accounts.models import User
-
-    deciders = User.objects.filter(is_active=True, role=access.Role.SPECIALIST)
+    deciders = core_access.users_with("receives_extension_requests")
     notify(
         deciders,
         Notification.Kind.EXTENSION_REQUESTED,

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -306,7 +306,7 @@ def task_extend(request, pk):
 
 @require_POST
 def extension_decide(request, pk):
-    extension = get_object_or_404(ExtensionRequest, pk=pk)
+    extension = core_access.get_or_404(request.user, ExtensionRequest, pk=pk)
     task = get_task_for_user(request.user, extension.task_id)
     if not core_access.can(request.user, "decide_extensions"):
         raise PermissionDenied
@@ -353,7 +353,7 @@ def task_delete(request, pk):
 @require_GET
 def update_attachment(request, pk, update_pk):
     task = get_task_for_user(request.user, pk)
-    update = get_object_or_404(ProgressUpdate, pk=update_pk, task=task)
+    update = core_access.get_or_404(request.user, ProgressUpdate, pk=update_pk, task=task)
     if not update.attachment:
         raise Http404
     return FileResponse(update.attachment.open("rb"), as_attachment=True, filename=update.attachment_name or None)

@@ -229,6 +229,11 @@ def can_prepare_reviews(actor: Actor) -> bool:
     return actor.role in EDIT_ALL
 
 
+def receives_extension_requests(actor: Actor) -> bool:
+    """Extension requests and the daily digest of overdue tasks go to the department's specialists."""
+    return actor.role == Role.SPECIALIST
+
+
 def is_investor(actor: Actor) -> bool:
     """Investors' pages speak of their enterprise: its projects, what they must do."""
     return actor.role == Role.INVESTOR
@@ -256,9 +261,15 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "read_plans": can_read_plans,
     "manage_plans": can_manage_plans,
     "is_investor": is_investor,
+    "receives_extension_requests": receives_extension_requests,
 }
 
 
 def can(actor: Actor, capability: str) -> bool:
     """A named capability; an unknown name is a programming error, not a silent "no"."""
     return CAPABILITIES[capability](actor)
+
+
+def roles_with(capability: str) -> frozenset[Role]:
+    """The roles that have a capability (one that depends on the role alone): whom to notify, e.g."""
+    return frozenset(role for role in Role if CAPABILITIES[capability](Actor(role)))

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
-from tiendo.domain import access
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
 from .models import Enterprise
@@ -18,17 +17,16 @@ from .services import save_enterprise
 
 @require_GET
 def enterprise_list(request):
-    actor = request.user.actor
-    if not access.can_list_enterprises(actor):
-        if actor.enterprise_id:
-            return redirect("enterprises:detail", pk=actor.enterprise_id)
+    if not core_access.can(request.user, "list_enterprises"):
+        if request.user.enterprise_id:
+            return redirect("enterprises:detail", pk=request.user.enterprise_id)
         raise PermissionDenied
     form = EnterpriseFilterForm(request.GET or None)
     enterprises = enterprises_for_user(request.user)
     if form.is_valid():
         data = form.cleaned_data
         if data["deleted"]:
-            enterprises = Enterprise.objects.deleted()
+            enterprises = core_access.visible(request.user, Enterprise).deleted()
         enterprises = enterprises.search(data["q"])
         if data["origin"] == "domestic":
             enterprises = enterprises.filter(country="VN")
@@ -36,19 +34,18 @@ def enterprise_list(request):
             enterprises = enterprises.exclude(country="VN")
     enterprises = enterprises.annotate(user_count=Count("users")).order_by("name")
     page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "can_edit": access.can_delete_enterprise(actor)}
+    context = {"form": form, "page": page, "can_edit": core_access.can(request.user, "delete_enterprises")}
     template = "enterprises/enterprise_list.html#rows" if request.htmx else "enterprises/enterprise_list.html"
     return render(request, template, context)
 
 
 @require_GET
 def enterprise_detail(request, pk):
-    actor = request.user.actor
-    enterprise = get_enterprise_for_user(request.user, pk, include_deleted=access.can_delete_enterprise(actor))
+    enterprise = core_access.get_or_404(request.user, Enterprise, pk=pk)
     context = {
         "enterprise": enterprise,
-        "can_edit": access.can_edit_enterprise(actor, enterprise.pk) and not enterprise.is_deleted,
-        "can_delete": access.can_delete_enterprise(actor),
+        "can_edit": core_access.can_change(request.user, enterprise) and not enterprise.is_deleted,
+        "can_delete": core_access.can(request.user, "delete_enterprises"),
         "users": enterprise.users.filter(is_active=True),
         "entries": history_entries(enterprise),
     }

@@ -431,16 +431,10 @@ def tables_pdf(request, pk):
 
 
 def get_item_for_user(user, pk) -> PlanItem:
-    try:
-        item = PlanItem.objects.select_related(
-            "version", "version__plan", "project", "project__agency", "project__commune", "project__funding"
-        ).get(pk=pk)
-    except (PlanItem.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    get_version_for_user(user, item.version_id)
-    if not items_for_user(user, item.version).filter(pk=item.pk).exists():
-        raise Http404
-    return item
+    items = PlanItem.objects.select_related(
+        "version", "version__plan", "project", "project__agency", "project__commune", "project__funding"
+    )
+    return core_access.get_or_404(user, PlanItem, queryset=items, pk=pk)
 
 
 def _lines_form(item: PlanItem, data=None) -> LinesForm:

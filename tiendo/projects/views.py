@@ -68,8 +68,10 @@ def _mark_behind_schedule(projects, user) -> None:
     run = ScanRun.latest()
     rules_by_project: dict[int, list[str]] = {}
     if run is not None:
-        rows = access.visible(user, Finding).filter(run=run, project_id__in=[p.pk for p in projects]).values_list(
-            "project_id", "rule"
+        rows = (
+            access.visible(user, Finding)
+            .filter(run=run, project_id__in=[p.pk for p in projects])
+            .values_list("project_id", "rule")
         )
         for project_id, rule in rows:
             rules_by_project.setdefault(project_id, []).append(rule)
