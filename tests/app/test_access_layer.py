@@ -37,7 +37,9 @@ ALLOWED = {
 def _reads(path: Path) -> list[str]:
     pattern = ROLE_READ_HTML if path.suffix == ".html" else ROLE_READ
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [f"{path.relative_to(SOURCE)}:{n}: {line.strip()}" for n, line in enumerate(lines, 1) if pattern.search(line)]
+    return [
+        f"{path.relative_to(SOURCE)}:{n}: {line.strip()}" for n, line in enumerate(lines, 1) if pattern.search(line)
+    ]
 
 
 def test_nothing_outside_the_layer_reads_the_role():

@@ -23,8 +23,16 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.directives.models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
-from tiendo.plans.models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, ProjectFunding, Source
-from tiendo.plans.models import SourceBudget
+from tiendo.plans.models import (
+    Disbursement,
+    Plan,
+    PlanItem,
+    PlanLine,
+    PlanVersion,
+    ProjectFunding,
+    Source,
+    SourceBudget,
+)
 from tiendo.projects.models import Document, ImportJob, Milestone, ProgressReport, Project
 from tiendo.reviews.models import Finding, ReviewItem, ReviewRound, ScanRun
 
