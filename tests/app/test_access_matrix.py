@@ -425,6 +425,7 @@ def test_no_persona_sees_what_it_may_not(persona, world, client):
     if persona != "anonymous":
         client.force_login(world["users"][persona])
     count, failures = walk(client, persona, world)
+    print(f"access matrix, {persona}: {count} GETs x {len(MARKERS)} marked records")  # the size, with -s
     assert not failures, "\n".join(failures)
     assert count > 100  # every page (own and other record) and every API read
 

@@ -49,8 +49,8 @@ class Command(DataCommand):
 
     def do_list(self, user, options):
         enterprises = enterprises_for_user(user)
-        if options["deleted"] and core_access.can(user, "delete_enterprises"):
-            enterprises = Enterprise.objects.deleted()
+        if options["deleted"]:
+            enterprises = core_access.visible(user, Enterprise).deleted()
         enterprises = enterprises.search(options["search"])
         rows = [enterprise_row(e) for e in enterprises.order_by("name")]
         self.emit(options, rows, "\n".join(f"{r['id']:>6} {r['tax_code']:<12} {r['name']}" for r in rows))
