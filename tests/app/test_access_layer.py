@@ -135,3 +135,11 @@ def test_templates_ask_capabilities_not_roles(officer_x, investor_a, specialist)
         request.user = user
         answers[user.username] = template.render(Context(capabilities(request)))
     assert answers == {"officer_x": "DM", "investor_a": "", "specialist": "DR"}
+
+
+def test_the_core_imports_no_app():
+    """tiendo.core is the toolkit every app uses: it may use the pure domain, never an app (the apps register)."""
+    imports = re.compile(r"^\s*(?:from|import)\s+(tiendo\.\w+)", re.M)
+    for path in (SOURCE / "core").rglob("*.py"):
+        used = set(imports.findall(path.read_text(encoding="utf-8")))
+        assert used <= {"tiendo.domain", "tiendo.core"}, (path.name, used)
