@@ -81,6 +81,9 @@ MARKERS: dict[str, set[str]] = {
     "MX-IMPORT-JOB": {"specialist", "admin"},
 }
 
+# The API's own pages (its operations are walked from the OpenAPI document).
+API_PAGES = {"api:openapi-json", "api:openapi-view"}
+
 # Pages that answer without a session.
 PUBLIC = {"healthz", "login", "logout", "set_language"}
 
@@ -331,6 +334,8 @@ def page_urls(w) -> list[tuple[str, str, int | None]]:
     for name, route, namespace in _patterns():
         if namespace in SKIPPED_NAMESPACES:
             if namespace == "admin" and name and not _has_parameters(route.removeprefix("^")):
+                urls.append((name, reverse(name), None))
+            if name in API_PAGES:
                 urls.append((name, reverse(name), None))
             continue
         if name is None:
