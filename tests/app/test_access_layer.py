@@ -143,3 +143,20 @@ def test_the_core_imports_no_app():
     for path in (SOURCE / "core").rglob("*.py"):
         used = set(imports.findall(path.read_text(encoding="utf-8")))
         assert used <= {"tiendo.domain", "tiendo.core"}, (path.name, used)
+
+
+@pytest.mark.django_db
+def test_a_notification_reaches_only_those_who_may_open_its_task(officer_x, officer_y, specialist, agency_x, agency_y):
+    from datetime import date
+
+    from tiendo.directives.models import Notification, Task
+    from tiendo.directives.services import notify
+
+    task = Task.objects.create(title="Việc của Sở X", lead_agency=agency_x, assigned_on=date(2024, 5, 2))
+    assert notify([officer_x, officer_y, specialist], "assigned", task, "Nhiệm vụ mới") == 2
+    assert set(Notification.objects.values_list("user__username", flat=True)) == {"officer_x", "specialist"}
+    # once the task is another agency's, the officer's old notification about it is no longer shown
+    Task.objects.filter(pk=task.pk).update(lead_agency=agency_y)
+    assert not access.visible(officer_x, Notification).exists()
+    assert access.visible(specialist, Notification).count() == 1
+    assert list(access.users_with("receives_extension_requests")) == [specialist]
