@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tiendo.web.context_processors.site",
                 "tiendo.directives.context_processors.notifications",
+                "tiendo.core.context_processors.capabilities",
             ],
         },
     },

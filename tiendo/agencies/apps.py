@@ -7,6 +7,10 @@ class AgenciesConfig(AppConfig):
     verbose_name = _("Agencies")
 
     def ready(self) -> None:
+        from . import access
+
+        access.register()  # who sees and changes this app's records (tiendo.core.access)
+
         from django.db.models import Q
         from django.utils.translation import gettext_lazy as _
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tiendo.accounts.access import get_agency_for_user
 from tiendo.audit.history import history_entries
-from tiendo.domain import access, organisation
+from tiendo.core import access as core_access
+from tiendo.domain import organisation
 
 from .forms import AgencyFilterForm, AgencyProfileForm, UnitFilterForm
 from .models import AdminUnit, Agency, Reorganisation
@@ -26,7 +27,7 @@ def _page(request, queryset):
 def agency_list(request):
     """The directory: who exists today (or on any date), searchable without diacritics."""
     form = AgencyFilterForm(request.GET or None)
-    agencies = Agency.objects.select_related("parent", "successor", "admin_unit")
+    agencies = core_access.visible(request.user, Agency).select_related("parent", "successor", "admin_unit")
     status = "current"
     if form.is_valid():
         data = form.cleaned_data
@@ -49,15 +50,15 @@ def agency_list(request):
 
 @require_GET
 def agency_detail(request, code):
-    agency = get_object_or_404(Agency.objects.select_related("parent", "successor", "admin_unit"), code=code)
-    actor = request.user.actor
-    can_read = access.can_read_agency_records(actor, agency.pk)
+    agencies = Agency.objects.select_related("parent", "successor", "admin_unit")
+    agency = core_access.get_or_404(request.user, Agency, queryset=agencies, code=code)
+    can_read = core_access.can(request.user, "read_agency_records", agency)
     today = timezone.localdate()
     context = {
         "agency": agency,
         "today": today,
         "can_read": can_read,
-        "can_edit": access.can_edit_agency_profile(actor, agency.pk),
+        "can_edit": core_access.can_change(request.user, agency),
         "children": agency.children.valid_on(today).order_by("name"),
         "predecessors": agency.predecessors.order_by("-valid_to", "name"),
         "reorganisations": Reorganisation.objects.filter(source_agencies=agency)
@@ -90,7 +91,11 @@ def agency_tree(request):
     day = timezone.localdate()
     if form.is_valid() and form.cleaned_data["on"]:
         day = form.cleaned_data["on"]
-    agencies = list(Agency.objects.valid_on(day).only("code", "name", "name_en", "name_zh", "kind", "parent_id"))
+    agencies = list(
+        core_access.visible(request.user, Agency)
+        .valid_on(day)
+        .only("code", "name", "name_en", "name_zh", "kind", "parent_id")
+    )
     present = {agency.pk for agency in agencies}
     # parents as they stood on that day, before the reorganisations that came after it
     parents = organisation.pointers_on(
@@ -114,7 +119,7 @@ def agency_tree(request):
 @require_GET
 def unit_list(request):
     form = UnitFilterForm(request.GET or None)
-    units = AdminUnit.objects.select_related("parent", "successor")
+    units = core_access.visible(request.user, AdminUnit).select_related("parent", "successor")
     today = timezone.localdate()
     on = today
     if form.is_valid():
@@ -131,6 +136,8 @@ def unit_list(request):
 
 @require_GET
 def reorganisation_list(request):
-    reorganisations = Reorganisation.objects.select_related("target_agency", "target_unit", "performed_by")
+    reorganisations = core_access.visible(request.user, Reorganisation).select_related(
+        "target_agency", "target_unit", "performed_by"
+    )
     reorganisations = reorganisations.prefetch_related("source_agencies", "source_units")
     return render(request, "agencies/reorganisation_list.html", {"page": _page(request, reorganisations)})

@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -13,7 +12,7 @@ from ninja.security import django_auth
 
 from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
 from tiendo.agencies.models import Agency
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.services import save_enterprise
 from tiendo.projects.access import get_project_for_user, projects_for_user
@@ -110,7 +109,7 @@ def not_found(request, exc):
 @paginate(LimitOffsetPagination)
 def list_agencies(request, filters: Query[AgencyFilters]):
     """Agencies in force on a date (today by default): the directory is open to every signed-in user."""
-    agencies = Agency.objects.select_related("parent", "successor").search(filters.q)
+    agencies = core_access.visible(request.user, Agency).select_related("parent", "successor").search(filters.q)
     if filters.kind:
         agencies = agencies.filter(kind=filters.kind)
     return agencies.valid_on(filters.on or timezone.localdate()).order_by("code")
@@ -119,8 +118,10 @@ def list_agencies(request, filters: Query[AgencyFilters]):
 @api.get("/agencies/{code}", response=AgencyDetailOut, tags=["agencies"])
 def get_agency(request, code: str):
     """Contacts only for the agency's own officers and the province's staff."""
-    agency = get_object_or_404(Agency.objects.select_related("parent", "successor"), code=code)
-    agency.contacts = agency if access.can_read_agency_records(request.user.actor, agency.pk) else None
+    agency = core_access.get_or_404(
+        request.user, Agency, queryset=Agency.objects.select_related("parent", "successor"), code=code
+    )
+    agency.contacts = agency if core_access.can(request.user, "read_agency_records", agency) else None
     return agency
 
 
@@ -146,7 +147,7 @@ def get_enterprise(request, pk: int):
 @api.patch("/enterprises/{int:pk}", response={200: EnterpriseOut, 400: ErrorOut}, tags=["enterprises"])
 def update_enterprise(request, pk: int, payload: EnterpriseIn):
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
-    form_class = EnterpriseForm if access.can_delete_enterprise(request.user.actor) else InvestorContactForm
+    form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
     changes = payload.dict(exclude_unset=True)
     unknown = set(changes) - set(form_class.Meta.fields)
     if unknown:

@@ -1,28 +1,91 @@
-"""The gatekeepers for directives and tasks: every page, API endpoint and command fetches them through these."""
+"""Who sees and changes directives, tasks, their updates and extension requests, and notifications, registered
+in the access layer; the helpers below are thin wrappers over it."""
 
-from django.http import Http404
+from django.db.models import Q
 
-from .models import Directive, Task
+from tiendo.core import access
+from tiendo.domain import access as rules
+
+from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
+
+
+def _agency_tasks(tasks, agency_ids):
+    """Tasks an agency leads or cooperates on."""
+    cooperating = Task.cooperating_agencies.through.objects.filter(agency_id__in=agency_ids).values("task_id")
+    return tasks.filter(Q(lead_agency_id__in=agency_ids) | Q(pk__in=cooperating))
+
+
+def _tasks(actor):
+    return access.scoped(Task.objects.alive(), actor, rules.task_scope, agency_filter=_agency_tasks)
+
+
+def _directives(actor):
+    def of_agency(directives, agency_ids):
+        return directives.filter(pk__in=_tasks(actor).values("directive_id"))
+
+    return access.scoped(Directive.objects.alive(), actor, rules.task_scope, agency_filter=of_agency)
+
+
+def _of_tasks(model):
+    return lambda actor, user: model.objects.filter(task__in=_tasks(actor).values("pk"))
+
+
+def register() -> None:
+    access.register(
+        Directive,
+        visible=lambda actor, user: _directives(actor),
+        can_change=lambda actor, d: rules.can_manage_tasks(actor),
+    )
+    access.register(
+        Task, visible=lambda actor, user: _tasks(actor), can_change=lambda actor, t: rules.can_manage_tasks(actor)
+    )
+    access.register(ProgressUpdate, visible=_of_tasks(ProgressUpdate))
+    access.register(
+        ExtensionRequest,
+        visible=_of_tasks(ExtensionRequest),
+        can_change=lambda actor, request: rules.can_decide_extension(actor),
+    )
+    # one's own notifications, and nobody else's
+    access.register(
+        Notification,
+        visible=lambda actor, user: (
+            Notification.objects.filter(user=user).filter(Q(task__isnull=True) | Q(task__in=_tasks(actor).values("pk")))
+            if rules.signed_in(actor)
+            else Notification.objects.none()
+        ),
+        can_change=lambda actor, notification: rules.signed_in(actor),
+    )
+    # progress and extension requests come from the lead agency's officers (or a specialist on their behalf)
+    access.register_check("report_on_task", lambda actor, task: rules.can_report_on_task(actor, task.lead_agency_id))
+    access.register_check("see_task", _sees_task)
+
+
+def _sees_task(actor, task) -> bool:
+    """Whether a notification about this task may reach this actor (the same rule as the task's scope)."""
+    kind = rules.task_scope(actor)
+    if kind == rules.Scope.ALL:
+        return True
+    if kind != rules.Scope.AGENCY:
+        return False
+    if task.lead_agency_id in actor.agency_ids:
+        return True
+    return task.cooperating_agencies.filter(pk__in=actor.agency_ids).exists()
 
 
 def directives_for_user(user):
-    return Directive.objects.alive().for_actor(user.actor)
+    return access.visible(user, Directive)
 
 
 def tasks_for_user(user):
-    return Task.objects.alive().for_actor(user.actor)
+    return access.visible(user, Task)
 
 
 def get_directive_for_user(user, pk) -> Directive:
-    try:
-        return directives_for_user(user).get(pk=pk)
-    except (Directive.DoesNotExist, ValueError):
-        raise Http404 from None
+    return access.get_or_404(user, Directive, pk=pk)
 
 
 def get_task_for_user(user, pk) -> Task:
     """A task the user may see; the same 404 whether it does not exist or belongs to another agency."""
-    try:
-        return tasks_for_user(user).select_related("directive", "lead_agency", "project").get(pk=pk)
-    except (Task.DoesNotExist, ValueError):
-        raise Http404 from None
+    return access.get_or_404(
+        user, Task, queryset=Task.objects.select_related("directive", "lead_agency", "project"), pk=pk
+    )

@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.tabular import parse_date
 from tiendo.domain.tasks import due_soon, overdue_days
 
@@ -264,7 +264,7 @@ class DecisionIn(Schema):
 
 def task_board(user, data: dict):
     """The board's filter form and the user's tasks through it; an invalid form's tasks are not filtered."""
-    form = TaskFilterForm(data, due_soon_days=due_soon_days())
+    form = TaskFilterForm(data, user=user, due_soon_days=due_soon_days())
     tasks = form.apply(tasks_for_user(user))
     return form, tasks.select_related("lead_agency", "directive").prefetch_related("cooperating_agencies")
 
@@ -301,12 +301,7 @@ def directive_for_output(user, pk, day: date | None = None) -> Directive:
 
 def extension_for_user(user, pk) -> ExtensionRequest:
     """A request on a task the user may see; the same 404 otherwise."""
-    try:
-        request = ExtensionRequest.objects.get(pk=pk)
-    except (ExtensionRequest.DoesNotExist, ValueError):
-        raise Http404 from None
-    get_task_for_user(user, request.task_id)
-    return request
+    return core_access.get_or_404(user, ExtensionRequest, pk=pk)
 
 
 def form_errors(form) -> dict[str, list[str]]:
@@ -408,7 +403,7 @@ def get_task(request, pk: int, day: str = Query("", description="judge the statu
 def report_progress(request, pk: int):
     """The lead agency (or a specialist) reports progress; `completed` closes the task on the day reported."""
     task = _task(request.user, pk)
-    if not access.can_report_on_task(request.user.actor, task.lead_agency_id):
+    if not core_access.can(request.user, "report_on_task", task):
         raise HttpError(403, "Không có quyền báo cáo tiến độ: chỉ cơ quan chủ trì hoặc chuyên viên.")
     data, files = _submitted(request)
     form = ProgressForm(data, files)
@@ -438,7 +433,7 @@ def report_progress(request, pk: int):
 def request_extension(request, pk: int):
     """The lead agency asks for a later deadline; a specialist or a leader decides."""
     task = _task(request.user, pk)
-    if not access.can_report_on_task(request.user.actor, task.lead_agency_id):
+    if not core_access.can(request.user, "report_on_task", task):
         raise HttpError(403, "Không có quyền đề nghị gia hạn: chỉ cơ quan chủ trì hoặc chuyên viên.")
     data, _files = _submitted(request)
     form = ExtensionForm(data)
@@ -464,7 +459,7 @@ def decide_extension(request, pk: int):
         extension = extension_for_user(request.user, pk)
     except Http404:
         raise HttpError(404, REQUEST_NOT_FOUND) from None
-    if not access.can_decide_extension(request.user.actor):
+    if not core_access.can(request.user, "decide_extensions"):
         raise HttpError(403, "Không có quyền quyết định gia hạn: chỉ chuyên viên hoặc lãnh đạo.")
     data, _files = _submitted(request)
     form = DecisionForm(data)

@@ -1,5 +1,7 @@
 from functools import cache
 
+from tiendo.core import access
+
 from .models import Notification
 
 UNREAD_CAP = 100  # the bell shows "99+" beyond this, so the count never has to scan a long backlog
@@ -13,6 +15,6 @@ def notifications(request):
     def unread() -> int:
         if user is None or not user.is_authenticated:
             return 0
-        return Notification.objects.filter(user=user, read_at__isnull=True)[:UNREAD_CAP].count()
+        return access.visible(user, Notification).filter(read_at__isnull=True)[:UNREAD_CAP].count()
 
     return {"unread_notifications": unread}

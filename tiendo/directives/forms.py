@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import Agency
+from tiendo.core import access
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
@@ -93,10 +94,14 @@ class TaskFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, due_soon_days: int = 7, **kwargs):
+    def __init__(self, *args, user, due_soon_days: int = 7, **kwargs):
         super().__init__(*args, **kwargs)
         self.due_soon_days = due_soon_days
-        self.fields["agency"].queryset = Agency.objects.exclude(kind=Agency.Kind.CENTRAL)
+        self.agencies = access.visible(user, Agency)
+        # only the directives the user may open: the list names them (number, date, title)
+        self.directives = access.visible(user, Directive)
+        self.fields["agency"].queryset = self.agencies.exclude(kind=Agency.Kind.CENTRAL)
+        self.fields["directive"].queryset = self.directives
         self._offer_recent_choices()
         self.fields["due_soon"].label = _("Due within %(days)d days") % {"days": due_soon_days}
 
@@ -105,11 +110,11 @@ class TaskFilterForm(forms.Form):
         today's agencies of this province, and the newest directives. A nation's 4,000 agencies and 10,000s of
         directives would make every board page a megabyte of <option>s."""
         selected = {name: self.data.get(name) for name in ("agency", "directive")} if self.is_bound else {}
-        agencies = list(local_agencies())
+        agencies = list(local_agencies() & self.agencies)
         if selected.get("agency") and all(a.code != selected["agency"] for a in agencies):
-            agencies += list(Agency.objects.filter(code=selected["agency"]))
+            agencies += list(self.agencies.filter(code=selected["agency"]))
         self.fields["agency"].widget.choices = [("", _("All agencies"))] + [(a.code, a.name) for a in agencies]
-        offer_recent_directives(self.fields["directive"], Directive.objects.alive(), selected.get("directive"))
+        offer_recent_directives(self.fields["directive"], self.directives, selected.get("directive"))
 
     def clean(self):
         data = super().clean()
@@ -201,7 +206,7 @@ class TaskForm(forms.ModelForm):
             "details": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         agencies = current_agencies()
         if self.instance.pk:  # keep an agency that has since merged selectable on old tasks
@@ -211,7 +216,8 @@ class TaskForm(forms.ModelForm):
         if self.instance.pk:
             cooperating = cooperating | Agency.objects.filter(cooperating_tasks=self.instance)
         self.fields["cooperating_agencies"].queryset = cooperating.distinct()
-        self.fields["directive"].queryset = Directive.objects.alive()
+        self.fields["directive"].queryset = access.visible(user, Directive)
+        self.fields["project"].queryset = access.visible(user, Project)
 
     def clean(self):
         data = super().clean()

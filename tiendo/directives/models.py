@@ -26,16 +26,7 @@ STATUS_CHOICES = [(status.value, label) for status, label in STATUS_LABELS.items
 
 
 class DirectiveQuerySet(LiveQuerySet):
-    def for_actor(self, actor):
-        """The province's staff see every directive; an officer those that give the agency a task."""
-        from tiendo.domain.access import READ_ALL, Role
-
-        if actor.role in READ_ALL:
-            return self
-        if actor.role == Role.OFFICER and actor.agency_ids:
-            tasks = Task.objects.alive().for_actor(actor).values("directive_id")
-            return self.filter(pk__in=tasks)
-        return self.none()
+    """Who sees which directives is the access layer's (tiendo.directives.access)."""
 
 
 class Directive(SoftDeleteModel):
@@ -88,23 +79,6 @@ class Directive(SoftDeleteModel):
 
 
 class TaskQuerySet(LiveQuerySet):
-    def for_actor(self, actor):
-        """The province's staff see every task; an officer those the agency leads or works on with others."""
-        from tiendo.domain.access import READ_ALL, Role
-
-        if actor.role in READ_ALL:
-            return self
-        if actor.role == Role.OFFICER and actor.agency_ids:
-            return self.filter(
-                Q(lead_agency_id__in=actor.agency_ids)
-                | Q(
-                    pk__in=Task.cooperating_agencies.through.objects.filter(agency_id__in=actor.agency_ids).values(
-                        "task_id"
-                    )
-                )
-            )
-        return self.none()
-
     def with_status(self, day: date, *, original: bool = False):
         """Annotate `status` in SQL, by the same rules as tiendo.domain.tasks.status_on (a test keeps them equal)."""
         due = "due_for_status"

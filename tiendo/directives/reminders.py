@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from tiendo.accounts.models import User
 from tiendo.agencies.models import Agency
-from tiendo.domain.access import Role
+from tiendo.core import access as core_access
 from tiendo.domain.tasks import due_soon, overdue_days
 
 from .models import Notification, ReminderDigest, Task
@@ -187,7 +187,7 @@ def notify_specialists(digests: list[Digest], day: date, within: int) -> None:
     if not overdue and not soon:
         return
     already = Notification.objects.filter(task__isnull=True, kind__in=REMINDER_KINDS, day=day).values("user_id")
-    specialists = User.objects.filter(is_active=True, role=Role.SPECIALIST).exclude(pk__in=already)
+    specialists = core_access.users_with("receives_extension_requests").exclude(pk__in=already)
     message = _(
         "Reminders of %(day)s — overdue: %(overdue)d, due within %(within)d days: %(due_soon)d, agencies: %(agencies)d"
     ) % {"day": f"{day:%d/%m/%Y}", "overdue": overdue, "within": within, "due_soon": soon, "agencies": len(digests)}

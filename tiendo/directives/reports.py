@@ -28,7 +28,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency
-from tiendo.domain.access import READ_ALL, Role
+from tiendo.core import access as core_access
+from tiendo.domain.access import Scope, task_scope
 from tiendo.domain.tasks import Light, Summary, TaskStatus, light
 from tiendo.domain.text import search_key
 from tiendo.web.spreadsheets import print_on_a4, report_book
@@ -194,11 +195,11 @@ def summary_tasks_for_user(user):
     An officer also sees tasks where the agency only cooperates, but the table counts tasks by lead agency and
     another agency's row is not the officer's to see.
     """
-    actor = user.actor
-    if actor.role in READ_ALL:
+    kind = core_access.scope(user, task_scope)
+    if kind == Scope.ALL:
         return tasks_for_user(user)
-    if actor.role == Role.OFFICER and actor.agency_ids:
-        return tasks_for_user(user).filter(lead_agency_id__in=actor.agency_ids)
+    if kind == Scope.AGENCY:
+        return tasks_for_user(user).filter(lead_agency_id__in=core_access.actor_of(user).agency_ids)
     raise PermissionDenied
 
 

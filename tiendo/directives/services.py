@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by as _as
-from tiendo.domain import access
+from tiendo.core import access as core_access
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 
@@ -25,19 +25,19 @@ def _day(value: date) -> str:
 def notify(users: Iterable, kind: str, task: Task | None, message: str, day: date | None = None) -> int:
     """Add one in-app notification per user; a second identical one on the same day is ignored."""
     day = day or timezone.localdate()
+    # a notification names its task: it reaches only those who may open that task
+    users = [user for user in users if task is None or core_access.can(user, "see_task", task)]
     rows = [Notification(user=user, task=task, kind=kind, day=day, message=message[:500]) for user in users]
     return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
 
 
 def agency_staff(agency_ids: Iterable[int]):
-    from tiendo.accounts.models import User
-
-    return User.objects.filter(is_active=True, agency_id__in=list(agency_ids), role=access.Role.OFFICER)
+    return core_access.users_with("works_for_agency").filter(agency_id__in=list(agency_ids))
 
 
 @transaction.atomic
 def save_directive(directive: Directive, actor, reason: str = "") -> Directive:
-    if not access.can_manage_tasks(actor.actor):
+    if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     if directive.pk is None:
         directive.created_by = actor
@@ -52,7 +52,7 @@ def save_task(task: Task, actor, cooperating=None, reason: str = "", *, decided_
 
     `decided_by_leader`: a leader assigns follow-up work in a decision (reviews), the caller having checked that
     the leader may decide; otherwise only those who manage tasks may save one."""
-    allowed = access.can_decide_review(actor.actor) if decided_by_leader else access.can_manage_tasks(actor.actor)
+    allowed = core_access.can(actor, "decide_reviews") if decided_by_leader else core_access.can(actor, "manage_tasks")
     if not allowed:
         raise PermissionDenied
     created = task.pk is None
@@ -85,7 +85,7 @@ def record_progress(
     attachment=None,
 ) -> ProgressUpdate:
     """An agency reports on its task; reporting it done closes the task on the day reported."""
-    if not access.can_report_on_task(actor.actor, task.lead_agency_id):
+    if not core_access.can(actor, "report_on_task", task):
         raise PermissionDenied
     today = timezone.localdate()
     reported_on = reported_on or today
@@ -125,7 +125,7 @@ def record_progress(
 @transaction.atomic
 def reopen(task: Task, actor, reason: str) -> Task:
     """A specialist finds the reported result not enough: the task is open again, its history keeps both steps."""
-    if not access.can_manage_tasks(actor.actor):
+    if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     if task.completed_on is None:
         raise ValidationError(_("This task is not done."))
@@ -140,7 +140,7 @@ def reopen(task: Task, actor, reason: str) -> Task:
 
 @transaction.atomic
 def request_extension(task: Task, actor, *, requested_deadline: date, reason: str) -> ExtensionRequest:
-    if not access.can_report_on_task(actor.actor, task.lead_agency_id):
+    if not core_access.can(actor, "report_on_task", task):
         raise PermissionDenied
     if task.completed_on is not None:
         raise ValidationError(_("This task is already done."))
@@ -165,9 +165,7 @@ def request_extension(task: Task, actor, *, requested_deadline: date, reason: st
         requested_by=actor,
     )
     _as(request, actor).save()
-    from tiendo.accounts.models import User
-
-    deciders = User.objects.filter(is_active=True, role=access.Role.SPECIALIST)
+    deciders = core_access.users_with("receives_extension_requests")
     notify(
         deciders,
         Notification.Kind.EXTENSION_REQUESTED,
@@ -185,7 +183,7 @@ def request_extension(task: Task, actor, *, requested_deadline: date, reason: st
 @transaction.atomic
 def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: str = "") -> ExtensionRequest:
     """Approving moves the deadline; the original deadline stays on the task for reports that judge by it."""
-    if not access.can_decide_extension(actor.actor):
+    if not core_access.can(actor, "decide_extensions"):
         raise PermissionDenied
     request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
     if request.state != ExtensionRequest.State.PENDING:
@@ -215,7 +213,7 @@ def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: s
 
 @transaction.atomic
 def delete_task(task: Task, actor, reason: str) -> None:
-    if not access.can_manage_tasks(actor.actor):
+    if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(_("Give the reason for deleting."))
@@ -224,7 +222,7 @@ def delete_task(task: Task, actor, reason: str) -> None:
 
 @transaction.atomic
 def delete_directive(directive: Directive, actor, reason: str) -> None:
-    if not access.can_manage_tasks(actor.actor):
+    if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(_("Give the reason for deleting."))

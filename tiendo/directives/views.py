@@ -4,13 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.tasks import TaskStatus, due_soon
 from tiendo.domain.text import search_key
 from tiendo.projects.views import _CountedPaginator
@@ -28,7 +28,7 @@ def _due_soon_days() -> int:
 
 
 def _can_manage(user) -> bool:
-    return access.can_manage_tasks(user.actor)
+    return core_access.can(user, "manage_tasks")
 
 
 def _errors(error: ValidationError) -> str:
@@ -144,7 +144,7 @@ def directive_delete(request, pk):
 
 @require_GET
 def task_board(request):
-    form = TaskFilterForm(request.GET or None, due_soon_days=_due_soon_days())
+    form = TaskFilterForm(request.GET or None, user=request.user, due_soon_days=_due_soon_days())
     tasks = form.apply(tasks_for_user(request.user))
     page = _TaskPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
@@ -152,7 +152,7 @@ def task_board(request):
         "page": page,
         "day": form.judged_on,
         "can_manage": _can_manage(request.user),
-        "is_officer": request.user.actor.role == access.Role.OFFICER,
+        "is_officer": core_access.can(request.user, "works_for_agency"),
     }
     template = "directives/task_board.html#rows" if request.htmx else "directives/task_board.html"
     return render(request, template, context)
@@ -161,11 +161,11 @@ def task_board(request):
 @require_GET
 def my_tasks(request):
     """An officer's working list: what is late, what is due soon, what is running, what was done lately."""
-    if request.user.actor.role != access.Role.OFFICER:
+    if not core_access.can(request.user, "works_for_agency"):
         return redirect("directives:board")
     today = timezone.localdate()
     window = _due_soon_days()
-    agency_ids = request.user.actor.agency_ids
+    agency_ids = core_access.actor_of(request.user).agency_ids
     tasks = list(
         tasks_for_user(request.user)
         .with_status(today)
@@ -210,7 +210,7 @@ def task_edit(request, pk=None):
             initial["directive"] = get_directive_for_user(request.user, directive_pk)
         if project_code := request.GET.get("project"):
             initial["project"] = project_code
-    form = TaskForm(request.POST or None, instance=task, initial=initial)
+    form = TaskForm(request.POST or None, instance=task, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         task = form.save(commit=False)
         task = services.save_task(task, request.user, cooperating=form.cleaned_data["cooperating_agencies"])
@@ -223,9 +223,8 @@ def task_edit(request, pk=None):
 @require_GET
 def task_detail(request, pk):
     task = get_task_for_user(request.user, pk)
-    actor = request.user.actor
     today = timezone.localdate()
-    can_report = access.can_report_on_task(actor, task.lead_agency_id) and task.completed_on is None
+    can_report = core_access.can(request.user, "report_on_task", task) and task.completed_on is None
     extensions = list(task.extensions.select_related("requested_by", "decided_by"))
     pending = next((e for e in extensions if e.state == ExtensionRequest.State.PENDING), None)
     context = {
@@ -241,7 +240,7 @@ def task_detail(request, pk):
         "can_manage": _can_manage(request.user),
         "can_report": can_report,
         "can_extend": can_report and not task.standing and pending is None,
-        "can_decide": pending is not None and access.can_decide_extension(actor),
+        "can_decide": pending is not None and core_access.can(request.user, "decide_extensions"),
         "progress_form": ProgressForm(initial={"percent": task.progress, "reported_on": today}),
         "extension_form": ExtensionForm(),
         "decision_form": DecisionForm(),
@@ -280,7 +279,7 @@ def _act(request, task, form, change, done: str):
 @require_POST
 def task_progress(request, pk):
     task = get_task_for_user(request.user, pk)
-    if not access.can_report_on_task(request.user.actor, task.lead_agency_id):
+    if not core_access.can(request.user, "report_on_task", task):
         raise PermissionDenied
     return _act(
         request,
@@ -294,7 +293,7 @@ def task_progress(request, pk):
 @require_POST
 def task_extend(request, pk):
     task = get_task_for_user(request.user, pk)
-    if not access.can_report_on_task(request.user.actor, task.lead_agency_id):
+    if not core_access.can(request.user, "report_on_task", task):
         raise PermissionDenied
     return _act(
         request,
@@ -307,9 +306,9 @@ def task_extend(request, pk):
 
 @require_POST
 def extension_decide(request, pk):
-    extension = get_object_or_404(ExtensionRequest, pk=pk)
+    extension = core_access.get_or_404(request.user, ExtensionRequest, pk=pk)
     task = get_task_for_user(request.user, extension.task_id)
-    if not access.can_decide_extension(request.user.actor):
+    if not core_access.can(request.user, "decide_extensions"):
         raise PermissionDenied
     form = DecisionForm(request.POST)
     approve = form.is_valid() and form.cleaned_data["decision"] == ExtensionRequest.State.APPROVED
@@ -354,7 +353,7 @@ def task_delete(request, pk):
 @require_GET
 def update_attachment(request, pk, update_pk):
     task = get_task_for_user(request.user, pk)
-    update = get_object_or_404(ProgressUpdate, pk=update_pk, task=task)
+    update = core_access.get_or_404(request.user, ProgressUpdate, pk=update_pk, task=task)
     if not update.attachment:
         raise Http404
     return FileResponse(update.attachment.open("rb"), as_attachment=True, filename=update.attachment_name or None)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from tiendo.agencies.models import Agency
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.text import normalize
 from tiendo.web.fields import DayField
 
@@ -158,7 +158,7 @@ def _guess_title(text: str) -> str:
 
 @require_http_methods(["GET", "POST"])
 def extract(request, pk=None):
-    if not access.can_manage_tasks(request.user.actor):
+    if not core_access.can(request.user, "manage_tasks"):
         raise PermissionDenied
     directive = get_directive_for_user(request.user, pk) if pk else None
     agencies = current_agencies()

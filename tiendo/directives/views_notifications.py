@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from tiendo.core import access
 
 from .models import Notification
 from .reminders import task_path
@@ -15,8 +17,8 @@ PAGE_SIZE = 50
 
 
 def _own(request):
-    """Everyone sees only their own notifications, whatever their role."""
-    return Notification.objects.filter(user=request.user)
+    """Everyone sees only their own notifications (about tasks they may still see)."""
+    return access.visible(request.user, Notification)
 
 
 @require_GET
@@ -45,7 +47,7 @@ def notifications_read(request):
 
 @require_POST
 def notification_read(request, pk):
-    notification = get_object_or_404(_own(request), pk=pk)
+    notification = access.get_or_404(request.user, Notification, pk=pk)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

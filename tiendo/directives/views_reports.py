@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from tiendo.agencies.models import Agency
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.tasks import TaskStatus
 from tiendo.web.fields import DayField
 from tiendo.web.templatetags.tiendo import number
@@ -119,7 +119,7 @@ def _add_links(report: SummaryReport, request) -> None:
     for row in report.rows:
         row.links = {name: _board_link(board, report, row.code, status) for name, status in columns}
     # the board has no agency-kind filter and shows an officer cooperating tasks too: totals link only when equal
-    if not report.query.kind and request.user.actor.role in access.READ_ALL:
+    if not report.query.kind and core_access.can(request.user, "see_everything"):
         report.total.links = {name: _board_link(board, report, None, status) for name, status in columns}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -12,6 +13,8 @@ class Role(StrEnum):
     OFFICER = "officer"
     INVESTOR = "investor"
     ADMIN = "admin"
+    # a visitor who has not signed in: the public pages only
+    PUBLIC = "public"
 
 
 READ_ALL = frozenset({Role.LEADER, Role.SPECIALIST, Role.ADMIN})
@@ -24,6 +27,131 @@ class Actor:
     # the officer's agency and every agency merged into it: their past work is the agency's work
     agency_ids: frozenset[int] = field(default_factory=frozenset)
     enterprise_id: int | None = None
+
+
+PUBLIC_ACTOR = Actor(Role.PUBLIC)
+
+
+class Scope(StrEnum):
+    """Which records of a kind an actor sees: all, those of its agencies, those of its enterprise, or none."""
+
+    ALL = "all"
+    AGENCY = "agency"
+    ENTERPRISE = "enterprise"
+    NONE = "none"
+
+
+def signed_in(actor: Actor) -> bool:
+    return actor.role != Role.PUBLIC
+
+
+def directory_scope(actor: Actor) -> Scope:
+    """Agencies, administrative units, sectors and capital sources: the directory every signed-in user reads."""
+    return Scope.ALL if signed_in(actor) else Scope.NONE
+
+
+def project_scope(actor: Actor) -> Scope:
+    """Projects and what hangs from them (milestones, reports, documents): staff all, officers their agency's
+    (and its predecessors'), investors their enterprise's."""
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.OFFICER and actor.agency_ids:
+        return Scope.AGENCY
+    if actor.role == Role.INVESTOR and actor.enterprise_id:
+        return Scope.ENTERPRISE
+    return Scope.NONE
+
+
+def enterprise_scope(actor: Actor) -> Scope:
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.INVESTOR and actor.enterprise_id:
+        return Scope.ENTERPRISE
+    return Scope.NONE
+
+
+def task_scope(actor: Actor) -> Scope:
+    """Directives and tasks: staff all; an officer the tasks its agency leads or cooperates on, and their
+    directives; investors none (a directive speaks about other enterprises' projects)."""
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.OFFICER and actor.agency_ids:
+        return Scope.AGENCY
+    return Scope.NONE
+
+
+def plan_scope(actor: Actor) -> Scope:
+    """Plans, versions and budgets: staff and officers; their lines, items and disbursement: staff all, an
+    officer those of the projects its agency owns."""
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.OFFICER and actor.agency_ids:
+        return Scope.AGENCY
+    return Scope.NONE
+
+
+def review_scope(actor: Actor) -> Scope:
+    """Review rounds and items, and the engine's findings with their proposed handling: the province's staff
+    (they name sanctions). An officer sees the findings of its agency's projects, never the rounds."""
+    return Scope.ALL if actor.role in READ_ALL else Scope.NONE
+
+
+def finding_scope(actor: Actor) -> Scope:
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.OFFICER and actor.agency_ids:
+        return Scope.AGENCY
+    return Scope.NONE
+
+
+def decision_scope(actor: Actor) -> Scope:
+    """Decisions already taken (a decided item of a concluded round): staff all, an investor those about its
+    own projects. Officers follow the decisions through the tasks they are given."""
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.INVESTOR and actor.enterprise_id:
+        return Scope.ENTERPRISE
+    return Scope.NONE
+
+
+def can_report_on_project(actor: Actor, agency_id: int | None, investor_id: int | None) -> bool:
+    """Investors report on their own projects, officers on their agency's, specialists on any."""
+    if actor.role in EDIT_ALL:
+        return True
+    if actor.role == Role.INVESTOR:
+        return investor_id is not None and investor_id == actor.enterprise_id
+    if actor.role == Role.OFFICER:
+        return agency_id is not None and agency_id in actor.agency_ids
+    return False
+
+
+def can_manage_projects(actor: Actor) -> bool:
+    """The registry (projects, milestones, extensions, imports, scans): the department's specialists."""
+    return actor.role in EDIT_ALL
+
+
+def sees_everything(actor: Actor) -> bool:
+    """The province's staff: pages may skip per-record filters (and share caches) for them."""
+    return actor.role in READ_ALL
+
+
+def can_read_directives(actor: Actor) -> bool:
+    """The directives menu and pages: staff and officers; investors have none to read."""
+    return task_scope(actor) != Scope.NONE
+
+
+def works_for_agency(actor: Actor) -> bool:
+    """An officer's task pages are its agency's list rather than the province's board."""
+    return actor.role == Role.OFFICER
+
+
+def sees_proposed_handling(actor: Actor) -> bool:
+    """The engine's findings and proposed handling on a project's page: not for the investor it would sanction."""
+    return finding_scope(actor) != Scope.NONE
+
+
+def can_manage_users(actor: Actor) -> bool:
+    return actor.role == Role.ADMIN
 
 
 def can_read_agency_records(actor: Actor, agency_id: int) -> bool:
@@ -78,7 +206,7 @@ def can_decide_review(actor: Actor) -> bool:
 
 def can_read_plans(actor: Actor) -> bool:
     """Plans and disbursement: the province's staff see all; an officer sees the lines of its agency's projects."""
-    return actor.role in READ_ALL or actor.role == Role.OFFICER
+    return plan_scope(actor) != Scope.NONE
 
 
 def can_read_plan_line(actor: Actor, owner_agency_id: int | None) -> bool:
@@ -90,3 +218,58 @@ def can_read_plan_line(actor: Actor, owner_agency_id: int | None) -> bool:
 def can_manage_plans(actor: Actor) -> bool:
     """Drafts, allocations, edits, imports of disbursement and recording the deciding resolution: specialists."""
     return actor.role in EDIT_ALL
+
+
+def can_view_reviews(actor: Actor) -> bool:
+    return review_scope(actor) == Scope.ALL
+
+
+def can_prepare_reviews(actor: Actor) -> bool:
+    """Opening a round, editing and confirming proposals, submitting: the department's specialists."""
+    return actor.role in EDIT_ALL
+
+
+def receives_extension_requests(actor: Actor) -> bool:
+    """Extension requests and the daily digest of overdue tasks go to the department's specialists."""
+    return actor.role == Role.SPECIALIST
+
+
+def is_investor(actor: Actor) -> bool:
+    """Investors' pages speak of their enterprise: its projects, what they must do."""
+    return actor.role == Role.INVESTOR
+
+
+# Named capabilities: what surfaces ask ("may this user manage plans?") instead of reading the role.
+CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
+    "signed_in": signed_in,
+    "see_everything": sees_everything,
+    "manage_projects": can_manage_projects,
+    "import_projects": can_manage_projects,
+    "scan": can_manage_projects,
+    "list_enterprises": can_list_enterprises,
+    "delete_enterprises": can_delete_enterprise,
+    "reorganise": can_reorganise,
+    "manage_users": can_manage_users,
+    "read_directives": can_read_directives,
+    "manage_tasks": can_manage_tasks,
+    "decide_extensions": can_decide_extension,
+    "works_for_agency": works_for_agency,
+    "view_reviews": can_view_reviews,
+    "prepare_reviews": can_prepare_reviews,
+    "decide_reviews": can_decide_review,
+    "see_proposed_handling": sees_proposed_handling,
+    "read_plans": can_read_plans,
+    "manage_plans": can_manage_plans,
+    "is_investor": is_investor,
+    "receives_extension_requests": receives_extension_requests,
+}
+
+
+def can(actor: Actor, capability: str) -> bool:
+    """A named capability; an unknown name is a programming error, not a silent "no"."""
+    return CAPABILITIES[capability](actor)
+
+
+def roles_with(capability: str) -> frozenset[Role]:
+    """The roles that have a capability (one that depends on the role alone): whom to notify, e.g."""
+    return frozenset(role for role in Role if CAPABILITIES[capability](Actor(role)))

@@ -1928,3 +1928,21 @@ class _Gathered:
 
     def proposal(self, code: ProposalCode) -> Proposal:
         return Proposal(code, tuple(self.rules), tuple(self.citations), self.remaining, self.verify, not self.direct)
+
+
+@dataclass(frozen=True, slots=True)
+class OwedReport:
+    """A periodic report past its deadline and not submitted: what the investor must still send."""
+
+    kind: ReportKind
+    period: str
+    deadline: date  # last day on time
+
+
+def missing_reports(project: ProjectFacts, as_of: date) -> list[OwedReport]:
+    """The reports a project owed by `as_of` and has not submitted, oldest deadline first (no proposal, no rule)."""
+    owed = _all_owed(Ctx(project, as_of))
+    return sorted(
+        (OwedReport(item.kind, item.period, item.deadline) for item in owed if item.submitted is None),
+        key=lambda report: (report.deadline, report.period),
+    )

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
-from tiendo.domain import access
+from tiendo.core import access as core_access
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
 from .models import Enterprise
@@ -17,17 +17,16 @@ from .services import save_enterprise
 
 @require_GET
 def enterprise_list(request):
-    actor = request.user.actor
-    if not access.can_list_enterprises(actor):
-        if actor.enterprise_id:
-            return redirect("enterprises:detail", pk=actor.enterprise_id)
+    if not core_access.can(request.user, "list_enterprises"):
+        if request.user.enterprise_id:
+            return redirect("enterprises:detail", pk=request.user.enterprise_id)
         raise PermissionDenied
     form = EnterpriseFilterForm(request.GET or None)
     enterprises = enterprises_for_user(request.user)
     if form.is_valid():
         data = form.cleaned_data
         if data["deleted"]:
-            enterprises = Enterprise.objects.deleted()
+            enterprises = core_access.visible(request.user, Enterprise).deleted()
         enterprises = enterprises.search(data["q"])
         if data["origin"] == "domestic":
             enterprises = enterprises.filter(country="VN")
@@ -35,19 +34,18 @@ def enterprise_list(request):
             enterprises = enterprises.exclude(country="VN")
     enterprises = enterprises.annotate(user_count=Count("users")).order_by("name")
     page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "can_edit": access.can_delete_enterprise(actor)}
+    context = {"form": form, "page": page, "can_edit": core_access.can(request.user, "delete_enterprises")}
     template = "enterprises/enterprise_list.html#rows" if request.htmx else "enterprises/enterprise_list.html"
     return render(request, template, context)
 
 
 @require_GET
 def enterprise_detail(request, pk):
-    actor = request.user.actor
-    enterprise = get_enterprise_for_user(request.user, pk, include_deleted=access.can_delete_enterprise(actor))
+    enterprise = core_access.get_or_404(request.user, Enterprise, pk=pk)
     context = {
         "enterprise": enterprise,
-        "can_edit": access.can_edit_enterprise(actor, enterprise.pk) and not enterprise.is_deleted,
-        "can_delete": access.can_delete_enterprise(actor),
+        "can_edit": core_access.can_change(request.user, enterprise) and not enterprise.is_deleted,
+        "can_delete": core_access.can(request.user, "delete_enterprises"),
         "users": enterprise.users.filter(is_active=True),
         "entries": history_entries(enterprise),
     }
@@ -56,7 +54,7 @@ def enterprise_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def enterprise_create(request):
-    if not access.can_delete_enterprise(request.user.actor):
+    if not core_access.can(request.user, "delete_enterprises"):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +67,7 @@ def enterprise_create(request):
 @require_http_methods(["GET", "POST"])
 def enterprise_edit(request, pk):
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
-    form_class = EnterpriseForm if access.can_delete_enterprise(request.user.actor) else InvestorContactForm
+    form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
     form = form_class(request.POST or None, instance=enterprise)
     if request.method == "POST" and form.is_valid():
         save_enterprise(form.save(commit=False), request.user)
@@ -80,7 +78,7 @@ def enterprise_edit(request, pk):
 
 @require_POST
 def enterprise_delete(request, pk):
-    if not access.can_delete_enterprise(request.user.actor):
+    if not core_access.can(request.user, "delete_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk)
     enterprise.soft_delete(request.user)
@@ -90,7 +88,7 @@ def enterprise_delete(request, pk):
 
 @require_POST
 def enterprise_restore(request, pk):
-    if not access.can_delete_enterprise(request.user.actor):
+    if not core_access.can(request.user, "delete_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk, include_deleted=True)
     enterprise.restore(request.user)

@@ -1,53 +1,77 @@
-"""The gatekeepers for plans: every page, API endpoint and command fetches plans, versions and items through these."""
+"""Who sees and changes plans, versions, budgets, items, lines and disbursement, registered in the access layer;
+the helpers below are thin wrappers over it."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
-from tiendo.domain import access
+from tiendo.core import access
+from tiendo.domain import access as rules
 
-from .models import Plan, PlanItem, PlanLine, PlanVersion
+from .models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
+
+
+def _plans(actor):
+    # every plan's page is readable by an officer; what it shows of projects is narrowed item by item
+    return Plan.objects.all() if rules.can_read_plans(actor) else Plan.objects.none()
+
+
+def _manages(actor, obj) -> bool:
+    return rules.can_manage_plans(actor)
+
+
+def _project_rows(model, agency_field: str, plan_field: str):
+    def visible(actor, user):
+        rows = model.objects.filter(**{f"{plan_field}__in": _plans(actor).values("pk")})
+        return access.scoped(rows, actor, rules.plan_scope, agency=agency_field)
+
+    return visible
+
+
+def register() -> None:
+    access.register(Plan, visible=lambda actor, user: _plans(actor), can_change=_manages)
+    access.register(
+        PlanVersion,
+        visible=lambda actor, user: PlanVersion.objects.filter(plan__in=_plans(actor).values("pk")),
+        can_change=_manages,
+    )
+    access.register(
+        SourceBudget,
+        visible=lambda actor, user: SourceBudget.objects.filter(version__plan__in=_plans(actor).values("pk")),
+        can_change=_manages,
+    )
+    access.register(
+        PlanItem, visible=_project_rows(PlanItem, "project__agency_id", "version__plan"), can_change=_manages
+    )
+    access.register(
+        PlanLine, visible=_project_rows(PlanLine, "item__project__agency_id", "version__plan"), can_change=_manages
+    )
+    access.register(
+        Disbursement, visible=_project_rows(Disbursement, "project__agency_id", "plan"), can_change=_manages
+    )
+    access.register(
+        Source, visible=lambda actor, user: access.scoped(Source.objects.all(), actor, rules.directory_scope)
+    )
 
 
 def plans_for_user(user):
-    if not access.can_read_plans(user.actor):
-        return Plan.objects.none()
-    return Plan.objects.all()
+    return access.visible(user, Plan)
 
 
 def get_plan_for_user(user, pk) -> Plan:
-    try:
-        return plans_for_user(user).get(pk=pk)
-    except (Plan.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return access.get_or_404(user, Plan, pk=pk)
 
 
 def get_version_for_user(user, pk, *, edit: bool = False) -> PlanVersion:
     """A version the user may read; edit=True: a draft the user may change (else PermissionDenied)."""
-    try:
-        version = PlanVersion.objects.select_related("plan", "based_on").get(pk=pk, plan__in=plans_for_user(user))
-    except (PlanVersion.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if edit and not access.can_manage_plans(user.actor):
-        raise PermissionDenied
-    return version
+    queryset = PlanVersion.objects.select_related("plan", "based_on")
+    if edit:
+        return access.get_for_change_or_404(user, PlanVersion, forbidden=PermissionDenied, queryset=queryset, pk=pk)
+    return access.get_or_404(user, PlanVersion, queryset=queryset, pk=pk)
 
 
 def items_for_user(user, version: PlanVersion):
     """The projects of a version the user may see: all of them for the province's staff, an officer's own."""
-    items = PlanItem.objects.filter(version=version)
-    actor = user.actor
-    if actor.role in access.READ_ALL:
-        return items
-    if actor.role == access.Role.OFFICER:
-        return items.filter(project__agency_id__in=actor.agency_ids)
-    return items.none()
+    return access.visible(user, PlanItem).filter(version=version)
 
 
 def lines_for_user(user, version: PlanVersion):
-    lines = PlanLine.objects.filter(version=version)
-    actor = user.actor
-    if actor.role in access.READ_ALL:
-        return lines
-    if actor.role == access.Role.OFFICER:
-        return lines.filter(item__project__agency_id__in=actor.agency_ids)
-    return lines.none()
+    return access.visible(user, PlanLine).filter(version=version)

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.http import Http404
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.money import format_number, format_vnd
 from tiendo.web.commands import parse_day
 
@@ -217,7 +217,7 @@ class DisbursementCommands:
 
     def do_import_disbursement(self, user, options):
         plan = _annual(user, options["plan_id"])
-        if not access.can_manage_plans(user.actor):
+        if not core_access.can(user, "manage_plans"):
             raise PermissionDenied
         path = Path(options["file"])
         if not path.is_file():
@@ -301,7 +301,7 @@ class DisbursementCommands:
 
     def do_transfer(self, user, options):
         plan = _annual(user, options["plan_id"])
-        if not access.can_manage_plans(user.actor):
+        if not core_access.can(user, "manage_plans"):
             raise PermissionDenied
         try:
             proposal = disb.propose_transfer(plan, user, as_of=_as_of(options), thresholds=_thresholds(plan, options))

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.http import Http404
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.text import search_key
 from tiendo.web.commands import parse_day
@@ -149,8 +149,7 @@ def _day(value) -> str | None:
 
 
 def _require_all(user) -> None:
-    if user.actor.role not in access.READ_ALL:
-        raise PermissionDenied
+    core_access.require(user, "see_everything")
 
 
 def _require_manager(user) -> None:
@@ -195,10 +194,10 @@ def version_data(version: PlanVersion) -> dict:
 
 
 def do_list(command, user, options) -> None:
-    if not access.can_read_plans(user.actor):
+    if not core_access.can(user, "read_plans"):
         raise PermissionDenied
     rows = services.plan_overview(plans_for_user(user).order_by("-kind", "-first_year"))
-    sees_all = user.actor.role in access.READ_ALL
+    sees_all = core_access.can(user, "see_everything")
     data = [
         {
             "id": r["plan"].pk,
@@ -233,7 +232,7 @@ def do_show(command, user, options) -> None:
     items = list(items.order_by(TIER_ORDER, "project__code")[: max(options["limit"], 0)])
     facts.attach_lines(items, [])
     data = {"version": version_data(version), "projects": count, "items": [_item_data(i) for i in items]}
-    if user.actor.role in access.READ_ALL:
+    if core_access.can(user, "see_everything"):
         budgets = services.budget_rows(version)
         data["budgets"] = [
             {"source": b["source"].code, "available": b["available"], "allocated": b["allocated"],

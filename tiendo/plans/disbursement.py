@@ -28,6 +28,7 @@ from django.http import Http404
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from tiendo.core import access as core_access
 from tiendo.domain import access
 from tiendo.domain import disbursement as rules
 from tiendo.domain.money import format_number, format_vnd
@@ -816,11 +817,11 @@ class Scope:
 
 def scope_for(user, **narrower) -> Scope:
     """The province's staff see every project; an officer the projects of its agency (and its predecessors)."""
-    actor = user.actor
-    if actor.role in access.READ_ALL:
+    kind = core_access.scope(user, access.plan_scope)
+    if kind == access.Scope.ALL:
         return Scope(**narrower)
-    if actor.role == access.Role.OFFICER:
-        return Scope(agency_ids=frozenset(actor.agency_ids), **narrower)
+    if kind == access.Scope.AGENCY:
+        return Scope(agency_ids=frozenset(core_access.actor_of(user).agency_ids), **narrower)
     raise Http404
 
 
@@ -1341,7 +1342,7 @@ def propose_transfer(
     from . import services  # the drafts' service; imported here as it is the heavier module
 
     started = time.perf_counter()
-    if not access.can_manage_plans(actor.actor):
+    if not core_access.can(actor, "manage_plans"):
         raise PermissionDenied
     if plan.kind != Plan.Kind.ANNUAL:
         raise ValidationError("Chỉ điều chuyển vốn trong kế hoạch đầu tư công năm.")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.history import history_entries
-from tiendo.domain import access as rules
+from tiendo.core import access as core_access
 from tiendo.domain.text import search_key
 
 from . import exports, facts, services
@@ -33,7 +33,7 @@ def _errors(error: ValidationError) -> str:
 
 
 def _sees_all(user) -> bool:
-    return user.actor.role in rules.READ_ALL
+    return core_access.can(user, "see_everything")
 
 
 def _require_all(user) -> None:
@@ -52,7 +52,7 @@ def _manager(user) -> None:
 
 @require_GET
 def plan_list(request):
-    if not rules.can_read_plans(request.user.actor):
+    if not core_access.can(request.user, "read_plans"):
         raise PermissionDenied
     plans = plans_for_user(request.user).select_related("medium_term").order_by("kind", "-first_year")
     rows = services.plan_overview(plans)
@@ -431,16 +431,10 @@ def tables_pdf(request, pk):
 
 
 def get_item_for_user(user, pk) -> PlanItem:
-    try:
-        item = PlanItem.objects.select_related(
-            "version", "version__plan", "project", "project__agency", "project__commune", "project__funding"
-        ).get(pk=pk)
-    except (PlanItem.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    get_version_for_user(user, item.version_id)
-    if not items_for_user(user, item.version).filter(pk=item.pk).exists():
-        raise Http404
-    return item
+    items = PlanItem.objects.select_related(
+        "version", "version__plan", "project", "project__agency", "project__commune", "project__funding"
+    )
+    return core_access.get_or_404(user, PlanItem, queryset=items, pk=pk)
 
 
 def _lines_form(item: PlanItem, data=None) -> LinesForm:

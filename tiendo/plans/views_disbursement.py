@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.money import format_number
 from tiendo.web.fields import DayField, DecimalCommaField
 
@@ -38,7 +38,7 @@ def _annual_plan_for_user(user, plan_id) -> Plan:
 
 
 def _require_manager(user) -> None:
-    if not access.can_manage_plans(user.actor):
+    if not core_access.can(user, "manage_plans"):
         raise PermissionDenied
 
 
@@ -191,8 +191,8 @@ def disbursement_plan(request, plan_id):
         "by_source": by_source,
         "page": page,
         "q": q,
-        "can_manage": access.can_manage_plans(request.user.actor),
-        "sees_all": request.user.actor.role in access.READ_ALL,
+        "can_manage": core_access.can(request.user, "manage_plans"),
+        "sees_all": core_access.can(request.user, "see_everything"),
     }
     return render(request, "plans/disb_plan.html", context)
 
@@ -348,8 +348,8 @@ def disbursement_slow(request, plan_id):
         "counts": [(p, p.label, counts[p]) for p in disb.SLOW_PACES],
         "total": len(found),
         "undisbursable": sum(f.result.undisbursable for f in found),
-        "can_transfer": access.can_manage_plans(request.user.actor),
-        "sees_all": request.user.actor.role in access.READ_ALL,
+        "can_transfer": core_access.can(request.user, "manage_plans"),
+        "sees_all": core_access.can(request.user, "see_everything"),
         "query": request.GET.urlencode(),
     }
     return render(request, "plans/disb_slow.html", context)
@@ -392,7 +392,7 @@ def disbursement_transfer(request, plan_id):
 @require_GET
 def disbursement_transfer_result(request, plan_id, version_id):
     plan = _annual_plan_for_user(request.user, plan_id)
-    if request.user.actor.role not in access.READ_ALL:
+    if not core_access.can(request.user, "see_everything"):
         raise Http404
     draft = plan.versions.filter(pk=version_id, purpose="transfer").first()
     if draft is None or "transfer" not in (draft.allocation or {}):
@@ -432,7 +432,7 @@ class DashboardForm(forms.Form):
 
 @require_GET
 def dashboard(request):
-    if not access.can_read_plans(request.user.actor):
+    if not core_access.can(request.user, "read_plans"):
         raise Http404
     scope = disb.scope_for(request.user)
     today = timezone.localdate()
@@ -463,7 +463,7 @@ def dashboard(request):
 @require_GET
 def dashboard_card(request):
     """The overview's small card (loaded by htmx): this year's disbursement rate against the target."""
-    if not access.can_read_plans(request.user.actor):
+    if not core_access.can(request.user, "read_plans"):
         return HttpResponse("")
     today = timezone.localdate()
     plan = dashboards.annual_plan(today.year)

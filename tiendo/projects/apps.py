@@ -7,6 +7,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Investment projects")
 
     def ready(self) -> None:
+        from . import access
+
+        access.register()  # who sees and changes this app's records (tiendo.core.access)
+
         from django.db.models import Q
 
         from tiendo.agencies.reorganisation import register_open_work

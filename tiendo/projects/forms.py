@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.core import access
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 from tiendo.web.fields import DecimalCommaField, VndField
@@ -85,11 +86,16 @@ class ProjectFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user  # the "behind schedule" filter reads findings, which investors may not see
         communes, agencies = _local_units_and_agencies()
-        self.fields["commune"].queryset = communes
-        self.fields["agency"].queryset = agencies
+        self.fields["commune"].queryset = communes & access.visible(user, AdminUnit)
+        self.fields["agency"].queryset = agencies & access.visible(user, Agency)
+        self.fields["sector"].queryset = access.visible(user, Sector)
+        self.fields["zone"].queryset = access.visible(user, Zone)
+        if not access.can(user, "see_proposed_handling"):
+            del self.fields["behind"]  # it filters by the engine's proposals (e.g. "termination proposed")
 
     def apply(self, projects):
         """Filter and sort; an invalid form leaves the list unfiltered (its errors are shown)."""
@@ -104,8 +110,8 @@ class ProjectFilterForm(forms.Form):
                 projects = projects.filter(**{field: data[field]})
         if data["overdue"]:
             projects = projects.with_overdue_milestone(timezone.localdate())
-        if data["behind"]:
-            projects = projects.filter(pk__in=_behind_schedule(data["behind"]))
+        if data.get("behind"):
+            projects = projects.filter(pk__in=_behind_schedule(data["behind"], self.user))
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 
@@ -145,11 +151,14 @@ class ProjectForm(forms.ModelForm):
             "deposit_status",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         communes, agencies = _local_units_and_agencies()
-        self.fields["commune"].queryset = communes
-        self.fields["agency"].queryset = agencies
+        self.fields["commune"].queryset = communes & access.visible(user, AdminUnit)
+        self.fields["agency"].queryset = agencies & access.visible(user, Agency)
+        self.fields["investor"].queryset = access.visible(user, Enterprise)
+        self.fields["sector"].queryset = access.visible(user, Sector)
+        self.fields["zone"].queryset = access.visible(user, Zone)
         if self.instance.pk:
             self.fields["code"].disabled = True  # the code is how imports and other records find the project
 
@@ -266,12 +275,12 @@ class DocumentForm(forms.ModelForm):
         return upload
 
 
-def _behind_schedule(which: str):
-    """Projects with findings of the latest scan (none before the first scan)."""
+def _behind_schedule(which: str, user):
+    """Projects with findings of the latest scan (none before the first scan) that the user may see."""
     from tiendo.reviews.models import Finding, ScanRun
 
     run = ScanRun.latest()
-    findings = Finding.objects.filter(run=run) if run else Finding.objects.none()
+    findings = access.visible(user, Finding).filter(run=run) if run else Finding.objects.none()
     if which == "terminate":
         findings = findings.filter(proposal="terminate")
     elif which == "land":

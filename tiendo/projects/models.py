@@ -131,18 +131,6 @@ class ProjectQuerySet(LiveQuerySet):
         overdue = Milestone.objects.filter(done__isnull=True, current_due__lt=today).values("project_id")
         return self.running().filter(pk__in=overdue)
 
-    def for_actor(self, actor):
-        """What a user may see: the province's staff all, an officer the agency's, an investor their own."""
-        from tiendo.domain.access import READ_ALL, Role
-
-        if actor.role in READ_ALL:
-            return self
-        if actor.role == Role.OFFICER and actor.agency_ids:
-            return self.filter(agency_id__in=actor.agency_ids)
-        if actor.role == Role.INVESTOR and actor.enterprise_id:
-            return self.filter(investor_id=actor.enterprise_id)
-        return self.none()
-
 
 class Project(SoftDeleteModel):
     code = models.CharField(_("project code"), max_length=40, unique=True)

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
+from tiendo.core import access
 from tiendo.directives.access import tasks_for_user
-from tiendo.domain import access
 from tiendo.domain.projects import is_late
+from tiendo.reviews.access import decisions
 from tiendo.reviews.services import items_for_project
 
 from . import charts
-from .access import can_report_on, get_project_for_user, projects_for_user
+from .access import get_project_for_user, projects_for_user
 from .forms import AdjustmentForm, DocumentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
 from .models import Document, Milestone, ProgressReport
 from .services import adjust_schedule, record_progress, save_milestone, save_project
@@ -25,7 +26,7 @@ PAGE_SIZE = 50
 
 
 def _can_edit(user) -> bool:
-    return user.actor.role in access.EDIT_ALL
+    return access.can(user, "manage_projects")
 
 
 class _CountedPaginator(Paginator):
@@ -51,24 +52,26 @@ class _CountedPaginator(Paginator):
 
 @require_GET
 def project_list(request):
-    form = ProjectFilterForm(request.GET or None)
+    form = ProjectFilterForm(request.GET or None, user=request.user)
     projects = form.apply(projects_for_user(request.user))
     page = _CountedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    _mark_behind_schedule(page.object_list)
+    _mark_behind_schedule(page.object_list, request.user)
     context = {"form": form, "page": page, "can_edit": _can_edit(request.user), "today": timezone.localdate()}
     template = "projects/project_list.html#rows" if request.htmx else "projects/project_list.html"
     return render(request, template, context)
 
 
-def _mark_behind_schedule(projects) -> None:
-    """Badge each listed project with its findings in the latest scan, in one query for the page."""
+def _mark_behind_schedule(projects, user) -> None:
+    """Badge each listed project with its findings in the latest scan (those the user may see), in one query."""
     from tiendo.reviews.models import Finding, ScanRun
 
     run = ScanRun.latest()
     rules_by_project: dict[int, list[str]] = {}
     if run is not None:
-        rows = Finding.objects.filter(run=run, project_id__in=[p.pk for p in projects]).values_list(
-            "project_id", "rule"
+        rows = (
+            access.visible(user, Finding)
+            .filter(run=run, project_id__in=[p.pk for p in projects])
+            .values_list("project_id", "rule")
         )
         for project_id, rule in rows:
             rules_by_project.setdefault(project_id, []).append(rule)
@@ -96,10 +99,13 @@ def project_detail(request, code):
         "timeline": charts.timeline(milestones, today),
         "progress_chart": charts.progress_series(reports, project.total_investment),
         "can_edit": _can_edit(request.user),
-        "can_report": can_report_on(request.user.actor, project),
+        "can_report": access.can(request.user, "report_on", project),
         "entries": history_entries(project),
-        "schedule": _schedule_review(project, today),
+        # the engine's proposals and the rounds in progress are the authority's deliberation, not the investor's
+        "schedule": _schedule_review(project, today) if access.can(request.user, "see_proposed_handling") else None,
+        "owed_reports": _owed_reports(project, today),
         "review_items": items_for_project(request.user, project),
+        "decisions": decisions(request.user, project) if not access.can(request.user, "view_reviews") else [],
         "tasks": tasks_for_user(request.user)
         .filter(project=project)
         .with_status(today)
@@ -113,7 +119,7 @@ def project_detail(request, code):
 def project_create(request):
     if not _can_edit(request.user):
         raise PermissionDenied
-    form = ProjectForm(request.POST or None)
+    form = ProjectForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         project = save_project(form.save(commit=False), request.user)
         messages.success(request, _("The project was created."))
@@ -124,7 +130,7 @@ def project_create(request):
 @require_http_methods(["GET", "POST"])
 def project_edit(request, code):
     project = get_project_for_user(request.user, code, edit=True)
-    form = ProjectForm(request.POST or None, instance=project)
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if request.method == "POST" and form.is_valid():
         save_project(form.save(commit=False), request.user)
         messages.success(request, _("The project was saved."))
@@ -239,3 +245,10 @@ def _schedule_review(project, today):
 
     findings, proposals = evaluate_project(project, today)
     return {"findings": findings, "proposals": proposals}
+
+
+def _owed_reports(project, today):
+    """The periodic reports the project owes and has not sent, with their deadlines: what the investor must do."""
+    from tiendo.reviews.scan import owed_reports
+
+    return owed_reports(project, today)

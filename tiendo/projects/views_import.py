@@ -12,16 +12,15 @@ import threading
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, connection, transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 
 from .access import projects_for_user
 from .forms import ProjectFilterForm
@@ -46,8 +45,7 @@ _live: dict[int, tuple[int, int]] = {}
 
 
 def _require_importer(user) -> None:
-    if user.actor.role not in access.EDIT_ALL:
-        raise PermissionDenied
+    core_access.require(user, "import_projects")
 
 
 class ImportForm(forms.Form):
@@ -154,7 +152,7 @@ def _finish(job: ImportJob, status: str, result: dict) -> None:
 
 def _job_for_user(user, pk: int) -> ImportJob:
     _require_importer(user)
-    return get_object_or_404(ImportJob, pk=pk)
+    return core_access.get_or_404(user, ImportJob, pk=pk)
 
 
 @require_GET
@@ -190,7 +188,7 @@ def import_template(request):
 @require_GET
 def export_download(request):
     """The registry as the user sees it, with the list's filters: the workbook, or ?format=csv for the projects."""
-    projects = ProjectFilterForm(request.GET).apply(projects_for_user(request.user))
+    projects = ProjectFilterForm(request.GET, user=request.user).apply(projects_for_user(request.user))
     stamp = timezone.localdate().strftime("%Y%m%d")
     if request.GET.get("format") == "csv":
         target = tempfile.TemporaryFile(mode="w+b")

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.projects import (
@@ -169,3 +170,23 @@ def evaluate_project(project: Project, as_of: date | None = None):
         return [], []
     findings = rules.evaluate(facts, as_of)
     return findings, rules.propose(findings)
+
+
+REPORT_LABELS = {
+    rules.ReportKind.QUARTERLY: _("Quarterly report"),
+    rules.ReportKind.ANNUAL: _("Annual report"),
+    rules.ReportKind.SUPERVISION_HALF_YEAR: _("Six-month supervision report"),
+    rules.ReportKind.SUPERVISION_ANNUAL: _("Annual supervision report"),
+}
+
+
+def owed_reports(project: Project, as_of: date | None = None) -> list[dict]:
+    """The reports the project owes and has not sent, with their deadlines, for its page (investors included)."""
+    as_of = as_of or timezone.localdate()
+    facts = next((facts for _pk, facts in iter_facts(Project.objects.filter(pk=project.pk))), None)
+    if facts is None:
+        return []
+    return [
+        {"label": REPORT_LABELS[r.kind], "period": r.period, "deadline": r.deadline}
+        for r in rules.missing_reports(facts, as_of)
+    ]

@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from tiendo.agencies.models import Agency, Installation
 from tiendo.audit.models import acted_by as _as
+from tiendo.core import access as core_access
 from tiendo.directives import services as directive_services
 from tiendo.directives.models import Directive, Task
 from tiendo.domain import access
@@ -85,12 +86,12 @@ def _require(allowed: bool) -> None:
 
 def can_view(actor) -> bool:
     """The province's staff read reviews; officers and investors never see them (they name sanctions)."""
-    return actor.role in access.READ_ALL
+    return access.can_view_reviews(actor)
 
 
 def can_prepare(actor) -> bool:
     """Opening a round, editing and confirming proposals, submitting: the department's specialists."""
-    return actor.role in access.EDIT_ALL
+    return access.can_prepare_reviews(actor)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -376,7 +377,7 @@ def decide_item(
     item: ReviewItem, actor, *, decision: str, text: str = "", follow_ups: Sequence[FollowUp] = ()
 ) -> list[Task]:
     """A leader decides one project: the decision, its follow-up tasks; the last decision closes the round."""
-    _require(access.can_decide_review(actor.actor))
+    _require(core_access.can(actor, "decide_reviews"))
     review = ReviewRound.objects.select_for_update().get(pk=item.round_id)
     item = ReviewItem.objects.select_related("project").get(pk=item.pk)
     if review.state == ReviewRound.State.OPEN:
@@ -440,9 +441,7 @@ def _record_in_conclusion(conclusion: Directive, item: ReviewItem, actor) -> Non
 
 
 def rounds_for_user(user):
-    if not can_view(user.actor):
-        return ReviewRound.objects.none()
-    return ReviewRound.objects.all()
+    return core_access.visible(user, ReviewRound)
 
 
 def group_counts(review: ReviewRound, items=None) -> list[dict]:
@@ -478,10 +477,9 @@ def tasks_of(review: ReviewRound, project_ids: Iterable[int] | None = None):
 
 def items_for_project(user, project: Project) -> list[ReviewItem]:
     """The project's place in every review, newest first, with the follow-up tasks of each decision."""
-    if not can_view(user.actor):
-        return []
     items = list(
-        ReviewItem.objects.filter(project=project)
+        core_access.visible(user, ReviewItem)
+        .filter(project=project)
         .select_related("round", "decided_by")
         .order_by("-round__as_of", "-round_id")
     )

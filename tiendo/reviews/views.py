@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
+from tiendo.core import access as core_access
 from tiendo.directives.models import Task
-from tiendo.domain import access
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.text import search_key
 
@@ -35,28 +35,21 @@ def _errors(error: ValidationError) -> str:
 
 def get_round_for_user(user, pk) -> ReviewRound:
     """A round the user may read; officers and investors get the same 404 as for a round that does not exist."""
-    try:
-        return services.rounds_for_user(user).select_related("opened_by", "submitted_by", "conclusion").get(pk=pk)
-    except (ReviewRound.DoesNotExist, ValueError):
-        raise Http404 from None
+    rounds = ReviewRound.objects.select_related("opened_by", "submitted_by", "conclusion")
+    return core_access.get_or_404(user, ReviewRound, queryset=rounds, pk=pk)
 
 
 def get_item_for_user(user, pk) -> ReviewItem:
-    if not services.can_view(user.actor):
-        raise Http404
-    try:
-        return ReviewItem.objects.select_related(
-            "round", "round__conclusion", "project", "project__investor", "decided_by"
-        ).get(pk=pk)
-    except (ReviewItem.DoesNotExist, ValueError):
-        raise Http404 from None
+    items = ReviewItem.objects.select_related(
+        "round", "round__conclusion", "project", "project__investor", "decided_by"
+    )
+    return core_access.get_or_404(user, ReviewItem, queryset=items, pk=pk)
 
 
 def _permissions(user, review: ReviewRound) -> dict[str, bool]:
-    actor = user.actor
     return {
-        "can_prepare": services.can_prepare(actor) and review.state == ReviewRound.State.OPEN,
-        "can_decide": access.can_decide_review(actor) and review.state == ReviewRound.State.SUBMITTED,
+        "can_prepare": core_access.can(user, "prepare_reviews") and review.state == ReviewRound.State.OPEN,
+        "can_decide": core_access.can(user, "decide_reviews") and review.state == ReviewRound.State.SUBMITTED,
     }
 
 
@@ -65,7 +58,7 @@ def _permissions(user, review: ReviewRound) -> dict[str, bool]:
 
 @require_GET
 def round_list(request):
-    if not services.can_view(request.user.actor):
+    if not core_access.can(request.user, "view_reviews"):
         raise PermissionDenied
     rounds = services.rounds_for_user(request.user).annotate(
         item_count=Count("items"),
@@ -75,13 +68,13 @@ def round_list(request):
     page = Paginator(rounds.select_related("opened_by").order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"page": page, "can_open": services.can_prepare(request.user.actor)}
+    context = {"page": page, "can_open": core_access.can(request.user, "prepare_reviews")}
     return render(request, "reviews/round_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def round_open(request):
-    if not services.can_prepare(request.user.actor):
+    if not core_access.can(request.user, "prepare_reviews"):
         raise PermissionDenied
     form = RoundForm(request.POST or None, initial={"as_of": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -179,7 +172,7 @@ def _back(request, review: ReviewRound) -> str:
 @require_POST
 def round_confirm_all(request, pk):
     review = get_round_for_user(request.user, pk)
-    if not services.can_prepare(request.user.actor):
+    if not core_access.can(request.user, "prepare_reviews"):
         raise PermissionDenied
     try:
         count = services.confirm_all(review, request.user, proposal=request.POST.get("proposal", ""))
@@ -193,7 +186,7 @@ def round_confirm_all(request, pk):
 @require_POST
 def round_submit(request, pk):
     review = get_round_for_user(request.user, pk)
-    if not services.can_prepare(request.user.actor):
+    if not core_access.can(request.user, "prepare_reviews"):
         raise PermissionDenied
     try:
         services.submit_round(review, request.user)
@@ -211,7 +204,7 @@ def round_submit(request, pk):
 def item_edit(request, pk):
     """The specialist's row: another handling, the sentence reworded, a note, confirmed. htmx swaps the row."""
     item = get_item_for_user(request.user, pk)
-    if not services.can_prepare(request.user.actor):
+    if not core_access.can(request.user, "prepare_reviews"):
         raise PermissionDenied
     prefix = request.POST.get("prefix") or None
     form = ItemEditForm(request.POST, prefix=prefix)
@@ -278,7 +271,7 @@ def _item_context(request, item: ReviewItem, permissions: dict) -> dict:
 @require_POST
 def item_decide(request, pk):
     item = get_item_for_user(request.user, pk)
-    if not access.can_decide_review(request.user.actor):
+    if not core_access.can(request.user, "decide_reviews"):
         raise PermissionDenied
     permissions = _permissions(request.user, item.round)
     form = DecisionForm(request.POST)

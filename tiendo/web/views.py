@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.projects.access import projects_for_user
 
 
@@ -29,23 +29,23 @@ def home(request):
         "commune_count": units_today.filter(level=AdminUnit.Level.COMMUNE).count(),
         "ended_count": Agency.objects.filter(valid_to__lt=today).count(),
         "reorganisations": Reorganisation.objects.select_related("target_agency", "target_unit")[:8],
-        "can_list_enterprises": access.can_list_enterprises(request.user.actor),
+        "can_list_enterprises": core_access.can(request.user, "list_enterprises"),
     }
     context |= _project_figures(request.user, today)
-    if request.user.actor.role != access.Role.INVESTOR:
+    if core_access.can(request.user, "read_directives"):
         context |= _task_figures(request.user, today)
     if context["can_list_enterprises"]:
         from tiendo.enterprises.models import Enterprise
 
-        context["enterprise_count"] = Enterprise.objects.alive().count()
-        context["foreign_count"] = Enterprise.objects.alive().exclude(country="VN").count()
+        enterprises = core_access.visible(request.user, Enterprise).alive()
+        context["enterprise_count"] = enterprises.count()
+        context["foreign_count"] = enterprises.exclude(country="VN").count()
     return render(request, "web/home.html", context)
 
 
 def _project_figures(user, today) -> dict[str, int]:
     """The overview's project counts; the province-wide ones are shared by all who see everything, for a minute."""
-    actor = user.actor
-    key = f"tiendo:home-projects:{today.isoformat()}" if actor.role in access.READ_ALL else None
+    key = f"tiendo:home-projects:{today.isoformat()}" if core_access.can(user, "see_everything") else None
     if key and (cached := cache.get(key)) is not None:
         return cached
     projects = projects_for_user(user)

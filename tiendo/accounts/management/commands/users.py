@@ -6,7 +6,7 @@ from django.db import transaction
 from tiendo.accounts import throttling
 from tiendo.accounts.models import ROLE_CHOICES, User
 from tiendo.agencies.models import Agency
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.enterprises.models import Enterprise
 from tiendo.web.commands import DataCommand, invalid
 
@@ -69,7 +69,7 @@ class Command(DataCommand):
             self._unlock(options)
             return
         actor = self.actor(options)
-        if actor.actor.role != access.Role.ADMIN:
+        if not core_access.can(actor, "manage_users"):
             raise CommandError(f"{actor.username} không có quyền tạo tài khoản.")
         user = User(
             username=options["username"],

@@ -8,7 +8,7 @@ from tiendo.agencies.forms import AgencyProfileForm
 from tiendo.agencies.models import Agency
 from tiendo.agencies.reorganisation import ReorganisationError, merge_agencies
 from tiendo.audit.history import history_entries
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.web.commands import DataCommand, invalid, parse_day
 
 
@@ -82,7 +82,7 @@ class Command(DataCommand):
         user = self.actor(options)
         agency = self._get(options["code"])
         data = agency_row(agency)
-        if access.can_read_agency_records(user.actor, agency.pk):
+        if core_access.can(user, "read_agency_records", agency):
             data |= {
                 "head": agency.head,
                 "address": agency.address,
@@ -122,7 +122,7 @@ class Command(DataCommand):
 
     def do_merge(self, options):
         user = self.actor(options)
-        if not access.can_reorganise(user.actor):
+        if not core_access.can(user, "reorganise"):
             raise CommandError(f"{user.username} không có quyền sắp xếp tổ chức (cần vai trò quản trị).")
         sources = [self._get(code) for code in options["sources"]]
         target = self._get(options["into"])

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from tiendo.agencies.models import AdminUnit
 from tiendo.agencies.reorganisation import ReorganisationError, merge_units
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.web.commands import DataCommand, parse_day
 
 
@@ -46,7 +46,7 @@ class Command(DataCommand):
             self.emit(options, rows, "\n".join(f"{r['code']:<16} {r['type']} {r['name']}" for r in rows))
             return
         user = self.actor(options)
-        if not access.can_reorganise(user.actor):
+        if not core_access.can(user, "reorganise"):
             raise CommandError(f"{user.username} không có quyền sắp xếp đơn vị hành chính.")
         units = {u.code: u for u in AdminUnit.objects.filter(code__in=[*options["sources"], options["into"]])}
         missing = [c for c in [*options["sources"], options["into"]] if c not in units]

@@ -5,13 +5,13 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 
+from tiendo.core import access as core_access
 from tiendo.directives import services
 from tiendo.directives.access import get_directive_for_user
 from tiendo.directives.api import DirectiveDetailOut, DirectiveOut, directive_for_output, directive_listing
 from tiendo.directives.forms import DirectiveForm
 from tiendo.directives.management.commands.tasks import day_option, failed, history_rows, rejected
 from tiendo.directives.models import Directive
-from tiendo.domain import access
 from tiendo.web.commands import ActionCommand
 
 FIELDS = DirectiveForm.Meta.fields
@@ -99,12 +99,12 @@ class Command(ActionCommand):
         self.emit(options, data)
 
     def do_create(self, user, options):
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         self._save(user, options, Directive())
 
     def do_edit(self, user, options):
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         self._save(user, options, get_directive_for_user(user, options["id"]))
 
@@ -133,7 +133,7 @@ class Command(ActionCommand):
 
     def do_delete(self, user, options):
         """As the page does: only a directive without live tasks goes, so no task loses its source."""
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         directive = get_directive_for_user(user, options["id"])
         reason = options["reason"].strip()

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from tiendo.agencies.models import Agency
 from tiendo.audit.history import history_entries
+from tiendo.core import access as core_access
 from tiendo.directives import services
 from tiendo.directives.access import get_directive_for_user, get_task_for_user
 from tiendo.directives.api import (
@@ -22,7 +23,6 @@ from tiendo.directives.api import (
 )
 from tiendo.directives.forms import DecisionForm, ExtensionForm, ProgressForm, ReopenForm, TaskForm
 from tiendo.directives.models import ExtensionRequest, Task
-from tiendo.domain import access
 from tiendo.web.commands import ActionCommand, parse_day
 
 # the form's field -> the option a user types, so an error names what to fix
@@ -268,12 +268,12 @@ class Command(ActionCommand):
     # changing --------------------------------------------------------------------------------------------------
 
     def do_add(self, user, options):
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         self._save_task(user, options, Task())
 
     def do_edit(self, user, options):
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         self._save_task(user, options, get_task_for_user(user, options["id"]))
 
@@ -308,7 +308,7 @@ class Command(ActionCommand):
             data["standing"] = options["standing"]
             if options["standing"] and task.pk and options.get("deadline") is None:
                 data["deadline"] = ""  # making a task standing on edit drops its deadline, as the model would
-        form = TaskForm(data, instance=task)
+        form = TaskForm(data, instance=task, user=user)
         if not form.is_valid():
             raise rejected(form, TASK_OPTIONS)
         try:
@@ -332,7 +332,7 @@ class Command(ActionCommand):
 
     def do_progress(self, user, options):
         task = get_task_for_user(user, options["id"])
-        if not access.can_report_on_task(user.actor, task.lead_agency_id):
+        if not core_access.can(user, "report_on_task", task):
             raise PermissionDenied
         data = {
             "text": options["text"],
@@ -377,7 +377,7 @@ class Command(ActionCommand):
 
     def do_extend(self, user, options):
         task = get_task_for_user(user, options["id"])
-        if not access.can_report_on_task(user.actor, task.lead_agency_id):
+        if not core_access.can(user, "report_on_task", task):
             raise PermissionDenied
         form = ExtensionForm({"requested_deadline": day_option(options, "to"), "reason": options["reason"]})
         if not form.is_valid():
@@ -397,7 +397,7 @@ class Command(ActionCommand):
             request = extension_for_user(user, options["id"])
         except Http404:
             raise CommandError(f"Không tìm thấy đề nghị gia hạn #{options['id']} (hoặc không có quyền).") from None
-        if not access.can_decide_extension(user.actor):
+        if not core_access.can(user, "decide_extensions"):
             raise PermissionDenied
         decision = ExtensionRequest.State.APPROVED if options["approve"] else ExtensionRequest.State.REFUSED
         form = DecisionForm({"decision": decision, "note": options["note"]})
@@ -417,7 +417,7 @@ class Command(ActionCommand):
         )
 
     def do_reopen(self, user, options):
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         task = get_task_for_user(user, options["id"])
         if task.completed_on is None:
@@ -432,7 +432,7 @@ class Command(ActionCommand):
         self._emit_task(user, options, task.pk, f"Đã mở lại nhiệm vụ #{task.pk}.")
 
     def do_delete(self, user, options):
-        if not access.can_manage_tasks(user.actor):
+        if not core_access.can(user, "manage_tasks"):
             raise PermissionDenied
         task = get_task_for_user(user, options["id"])
         if not options["reason"].strip():

@@ -3,7 +3,7 @@ from django.http import Http404
 
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.enterprises.forms import EnterpriseForm
 from tiendo.enterprises.models import Enterprise
 from tiendo.enterprises.services import save_enterprise
@@ -49,8 +49,8 @@ class Command(DataCommand):
 
     def do_list(self, user, options):
         enterprises = enterprises_for_user(user)
-        if options["deleted"] and access.can_delete_enterprise(user.actor):
-            enterprises = Enterprise.objects.deleted()
+        if options["deleted"]:
+            enterprises = core_access.visible(user, Enterprise).deleted()
         enterprises = enterprises.search(options["search"])
         rows = [enterprise_row(e) for e in enterprises.order_by("name")]
         self.emit(options, rows, "\n".join(f"{r['id']:>6} {r['tax_code']:<12} {r['name']}" for r in rows))
@@ -79,24 +79,24 @@ class Command(DataCommand):
         self.emit(options, enterprise_row(enterprise), f"Đã lưu doanh nghiệp #{enterprise.pk}.")
 
     def do_create(self, user, options):
-        if not access.can_delete_enterprise(user.actor):
+        if not core_access.can(user, "delete_enterprises"):
             raise CommandError(f"{user.username} không có quyền tạo doanh nghiệp.")
         self._save(user, options, Enterprise())
 
     def do_update(self, user, options):
-        if not access.can_delete_enterprise(user.actor):
+        if not core_access.can(user, "delete_enterprises"):
             raise CommandError(f"{user.username} không có quyền sửa toàn bộ thông tin doanh nghiệp.")
         self._save(user, options, get_enterprise_for_user(user, options["id"], edit=True))
 
     def do_delete(self, user, options):
-        if not access.can_delete_enterprise(user.actor):
+        if not core_access.can(user, "delete_enterprises"):
             raise CommandError(f"{user.username} không có quyền xóa doanh nghiệp.")
         enterprise = get_enterprise_for_user(user, options["id"])
         enterprise.soft_delete(user)
         self.emit(options, enterprise_row(enterprise), f"Đã xóa (có thể khôi phục) doanh nghiệp #{enterprise.pk}.")
 
     def do_restore(self, user, options):
-        if not access.can_delete_enterprise(user.actor):
+        if not core_access.can(user, "delete_enterprises"):
             raise CommandError(f"{user.username} không có quyền khôi phục doanh nghiệp.")
         enterprise = get_enterprise_for_user(user, options["id"], include_deleted=True)
         enterprise.restore(user)

@@ -59,7 +59,7 @@ class Command(DataCommand):
                     filters[name] = choice_reader(choices)(options[name])
                 except ValueError as error:
                     raise CommandError(f"--{name}: {error}") from None
-        form = ProjectFilterForm(filters)
+        form = ProjectFilterForm(filters, user=user)
         projects = form.apply(projects_for_user(user))
         if form.errors:
             raise invalid(form.errors)

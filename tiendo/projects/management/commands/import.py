@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.projects.workbook import FileRejected, import_workbook
 from tiendo.web.commands import DataCommand
 
@@ -29,7 +29,7 @@ class Command(DataCommand):
 
     def handle(self, *args, what, **options):
         user = self.actor(options)
-        if user.actor.role not in access.EDIT_ALL:
+        if not core_access.can(user, "import_projects"):
             raise CommandError(f"Người dùng '{user.username}' không có quyền nhập dữ liệu dự án.")
         path = Path(options["file"])
         if not path.is_file():

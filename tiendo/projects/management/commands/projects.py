@@ -75,7 +75,7 @@ class Command(DataCommand):
         query.update(
             {"q": options["search"], "kind": options["kind"], "status": options["status"], "sort": options["sort"]}
         )
-        form = ProjectFilterForm(query)
+        form = ProjectFilterForm(query, user=user)
         projects = form.apply(projects_for_user(user)).select_related("investor", "agency", "commune")
         if form.errors:
             raise invalid(form.errors)

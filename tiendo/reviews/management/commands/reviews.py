@@ -7,8 +7,8 @@ from django.core.management.base import CommandError
 from django.db.models import Count, F, Q
 from django.utils import translation
 
+from tiendo.core import access as core_access
 from tiendo.directives.forms import current_agencies
-from tiendo.domain import access
 from tiendo.domain.money import format_number
 from tiendo.domain.schedule_rules import ProposalCode
 from tiendo.reviews import exports, services
@@ -158,7 +158,7 @@ class Command(ActionCommand):
     # reading ---------------------------------------------------------------------------------------------------
 
     def do_list(self, user, options):
-        if not services.can_view(user.actor):
+        if not core_access.can(user, "view_reviews"):
             raise PermissionDenied
         rounds = [round_data(r) for r in services.rounds_for_user(user).select_related("opened_by")]
         lines = [
@@ -218,7 +218,7 @@ class Command(ActionCommand):
             raise CommandError(f"--proposal: không có phương án xử lý '{value}' (chọn một trong: {choices}).") from None
 
     def do_open(self, user, options):
-        if not services.can_prepare(user.actor):
+        if not core_access.can(user, "prepare_reviews"):
             raise PermissionDenied
         as_of = parse_day(options["as_of"]).isoformat() if options["as_of"] else ""
         form = RoundForm(
@@ -243,7 +243,7 @@ class Command(ActionCommand):
 
     def do_confirm(self, user, options):
         review = get_round_for_user(user, options["id"])
-        if not services.can_prepare(user.actor):
+        if not core_access.can(user, "prepare_reviews"):
             raise PermissionDenied
         if options["all"]:
             proposal = self._proposal(options["proposal"]) if options["proposal"] else ""
@@ -287,7 +287,7 @@ class Command(ActionCommand):
 
     def do_decide(self, user, options):
         item = get_item_for_user(user, options["item"])
-        if not access.can_decide_review(user.actor):
+        if not core_access.can(user, "decide_reviews"):
             raise PermissionDenied
         form = DecisionForm({"decision": options["decision"], "decision_text": options["text"]})
         if not form.is_valid():

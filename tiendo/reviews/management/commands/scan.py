@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.core.management.base import CommandError
 
-from tiendo.domain import access
+from tiendo.core import access as core_access
 from tiendo.domain.money import format_number
 from tiendo.reviews.models import Finding
 from tiendo.reviews.scan import scan
@@ -20,7 +20,7 @@ class Command(DataCommand):
 
     def handle(self, *args, as_of=None, **options):
         user = self.actor(options)
-        if user.actor.role not in access.EDIT_ALL:
+        if not core_access.can(user, "scan"):
             raise CommandError(f"Không có quyền quét dự án: {user.username}.")
         day = parse_day(as_of) if as_of else None
         started = time.perf_counter()

@@ -1,0 +1,20 @@
+"""Who sees and changes enterprises, registered in the access layer."""
+
+from tiendo.core import access
+from tiendo.domain import access as rules
+
+from .models import Enterprise
+
+
+def register() -> None:
+    # deleted enterprises stay visible to those who may restore them; lists narrow to .alive() themselves
+    access.register(
+        Enterprise,
+        visible=lambda actor, user: _visible(actor),
+        can_change=lambda actor, enterprise: rules.can_edit_enterprise(actor, enterprise.pk),
+    )
+
+
+def _visible(actor):
+    enterprises = Enterprise.objects.all() if rules.can_delete_enterprise(actor) else Enterprise.objects.alive()
+    return access.scoped(enterprises, actor, rules.enterprise_scope, enterprise="pk")
