@@ -108,7 +108,7 @@ class Command(DataCommand):
 
     def _unlock(self, options):
         actor = self.actor(options)
-        if actor.actor.role != access.Role.ADMIN:
+        if not core_access.can(actor, "manage_users"):
             raise CommandError(f"{actor.username} không có quyền mở khoá đăng nhập.")
         username, ip = options["username"], options["ip"]
         if not username and not ip:
