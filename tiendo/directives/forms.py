@@ -9,7 +9,14 @@ from tiendo.agencies.models import Agency
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
-from tiendo.web.fields import DayField
+from tiendo.web.fields import (
+    DayField,
+    KeepCurrentChoiceField,
+    KeepCurrentMultipleChoiceField,
+    KeepsCurrentValues,
+    keeping_formfield,
+    marked_label,
+)
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
 
@@ -52,7 +59,7 @@ class DirectiveChoiceField(forms.ModelChoiceField):
         return text if len(text) <= 90 else text[:89] + "…"
 
 
-class AgencyCodeField(forms.ModelChoiceField):
+class AgencyCodeField(KeepCurrentChoiceField):
     """An agency picked by its code, so filter links and the command line share one spelling."""
 
     def __init__(self, **kwargs):
@@ -61,7 +68,7 @@ class AgencyCodeField(forms.ModelChoiceField):
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):
-        return obj.name
+        return marked_label(obj, obj.name)
 
 
 class TaskFilterForm(forms.Form):
@@ -158,16 +165,16 @@ class DirectiveForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 12})}
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(KeepsCurrentValues, forms.ModelForm):
     lead_agency = AgencyCodeField(label=_("Lead agency"))
-    cooperating_agencies = forms.ModelMultipleChoiceField(
+    cooperating_agencies = KeepCurrentMultipleChoiceField(
         label=_("Cooperating agencies"),
         required=False,
         queryset=Agency.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
-    project = forms.ModelChoiceField(
+    project = KeepCurrentChoiceField(
         label=_("Project code"),
         required=False,
         queryset=Project.objects.alive(),
@@ -196,6 +203,7 @@ class TaskForm(forms.ModelForm):
             "priority",
             "project",
         ]
+        formfield_callback = keeping_formfield
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "details": forms.Textarea(attrs={"rows": 3}),
@@ -203,14 +211,8 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = current_agencies()
-        if self.instance.pk:  # keep an agency that has since merged selectable on old tasks
-            agencies = agencies | Agency.objects.filter(pk=self.instance.lead_agency_id)
-        self.fields["lead_agency"].queryset = agencies
-        cooperating = current_agencies()
-        if self.instance.pk:
-            cooperating = cooperating | Agency.objects.filter(cooperating_tasks=self.instance)
-        self.fields["cooperating_agencies"].queryset = cooperating.distinct()
+        self.fields["lead_agency"].queryset = current_agencies()
+        self.fields["cooperating_agencies"].queryset = current_agencies()
         self.fields["directive"].queryset = Directive.objects.alive()
 
     def clean(self):

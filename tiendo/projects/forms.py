@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.fields import DecimalCommaField, VndField
+from tiendo.web.fields import DecimalCommaField, KeepsCurrentValues, VndField, keeping_formfield
 
 from .models import (
     KIND_LABELS,
@@ -109,7 +109,7 @@ class ProjectFilterForm(forms.Form):
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(KeepsCurrentValues, forms.ModelForm):
     total_investment = VndField(label=_("Total investment"))
     deposit_amount = VndField(label=_("Deposit"), required=False)
     land_area_m2 = DecimalCommaField(
@@ -144,12 +144,14 @@ class ProjectForm(forms.ModelForm):
             "deposit_amount",
             "deposit_status",
         ]
+        formfield_callback = keeping_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         communes, agencies = _local_units_and_agencies()
         self.fields["commune"].queryset = communes
         self.fields["agency"].queryset = agencies
+        self.fields["investor"].queryset = Enterprise.objects.alive()
         if self.instance.pk:
             self.fields["code"].disabled = True  # the code is how imports and other records find the project
 
