@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import Agency
+from tiendo.audit.versions import VersionedForm
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
@@ -158,14 +159,14 @@ class TaskFilterForm(forms.Form):
         return tasks.order_by(*TASK_SORTS.get(data["sort"] or "deadline", TASK_SORTS["deadline"]))
 
 
-class DirectiveForm(forms.ModelForm):
+class DirectiveForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Directive
         fields = ["kind", "number", "issued_on", "issuer", "signer", "title", "source", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 12})}
 
 
-class TaskForm(KeepsCurrentValues, forms.ModelForm):
+class TaskForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
     lead_agency = AgencyCodeField(label=_("Lead agency"))
     cooperating_agencies = KeepCurrentMultipleChoiceField(
         label=_("Cooperating agencies"),

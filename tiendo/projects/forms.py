@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.audit.versions import VersionedForm
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 from tiendo.web.fields import DecimalCommaField, KeepsCurrentValues, VndField, keeping_formfield
@@ -109,7 +110,7 @@ class ProjectFilterForm(forms.Form):
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 
-class ProjectForm(KeepsCurrentValues, forms.ModelForm):
+class ProjectForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
     total_investment = VndField(label=_("Total investment"))
     deposit_amount = VndField(label=_("Deposit"), required=False)
     land_area_m2 = DecimalCommaField(
@@ -170,7 +171,7 @@ class ProjectForm(KeepsCurrentValues, forms.ModelForm):
         return data
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(VersionedForm, forms.ModelForm):
     compensation_planned = VndField(label=_("Compensation planned"), required=False)
     compensation_paid = VndField(label=_("Compensation paid"), required=False)
 
