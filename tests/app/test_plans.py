@@ -798,7 +798,8 @@ def test_the_whole_adjustment_from_the_command_line(capsys, annual, specialist, 
 
     line = run_cli(capsys, "set-line", pk, "--project", "HD-DTC-03", "--source", "NSDP_CD", "--amount", "30 tỷ",
                "--reason", "Kết luận số 12/TB-UBND", "--as", "specialist")  # fmt: skip
-    assert line == {"version": int(pk), "project": "HD-DTC-03", "source": "NSDP_CD", "amount": 30 * BN, "manual": True}
+    expected = {"version": int(pk), "project": "HD-DTC-03", "source": "NSDP_CD", "amount": 30 * BN, "manual": True}
+    assert line == expected | {"row_version": 1}
     run_cli(capsys, "run", pk, "--as", "specialist")
     assert amounts(version)[("HD-DTC-03", "NSDP_CD")] == 30 * BN
 

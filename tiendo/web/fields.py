@@ -161,6 +161,6 @@ def keep_current_values(form) -> None:
             pks = list(getattr(instance, name).values_list("pk", flat=True))
         else:
             pks = [getattr(instance, model_field.attname)]
-            if field.to_field_name and pks[0] is not None and name not in form.initial:
+            if field.to_field_name and pks[0] is not None and form.initial.get(name) == pks[0]:
                 form.initial[name] = getattr(instance, name)  # the option's value is the code, not the key
         field.keep(pks)
