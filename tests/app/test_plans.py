@@ -19,6 +19,7 @@ from hypothesis import given as given_h
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
+from tiendo.domain.access import Role
 from tiendo.plans import facts, services
 from tiendo.plans.models import Plan, PlanItem, PlanLine, PlanVersion, ProjectFunding, Source, SourceBudget
 from tiendo.projects.models import Project
@@ -868,3 +869,56 @@ def test_cut_by_percent_is_exact_to_the_dong(annual, specialist):
     services.set_budgets(draft, specialist, {"NSDP_TSDD": 1_000_000_001})
     services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal("12.5"))
     assert draft.budgets.get(source__code="NSDP_TSDD").available == 875_000_001
+
+
+def _specialist_named(name: str, username: str):
+    from conftest import _user
+
+    user = _user(username, Role.SPECIALIST)
+    user.full_name = name
+    user.save()
+    return user
+
+
+def test_a_stale_plan_line_save_changes_nothing_and_says_who_changed_it(draft, specialist):
+    from django.test import Client
+
+    services.run_allocation(draft, specialist)
+    item = draft.items.get(project__code="HD-DTC-02")
+    first, second = Client(), Client()
+    first.force_login(_specialist_named("Nguyễn Văn A", "nguyenvana"))
+    second.force_login(specialist)
+    url = reverse("plans:item", args=[item.pk])
+    read_first, read_second = first.get(url), second.get(url)
+    hidden = {f.html_name: f.value() for f in read_second.context["form"].hidden_fields()}
+    assert hidden and all(v is not None for v in hidden.values())
+    fields_first = {f.html_name: f.value() for f in read_first.context["form"].hidden_fields()}
+    saved = first.post(url, fields_first | {"amount_NSDP_TSDD": "11.000.000.000", "reason": "Theo A"})
+    assert saved.status_code == 302
+    stale = second.post(url, hidden | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"})
+    assert stale.status_code == 400 and says(stale, "Nguyễn Văn A")
+    assert PlanLine.objects.get(item=item, source__code="NSDP_TSDD").amount == 11 * BN
+    again = second.post(url, {f.html_name: f.value() for f in stale.context["form"].hidden_fields()}
+                        | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"})  # fmt: skip
+    assert again.status_code == 302
+    assert PlanLine.objects.get(item=item, source__code="NSDP_TSDD").amount == 22 * BN
+
+
+def test_a_stale_budget_save_changes_nothing(draft, specialist):
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(_specialist_named("Nguyễn Văn A", "nguyenvana"))
+    second.force_login(specialist)
+    url = reverse("plans:budgets", args=[draft.pk])
+    first.get(url), second.get(url)
+    read = draft.budgets.get(source__code="NSDP_CD").row_version
+    saved = first.post(url, {"s-NSDP_CD-amount": "61.000.000.000", "s-NSDP_CD-version": read, "reason": "A"})
+    assert saved.status_code == 302
+    stale = second.post(url, {"s-NSDP_CD-amount": "62.000.000.000", "s-NSDP_CD-version": read, "reason": "B"})
+    assert stale.status_code == 400 and says(stale, "Nguyễn Văn A")
+    assert draft.budgets.get(source__code="NSDP_CD").available == 61 * BN
+    with pytest.raises(ValidationError):
+        services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read})
+    services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read + 1})
+    assert draft.budgets.get(source__code="NSDP_CD").available == 63 * BN
