@@ -58,9 +58,9 @@ def claim_version(record: models.Model, expected: int | None) -> None:
     """Move the record's version up by one in the database, refusing with StaleVersion if it is no longer
     `expected` (None: the caller read no version, e.g. a bulk import; the version still moves). Call it inside the
     service's transaction, before any write; a new record starts at 1."""
-    if record.pk is None:
-        return
     name = locking_field(record)
+    if record.pk is None or not any(f.name == name for f in record._meta.concrete_fields):
+        return
     rows = type(record)._base_manager.filter(pk=record.pk)
     if expected is None:
         rows.update(**{name: F(name) + 1})
