@@ -895,6 +895,11 @@ def test_a_stale_plan_line_save_changes_nothing_and_says_who_changed_it(draft, s
     fields_first = {f.html_name: f.value() for f in read_first.context["form"].hidden_fields()}
     saved = first.post(url, fields_first | {"amount_NSDP_TSDD": "11.000.000.000", "reason": "Theo A"})
     assert saved.status_code == 302
+    stale_htmx = second.post(
+        url, hidden | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"}, headers={"HX-Request": "true"}
+    )
+    assert stale_htmx.status_code == 200 and says(stale_htmx, "Nguyễn Văn A") and "HX-Trigger" not in stale_htmx
+    assert 'value="22.000.000.000"' in stale_htmx.content.decode()  # the entries stay to re-apply
     stale = second.post(url, hidden | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"})
     assert stale.status_code == 400 and says(stale, "Nguyễn Văn A")
     assert PlanLine.objects.get(item=item, source__code="NSDP_TSDD").amount == 11 * BN
@@ -922,3 +927,20 @@ def test_a_stale_budget_save_changes_nothing(draft, specialist):
         services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read})
     services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read + 1})
     assert draft.budgets.get(source__code="NSDP_CD").available == 63 * BN
+
+
+def test_plan_pages_render_a_project_without_agency_or_commune(annual, specialist, leader, admin_user, login):
+    """A project whose agency was emptied (the bug of issue 11) must not take the plan pages down."""
+    Project.objects.filter(code="HD-DTC-03").update(agency=None, commune=None)
+    version = annual.current_version()
+    item = version.items.get(project__code="HD-DTC-03")
+    for user in (specialist, leader, admin_user):
+        client = login(user)
+        for url in (
+            reverse("plans:plan", args=[annual.pk]),
+            reverse("plans:version", args=[version.pk]),
+            reverse("plans:item", args=[item.pk]),
+        ):
+            response = client.get(url)
+            assert response.status_code == 200, (user.username, url)
+        assert says(client.get(reverse("plans:plan", args=[annual.pk])), "HD-DTC-03")
