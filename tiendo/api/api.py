@@ -191,6 +191,7 @@ class MilestoneOut(Schema):
 
 class ProjectOut(Schema):
     code: str
+    version: int
     name: str
     name_en: str
     kind: str
