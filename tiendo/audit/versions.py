@@ -54,6 +54,17 @@ def version_of(record) -> int:
     return getattr(record, locking_field(record))
 
 
+def with_versions_moved(objects: list, model, fields) -> list[str]:
+    """For bulk updates: move each object's version up by one in memory; the fields to write, the version among
+    them when the model has one (the caller holds the rows in its transaction)."""
+    name = locking_field(model)
+    if not any(f.name == name for f in model._meta.concrete_fields):
+        return list(fields)
+    for obj in objects:
+        setattr(obj, name, getattr(obj, name) + 1)
+    return [*fields, name] if name not in fields else list(fields)
+
+
 def claim_version(record: models.Model, expected: int | None) -> None:
     """Move the record's version up by one in the database, refusing with StaleVersion if it is no longer
     `expected` (None: the caller read no version, e.g. a bulk import; the version still moves). Call it inside the

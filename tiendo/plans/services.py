@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.audit.models import acted_by as _as
-from tiendo.audit.versions import check_versions, claim_version
+from tiendo.audit.versions import check_versions, claim_version, with_versions_moved
 from tiendo.domain import access
 from tiendo.domain.money import format_number
 from tiendo.domain.text import clean
@@ -87,6 +87,7 @@ class _Bulk:
 
     def update(self, objs: list, model, fields: list[str]) -> None:
         if objs:
+            fields = with_versions_moved(objs, model, fields)
             bulk_update_with_history(objs, model, fields, batch_size=_BATCH, **self._history())
 
     def delete(self, objs: list, model) -> None:
