@@ -280,3 +280,43 @@ def test_a_save_without_a_version_still_moves_it(specialist, directive):
     directive.title = "Không có phiên bản"
     services.save_directive(directive, specialist)
     assert Directive.objects.get(pk=directive.pk).version == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_version_at_the_same_moment_one_wins(specialist, enterprise_b):
+    """Real concurrency: two connections both read version 1 and save together. On PostgreSQL the second
+    conditional UPDATE waits for the first's row lock and then finds the version moved; SQLite runs writers one at
+    a time (IMMEDIATE transactions), which the two-session tests above already cover."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from tiendo.audit.versions import StaleVersion
+    from tiendo.enterprises.services import save_enterprise
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs two real connections to one database (PostgreSQL)")
+    barrier, results = threading.Barrier(2), {}
+
+    def edit(phone: str) -> None:
+        try:
+            with transaction.atomic():
+                enterprise = Enterprise.objects.get(pk=enterprise_b.pk)
+                enterprise.phone = phone
+                barrier.wait(timeout=30)  # both have read version 1
+                save_enterprise(enterprise, specialist, expected_version=1)
+            results[phone] = "saved"
+        except StaleVersion:
+            results[phone] = "stale"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=edit, args=(phone,)) for phone in ("0220 1", "0220 2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(results.values()) == ["saved", "stale"]
+    winner = next(phone for phone, result in results.items() if result == "saved")
+    enterprise_b.refresh_from_db()
+    assert enterprise_b.phone == winner and enterprise_b.version == 2

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from tiendo.audit.versions import claim_version, locking_field
+from tiendo.audit.versions import claim_version, is_versioned, locking_field
 from tiendo.domain import organisation
 
 from .models import AdminUnit, Agency, Reorganisation
@@ -121,7 +121,7 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
         moves[work.label] = [[record.pk, getattr(record, f"{work.field}_id")] for record in records]
         fields = [work.field]
         version = locking_field(work.model)
-        if any(f.name == version for f in work.model._meta.concrete_fields):
+        if is_versioned(work.model):
             fields.append(version)  # a form read before the merger is stale after it
         for record in records:
             setattr(record, work.field, target)

@@ -15,8 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 def version_field() -> models.PositiveIntegerField:
-    return models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Goes up by one with every change (optimistic locking).")
+    return models.PositiveIntegerField(  # db_default: bulk INSERTs that name their columns (demo, imports) get 1
+        _("version"),
+        default=1,
+        db_default=1,
+        editable=False,
+        help_text=_("Goes up by one with every change (optimistic locking)."),
     )
 
 
@@ -50,6 +54,12 @@ def locking_field(model_or_record) -> str:
     return getattr(model_or_record, "locking_field", "version")
 
 
+def is_versioned(model_or_record) -> bool:
+    """Whether the model has a version column (PlanItem's `version`, a plan version, is no such thing)."""
+    name = locking_field(model_or_record)
+    return any(f.name == name and not f.is_relation for f in model_or_record._meta.concrete_fields)
+
+
 def version_of(record) -> int:
     return getattr(record, locking_field(record))
 
@@ -58,7 +68,7 @@ def with_versions_moved(objects: list, model, fields) -> list[str]:
     """For bulk updates: move each object's version up by one in memory; the fields to write, the version among
     them when the model has one (the caller holds the rows in its transaction)."""
     name = locking_field(model)
-    if not any(f.name == name for f in model._meta.concrete_fields):
+    if not is_versioned(model):
         return list(fields)
     for obj in objects:
         setattr(obj, name, getattr(obj, name) + 1)
@@ -70,7 +80,7 @@ def claim_version(record: models.Model, expected: int | None) -> None:
     `expected` (None: the caller read no version, e.g. a bulk import; the version still moves). Call it inside the
     service's transaction, before any write; a new record starts at 1."""
     name = locking_field(record)
-    if record.pk is None or not any(f.name == name for f in record._meta.concrete_fields):
+    if record.pk is None or not is_versioned(record):
         return
     rows = type(record)._base_manager.filter(pk=record.pk)
     if expected is None:
