@@ -320,3 +320,12 @@ def test_two_saves_at_the_same_version_at_the_same_moment_one_wins(specialist, e
     winner = next(phone for phone, result in results.items() if result == "saved")
     enterprise_b.refresh_from_db()
     assert enterprise_b.phone == winner and enterprise_b.version == 2
+
+
+def test_agency_and_plan_commands_refuse_a_stale_expected_version(capsys, admin_user, agency_y):
+    call_command("agencies", "update", agency_y.code, "--phone", "0220 9", "--expect-version", "1", "--json")
+    assert json.loads(capsys.readouterr().out)["version"] == 2
+    with pytest.raises(CommandError, match="thay đổi"):
+        call_command("agencies", "update", agency_y.code, "--phone", "0220 8", "--expect-version", "1")
+    agency_y.refresh_from_db()
+    assert agency_y.phone == "0220 9" and agency_y.version == 2

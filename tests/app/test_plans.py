@@ -944,3 +944,16 @@ def test_plan_pages_render_a_project_without_agency_or_commune(annual, specialis
             response = client.get(url)
             assert response.status_code == 200, (user.username, url)
         assert says(client.get(reverse("plans:plan", args=[annual.pk])), "HD-DTC-03")
+
+
+def test_set_line_from_the_command_line_refuses_a_stale_expected_version(draft, specialist, capsys):
+    services.run_allocation(draft, specialist)
+    line = PlanLine.objects.filter(version=draft, item__project__code="HD-DTC-02", source__code="NSDP_TSDD").get()
+    args = ["set-line", str(draft.pk), "--project", "HD-DTC-02", "--source", "NSDP_TSDD", "--reason", "KL 12"]
+    first = run_cli(capsys, *args, "--amount", "12 tỷ", "--expect-version", str(line.row_version), "--as", "specialist")
+    assert first["row_version"] == line.row_version + 1
+    with pytest.raises(CommandError, match="thay đổi"):
+        call_command(
+            "plan", *args, "--amount", "13 tỷ", "--expect-version", str(line.row_version), "--as", "specialist"
+        )
+    assert PlanLine.objects.get(pk=line.pk).amount == 12 * BN
