@@ -17,6 +17,7 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 TASK_KEYS = {
     "id",
+    "version",
     "title",
     "lead_agency",
     "lead_agency_name",

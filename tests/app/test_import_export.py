@@ -160,6 +160,8 @@ def test_import_updates_by_code_and_records_one_history_row(run, specialist):
     assert road.total_investment == 150_000_000_000 and road.status == "implementing"
     latest = road.history.latest()
     assert latest.history_type == "~" and latest.history_user == specialist and road.history.count() == 2
+    assert road.version == 2 and latest.version == 2  # an edit form read before the import is stale after it
+    assert Project.objects.get(code="DA-02").version == 1  # unchanged rows keep theirs
 
 
 def test_a_changed_report_is_added_not_edited_and_the_export_keeps_the_latest(run, tmp_path):

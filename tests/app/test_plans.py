@@ -19,6 +19,7 @@ from hypothesis import given as given_h
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
+from tiendo.domain.access import Role
 from tiendo.plans import facts, services
 from tiendo.plans.models import Plan, PlanItem, PlanLine, PlanVersion, ProjectFunding, Source, SourceBudget
 from tiendo.projects.models import Project
@@ -798,7 +799,8 @@ def test_the_whole_adjustment_from_the_command_line(capsys, annual, specialist, 
 
     line = run_cli(capsys, "set-line", pk, "--project", "HD-DTC-03", "--source", "NSDP_CD", "--amount", "30 tỷ",
                "--reason", "Kết luận số 12/TB-UBND", "--as", "specialist")  # fmt: skip
-    assert line == {"version": int(pk), "project": "HD-DTC-03", "source": "NSDP_CD", "amount": 30 * BN, "manual": True}
+    expected = {"version": int(pk), "project": "HD-DTC-03", "source": "NSDP_CD", "amount": 30 * BN, "manual": True}
+    assert line == expected | {"row_version": 1}
     run_cli(capsys, "run", pk, "--as", "specialist")
     assert amounts(version)[("HD-DTC-03", "NSDP_CD")] == 30 * BN
 
@@ -867,3 +869,91 @@ def test_cut_by_percent_is_exact_to_the_dong(annual, specialist):
     services.set_budgets(draft, specialist, {"NSDP_TSDD": 1_000_000_001})
     services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal("12.5"))
     assert draft.budgets.get(source__code="NSDP_TSDD").available == 875_000_001
+
+
+def _specialist_named(name: str, username: str):
+    from conftest import _user
+
+    user = _user(username, Role.SPECIALIST)
+    user.full_name = name
+    user.save()
+    return user
+
+
+def test_a_stale_plan_line_save_changes_nothing_and_says_who_changed_it(draft, specialist):
+    from django.test import Client
+
+    services.run_allocation(draft, specialist)
+    item = draft.items.get(project__code="HD-DTC-02")
+    first, second = Client(), Client()
+    first.force_login(_specialist_named("Nguyễn Văn A", "nguyenvana"))
+    second.force_login(specialist)
+    url = reverse("plans:item", args=[item.pk])
+    read_first, read_second = first.get(url), second.get(url)
+    hidden = {f.html_name: f.value() for f in read_second.context["form"].hidden_fields()}
+    assert hidden and all(v is not None for v in hidden.values())
+    fields_first = {f.html_name: f.value() for f in read_first.context["form"].hidden_fields()}
+    saved = first.post(url, fields_first | {"amount_NSDP_TSDD": "11.000.000.000", "reason": "Theo A"})
+    assert saved.status_code == 302
+    stale_htmx = second.post(
+        url, hidden | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"}, headers={"HX-Request": "true"}
+    )
+    assert stale_htmx.status_code == 200 and says(stale_htmx, "Nguyễn Văn A") and "HX-Trigger" not in stale_htmx
+    assert 'value="22.000.000.000"' in stale_htmx.content.decode()  # the entries stay to re-apply
+    stale = second.post(url, hidden | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"})
+    assert stale.status_code == 400 and says(stale, "Nguyễn Văn A")
+    assert PlanLine.objects.get(item=item, source__code="NSDP_TSDD").amount == 11 * BN
+    again = second.post(url, {f.html_name: f.value() for f in stale.context["form"].hidden_fields()}
+                        | {"amount_NSDP_TSDD": "22.000.000.000", "reason": "Theo B"})  # fmt: skip
+    assert again.status_code == 302
+    assert PlanLine.objects.get(item=item, source__code="NSDP_TSDD").amount == 22 * BN
+
+
+def test_a_stale_budget_save_changes_nothing(draft, specialist):
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(_specialist_named("Nguyễn Văn A", "nguyenvana"))
+    second.force_login(specialist)
+    url = reverse("plans:budgets", args=[draft.pk])
+    first.get(url), second.get(url)
+    read = draft.budgets.get(source__code="NSDP_CD").row_version
+    saved = first.post(url, {"s-NSDP_CD-amount": "61.000.000.000", "s-NSDP_CD-version": read, "reason": "A"})
+    assert saved.status_code == 302
+    stale = second.post(url, {"s-NSDP_CD-amount": "62.000.000.000", "s-NSDP_CD-version": read, "reason": "B"})
+    assert stale.status_code == 400 and says(stale, "Nguyễn Văn A")
+    assert draft.budgets.get(source__code="NSDP_CD").available == 61 * BN
+    with pytest.raises(ValidationError):
+        services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read})
+    services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read + 1})
+    assert draft.budgets.get(source__code="NSDP_CD").available == 63 * BN
+
+
+def test_plan_pages_render_a_project_without_agency_or_commune(annual, specialist, leader, admin_user, login):
+    """A project whose agency was emptied (the bug of issue 11) must not take the plan pages down."""
+    Project.objects.filter(code="HD-DTC-03").update(agency=None, commune=None)
+    version = annual.current_version()
+    item = version.items.get(project__code="HD-DTC-03")
+    for user in (specialist, leader, admin_user):
+        client = login(user)
+        for url in (
+            reverse("plans:plan", args=[annual.pk]),
+            reverse("plans:version", args=[version.pk]),
+            reverse("plans:item", args=[item.pk]),
+        ):
+            response = client.get(url)
+            assert response.status_code == 200, (user.username, url)
+        assert says(client.get(reverse("plans:plan", args=[annual.pk])), "HD-DTC-03")
+
+
+def test_set_line_from_the_command_line_refuses_a_stale_expected_version(draft, specialist, capsys):
+    services.run_allocation(draft, specialist)
+    line = PlanLine.objects.filter(version=draft, item__project__code="HD-DTC-02", source__code="NSDP_TSDD").get()
+    args = ["set-line", str(draft.pk), "--project", "HD-DTC-02", "--source", "NSDP_TSDD", "--reason", "KL 12"]
+    first = run_cli(capsys, *args, "--amount", "12 tỷ", "--expect-version", str(line.row_version), "--as", "specialist")
+    assert first["row_version"] == line.row_version + 1
+    with pytest.raises(CommandError, match="thay đổi"):
+        call_command(
+            "plan", *args, "--amount", "13 tỷ", "--expect-version", str(line.row_version), "--as", "specialist"
+        )
+    assert PlanLine.objects.get(pk=line.pk).amount == 12 * BN

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.audit.versions import VersionedForm
+
 from .models import AdminUnit, Agency
 
 
-class AgencyProfileForm(forms.ModelForm):
+class AgencyProfileForm(VersionedForm, forms.ModelForm):
     """What an agency keeps up to date about itself; structure changes go through reorganisations."""
 
     class Meta:

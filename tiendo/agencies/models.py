@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.models import SearchQuerySet, kept_history
+from tiendo.audit.versions import version_field
 from tiendo.domain import organisation
 from tiendo.domain.text import clean, search_key
 
@@ -150,6 +151,7 @@ class Agency(Validity):
     email = models.EmailField(_("e-mail"), blank=True)
     head = models.CharField(_("head of agency"), max_length=120, blank=True)
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
+    version = version_field()
 
     objects = ValidityQuerySet.as_manager()
     history = kept_history(excluded_fields=["search_key"])

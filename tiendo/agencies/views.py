@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,12 +8,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tiendo.accounts.access import get_agency_for_user
 from tiendo.audit.history import history_entries
+from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.domain import organisation
 
 from .forms import AgencyFilterForm, AgencyProfileForm, UnitFilterForm
 from .models import AdminUnit, Agency, Reorganisation
 from .reorganisation import moves_of
+from .services import save_agency_profile
 
 PAGE_SIZE = 50
 
@@ -75,12 +76,13 @@ def agency_edit(request, code):
     agency = get_agency_for_user(request.user, code, edit=True)
     form = AgencyProfileForm(request.POST or None, instance=agency)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            agency = form.save(commit=False)
-            agency._history_user = request.user
-            agency.save()
-        messages.success(request, _("The agency's details were saved."))
-        return redirect("agencies:detail", code=agency.code)
+        try:
+            agency = save_agency_profile(form.save(commit=False), request.user, expected_version=form.expected_version)
+        except StaleVersion as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, _("The agency's details were saved."))
+            return redirect("agencies:detail", code=agency.code)
     return render(request, "agencies/agency_edit.html", {"agency": agency, "form": form})
 
 

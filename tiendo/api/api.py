@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
 from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
 from tiendo.agencies.models import Agency
+from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.services import save_enterprise
@@ -63,6 +64,7 @@ class StaffOut(Schema):
 
 class EnterpriseOut(Schema):
     id: int
+    version: int
     name: str
     name_en: str
     tax_code: str
@@ -82,6 +84,9 @@ class EnterpriseIn(Schema):
     representative: str | None = None
     phone: str | None = None
     email: str | None = None
+    version: int | None = Field(
+        None, ge=1, description="the version the change was read at; a stale one answers 409 and changes nothing"
+    )
 
 
 class AgencyFilters(Schema):
@@ -93,6 +98,15 @@ class AgencyFilters(Schema):
 class ErrorOut(Schema):
     detail: str
     errors: dict[str, list[str]] = {}
+
+
+class ConflictOut(Schema):
+    detail: str = Field(description="who changed what since the version sent")
+    version: int = Field(description="the record's version now: re-read, re-apply, and send it")
+
+
+def conflict(stale: StaleVersion):
+    return Status(409, {"detail": stale.messages[0], "version": stale.current})
 
 
 @api.exception_handler(PermissionDenied)
@@ -144,19 +158,29 @@ def get_enterprise(request, pk: int):
     return get_enterprise_for_user(request.user, pk)
 
 
-@api.patch("/enterprises/{int:pk}", response={200: EnterpriseOut, 400: ErrorOut}, tags=["enterprises"])
+@api.patch(
+    "/enterprises/{int:pk}", response={200: EnterpriseOut, 400: ErrorOut, 409: ConflictOut}, tags=["enterprises"]
+)
 def update_enterprise(request, pk: int, payload: EnterpriseIn):
+    """Send the `version` read with the enterprise: if someone changed it since, nothing changes and the answer is
+    409 with who changed what."""
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
     form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
     changes = payload.dict(exclude_unset=True)
+    version = changes.pop("version", None)
     unknown = set(changes) - set(form_class.Meta.fields)
     if unknown:
         raise PermissionDenied
-    data = {name: getattr(enterprise, name) for name in form_class.Meta.fields} | changes
+    data = {name: getattr(enterprise, name) for name in form_class.Meta.fields} | changes | {"version": version}
     form = form_class(data, instance=enterprise)
     if not form.is_valid():
         return Status(400, {"detail": "Dữ liệu không hợp lệ.", "errors": {k: list(v) for k, v in form.errors.items()}})
-    return Status(200, save_enterprise(form.save(commit=False), request.user))
+    try:
+        return Status(
+            200, save_enterprise(form.save(commit=False), request.user, expected_version=form.expected_version)
+        )
+    except StaleVersion as stale:
+        return conflict(stale)
 
 
 class MilestoneOut(Schema):
@@ -168,6 +192,7 @@ class MilestoneOut(Schema):
 
 class ProjectOut(Schema):
     code: str
+    version: int
     name: str
     name_en: str
     kind: str

@@ -47,6 +47,9 @@ class SoftDeleteModel(models.Model):
         self._save_as(actor, reason, ["deleted_at"])
 
     def _save_as(self, actor, reason: str, fields: list[str]) -> None:
+        from .versions import claim_version
+
+        claim_version(self, None)  # an editor who read it before the deletion must not bring it back
         self._history_user = actor
         self._change_reason = reason
         self.save(update_fields=fields)

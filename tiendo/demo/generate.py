@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from tiendo.accounts.models import User
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.agencies.reorganisation import merge_agencies, merge_units
+from tiendo.audit.models import acted_by
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
 from tiendo.web.context_processors import SITE_CACHE_KEY
@@ -225,6 +226,7 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
             merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, admin)
     demo_projects.hand_over_district_projects(admin)
     task_counts = tasks.finish(admin)
+    name_district_record_keepers(admin)
     # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
     plan_counts = demo_plans.load(seed, progress=progress)
     cache.delete(SITE_CACHE_KEY)
@@ -242,6 +244,23 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
         "tasks": task_counts["tasks"],
         **plan_counts,
     }
+
+
+def name_district_record_keepers(actor) -> int:
+    """District committees ended on 30/06/2025 without a merger: their open work went to each project's commune,
+    and the committee of the district's first ward or commune (the one that takes the rest of its work) keeps the
+    records of what they finished, so no record is left with an agency nobody answers for (`tiendo check`)."""
+    committees = dict(Agency.objects.filter(code__startswith="HP-UB-").values_list("code", "pk"))
+    ended = Agency.objects.filter(code__startswith="HD-UB-", valid_to__isnull=False, successor__isnull=True)
+    named = 0
+    for agency in ended:
+        keeper = committees.get(f"HP-UB-{agency.code.removeprefix('HD-UB-')}-01")
+        if keeper:
+            agency.successor_id = keeper
+            reason = f"Tiếp nhận hồ sơ của {agency.name} theo {demo_projects.DISTRICT_HANDOVER}"
+            acted_by(agency, actor, reason).save(update_fields=["successor"])
+            named += 1
+    return named
 
 
 def _by_depth(specs):

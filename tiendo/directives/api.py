@@ -94,6 +94,7 @@ class ExtensionOut(Schema):
 
 class TaskOut(Schema):
     id: int
+    version: int
     title: str
     lead_agency: str = Field(description="code")
     lead_agency_name: str
@@ -176,6 +177,7 @@ class TaskDetailOut(TaskOut):
 
 class DirectiveOut(Schema):
     id: int
+    version: int
     kind: str
     number: str
     issued_on: date

@@ -6,11 +6,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import Agency
+from tiendo.audit.versions import VersionedForm
 from tiendo.core import access
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
-from tiendo.web.fields import DayField
+from tiendo.web.fields import (
+    DayField,
+    KeepCurrentChoiceField,
+    KeepCurrentMultipleChoiceField,
+    KeepsCurrentValues,
+    keeping_formfield,
+    marked_label,
+)
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
 
@@ -53,7 +61,7 @@ class DirectiveChoiceField(forms.ModelChoiceField):
         return text if len(text) <= 90 else text[:89] + "…"
 
 
-class AgencyCodeField(forms.ModelChoiceField):
+class AgencyCodeField(KeepCurrentChoiceField):
     """An agency picked by its code, so filter links and the command line share one spelling."""
 
     def __init__(self, **kwargs):
@@ -62,7 +70,7 @@ class AgencyCodeField(forms.ModelChoiceField):
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):
-        return obj.name
+        return marked_label(obj, obj.name)
 
 
 class TaskFilterForm(forms.Form):
@@ -156,23 +164,23 @@ class TaskFilterForm(forms.Form):
         return tasks.order_by(*TASK_SORTS.get(data["sort"] or "deadline", TASK_SORTS["deadline"]))
 
 
-class DirectiveForm(forms.ModelForm):
+class DirectiveForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Directive
         fields = ["kind", "number", "issued_on", "issuer", "signer", "title", "source", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 12})}
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
     lead_agency = AgencyCodeField(label=_("Lead agency"))
-    cooperating_agencies = forms.ModelMultipleChoiceField(
+    cooperating_agencies = KeepCurrentMultipleChoiceField(
         label=_("Cooperating agencies"),
         required=False,
         queryset=Agency.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
-    project = forms.ModelChoiceField(
+    project = KeepCurrentChoiceField(
         label=_("Project code"),
         required=False,
         queryset=Project.objects.alive(),
@@ -201,6 +209,7 @@ class TaskForm(forms.ModelForm):
             "priority",
             "project",
         ]
+        formfield_callback = keeping_formfield
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "details": forms.Textarea(attrs={"rows": 3}),
@@ -208,14 +217,8 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = current_agencies()
-        if self.instance.pk:  # keep an agency that has since merged selectable on old tasks
-            agencies = agencies | Agency.objects.filter(pk=self.instance.lead_agency_id)
-        self.fields["lead_agency"].queryset = agencies
-        cooperating = current_agencies()
-        if self.instance.pk:
-            cooperating = cooperating | Agency.objects.filter(cooperating_tasks=self.instance)
-        self.fields["cooperating_agencies"].queryset = cooperating.distinct()
+        self.fields["lead_agency"].queryset = current_agencies()
+        self.fields["cooperating_agencies"].queryset = current_agencies()
         self.fields["directive"].queryset = access.visible(user, Directive)
         self.fields["project"].queryset = access.visible(user, Project)
 

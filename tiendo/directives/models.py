@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tiendo.audit.models import LiveQuerySet, SoftDeleteModel, kept_history
+from tiendo.audit.versions import version_field
 from tiendo.domain.tasks import TaskFacts, TaskStatus, status_on
 from tiendo.domain.text import clean, search_key
 
@@ -53,6 +54,7 @@ class Directive(SoftDeleteModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = version_field()
 
     objects = DirectiveQuerySet.as_manager()
     history = kept_history(excluded_fields=["search_key"])
@@ -173,6 +175,7 @@ class Task(SoftDeleteModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = version_field()
 
     objects = TaskQuerySet.as_manager()
     history = kept_history(excluded_fields=["search_key"])

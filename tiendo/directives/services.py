@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by as _as
+from tiendo.audit.versions import claim_version
 from tiendo.core import access as core_access
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
@@ -36,9 +37,10 @@ def agency_staff(agency_ids: Iterable[int]):
 
 
 @transaction.atomic
-def save_directive(directive: Directive, actor, reason: str = "") -> Directive:
+def save_directive(directive: Directive, actor, reason: str = "", *, expected_version: int | None = None) -> Directive:
     if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
+    claim_version(directive, expected_version)
     if directive.pk is None:
         directive.created_by = actor
     directive.full_clean()
@@ -47,7 +49,15 @@ def save_directive(directive: Directive, actor, reason: str = "") -> Directive:
 
 
 @transaction.atomic
-def save_task(task: Task, actor, cooperating=None, reason: str = "", *, decided_by_leader: bool = False) -> Task:
+def save_task(
+    task: Task,
+    actor,
+    cooperating=None,
+    reason: str = "",
+    *,
+    decided_by_leader: bool = False,
+    expected_version: int | None = None,
+) -> Task:
     """Create or edit a task (specialists). A new task tells the lead agency's officers about it.
 
     `decided_by_leader`: a leader assigns follow-up work in a decision (reviews), the caller having checked that
@@ -55,6 +65,7 @@ def save_task(task: Task, actor, cooperating=None, reason: str = "", *, decided_
     allowed = core_access.can(actor, "decide_reviews") if decided_by_leader else core_access.can(actor, "manage_tasks")
     if not allowed:
         raise PermissionDenied
+    claim_version(task, expected_version)
     created = task.pk is None
     if created:
         task.created_by = actor
@@ -112,6 +123,7 @@ def record_progress(
         raise ValidationError(_("Describe the progress."))
     _as(update, actor).save()
     task = Task.objects.select_for_update().get(pk=task.pk)
+    claim_version(task, None)
     task.progress = percent
     fields = ["progress"]
     if completed:
@@ -131,6 +143,7 @@ def reopen(task: Task, actor, reason: str) -> Task:
         raise ValidationError(_("This task is not done."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for reopening."))
+    claim_version(task, None)
     task.completed_on = None
     last = task.updates.exclude(completed=True).order_by("-reported_on", "-pk").first()
     task.progress = last.percent if last else 0
@@ -197,6 +210,7 @@ def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: s
     _as(request, actor, note).save()
     task = Task.objects.select_for_update().get(pk=request.task_id)
     if approve:
+        claim_version(task, None)
         task.deadline = request.requested_deadline
         reason = _("Extension approved: %(reason)s") % {"reason": request.reason}
         _as(task, actor, reason).save(update_fields=["deadline"])

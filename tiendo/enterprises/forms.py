@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.audit.versions import VersionedForm
+
 from .models import Enterprise
 
 
-class EnterpriseForm(forms.ModelForm):
+class EnterpriseForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Enterprise
         fields = ["name", "name_en", "tax_code", "country", "address", "representative", "phone", "email"]

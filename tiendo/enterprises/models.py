@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.models import SoftDeleteModel, kept_history
+from tiendo.audit.versions import version_field
 from tiendo.domain.text import clean, search_key
 
 tax_code_validator = RegexValidator(
@@ -28,6 +29,7 @@ class Enterprise(SoftDeleteModel):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
+    version = version_field()
 
     history = kept_history(excluded_fields=["search_key"])
 

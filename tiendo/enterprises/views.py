@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
+from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
@@ -70,9 +71,13 @@ def enterprise_edit(request, pk):
     form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
     form = form_class(request.POST or None, instance=enterprise)
     if request.method == "POST" and form.is_valid():
-        save_enterprise(form.save(commit=False), request.user)
-        messages.success(request, _("The enterprise's details were saved."))
-        return redirect("enterprises:detail", pk=enterprise.pk)
+        try:
+            save_enterprise(form.save(commit=False), request.user, expected_version=form.expected_version)
+        except StaleVersion as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, _("The enterprise's details were saved."))
+            return redirect("enterprises:detail", pk=enterprise.pk)
     return render(request, "enterprises/enterprise_form.html", {"form": form, "enterprise": enterprise})
 
 

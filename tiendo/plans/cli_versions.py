@@ -67,6 +67,7 @@ def add_version_commands(sub, command) -> None:
     how.add_argument("--amount", help="the new amount in VND: 1200000000, 1.200.000.000 or '1.200 tỷ'")
     how.add_argument("--cut", help="cut by a percentage of the current amount, e.g. 30")
     budget.add_argument("--reason", default="", help="the basis of the new estimate")
+    budget.add_argument("--expect-version", type=int, help="refuse if the budget row is no longer at this row_version")
     parsers.append(budget)
 
     run = sub.add_parser("run", help="allocate the draft's capital by the legal order of priority")
@@ -85,6 +86,7 @@ def add_version_commands(sub, command) -> None:
     amount.add_argument("--amount", help="the amount in VND")
     amount.add_argument("--auto", action="store_true", help="give the line back to the allocation")
     line.add_argument("--reason", default="", help="why (required; kept in the history)")
+    line.add_argument("--expect-version", type=int, help="refuse if the line is not at this row_version (0: none)")
     parsers.append(line)
 
     check = sub.add_parser("check", help="every rule the version breaks, and who must decide the adjustment")
@@ -358,7 +360,10 @@ def do_budget(command, user, options) -> None:
     try:
         if options["amount"] is not None:
             amount = _amount("--amount", options["amount"])
-            services.set_budgets(version, user, {source.code: amount}, reason=options["reason"])
+            expected = None if options.get("expect_version") is None else {source.code: options["expect_version"]}
+            services.set_budgets(
+                version, user, {source.code: amount}, reason=options["reason"], expected_versions=expected
+            )
         else:
             form = BudgetForm({"cut": options["cut"]})
             if not form.is_valid() or form.cleaned_data.get("cut") is None:
@@ -372,7 +377,12 @@ def do_budget(command, user, options) -> None:
     budget = version.budgets.get(source=source)
     command.emit(
         options,
-        {"version": version.pk, "source": source.code, "available": budget.available},
+        {
+            "version": version.pk,
+            "source": source.code,
+            "available": budget.available,
+            "row_version": budget.row_version,
+        },
         f"Dự toán nguồn {source.code} của dự thảo #{version.pk}: {_tr(budget.available)}.",
     )
 
@@ -413,7 +423,15 @@ def do_set_line(command, user, options) -> None:
         raise CommandError("--reason: cần ghi lý do ấn định vốn (được lưu trong lịch sử).")
     amount = None if options["auto"] else _amount("--amount", options["amount"])
     try:
-        services.set_lines(version, user, item=item, amounts={source.code: amount}, reason=options["reason"])
+        expected = None if options.get("expect_version") is None else {source.code: options["expect_version"]}
+        services.set_lines(
+            version,
+            user,
+            item=item,
+            amounts={source.code: amount},
+            reason=options["reason"],
+            expected_versions=expected,
+        )
     except ValidationError as error:
         raise failed("Không ấn định được vốn", error) from None
     line = item.lines.filter(source=source).first()
@@ -423,6 +441,7 @@ def do_set_line(command, user, options) -> None:
         "source": source.code,
         "amount": line.amount if line else 0,
         "manual": bool(line and line.manual),
+        "row_version": line.row_version if line else 0,
     }
     text = (
         f"Dự án {item.project.code}, nguồn {source.code}: trả lại cho phân bổ tự động."

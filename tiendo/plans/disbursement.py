@@ -28,6 +28,7 @@ from django.http import Http404
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from tiendo.audit.versions import with_versions_moved
 from tiendo.core import access as core_access
 from tiendo.domain import access
 from tiendo.domain import disbursement as rules
@@ -1523,7 +1524,8 @@ def propose_transfer(
         if creates:
             bulk_create_with_history(creates, PlanLine, **history)
         if updates:
-            bulk_update_with_history(updates, PlanLine, ["amount", "manual"], **history)
+            fields = with_versions_moved(updates, PlanLine, ["amount", "manual"])
+            bulk_update_with_history(updates, PlanLine, fields, **history)
         for line in removes:
             line._history_user, line._change_reason = actor, reason
             line.delete()

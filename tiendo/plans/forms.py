@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.audit.versions import VersionField
 from tiendo.web.fields import DayField, DecimalCommaField, VndField
 
 from .models import TIER_LABELS, PlanVersion, Source
@@ -49,6 +50,7 @@ class BudgetForm(forms.Form):
     cut = DecimalCommaField(
         label=_("or cut by (%)"), required=False, min_value=Decimal(0), max_value=Decimal(100), decimal_places=2
     )
+    version = VersionField()  # the budget row's version as read (0: no row)
 
     def clean(self):
         data = super().clean()
@@ -69,10 +71,14 @@ class BudgetReasonForm(forms.Form):
 def budget_forms(version: PlanVersion, data=None) -> list[tuple[Source, int | None, BudgetForm]]:
     """One form per source of the tree that plans are made on, those with a budget first."""
     budgets = {b.source_id: b.available for b in version.budgets.all()}
+    read = dict(version.budgets.values_list("source_id", "row_version"))
     leaves = Q(active=True, children__isnull=True) | Q(pk__in=list(budgets))
     sources = list(Source.objects.filter(leaves).distinct())
     sources.sort(key=lambda s: (s.pk not in budgets, s.order, s.code))
-    return [(s, budgets.get(s.pk), BudgetForm(data, prefix=f"s-{s.code}")) for s in sources]
+    return [
+        (s, budgets.get(s.pk), BudgetForm(data, prefix=f"s-{s.code}", initial={"version": read.get(s.pk, 0)}))
+        for s in sources
+    ]
 
 
 class LinesForm(forms.Form):
@@ -84,8 +90,9 @@ class LinesForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("e.g. Conclusion No. 12/TB-UBND of 05/03/2025")}),
     )
 
-    def __init__(self, *args, sources=(), current=None, manual=(), **kwargs):
+    def __init__(self, *args, sources=(), current=None, manual=(), versions=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.versions = versions or {}
         self.current = current or {}
         self.manual = set(manual)
         self.sources = list(sources)
@@ -96,7 +103,13 @@ class LinesForm(forms.Form):
             self.fields[f"auto_{source.code}"] = forms.BooleanField(
                 label=_("give back to the allocation"), required=False
             )
+            self.fields[f"version_{source.code}"] = VersionField(initial=self.versions.get(source.code, 0))
         self.order_fields([name for s in self.sources for name in (f"amount_{s.code}", f"auto_{s.code}")] + ["reason"])
+
+    def expected_versions(self, codes) -> dict[str, int]:
+        """The version each line to change was read at (0: there was none); lines the form did not carry: none."""
+        read = {code: self.cleaned_data.get(f"version_{code}") for code in codes}
+        return {code: version for code, version in read.items() if version is not None}
 
     def source_fields(self):
         return [(s, self[f"amount_{s.code}"], self[f"auto_{s.code}"], s.code in self.manual) for s in self.sources]

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from tiendo.agencies.models import localised_name
 from tiendo.audit.models import kept_history
+from tiendo.audit.versions import version_field
 
 TIER_LABELS = {
     # the order of priority of Law 58/2024 Art. 54(4) (../shared/contracts/plan-allocate.md), first to last
@@ -177,7 +178,9 @@ class SourceBudget(models.Model):
     source = models.ForeignKey(Source, verbose_name=_("capital source"), on_delete=models.PROTECT, related_name="+")
     available = models.BigIntegerField(_("available (VND)"), validators=[MinValueValidator(0)])
     note = models.CharField(_("note"), max_length=300, blank=True)
+    row_version = version_field()  # `version` is the plan version it belongs to
     history = kept_history()
+    locking_field = "row_version"
 
     class Meta:
         verbose_name = _("capital available")
@@ -252,7 +255,9 @@ class PlanLine(models.Model):
     source = models.ForeignKey(Source, verbose_name=_("capital source"), on_delete=models.PROTECT, related_name="+")
     amount = models.BigIntegerField(_("amount (VND)"), validators=[MinValueValidator(0)])
     manual = models.BooleanField(_("set by hand"), default=False)
+    row_version = version_field()  # `version` is the plan version it belongs to
     history = kept_history()
+    locking_field = "row_version"
 
     class Meta:
         verbose_name = _("plan line")

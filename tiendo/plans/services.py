@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.audit.models import acted_by as _as
+from tiendo.audit.versions import check_versions, claim_version, with_versions_moved
 from tiendo.domain import access
 from tiendo.domain.money import format_number
 from tiendo.domain.text import clean
@@ -86,6 +87,7 @@ class _Bulk:
 
     def update(self, objs: list, model, fields: list[str]) -> None:
         if objs:
+            fields = with_versions_moved(objs, model, fields)
             bulk_update_with_history(objs, model, fields, batch_size=_BATCH, **self._history())
 
     def delete(self, objs: list, model) -> None:
@@ -210,8 +212,17 @@ def _source(code: str) -> Source:
 
 
 @transaction.atomic
-def set_budgets(version: PlanVersion, actor, amounts: dict[str, int], *, reason: str = "") -> list[SourceBudget]:
-    """New capital available for some sources of a draft ({source code: VND}); a new source gets a budget row."""
+def set_budgets(
+    version: PlanVersion,
+    actor,
+    amounts: dict[str, int],
+    *,
+    reason: str = "",
+    expected_versions: dict[str, int] | None = None,
+) -> list[SourceBudget]:
+    """New capital available for some sources of a draft ({source code: VND}); a new source gets a budget row.
+
+    `expected_versions`: {source code: row version read, 0 for no row}; a row that moved since raises StaleVersion."""
     _require(can_manage(actor.actor))
     version = _locked_draft(version)
     if not amounts:
@@ -222,7 +233,8 @@ def set_budgets(version: PlanVersion, actor, amounts: dict[str, int], *, reason:
             raise ValidationError(_("Unknown capital source: %(code)s.") % {"code": code})
         if not isinstance(amount, int) or amount < 0:
             raise ValidationError(_("The capital available cannot be negative (%(code)s).") % {"code": code})
-    existing = {b.source.code: b for b in version.budgets.select_related("source")}
+    existing = {b.source.code: b for b in version.budgets.select_related("source").select_for_update(of=("self",))}
+    check_versions(existing, expected_versions)
     changed: list[SourceBudget] = []
     for code, amount in amounts.items():
         budget = existing.get(code)
@@ -235,12 +247,21 @@ def set_budgets(version: PlanVersion, actor, amounts: dict[str, int], *, reason:
         text = f"Dự toán vốn {code}: {_million(old)} → {_million(amount)} triệu đồng"
         if clean(reason):
             text += f". {clean(reason)}"
+        claim_version(budget, None)
         _as(budget, actor, text).save()
         changed.append(budget)
     return changed
 
 
-def cut_budget(version: PlanVersion, actor, *, source: str, percent: Decimal, reason: str = "") -> SourceBudget:
+def cut_budget(
+    version: PlanVersion,
+    actor,
+    *,
+    source: str,
+    percent: Decimal,
+    reason: str = "",
+    expected_versions: dict[str, int] | None = None,
+) -> SourceBudget:
     """Cut a source's capital available by a percentage (e.g. land-use revenue −30%)."""
     _require(can_manage(actor.actor))
     if not Decimal(0) <= percent <= Decimal(100):
@@ -252,7 +273,8 @@ def cut_budget(version: PlanVersion, actor, *, source: str, percent: Decimal, re
         raise ValidationError(_("This version has no capital from %(code)s to cut.") % {"code": src.code}) from None
     shown = format_number(percent, 1).removesuffix(",0")
     text = f"Giảm {shown}% dự toán nguồn {src.code}" + (f". {clean(reason)}" if clean(reason) else "")
-    changed = set_budgets(version, actor, {src.code: cut_amount(budget.available, percent)}, reason=text)
+    amounts = {src.code: cut_amount(budget.available, percent)}
+    changed = set_budgets(version, actor, amounts, reason=text, expected_versions=expected_versions)
     return changed[0] if changed else budget
 
 
@@ -355,9 +377,17 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "", cuts_only: 
 
 @transaction.atomic
 def set_lines(
-    version: PlanVersion, actor, *, item: PlanItem, amounts: dict[str, int | None], reason: str
+    version: PlanVersion,
+    actor,
+    *,
+    item: PlanItem,
+    amounts: dict[str, int | None],
+    reason: str,
+    expected_versions: dict[str, int] | None = None,
 ) -> list[PlanLine]:
     """Set one project's capital per source by hand ({source code: VND}, None: back to automatic) with a reason.
+
+    `expected_versions`: {source code: line version read, 0 for no line}; a line that moved raises StaleVersion.
 
     A line set by hand is kept through later allocation runs (see the module's docstring)."""
     _require(can_manage(actor.actor))
@@ -375,7 +405,8 @@ def set_lines(
             raise ValidationError(_("The amount cannot be negative."))
     project_code = item.project.code
     text = f"Điều chỉnh thủ công vốn dự án {project_code}: {reason}"[:1000]
-    lines = {line.source_id: line for line in item.lines.all()}
+    lines = {line.source_id: line for line in item.lines.select_related("source").select_for_update(of=("self",))}
+    check_versions({line.source.code: line for line in lines.values()}, expected_versions)
     changed: list[PlanLine] = []
     for code, amount in amounts.items():
         source = sources[code]
@@ -383,6 +414,7 @@ def set_lines(
         if amount is None:  # back to the solver: the next run decides it
             if line is not None and line.manual:
                 line.manual = False
+                claim_version(line, None)
                 _as(line, actor, text).save(update_fields=["manual"])
                 changed.append(line)
             continue
@@ -392,6 +424,7 @@ def set_lines(
             continue
         else:
             line.amount, line.manual = amount, True
+        claim_version(line, None)
         _as(line, actor, text).save()
         changed.append(line)
     if changed:

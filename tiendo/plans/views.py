@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Q, Value, When
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.history import history_entries
+from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.domain.text import search_key
 
@@ -246,8 +248,10 @@ def version_budgets(request, pk):
     rows = budget_forms(version, data)
     reason_form = BudgetReasonForm(data)
     if request.method == "POST" and reason_form.is_valid() and all(form.is_valid() for _s, _a, form in rows):
-        amounts, cuts = {}, []
+        amounts, cuts, expected = {}, [], {}
         for source, available, form in rows:
+            if form.cleaned_data.get("version") is not None:
+                expected[source.code] = form.cleaned_data["version"]
             if form.cleaned_data.get("amount") is not None:
                 amounts[source.code] = form.cleaned_data["amount"]
             elif form.cleaned_data.get("cut") is not None:
@@ -260,17 +264,33 @@ def version_budgets(request, pk):
             reason_form.add_error(None, _("Give a new amount or a cut for at least one source."))
         elif all(not form.errors for _s, _a, form in rows):
             try:
-                if amounts:
-                    services.set_budgets(version, request.user, amounts, reason=reason)
-                for code, percent in cuts:
-                    services.cut_budget(version, request.user, source=code, percent=percent, reason=reason)
+                with transaction.atomic():
+                    if amounts:
+                        read = {code: expected[code] for code in amounts if code in expected}
+                        services.set_budgets(version, request.user, amounts, reason=reason, expected_versions=read)
+                    for code, percent in cuts:
+                        read = {code: expected[code]} if code in expected else None
+                        services.cut_budget(
+                            version, request.user, source=code, percent=percent, reason=reason, expected_versions=read
+                        )
             except ValidationError as error:
                 reason_form.add_error(None, _errors(error))
+                if isinstance(error, StaleVersion):
+                    rows = _refreshed_budget_versions(version, rows)
             else:
                 messages.success(request, _("The capital available was saved; run the allocation to apply it."))
                 return redirect("plans:version", pk=version.pk)
     context = {"plan": version.plan, "version": version, "rows": rows, "reason_form": reason_form}
     return render(request, "plans/budgets.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _refreshed_budget_versions(version, rows):
+    """After a stale save: the entries stay, carrying the versions read now, so a second save re-applies them."""
+    read = dict(version.budgets.values_list("source__code", "row_version"))
+    for source, _available, form in rows:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = read.get(source.code, 0)
+    return rows
 
 
 @require_POST
@@ -449,6 +469,7 @@ def _lines_form(item: PlanItem, data=None) -> LinesForm:
         sources=sources,
         current={code: line.amount for code, line in lines.items()},
         manual={code for code, line in lines.items() if line.manual},
+        versions={code: line.row_version for code, line in lines.items()},
     )
 
 
@@ -488,12 +509,22 @@ def item_detail(request, pk):
     form = _lines_form(item, request.POST)
     saved = None
     if form.is_valid():
+        amounts = form.amounts()
         try:
             saved = services.set_lines(
-                version, request.user, item=item, amounts=form.amounts(), reason=form.cleaned_data["reason"]
+                version,
+                request.user,
+                item=item,
+                amounts=amounts,
+                reason=form.cleaned_data["reason"],
+                expected_versions=form.expected_versions(amounts),
             )
         except ValidationError as error:
             form.add_error(None, _errors(error))
+            if isinstance(error, StaleVersion):  # the entries stay; a second save re-applies them knowingly
+                form.data = form.data.copy()
+                for code, line_version in _lines_form(item).versions.items():
+                    form.data[f"version_{code}"] = line_version
     if saved is not None and not request.htmx:
         messages.success(
             request, _("%(n)d lines of %(code)s were saved.") % {"n": len(saved), "code": item.project.code}

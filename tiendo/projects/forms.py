@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.audit.versions import VersionedForm
 from tiendo.core import access
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.fields import DecimalCommaField, VndField
+from tiendo.web.fields import DecimalCommaField, KeepsCurrentValues, VndField, keeping_formfield
 
 from .models import (
     KIND_LABELS,
@@ -115,7 +116,7 @@ class ProjectFilterForm(forms.Form):
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
     total_investment = VndField(label=_("Total investment"))
     deposit_amount = VndField(label=_("Deposit"), required=False)
     land_area_m2 = DecimalCommaField(
@@ -150,6 +151,7 @@ class ProjectForm(forms.ModelForm):
             "deposit_amount",
             "deposit_status",
         ]
+        formfield_callback = keeping_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +179,7 @@ class ProjectForm(forms.ModelForm):
         return data
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(VersionedForm, forms.ModelForm):
     compensation_planned = VndField(label=_("Compensation planned"), required=False)
     compensation_paid = VndField(label=_("Compensation paid"), required=False)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import localised_name
 from tiendo.audit.models import LiveQuerySet, SoftDeleteModel, kept_history
+from tiendo.audit.versions import version_field
 from tiendo.domain import projects as vocab
 from tiendo.domain.text import clean, search_key
 
@@ -222,6 +223,7 @@ class Project(SoftDeleteModel):
     # searched with LIKE '%…%', which no B-tree index serves: an index would only slow the writes down
     search_key = models.CharField(max_length=700, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = version_field()
 
     objects = ProjectQuerySet.as_manager()
     # the history is read per project (by id); indexes on its other columns would only slow imports down
@@ -325,6 +327,7 @@ class Milestone(models.Model):
     households_cleared = models.PositiveIntegerField(_("households agreed and moved"), null=True, blank=True)
     compensation_planned = models.BigIntegerField(_("compensation planned (VND)"), null=True, blank=True)
     compensation_paid = models.BigIntegerField(_("compensation paid (VND)"), null=True, blank=True)
+    version = version_field()
     history = kept_history(no_db_index=["project"])
 
     class Meta:

@@ -8,18 +8,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by as _as
+from tiendo.audit.versions import claim_version
 
 from .models import Milestone, ProgressReport, Project, ScheduleAdjustment
 
 
 @transaction.atomic
-def save_project(project: Project, actor, reason: str = "") -> Project:
+def save_project(project: Project, actor, reason: str = "", *, expected_version: int | None = None) -> Project:
+    """`expected_version`: the version the editor read; a stale one raises StaleVersion and changes nothing."""
+    claim_version(project, expected_version)
     _as(project, actor, reason).save()
     return project
 
 
 @transaction.atomic
-def save_milestone(milestone: Milestone, actor, reason: str = "") -> Milestone:
+def save_milestone(milestone: Milestone, actor, reason: str = "", *, expected_version: int | None = None) -> Milestone:
+    claim_version(milestone, expected_version)
     if milestone.current_due is None:
         milestone.current_due = milestone.first_due
     _as(milestone, actor, reason).save()
@@ -48,6 +52,7 @@ def adjust_schedule(
         reason=reason,
     )
     _as(adjustment, actor).save()
+    claim_version(milestone, None)
     milestone.current_due = new_due
     _as(milestone, actor, document_number.strip()).save()
     return adjustment

@@ -26,6 +26,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from tiendo.agencies.models import AdminUnit, Agency
+from tiendo.audit.versions import with_versions_moved
 from tiendo.domain import projects as vocab
 from tiendo.domain.tabular import (
     CellError,
@@ -1182,10 +1183,9 @@ class _Importer:
                 objects.append(obj)
         if model is Project:
             fields.add("search_key")
+        names = with_versions_moved(objects, model, sorted(fields))  # an edit form read before the import is stale
         for batch in _chunks(objects, BATCH):
-            bulk_update_with_history(
-                batch, model, sorted(fields), batch_size=BATCH, default_user=self.user, default_date=now
-            )
+            bulk_update_with_history(batch, model, names, batch_size=BATCH, default_user=self.user, default_date=now)
             self.tick(len(batch))
 
 

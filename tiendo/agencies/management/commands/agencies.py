@@ -1,12 +1,12 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.utils import timezone
 
 from tiendo.accounts.access import get_agency_for_user
 from tiendo.agencies.forms import AgencyProfileForm
 from tiendo.agencies.models import Agency
 from tiendo.agencies.reorganisation import ReorganisationError, merge_agencies
+from tiendo.agencies.services import save_agency_profile
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
 from tiendo.web.commands import DataCommand, invalid, parse_day
@@ -24,6 +24,7 @@ def agency_row(agency: Agency) -> dict:
         "successor": agency.successor.code if agency.successor_id else None,
         "valid_from": agency.valid_from,
         "valid_to": agency.valid_to,
+        "version": agency.version,
     }
 
 
@@ -48,6 +49,11 @@ class Command(DataCommand):
         update.add_argument("code")
         for field in AgencyProfileForm.Meta.fields:
             update.add_argument(f"--{field.replace('_', '-')}", dest=field)
+        update.add_argument(
+            "--expect-version",
+            type=int,
+            help="refuse if the record is no longer at this version",
+        )
         self.add_json_argument(update)
         self.add_actor_argument(update)
 
@@ -111,13 +117,14 @@ class Command(DataCommand):
         fields = AgencyProfileForm.Meta.fields
         data = {name: getattr(agency, name) for name in fields}
         data |= {name: options[name] for name in fields if options.get(name) is not None}
+        data["version"] = options.get("expect_version")
         form = AgencyProfileForm(data, instance=agency)
         if not form.is_valid():
             raise invalid(form.errors)
-        with transaction.atomic():
-            agency = form.save(commit=False)
-            agency._history_user = user
-            agency.save()
+        try:
+            agency = save_agency_profile(form.save(commit=False), user, expected_version=form.expected_version)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         self.emit(options, agency_row(agency), f"Đã cập nhật {agency.code}.")
 
     def do_merge(self, options):

@@ -65,6 +65,11 @@ class Command(ActionCommand):
             p.add_argument("--source", help="a link or a file name")
             p.add_argument("--text-file", help="the full text, a UTF-8 text file")
         edit.add_argument("--reason", default="", help="why (kept in the history)")
+        edit.add_argument(
+            "--expect-version",
+            type=int,
+            help="refuse if the record is no longer at this version",
+        )
 
         delete = sub.add_parser("delete", help="delete a directive without tasks (recoverable; specialists)")
         delete.add_argument("id")
@@ -118,11 +123,14 @@ class Command(ActionCommand):
             data["issued_on"] = day_option(options, "date")
         if options.get("text_file"):
             data["text"] = read_text(options["text_file"])
+        data["version"] = options.get("expect_version")
         form = DirectiveForm(data, instance=directive)
         if not form.is_valid():
             raise rejected(form, OPTIONS)
         try:
-            directive = services.save_directive(form.save(commit=False), user, options.get("reason", ""))
+            directive = services.save_directive(
+                form.save(commit=False), user, options.get("reason", ""), expected_version=form.expected_version
+            )
         except ValidationError as error:
             raise failed("Không lưu được văn bản", error) from None
         self.emit(

@@ -193,6 +193,11 @@ class Command(ActionCommand):
             "--not-standing", dest="standing", action="store_false", default=None, help="no longer a standing task"
         )
         edit.add_argument("--reason", default="", help="why (kept in the history)")
+        edit.add_argument(
+            "--expect-version",
+            type=int,
+            help="refuse if the record is no longer at this version",
+        )
 
         progress = sub.add_parser("progress", help="report progress (the lead agency's officers, or specialists)")
         progress.add_argument("id")
@@ -308,6 +313,7 @@ class Command(ActionCommand):
             data["standing"] = options["standing"]
             if options["standing"] and task.pk and options.get("deadline") is None:
                 data["deadline"] = ""  # making a task standing on edit drops its deadline, as the model would
+        data["version"] = options.get("expect_version")
         form = TaskForm(data, instance=task, user=user)
         if not form.is_valid():
             raise rejected(form, TASK_OPTIONS)
@@ -317,6 +323,7 @@ class Command(ActionCommand):
                 user,
                 cooperating=form.cleaned_data["cooperating_agencies"],
                 reason=options.get("reason", ""),
+                expected_version=form.expected_version,
             )
         except ValidationError as error:
             raise failed("Không lưu được nhiệm vụ", error) from None

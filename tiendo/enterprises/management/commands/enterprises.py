@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.http import Http404
 
@@ -13,7 +14,7 @@ FIELDS = EnterpriseForm.Meta.fields
 
 
 def enterprise_row(e: Enterprise) -> dict:
-    return {"id": e.pk, **{name: getattr(e, name) for name in FIELDS}, "deleted_at": e.deleted_at}
+    return {"id": e.pk, **{name: getattr(e, name) for name in FIELDS}, "deleted_at": e.deleted_at, "version": e.version}
 
 
 class Command(DataCommand):
@@ -33,6 +34,11 @@ class Command(DataCommand):
             p = sub.add_parser(name)
             if name == "update":
                 p.add_argument("id", type=int)
+                p.add_argument(
+                    "--expect-version",
+                    type=int,
+                    help="refuse if the record is no longer at this version",
+                )
             for field in FIELDS:
                 p.add_argument(f"--{field.replace('_', '-')}", dest=field)
             self.add_json_argument(p)
@@ -72,10 +78,14 @@ class Command(DataCommand):
     def _save(self, user, options, instance):
         data = {name: getattr(instance, name) for name in FIELDS}
         data |= {name: options[name] for name in FIELDS if options.get(name) is not None}
+        data["version"] = options.get("expect_version")
         form = EnterpriseForm(data, instance=instance)
         if not form.is_valid():
             raise invalid(form.errors)
-        enterprise = save_enterprise(form.save(commit=False), user)
+        try:
+            enterprise = save_enterprise(form.save(commit=False), user, expected_version=form.expected_version)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         self.emit(options, enterprise_row(enterprise), f"Đã lưu doanh nghiệp #{enterprise.pk}.")
 
     def do_create(self, user, options):

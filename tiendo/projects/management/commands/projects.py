@@ -21,6 +21,7 @@ def project_row(p) -> dict:
         "agency": p.agency.code if p.agency_id else None,
         "commune": p.commune.code if p.commune_id else None,
         "total_investment": p.total_investment,
+        "version": p.version,
     }
 
 

@@ -1,0 +1,37 @@
+"""`tiendo check`: the data check (references empty or left pointing at a dead end); exit status 1 when it finds any.
+
+Django's system checks stay one option away (`tiendo check --system`, or any of their own options)."""
+
+import sys
+
+from django.core.management.commands import check as system_check
+
+from tiendo.audit.integrity import find_problems
+from tiendo.web.commands import _json_default
+
+
+class Command(system_check.Command):
+    help = "Kiểm tra dữ liệu: tham chiếu trống hoặc trỏ tới cơ quan, đơn vị đã hết hiệu lực mà không có kế thừa."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+        parser.add_argument("--system", action="store_true", help="run Django's system checks instead")
+
+    def handle(self, *app_labels, **options):
+        if options["system"] or app_labels or options["deploy"] or options["tags"] or options["list_tags"]:
+            return super().handle(*app_labels, **options)
+        problems = find_problems()
+        if options["json"]:
+            import json
+
+            data = {"count": len(problems), "problems": [p.as_dict() for p in problems]}
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        elif problems:
+            for problem in problems:
+                self.stdout.write(problem.sentence())
+            self.stdout.write(f"Tìm thấy {len(problems)} vấn đề.")
+        else:
+            self.stdout.write("Dữ liệu không có tham chiếu trống hay trỏ tới cơ quan, đơn vị đã hết hiệu lực.")
+        if problems:
+            sys.exit(1)
