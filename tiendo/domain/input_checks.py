@@ -31,6 +31,7 @@ _MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
+_NUL = "chứa ký tự NUL ở dòng {line}: không phải văn bản UTF-8 (tệp nhị phân, hoặc UTF-16 không có BOM?)."
 _BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 # A complete JSON string (escapes included), a bracket, or a quote that opens a string never closed.
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]|"', re.S)
@@ -60,6 +61,9 @@ def decode_text(data: bytes, *, accept_utf16: bool = False) -> str:
                 raise Refused(f"được lưu với bảng mã {name} (có dấu BOM); hãy lưu lại với bảng mã UTF-8.")
             data, encoding = data[len(mark) :], codec
             break
+    if encoding == "utf-8" and b"\x00" in data:  # said first: UTF-16 without its mark also fails as UTF-8
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise Refused(_NUL.format(line=line))
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -71,10 +75,7 @@ def decode_text(data: bytes, *, accept_utf16: bool = False) -> str:
             f"không phải văn bản UTF-8: byte 0x{byte:02X} không hợp lệ ở dòng {line}; hãy lưu lại với bảng mã UTF-8."
         ) from None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise Refused(
-            f"chứa ký tự NUL ở dòng {line}: không phải văn bản UTF-8 (tệp nhị phân, hoặc UTF-16 không có BOM?)."
-        )
+        raise Refused(_NUL.format(line=text.count("\n", 0, text.index("\x00")) + 1))
     return text
 
 
