@@ -259,3 +259,16 @@ def test_good_input_still_works(login, specialist, officer_x, task_x, enterprise
     assert changed.status_code == 200 and changed.json()["name"] == "Công ty Hoshino"
     bom = send(login(officer_x), "post", f"/api/tasks/{task_x.pk}/progress", '\ufeff{"text": "Xong", "percent": 10}')
     assert bom.status_code == 201, bom.content
+
+
+def test_a_value_the_database_cannot_hold_is_still_a_400(login, specialist, agency_x, monkeypatch, caplog):
+    """The last net behind the field types: a DataError is the input's fault, answered 400 and logged."""
+    from django.db import DataError
+
+    def too_long(*args, **kwargs):
+        raise DataError("value too long for type character varying(32)")
+
+    monkeypatch.setattr("tiendo.api.api.get_agency_for_user", too_long)
+    body = refused(login(specialist).get(f"/api/agencies/{agency_x.code}/staff"), 400)
+    assert body["detail"].startswith("Dữ liệu vượt quá giới hạn")
+    assert "reached the database unchecked" in caplog.text

@@ -7,10 +7,12 @@ fields carry the model's max_length and refuse NUL and lone surrogates (`Text`);
 types; the handlers installed by `install` turn every refusal into the same answers.
 """
 
+import logging
 from datetime import date, datetime
 from typing import Annotated, Any
 
 import pydantic
+from django.db import DataError
 from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
@@ -21,6 +23,8 @@ from pydantic import AfterValidator, BeforeValidator
 
 from tiendo.domain.input_checks import Refused, check_text, decode_text, load_json
 from tiendo.domain.tabular import parse_date
+
+logger = logging.getLogger(__name__)
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000  # far beyond any table; beyond it SQLite overflows and PostgreSQL's bigint ends
@@ -208,6 +212,16 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(InvalidBody)
     def invalid_body(request, exc: InvalidBody):
         return api.create_response(request, {"detail": INVALID, "errors": exc.errors}, status=400)
+
+    @api.exception_handler(DataError)
+    @api.exception_handler(OverflowError)
+    def beyond_storage(request, exc: Exception):
+        """The last net: a value the database cannot hold (too long, too large) that no schema caught is still the
+        input's fault, not the server's. Logged as an error, since a field type should have refused it first."""
+        logger.error("API input reached the database unchecked: %s %s: %r", request.method, request.path, exc)
+        return api.create_response(
+            request, {"detail": "Dữ liệu vượt quá giới hạn lưu trữ (quá dài hoặc quá lớn)."}, status=400
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
