@@ -195,8 +195,47 @@ def _name(loc: list[Any]) -> str:
     return ".".join(parts) or ".".join(str(part) for part in loc)
 
 
+def _validated_by_ninja(operation: dict[str, Any]) -> bool:
+    """Input ninja checks against a schema (an integer path segment is matched by the URL resolver instead, and a
+    body an endpoint reads itself is documented inline and answered 400)."""
+    for parameter in operation.get("parameters", []):
+        if not (parameter.get("in") == "path" and parameter.get("schema", {}).get("type") == "integer"):
+            return True
+    content = operation.get("requestBody", {}).get("content", {})
+    return any("$ref" in media.get("schema", {}) for media in content.values())
+
+
+REFUSED_422 = {
+    "description": "Invalid parameters or body: ninja's `detail` list and a Vietnamese `message`",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "message": {"type": "string"},
+                    "detail": {"type": "array", "items": {"type": "object"}},
+                },
+                "required": ["message", "detail"],
+            }
+        }
+    },
+}
+
+
 def install(api: NinjaAPI) -> None:
-    """The handlers that answer every refusal the same way, with a Vietnamese sentence."""
+    """The handlers that answer every refusal the same way, with a Vietnamese sentence; the 422 answer documented
+    on every operation that takes input."""
+    openapi_schema = api.get_openapi_schema
+
+    def get_openapi_schema(*args, **kwargs):
+        schema = openapi_schema(*args, **kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                if _validated_by_ninja(operation):
+                    operation.setdefault("responses", {}).setdefault(422, REFUSED_422)
+        return schema
+
+    api.get_openapi_schema = get_openapi_schema
 
     @api.exception_handler(NinjaValidationError)
     def invalid(request, exc: NinjaValidationError):
