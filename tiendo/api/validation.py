@@ -78,7 +78,7 @@ def _not_a_boolean(value: Any) -> Any:
 
 def Integer(**field: Any) -> Any:  # noqa: N802 - a type, used like one
     """A whole number (pydantic would take true for 1), with its bounds: `Integer(ge=0, le=100)`."""
-    return Annotated[int, BeforeValidator(_not_a_boolean), Field(**field)]
+    return Annotated[int, Field(**field), BeforeValidator(_not_a_boolean)]
 
 
 Day = Annotated[date, BeforeValidator(_only_a_date)]
