@@ -272,3 +272,12 @@ def test_a_value_the_database_cannot_hold_is_still_a_400(login, specialist, agen
     body = refused(login(specialist).get(f"/api/agencies/{agency_x.code}/staff"), 400)
     assert body["detail"].startswith("Dữ liệu vượt quá giới hạn")
     assert "reached the database unchecked" in caplog.text
+
+
+@pytest.mark.parametrize("value", ["¹0", "²", "9" * 30, "1e3"])
+def test_a_directive_filter_that_only_looks_numeric_is_refused(login, specialist, value, task_x):
+    """Found by the property run: "¹0".isdigit() is true but int() refuses it."""
+    response = login(specialist).get("/api/tasks", {"directive": value})
+    refused(response, 400, 422)
+    page = login(specialist).get("/tasks/", {"directive": value})
+    assert page.status_code in (200, 400)
