@@ -5,7 +5,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import PASSWORD, _user
+from conftest import _user
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse

@@ -7,18 +7,27 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
 from tiendo.agencies.models import Agency
+from tiendo.api.validation import MAX_QUERY, Code, Day, Integer, Pagination, SafeParser, Text, install
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.services import save_enterprise
 from tiendo.projects.access import get_project_for_user, projects_for_user
 
-api = NinjaAPI(title="tiendo API", version="1", auth=django_auth, urls_namespace="api", docs_decorator=login_required)
+api = NinjaAPI(
+    title="tiendo API",
+    version="1",
+    auth=django_auth,
+    urls_namespace="api",
+    docs_decorator=login_required,
+    parser=SafeParser(),
+)
+install(api)
 
 
 class AgencyOut(Schema):
@@ -76,23 +85,28 @@ class EnterpriseOut(Schema):
 
 
 class EnterpriseIn(Schema):
-    name: str | None = None
-    name_en: str | None = None
-    tax_code: str | None = None
-    country: str | None = None
-    address: str | None = None
-    representative: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    version: int | None = Field(
-        None, ge=1, description="the version the change was read at; a stale one answers 409 and changes nothing"
-    )
+    name: Text(255) | None = None
+    name_en: Text(255) | None = None
+    tax_code: Text(14) | None = None
+    country: Text(2) | None = None
+    address: Text(255) | None = None
+    representative: Text(150) | None = None
+    phone: Text(40) | None = None
+    email: Text(254) | None = None
+    version: (
+        Integer(
+            ge=1,
+            le=2_147_483_647,
+            description="the version the change was read at; a stale one answers 409 and changes nothing",
+        )
+        | None
+    ) = None
 
 
 class AgencyFilters(Schema):
-    q: str = ""
-    kind: str = ""
-    on: date | None = None
+    q: Text(MAX_QUERY) = ""
+    kind: Text(40) = ""
+    on: Day | None = None
 
 
 class ErrorOut(Schema):
@@ -120,7 +134,7 @@ def not_found(request, exc):
 
 
 @api.get("/agencies", response=list[AgencyOut], tags=["agencies"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_agencies(request, filters: Query[AgencyFilters]):
     """Agencies in force on a date (today by default): the directory is open to every signed-in user."""
     agencies = core_access.visible(request.user, Agency).select_related("parent", "successor").search(filters.q)
@@ -130,7 +144,7 @@ def list_agencies(request, filters: Query[AgencyFilters]):
 
 
 @api.get("/agencies/{code}", response=AgencyDetailOut, tags=["agencies"])
-def get_agency(request, code: str):
+def get_agency(request, code: Code):
     """Contacts only for the agency's own officers and the province's staff."""
     agency = core_access.get_or_404(
         request.user, Agency, queryset=Agency.objects.select_related("parent", "successor"), code=code
@@ -140,14 +154,14 @@ def get_agency(request, code: str):
 
 
 @api.get("/agencies/{code}/staff", response=list[StaffOut], tags=["agencies"])
-def agency_staff(request, code: str):
+def agency_staff(request, code: Code):
     agency = get_agency_for_user(request.user, code)
     return agency.staff.filter(is_active=True).order_by("username")
 
 
 @api.get("/enterprises", response=list[EnterpriseOut], tags=["enterprises"])
-@paginate(LimitOffsetPagination)
-def list_enterprises(request, q: str = ""):
+@paginate(Pagination)
+def list_enterprises(request, q: Text(MAX_QUERY) = ""):
     enterprises = enterprises_for_user(request.user)
     enterprises = enterprises.search(q)
     return enterprises.order_by("name")
@@ -251,19 +265,19 @@ class ProjectDetailOut(ProjectOut):
 
 
 class ProjectFilters(Schema):
-    q: str = ""
-    kind: str = ""
-    status: str = ""
-    sector: str = ""
-    commune: str = ""
-    zone: str = ""
-    agency: str = ""
-    investor: str = ""
-    sort: str = "code"
+    q: Text(MAX_QUERY) = ""
+    kind: Text(40) = ""
+    status: Text(40) = ""
+    sector: Code = ""
+    commune: Code = ""
+    zone: Code = ""
+    agency: Code = ""
+    investor: Text(14, description="tax code") = ""
+    sort: Text(40) = "code"
 
 
 @api.get("/projects", response=list[ProjectOut], tags=["projects"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_projects(request, filters: Query[ProjectFilters]):
     """The registry as the user may see it, with the list page's filters (codes instead of ids)."""
     from tiendo.projects.forms import SORTS
@@ -283,7 +297,7 @@ def list_projects(request, filters: Query[ProjectFilters]):
 
 
 @api.get("/projects/{code}", response=ProjectDetailOut, tags=["projects"])
-def get_project(request, code: str):
+def get_project(request, code: Code):
     project = get_project_for_user(request.user, code)
     project.latest_progress = project.progress_reports.order_by("-period_end", "-pk").first()
     return project

@@ -4,7 +4,6 @@ The schemas here are also the `--json` shapes of `tiendo directives` and `tiendo
 same record from either. Write bodies may be JSON or a form (multipart, for a progress report's attachment).
 """
 
-import json
 from datetime import date, datetime
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from tiendo.api.validation import MAX_QUERY, Day, Integer, Limit, Offset, Text, read_json_body, validate_body
 from tiendo.core import access as core_access
 from tiendo.domain.tabular import parse_date
 from tiendo.domain.tasks import due_soon, overdue_days
@@ -223,42 +223,42 @@ class InvalidOut(Schema):
 
 
 class TaskFilters(Schema):
-    q: str = ""
-    agency: str = Field("", description="lead agency code; its merged predecessors count too")
-    directive: str = Field("", description="directive id")
-    status: str = Field("", description="done_on_time, done_late, in_progress, overdue, standing")
+    q: Text(MAX_QUERY) = ""
+    agency: Text(40, description="lead agency code; its merged predecessors count too") = ""
+    directive: Text(20, description="directive id") = ""
+    status: Text(20, description="done_on_time, done_late, in_progress, overdue, standing") = ""
     due_soon: bool = False
-    deadline_from: str = Field("", description="dd/mm/yyyy or yyyy-mm-dd")
-    deadline_to: str = Field("", description="dd/mm/yyyy or yyyy-mm-dd")
-    day: str = Field("", description="judge the status on this day (today by default)")
+    deadline_from: Text(20, description="dd/mm/yyyy or yyyy-mm-dd") = ""
+    deadline_to: Text(20, description="dd/mm/yyyy or yyyy-mm-dd") = ""
+    day: Text(20, description="judge the status on this day (today by default)") = ""
     original: bool = Field(False, description="judge by the original deadline")
-    sort: str = Field("", description="deadline, -deadline, -assigned, agency")
-    limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    sort: Text(20, description="deadline, -deadline, -assigned, agency") = ""
+    limit: Limit = 100
+    offset: Offset = 0
 
 
 class DirectiveFilters(Schema):
-    q: str = ""
-    kind: str = ""
-    limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    q: Text(MAX_QUERY) = ""
+    kind: Text(16) = ""
+    limit: Limit = 100
+    offset: Offset = 0
 
 
 class ProgressIn(Schema):
-    text: str
-    percent: int = Field(ge=0, le=100)
-    reported_on: date | None = Field(None, description="today by default")
+    text: Text(min_length=1)
+    percent: Integer(ge=0, le=100)
+    reported_on: Day | None = Field(None, description="today by default; yyyy-mm-dd or dd/mm/yyyy")
     completed: bool = False
 
 
 class ExtensionIn(Schema):
-    requested_deadline: date
-    reason: str
+    requested_deadline: Day = Field(description="yyyy-mm-dd or dd/mm/yyyy")
+    reason: Text(min_length=1)
 
 
 class DecisionIn(Schema):
-    decision: str = Field(description="approved or refused")
-    note: str = Field("", description="required when refusing")
+    decision: Text(10, description="approved or refused")
+    note: Text(description="required when refusing") = ""
 
 
 # What the API and the commands fetch ----------------------------------------------------------------------------
@@ -320,16 +320,13 @@ def _task(user, pk) -> Task:
         raise HttpError(404, TASK_NOT_FOUND) from None
 
 
-def _submitted(request):
-    """A JSON body or a form (multipart when a file comes with it), read into what a Django form takes."""
+def _submitted(request, schema: type[Schema]):
+    """A JSON body or a form (multipart when a file comes with it), checked against the schema (types, lengths,
+    characters: a date given as an object is refused here, not inside the form), then read into what a Django
+    form takes."""
     if request.content_type == "application/json":
-        try:
-            data = json.loads(request.body or b"{}")
-        except ValueError:
-            raise HttpError(400, "Nội dung JSON không hợp lệ.") from None
-        if not isinstance(data, dict):
-            raise HttpError(400, "Nội dung JSON phải là một đối tượng.")
-        return data, {}
+        return validate_body(schema, read_json_body(request)), {}
+    validate_body(schema, {key: value for key, value in request.POST.dict().items() if value != ""})
     return request.POST, request.FILES
 
 
@@ -385,7 +382,7 @@ def list_tasks(request, filters: Query[TaskFilters]):
 
 
 @router.get("/tasks/{int:pk}", response={200: TaskDetailOut, 400: InvalidOut})
-def get_task(request, pk: int, day: str = Query("", description="judge the status on this day (today by default)")):
+def get_task(request, pk: int, day: Text(20, description="judge the status on this day (today by default)") = ""):
     """A task with its progress reports and extension requests."""
     try:
         on = parse_date(day) if day else None
@@ -407,7 +404,7 @@ def report_progress(request, pk: int):
     task = _task(request.user, pk)
     if not core_access.can(request.user, "report_on_task", task):
         raise HttpError(403, "Không có quyền báo cáo tiến độ: chỉ cơ quan chủ trì hoặc chuyên viên.")
-    data, files = _submitted(request)
+    data, files = _submitted(request, ProgressIn)
     form = ProgressForm(data, files)
     if not form.is_valid():
         return Status(400, {"detail": INVALID, "errors": form_errors(form)})
@@ -437,7 +434,7 @@ def request_extension(request, pk: int):
     task = _task(request.user, pk)
     if not core_access.can(request.user, "report_on_task", task):
         raise HttpError(403, "Không có quyền đề nghị gia hạn: chỉ cơ quan chủ trì hoặc chuyên viên.")
-    data, _files = _submitted(request)
+    data, _files = _submitted(request, ExtensionIn)
     form = ExtensionForm(data)
     if not form.is_valid():
         return Status(400, {"detail": INVALID, "errors": form_errors(form)})
@@ -463,7 +460,7 @@ def decide_extension(request, pk: int):
         raise HttpError(404, REQUEST_NOT_FOUND) from None
     if not core_access.can(request.user, "decide_extensions"):
         raise HttpError(403, "Không có quyền quyết định gia hạn: chỉ chuyên viên hoặc lãnh đạo.")
-    data, _files = _submitted(request)
+    data, _files = _submitted(request, DecisionIn)
     form = DecisionForm(data)
     if not form.is_valid():
         return Status(400, {"detail": INVALID, "errors": form_errors(form)})

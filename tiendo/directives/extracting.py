@@ -15,6 +15,7 @@ from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.domain.input_checks import Refused, decode_text
 from tiendo.domain.text import normalize
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -41,12 +42,11 @@ def read_document(name: str, data: bytes) -> str:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(_("The text file is not in UTF-8: save it as UTF-8 and try again."))
+    """UTF-8, or UTF-16 with its byte-order mark (Notepad's "Unicode"); never a guess that reads nonsense."""
+    try:
+        return decode_text(data, accept_utf16=True)
+    except Refused:
+        raise ValidationError(_("The text file is not in UTF-8: save it as UTF-8 and try again.")) from None
 
 
 def _read_docx(data: bytes) -> str:

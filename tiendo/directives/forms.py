@@ -36,7 +36,7 @@ DIRECTIVE_CHOICES = 300  # the newest; older ones are reached from their own pag
 def offer_recent_directives(field: forms.ModelChoiceField, directives, selected=None) -> None:
     """Render only the newest directives (plus the one asked for) while still accepting any of them."""
     recent = list(directives.order_by("-issued_on", "-pk")[:DIRECTIVE_CHOICES])
-    if selected and str(selected).isdigit() and all(d.pk != int(selected) for d in recent):
+    if selected and str(selected).isdecimal() and all(d.pk != int(selected) for d in recent):
         recent += list(directives.filter(pk=int(selected)))
     field.widget.choices = [("", field.empty_label)] + [(d.pk, field.label_from_instance(d)) for d in recent]
 

@@ -34,7 +34,7 @@ def notification_list(request):
 def _back(request):
     url = reverse("directives:notifications")
     page = request.POST.get("page", "")
-    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+    return redirect(f"{url}?page={page}" if page.isdecimal() else url)
 
 
 @require_POST

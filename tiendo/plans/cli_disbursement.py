@@ -16,7 +16,7 @@ from django.http import Http404
 
 from tiendo.core import access as core_access
 from tiendo.domain.money import format_number, format_vnd
-from tiendo.web.commands import parse_day
+from tiendo.web.commands import parse_day, unreadable
 
 from . import disbursement as disb
 from .access import get_plan_for_user
@@ -227,7 +227,7 @@ class DisbursementCommands:
                 plan, path, path.name, user, dry_run=options["dry_run"], partial=options["partial"]
             )
         except disb.FileRejected as error:
-            raise CommandError(error.message) from None
+            raise unreadable(error.message) from None
         data = result.as_dict()
         verb = "Kiểm tra (không ghi)" if result.dry_run else "Đã nhập"
         text = (

@@ -28,6 +28,7 @@ from simple_history.utils import bulk_update_with_history
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.versions import with_versions_moved
 from tiendo.domain import projects as vocab
+from tiendo.domain.input_checks import Refused, decode_text
 from tiendo.domain.tabular import (
     CellError,
     column_letter,
@@ -438,9 +439,9 @@ def _read_csv(file) -> list[list[Any]]:
     """UTF-8 with or without a byte-order mark, comma or semicolon; undo the export's formula guard."""
     raw = Path(file).read_bytes() if isinstance(file, str | Path) else file.read()
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise FileRejected("Tệp CSV phải được lưu với bảng mã UTF-8.") from None
+        text = decode_text(raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass"))
+    except Refused as refused:
+        raise FileRejected(refused.about("Tệp CSV")) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))

@@ -12,6 +12,7 @@ from django.db.models import Model
 from django.http import Http404
 
 from tiendo.accounts.models import User
+from tiendo.domain.input_checks import Refused, decode_text, load_json
 from tiendo.domain.tabular import parse_date
 
 
@@ -76,19 +77,43 @@ def _json_default(value):
     raise TypeError(type(value))
 
 
-def read_json(name: str) -> object:
-    """The file's JSON (or standard input's, for "-"); a Vietnamese line with the place of a syntax error."""
+UNREADABLE = 2  # exit status for a file refused before its content is checked: encoding, byte-order mark, nesting
+
+
+def unreadable(message: str) -> CommandError:
+    """A refused input file: one sentence on stderr and exit status 2, not a traceback."""
+    return CommandError(message, returncode=UNREADABLE)
+
+
+def _where(name: str) -> str:
+    return "Dữ liệu vào" if name == "-" else f"Tệp '{name}'"
+
+
+def read_text(name: str, *, accept_utf16: bool = False) -> str:
+    """A text file (or standard input, for "-") decoded strictly as UTF-8, its byte-order mark allowed; UTF-16/32
+    only with a mark and when `accept_utf16`. Any other encoding is refused, never guessed."""
     if name == "-":
-        text = sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogatepass")
     else:
         path = Path(name)
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp '{name}'.")
-        text = path.read_text(encoding="utf-8-sig")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise unreadable(f"Không đọc được tệp '{name}' ({error.strerror}).") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = "dữ liệu vào" if name == "-" else f"tệp '{name}'"
-        raise CommandError(
-            f"{where.capitalize()} không phải JSON hợp lệ: dòng {error.lineno}, cột {error.colno}."
-        ) from None
+        return decode_text(data, accept_utf16=accept_utf16)
+    except Refused as refused:
+        raise unreadable(refused.about(_where(name))) from None
+
+
+def read_json(name: str) -> object:
+    """The file's JSON (or standard input's, for "-"): strict UTF-8, bounded nesting, no NaN, no NUL or lone
+    surrogate; a Vietnamese line (with the place of a syntax error) and exit status 2 otherwise."""
+    text = read_text(name)
+    try:
+        return load_json(text)
+    except Refused as refused:
+        raise unreadable(refused.about(_where(name))) from None

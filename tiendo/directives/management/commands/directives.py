@@ -1,7 +1,5 @@
 """`tiendo directives`: leaders' documents (conclusions, directives, letters) from the command line."""
 
-from pathlib import Path
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 
@@ -13,6 +11,7 @@ from tiendo.directives.forms import DirectiveForm
 from tiendo.directives.management.commands.tasks import day_option, failed, history_rows, rejected
 from tiendo.directives.models import Directive
 from tiendo.web.commands import ActionCommand
+from tiendo.web.commands import read_text as read_input
 
 FIELDS = DirectiveForm.Meta.fields
 # the form's field -> the option a user types
@@ -32,11 +31,9 @@ DENIED = {"create": "ghi văn bản chỉ đạo", "edit": "sửa văn bản ch�
 def read_text(path: str) -> str:
     """The directive's full text from a UTF-8 file (as saved by Word or Notepad, with or without a BOM)."""
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise CommandError(f"--text-file: không đọc được tệp '{path}' ({error.strerror}).") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"--text-file: tệp '{path}' không phải văn bản UTF-8.") from None
+        return read_input(path)
+    except CommandError as error:
+        raise CommandError(f"--text-file: {error}", returncode=error.returncode) from None
 
 
 class Command(ActionCommand):

@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -6,7 +5,7 @@ from django.core.management.base import CommandError
 
 from tiendo.directives import extracting
 from tiendo.domain.extraction import to_json
-from tiendo.web.commands import DataCommand, parse_day
+from tiendo.web.commands import DataCommand, parse_day, read_text, unreadable
 
 
 class Command(DataCommand):
@@ -19,15 +18,15 @@ class Command(DataCommand):
 
     def handle(self, *args, file, date=None, **options):
         if file == "-":
-            text = sys.stdin.read()
+            text = read_text("-")
         else:
             path = Path(file)
             if not path.is_file():
                 raise CommandError(f"Không tìm thấy tệp '{file}'.")
             try:
                 text = extracting.read_document(path.name, path.read_bytes())
-            except ValidationError as error:
-                raise CommandError(" ".join(error.messages)) from None
+            except ValidationError as error:  # not UTF-8, a corrupt .docx, a scanned PDF...: the file is unreadable
+                raise unreadable(" ".join(error.messages)) from None
         day = parse_day(date) if date else None
         result = to_json(extracting.propose(text, day))
         lines = [f"Ngày văn bản: {result['document_date'] or '—'}", f"{len(result['tasks'])} nhiệm vụ:"]

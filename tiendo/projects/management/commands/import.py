@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
 from tiendo.projects.workbook import FileRejected, import_workbook
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, unreadable
 
 from .export import ProgressBar
 
@@ -40,7 +40,7 @@ class Command(DataCommand):
                 path, path.name, user, partial=options["partial"], dry_run=options["dry_run"], progress=progress
             )
         except FileRejected as error:
-            raise CommandError(error.message) from None
+            raise unreadable(error.message) from None
         data = result.as_dict()
         if result.rejected_workbook:
             target = Path(options["rejected"] or path.with_name(f"{path.stem}-loi.xlsx"))
