@@ -1,0 +1,66 @@
+"""A job's page: its progress while it runs (htmx polling that stops once it is done or failed), then its result."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from tiendo.domain.access import Role
+
+from . import queue
+from .models import Job
+
+
+def _sees_all(user) -> bool:
+    return user.actor.role == Role.ADMIN
+
+
+def jobs_for_user(user):
+    """An administrator sees every job; anyone else the jobs they started."""
+    jobs = Job.objects.select_related("started_by")
+    return jobs if _sees_all(user) else jobs.filter(started_by=user)
+
+
+def get_job_for_user(user, pk) -> Job:
+    job = get_object_or_404(Job.objects.select_related("started_by"), pk=pk)
+    if job.started_by_id != user.pk and not _sees_all(user):
+        raise PermissionDenied
+    return queue.refresh_job(job)
+
+
+def job_context(job: Job) -> dict:
+    return {
+        "job": job,
+        "title": queue.kind_label(job.kind),
+        "no_worker": job.status == Job.Status.QUEUED and not queue.workers_alive(),
+    }
+
+
+@require_GET
+def job_list(request):
+    queue.give_up_lost_jobs()
+    jobs = [(job, queue.kind_label(job.kind)) for job in jobs_for_user(request.user)[:100]]
+    return render(request, "jobs/job_list.html", {"jobs": jobs})
+
+
+@require_GET
+def job_detail(request, pk):
+    job = get_job_for_user(request.user, pk)
+    template = "jobs/job_detail.html#status" if request.htmx else "jobs/job_detail.html"
+    return render(request, template, job_context(job))
+
+
+@require_GET
+def job_file(request, pk):
+    job = get_job_for_user(request.user, pk)
+    if job.status != Job.Status.DONE or not job.result_file:
+        raise Http404
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+
+
+def file_or_job_page(job: Job):
+    """A job that is already done (run at once, or started earlier) answers with its file; otherwise the job's page,
+    which polls until the file is ready."""
+    if job.status == Job.Status.DONE and job.result_file:
+        return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+    return redirect("jobs:detail", pk=job.pk)
