@@ -35,8 +35,12 @@ from .models import Job, JobWorker
 
 logger = logging.getLogger(__name__)
 
-UNEXPECTED = gettext_noop("The job stopped because of an unexpected error. Nothing was written. Please tell the administrator.")
-LOST = gettext_noop("The server stopped while this job was running, so it was given up. Nothing was written. Start it again.")
+UNEXPECTED = gettext_noop(
+    "The job stopped because of an unexpected error. Nothing was written. Please tell the administrator."
+)
+LOST = gettext_noop(
+    "The server stopped while this job was running, so it was given up. Nothing was written. Start it again."
+)
 WAITING = gettext_noop("Waiting for the job worker.")
 STARTED = gettext_noop("Started.")
 FINISHED = gettext_noop("Finished.")
@@ -218,6 +222,13 @@ def start_job(kind: str, *, actor, subject: str = "", params: dict | None = None
     Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
     job.refresh_from_db()
     return job
+
+
+def done_job(kind: str, dedupe_key: str) -> Job | None:
+    """The newest finished job that made this same thing (a PDF of an unchanged version): its file serves anyone
+    who may see the thing, so a large PDF is made once per version, in whatever process asks."""
+    job = Job.objects.filter(kind=kind, dedupe_key=dedupe_key, status=Job.Status.DONE).exclude(result_file="").first()
+    return job if job is not None and job.result_file.storage.exists(job.result_file.name) else None
 
 
 def wait_for(job: Job, *, every: float = 1.0, echo: Callable[[Job], None] | None = None) -> Job:

@@ -1,8 +1,11 @@
 """A job's page: its progress while it runs (htmx polling that stops once it is done or failed), then its result."""
 
+import mimetypes
+
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from tiendo.domain.access import Role
@@ -58,9 +61,21 @@ def job_file(request, pk):
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
 
 
-def file_or_job_page(job: Job):
+def file_or_job_page(job: Job, *, stream: bool = True):
     """A job that is already done (run at once, or started earlier) answers with its file; otherwise the job's page,
-    which polls until the file is ready."""
+    which polls until the file is ready (or says why it failed)."""
     if job.status == Job.Status.DONE and job.result_file:
-        return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+        return file_response(job, stream=stream)
     return redirect("jobs:detail", pk=job.pk)
+
+
+def file_response(job: Job, *, stream: bool = True):
+    if stream:
+        return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+    with job.result_file.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(
+        content, content_type=mimetypes.guess_type(job.result_name)[0] or "application/octet-stream"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, job.result_name)
+    return response

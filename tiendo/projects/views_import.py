@@ -37,6 +37,7 @@ from .workbook import (
 
 logger = logging.getLogger(__name__)
 
+
 def _require_importer(user) -> None:
     if user.actor.role not in access.EDIT_ALL:
         raise PermissionDenied

@@ -70,4 +70,6 @@ class Command(DataCommand):
         if status:
             jobs = jobs.filter(status=status)
         jobs = list(jobs[: max(limit, 1)])
-        self.emit(options, [job_data(j) for j in jobs], "\n".join(job_line(j) for j in jobs) or "Chưa có công việc nào.")
+        self.emit(
+            options, [job_data(j) for j in jobs], "\n".join(job_line(j) for j in jobs) or "Chưa có công việc nào."
+        )

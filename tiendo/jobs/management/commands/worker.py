@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between looks at an empty queue")
-        parser.add_argument("--max-tasks", type=int, default=None, help="stop after this many jobs (restart by systemd)")
+        parser.add_argument(
+            "--max-tasks", type=int, default=None, help="stop after this many jobs (restart by systemd)"
+        )
 
     def handle(self, *args, interval, max_tasks, **options):
         if not isinstance(task_backends["default"], DatabaseBackend):
