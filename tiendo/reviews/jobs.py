@@ -34,3 +34,26 @@ def run_workbook(job, report) -> None:
     count = exports.write_workbook(review, target)
     report.save_file(exports.workbook_name(review), target.getvalue())
     report.set_result({"projects": count})
+
+
+SCANNING = gettext_noop("%(count)s projects evaluated.")
+
+
+@job_kind("reviews.scan", _("Scan of every running project"))
+def run_scan(job, report) -> None:
+    """The nightly scan, started from a page or with `tiendo scan --background` (one transaction, as in the command)."""
+    from datetime import date
+
+    from tiendo.projects.models import Project
+
+    from .scan import RUNNING, scan
+
+    total = Project.objects.alive().filter(status__in=RUNNING).count() or 1
+    as_of = date.fromisoformat(job.params["as_of"]) if job.params.get("as_of") else None
+    run = scan(
+        as_of, job.started_by, progress=lambda count: report(min(99, 100 * count // total), SCANNING, count=count)
+    )
+    report(100, SCANNING, count=run.projects)
+    report.set_result(
+        {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings}
+    )

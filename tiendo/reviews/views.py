@@ -74,8 +74,21 @@ def round_list(request):
     page = Paginator(rounds.select_related("opened_by").order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"page": page, "can_open": services.can_prepare(request.user.actor)}
+    context = {
+        "page": page,
+        "can_open": services.can_prepare(request.user.actor),
+        "can_scan": request.user.actor.role in access.EDIT_ALL,
+    }
     return render(request, "reviews/round_list.html", context)
+
+
+@require_POST
+def scan_now(request):
+    """Evaluate every running project now (the nightly scan), as a background job whose page shows its progress."""
+    if request.user.actor.role not in access.EDIT_ALL:
+        raise PermissionDenied
+    job = start_job("reviews.scan", actor=request.user, params={"back": reverse("reviews:list")}, dedupe_key="scan")
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
