@@ -5,6 +5,7 @@ import logging
 import tempfile
 
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -21,7 +22,9 @@ STEPS = gettext_noop("%(done)s of %(total)s steps")
 
 def _import_failed(job) -> None:
     """The job died or failed: its import says so (and the page stops polling)."""
-    ImportJob.objects.filter(job=job).exclude(status__in=[ImportJob.Status.DONE, ImportJob.Status.REJECTED]).update(
+    ImportJob.objects.filter(Q(pk=job.params.get("import_id", 0)) | Q(job=job)).exclude(
+        status__in=[ImportJob.Status.DONE, ImportJob.Status.REJECTED]
+    ).update(
         status=ImportJob.Status.FAILED,
         result={"refused": True, "error_count": 0, "errors": []},
         finished_at=timezone.now(),
