@@ -290,7 +290,10 @@ def refresh_job(job: Job) -> Job:
 def give_up_lost_jobs() -> list[int]:
     """Mark failed every running job whose worker died (at a worker's start, then with each heartbeat)."""
     now = timezone.now()
-    running = list(Job.objects.filter(status=Job.Status.RUNNING).exclude(worker=_worker_id or "\0"))
+    running = Job.objects.filter(status=Job.Status.RUNNING)
+    if _worker_id:
+        running = running.exclude(worker=_worker_id)  # this process's own jobs are alive
+    running = list(running)
     workers = {w.pk: w for w in JobWorker.objects.filter(pk__in={j.worker for j in running})}
     lost = [job for job in running if worker_gone(job, workers.get(job.worker), now)]
     return give_up(lost)
