@@ -6,6 +6,7 @@ in subprocesses exactly as on a server. TIENDO_TEST_PAUSE_JOB stops the import i
 the projects' rows are inserted, and says so with a marker file: the test then sends SIGKILL.
 """
 
+import io
 import json
 import os
 import signal
@@ -201,3 +202,37 @@ def test_a_running_job_is_given_up_by_the_page_or_command_when_its_worker_is_gon
     assert shown["status"] == "failed" and "Không có gì được ghi" in shown["message"]
     state = shell(env, STATE)
     assert state["projects"] == 4 and state["jobs"][str(job)][0] == "failed"  # the first test's two, no more
+
+
+def workers_of(env) -> dict:
+    """pid -> has that worker said it stopped"""
+    code = "print(json.dumps({w.pid: bool(w.stopped_at) for w in JobWorker.objects.all()}))"
+    return shell(env, "from tiendo.jobs.models import JobWorker\n" + code)
+
+
+def test_serve_keeps_a_worker_beside_the_web_server_and_stops_it_with_the_server(installation, tmp_path, monkeypatch):
+    """`tiendo serve` runs `tiendo worker` as a child process: it runs the jobs, comes back if killed, and stops."""
+    from tiendo.web.management.commands.serve import WorkerProcess
+
+    env = installation
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+    def workers():
+        return workers_of(env)
+
+    sheets = json.loads(json.dumps(base_sheets(), default=str).replace('"DA-0', '"DA-2'))
+    book = write_book(tmp_path / "served.xlsx", sheets)
+    worker = WorkerProcess(io.StringIO())
+    worker.start()
+    try:
+        first = wait_until(lambda: worker.process, 30, "the worker starts")
+        [(_, job)] = shell(env, ENQUEUE, BOOK=book, NAMES=["served.xlsx"])
+        wait_until(lambda: shell(env, STATE)["jobs"][str(job)][0] == "done", 60, "the served worker runs the job")
+        os.kill(first.pid, signal.SIGKILL)
+        wait_until(lambda: worker.process is not first and str(worker.process.pid) in workers(), 30, "a new worker")
+    finally:
+        worker.stop()
+    assert worker.process.poll() is not None
+    stopped = workers()
+    assert stopped[str(worker.process.pid)] and not stopped[str(first.pid)]  # SIGTERM: a clean stop; SIGKILL: none
