@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.app.test_import_export import base_sheets, write_book
 from tiendo.jobs import queue
 from tiendo.jobs.models import Job, JobWorker
 from tiendo.projects.models import ImportJob
@@ -292,3 +293,31 @@ def test_a_brief_pdf_waits_for_the_worker_then_serves_every_reader(specialist, l
     assert Job.objects.get(pk=job.pk).status == "done"
     again = login(leader).get(reverse("reviews:pdf", args=[review.pk]))
     assert again.status_code == 200 and again.content.startswith(b"%PDF")
+
+
+@pytest.fixture
+def importer(specialist, agency_x, commune, enterprise_a):
+    """What the workbook of test_import_export refers to."""
+    from tiendo.projects.models import Sector
+
+    Sector.objects.create(code="CN", name="Công nghiệp chế biến")
+    return specialist
+
+
+def test_import_in_the_background_from_the_command_line(tmp_path, importer):
+    from tiendo.projects.models import Project
+
+    path = write_book(tmp_path / "cli.xlsx", base_sheets())
+    data = json.loads(run("import", "projects", path, "--background", "--wait", "--json", "--as", "specialist"))
+    assert data["status"] == "done" and data["kind"] == "projects.import" and data["result"]["created"] == 2
+    assert Project.objects.count() == 2 and ImportJob.objects.get().status == "done"
+    with pytest.raises(CommandError, match="--wait"):
+        run("import", "projects", path, "--wait", "--as", "specialist")
+
+
+@DATABASE_QUEUE
+def test_import_in_the_background_without_waiting_only_queues_it(tmp_path, importer):
+    path = write_book(tmp_path / "cli.xlsx", base_sheets())
+    text = run("import", "projects", path, "--background", "--as", "specialist")
+    job = Job.objects.get()
+    assert job.status == "queued" and f"tiendo jobs show {job.pk}" in text and "đang chờ" in text

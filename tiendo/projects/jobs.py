@@ -20,6 +20,19 @@ logger = logging.getLogger(__name__)
 STEPS = gettext_noop("%(done)s of %(total)s steps")
 
 
+def start_import(upload: ImportJob) -> None:
+    """Queue the import as a background job (run at once when TIENDO_JOBS_IMMEDIATE is set, as in the tests)."""
+    from django.urls import reverse
+
+    from tiendo.jobs.queue import start_job
+
+    back = reverse("projects:import_status", args=[upload.pk])
+    params = {"import_id": upload.pk, "back": back}
+    job = start_job("projects.import", actor=upload.uploaded_by, subject=upload.original_name, params=params)
+    ImportJob.objects.filter(pk=upload.pk).update(job=job)
+    upload.job = job
+
+
 def _import_failed(job) -> None:
     """The job died or failed: its import says so (and the page stops polling)."""
     ImportJob.objects.filter(Q(pk=job.params.get("import_id", 0)) | Q(job=job)).exclude(

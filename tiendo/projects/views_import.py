@@ -24,6 +24,7 @@ from tiendo.jobs.views import file_or_job_page
 
 from .access import projects_for_user
 from .forms import ProjectFilterForm
+from .jobs import start_import
 from .models import ImportJob
 from .workbook import (
     EXTENSIONS,
@@ -73,19 +74,6 @@ def import_upload(request):
     jobs = ImportJob.objects.filter(uploaded_by=request.user)[:10]
     context = {"form": form, "jobs": jobs, "sheets": [PROJECTS, MILESTONES, REPORTS], "guide_sheet": GUIDE_SHEET}
     return render(request, "projects/import_upload.html", context)
-
-
-def start_import(upload: ImportJob) -> None:
-    """Queue the import as a background job (run at once when TIENDO_JOBS_IMMEDIATE is set, as in the tests)."""
-    back = reverse("projects:import_status", args=[upload.pk])
-    job = start_job(
-        "projects.import",
-        actor=upload.uploaded_by,
-        subject=upload.original_name,
-        params={"import_id": upload.pk, "back": back},
-    )
-    ImportJob.objects.filter(pk=upload.pk).update(job=job)
-    upload.job = job
 
 
 def _job_for_user(user, pk: int) -> ImportJob:
