@@ -321,3 +321,17 @@ def test_import_in_the_background_without_waiting_only_queues_it(tmp_path, impor
     text = run("import", "projects", path, "--background", "--as", "specialist")
     job = Job.objects.get()
     assert job.status == "queued" and f"tiendo jobs show {job.pk}" in text and "đang chờ" in text
+
+
+def test_prune_deletes_old_finished_jobs_and_their_files_only(specialist):
+    old = queue.start_job("tests.echo", actor=specialist)
+    recent = queue.start_job("tests.echo", actor=specialist)
+    waiting = Job.objects.create(kind="tests.echo", started_by=specialist)
+    long_ago = timezone.now() - timedelta(days=100)
+    Job.objects.filter(pk__in=[old.pk, waiting.pk]).update(finished_at=long_ago, created_at=long_ago)
+    path = old.result_file.path
+    data = json.loads(run("jobs", "prune", "--days", "90", "--json"))
+    assert data == {"jobs": 1, "files": 1} and not os.path.exists(path)
+    assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    with pytest.raises(CommandError, match="--days"):
+        run("jobs", "prune", "--days", "0")

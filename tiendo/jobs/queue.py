@@ -20,6 +20,7 @@ import socket
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -244,6 +245,32 @@ def wait_for(job: Job, *, every: float = 1.0, echo: Callable[[Job], None] | None
         time.sleep(every)
 
 
+def _uuid(value: str) -> uuid.UUID | None:
+    """The database queue's ids are UUIDs; a job run at once has another kind of id."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def prune_jobs(before: datetime) -> tuple[int, int]:
+    """Delete the jobs finished before a moment, their files (results, uploads kept for the worker) and their
+    queue rows; a job still waiting or running is never touched. Returns (jobs, files) deleted."""
+    from django.core.files.storage import default_storage
+    from django_tasks_db.models import DBTaskResult
+
+    old = list(Job.objects.filter(status__in=Job.FINISHED, finished_at__lt=before))
+    files = 0
+    for job in old:
+        for name in (job.result_file.name, job.params.get("file") if isinstance(job.params, dict) else None):
+            if name and default_storage.exists(name):
+                default_storage.delete(name)
+                files += 1
+    DBTaskResult.objects.filter(pk__in=[_uuid(job.task_id) for job in old if _uuid(job.task_id)]).delete()
+    Job.objects.filter(pk__in=[job.pk for job in old]).delete()
+    return len(old), files
+
+
 # -- workers and their heartbeats ------------------------------------------------------------------------------
 
 
@@ -316,8 +343,10 @@ def give_up(jobs: list[Job]) -> list[int]:
             continue
         failed.append(job.pk)
         logger.warning("Job %s (%s) given up: its worker %s stopped", job.pk, job.kind, job.worker)
-        if job.task_id:
-            DBTaskResult.objects.filter(pk=job.task_id, status="RUNNING").update(status="FAILED", finished_at=now)
+        if _uuid(job.task_id):
+            DBTaskResult.objects.filter(pk=_uuid(job.task_id), status="RUNNING").update(
+                status="FAILED", finished_at=now
+            )
         _after_failure(KINDS.get(job.kind), job)
     return failed
 

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.core.management.base import CommandError
 from django.utils import timezone, translation
 
@@ -40,16 +42,24 @@ def job_line(job: Job) -> str:
 
 
 class Command(DataCommand):
-    help = "List background jobs, or show one (its progress, message, result file)."
+    help = "List background jobs, show one (its progress, message, result file), or prune old finished ones."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["list", "show"])
+        parser.add_argument("action", choices=["list", "show", "prune"])
         parser.add_argument("id", nargs="?", type=int)
         parser.add_argument("--status", choices=[s.value for s in Job.Status])
         parser.add_argument("--limit", type=int, default=50)
+        parser.add_argument("--days", type=int, default=90, help="prune: finished jobs older than this many days")
         self.add_json_argument(parser)
 
-    def handle(self, *args, action, id=None, status=None, limit=50, **options):
+    def handle(self, *args, action, id=None, status=None, limit=50, days=90, **options):
+        if action == "prune":
+            if days < 1:
+                raise CommandError("--days phải từ 1 trở lên.")
+            jobs, files = queue.prune_jobs(timezone.now() - timedelta(days=days))
+            data = {"jobs": jobs, "files": files}
+            self.emit(options, data, f"Đã xóa {jobs} công việc đã kết thúc quá {days} ngày và {files} tệp của chúng.")
+            return
         if action == "show":
             if id is None:
                 raise CommandError("Cần số hiệu công việc: tiendo jobs show ID.")
