@@ -236,3 +236,19 @@ def test_serve_keeps_a_worker_beside_the_web_server_and_stops_it_with_the_server
     assert worker.process.poll() is not None
     stopped = workers()
     assert stopped[str(worker.process.pid)] and not stopped[str(first.pid)]  # SIGTERM: a clean stop; SIGKILL: none
+
+
+def test_the_worker_of_a_server_killed_outright_stops_by_itself(installation):
+    """`tiendo serve` killed with SIGKILL cannot stop its worker: the worker (--with-parent) sees it and stops."""
+    env = installation
+    parent = subprocess.Popen(
+        ["/bin/sh", "-c", f"{sys.executable} -m tiendo.cli worker --with-parent & echo $!; wait"],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    child = int(parent.stdout.readline())
+    wait_until(lambda: str(child) in workers_of(env), 30, "the worker starts")
+    parent.kill()
+    parent.wait(timeout=10)
+    wait_until(lambda: workers_of(env)[str(child)], 30, "the orphaned worker stops cleanly")

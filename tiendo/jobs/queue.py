@@ -16,6 +16,7 @@ transaction open (on PostgreSQL; SQLite lets nobody write then, and the progress
 
 import logging
 import os
+import signal
 import socket
 import threading
 import time
@@ -374,13 +375,18 @@ def stop_worker(worker_id: str) -> None:
 class Heartbeat(threading.Thread):
     """Every few seconds: this worker is alive, its jobs are alive and this far on, and the dead are given up."""
 
-    def __init__(self, worker_id: str):
+    def __init__(self, worker_id: str, *, parent: int | None = None):
         super().__init__(name="tiendo-heartbeat", daemon=True)
         self.worker_id = worker_id
+        self.parent = parent  # `tiendo serve`'s worker ends with it, even when it was killed outright
         self.stopping = threading.Event()
 
     def run(self) -> None:
         while not self.stopping.wait(settings.TIENDO_JOB_HEARTBEAT_SECONDS):
+            if self.parent and os.getppid() != self.parent:
+                logger.warning("The server that started this worker has stopped: stopping too.")
+                os.kill(os.getpid(), signal.SIGTERM)  # a graceful stop: the running job may finish
+                return
             try:
                 self.beat()
             except DatabaseError as error:  # SQLite held by a long write: the next beat catches up

@@ -19,15 +19,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-tasks", type=int, default=None, help="stop after this many jobs (restart by systemd)"
         )
+        parser.add_argument("--with-parent", action="store_true", help="stop when the process that started it ends")
 
-    def handle(self, *args, interval, max_tasks, **options):
+    def handle(self, *args, interval, max_tasks, with_parent, **options):
         if not isinstance(task_backends["default"], DatabaseBackend):
             raise CommandError(
                 "Hàng đợi công việc không dùng cơ sở dữ liệu (TIENDO_JOBS_IMMEDIATE đang bật): không cần bộ xử lý."
             )
         worker_id = f"{socket.gethostname()[:40]}-{os.getpid()}-{get_random_string(8)}"
         queue.become_worker(worker_id)
-        heartbeat = queue.Heartbeat(worker_id)
+        heartbeat = queue.Heartbeat(worker_id, parent=os.getppid() if with_parent else None)
         heartbeat.start()
         self.stdout.write(
             f"tiendo worker {worker_id}: đang chờ công việc (nhịp {settings.TIENDO_JOB_HEARTBEAT_SECONDS:g} giây)."

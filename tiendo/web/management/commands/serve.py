@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 import threading
@@ -22,7 +23,7 @@ class WorkerProcess:
 
     def _keep_running(self) -> None:
         while not self.stopping.is_set():
-            self.process = subprocess.Popen([sys.executable, "-m", "tiendo.cli", "worker"])
+            self.process = subprocess.Popen([sys.executable, "-m", "tiendo.cli", "worker", "--with-parent"])
             code = self.process.wait()
             if self.stopping.wait(3):
                 return
@@ -62,6 +63,8 @@ class Command(BaseCommand):
         if not no_worker and not settings.TIENDO_JOBS_IMMEDIATE:
             worker = WorkerProcess(self.stdout)
             worker.start()
+            # `kill PID` (SIGTERM) should stop the worker too, as Ctrl+C does: let the `finally` below run.
+            signal.signal(signal.SIGTERM, lambda *args: sys.exit(0))
         try:
             serve(application, host=host, port=port, threads=threads, ident="tiendo")
         finally:
