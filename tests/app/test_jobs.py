@@ -335,3 +335,12 @@ def test_prune_deletes_old_finished_jobs_and_their_files_only(specialist):
     assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
     with pytest.raises(CommandError, match="--days"):
         run("jobs", "prune", "--days", "0")
+
+
+@DATABASE_QUEUE
+def test_a_waiting_job_whose_task_the_queue_could_not_run_is_failed_not_polled_for_ever(specialist, login):
+    job = queue.start_job("tests.echo", actor=specialist)
+    DBTaskResult.objects.filter(pk=job.task_id).update(status="FAILED", traceback="ImportError: no module")
+    html = login(specialist).get(reverse("jobs:list")).content.decode()
+    job.refresh_from_db()
+    assert job.status == "failed" and "ImportError" in job.error and "Không thành công" in html

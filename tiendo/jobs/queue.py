@@ -324,7 +324,31 @@ def give_up_lost_jobs() -> list[int]:
     running = list(running)
     workers = {w.pk: w for w in JobWorker.objects.filter(pk__in={j.worker for j in running})}
     lost = [job for job in running if worker_gone(job, workers.get(job.worker), now)]
-    return give_up(lost)
+    return give_up(lost) + _give_up_unstarted()
+
+
+def _give_up_unstarted() -> list[int]:
+    """A waiting job whose queue row already ended never started (its task could not even be loaded): say so."""
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = {_uuid(job.task_id): job for job in Job.objects.filter(status=Job.Status.QUEUED).exclude(task_id="")}
+    waiting.pop(None, None)
+    if not waiting:
+        return []
+    ended = DBTaskResult.objects.filter(pk__in=list(waiting), status__in=["FAILED", "SUCCESSFUL"])
+    failed = []
+    for task_id, traceback_text in ended.values_list("pk", "traceback"):
+        job = waiting[task_id]
+        changed = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
+            status=Job.Status.FAILED,
+            message=UNEXPECTED,
+            error=traceback_text or "the queue ended the task before the job started",
+            finished_at=timezone.now(),
+        )
+        if changed:
+            failed.append(job.pk)
+            _after_failure(KINDS.get(job.kind), job)
+    return failed
 
 
 def give_up(jobs: list[Job]) -> list[int]:
