@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "tiendo.web",
     "tiendo.audit",
     "tiendo.accounts",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "tiendo.plans",
     "tiendo.demo",
     "tiendo.api",
+    "tiendo.jobs",
 ]
 
 MIDDLEWARE = [
@@ -232,3 +235,20 @@ TIENDO_DISB_BEHIND_POINTS = os.environ.get("TIENDO_DISB_BEHIND_POINTS", "20")
 TIENDO_DISB_STALLED_MONTHS = int(os.environ.get("TIENDO_DISB_STALLED_MONTHS", 3))
 TIENDO_DISB_ZERO_AFTER = os.environ.get("TIENDO_DISB_ZERO_AFTER", "30/06")
 TIENDO_DISB_PROJECTION = os.environ.get("TIENDO_DISB_PROJECTION", "linear")
+
+# Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one
+# `tiendo serve` starts) runs them. TIENDO_JOBS_IMMEDIATE=1 runs each job at once in the caller instead (the tests).
+TIENDO_JOBS_IMMEDIATE = _env_bool("TIENDO_JOBS_IMMEDIATE")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TIENDO_JOBS_IMMEDIATE
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+# A worker writes its heartbeat (and its jobs' progress) this often; a running job whose worker has not beaten for
+# TIENDO_JOB_LOST_AFTER_SECONDS is given up (at once, on the same machine, when the worker's process is gone).
+TIENDO_JOB_HEARTBEAT_SECONDS = float(os.environ.get("TIENDO_JOB_HEARTBEAT_SECONDS", "5"))
+TIENDO_JOB_LOST_AFTER_SECONDS = float(os.environ.get("TIENDO_JOB_LOST_AFTER_SECONDS", "45"))

@@ -23,6 +23,7 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.directives.models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
+from tiendo.jobs.models import Job
 from tiendo.plans.models import (
     Disbursement,
     Plan,
@@ -79,6 +80,8 @@ MARKERS: dict[str, set[str]] = {
     "MXRULEOTHER": STAFF,
     "MX-PLAN": STAFF | {"officer"},
     "MX-IMPORT-JOB": {"specialist", "admin"},
+    "MX-JOB-SPECIALIST": {"specialist", "admin"},  # a background job: its starter's, and the administrator's
+    "MX-JOB-OFFICER": {"officer", "admin"},
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -239,6 +242,11 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
         uploaded_by=specialist, file=ContentFile(b"x", name="job.xlsx"), original_name="MX-IMPORT-JOB.xlsx",
         status="done", result={"created": 0},
     )  # fmt: skip
+    w["background_job"] = [
+        Job.objects.create(kind="projects.export", subject=f"MX-JOB-{who.upper()}.xlsx", started_by=w["users"][who],
+                           status="done", progress=100)
+        for who in ("specialist", "officer")
+    ]  # fmt: skip
     return w
 
 
@@ -305,6 +313,8 @@ FILL = {
     "directives:update_attachment": _update,
     "directives:extension_decide": _both("extension"),
     "directives:notification_read": _both("notification"),
+    "jobs:detail": _both("background_job"),
+    "jobs:file": _both("background_job"),
 }
 
 API_FILL = {"code": {"/api/agencies/": "agency", "/api/projects/": "project"}, "pk": {}}
@@ -443,7 +453,7 @@ def test_the_matrix_covers_every_kind_of_record(world):
     covered = {
         Project, Milestone, ProgressReport, Document, Enterprise, Directive, Task, ProgressUpdate, ExtensionRequest,
         Notification, ReviewRound, ReviewItem, Finding, Plan, PlanVersion, PlanItem, PlanLine, SourceBudget,
-        Disbursement, ImportJob,
+        Disbursement, ImportJob, Job,
     }  # fmt: skip
     registered = set(access.registered())
     assert covered <= registered

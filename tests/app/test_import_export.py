@@ -112,7 +112,6 @@ def run(tmp_path, setup):
 def _fast(settings, tmp_path):
     """Uploads in a temporary folder, jobs run in the request, and personas without the slow password hash."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.TIENDO_IMPORT_IN_THREAD = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -677,11 +676,18 @@ def test_cli_export_with_filters(tmp_path, capsys, admin_user, project_x, projec
     assert "2 dự án" in capsys.readouterr().out
 
 
-@override_settings(TIENDO_IMPORT_IN_THREAD=True)
-def test_the_background_thread_runs_the_job(login, setup, tmp_path):
-    """The thread is started on commit; in a test transaction we only check that the job is queued."""
-    upload(login(setup), base_sheets(), tmp_path)
-    assert ImportJob.objects.get().status == "queued"
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_an_upload_is_queued_for_the_worker(login, setup, tmp_path):
+    """With the database queue, the upload only queues the job: the page polls until a worker has run it."""
+    from django_tasks_db.models import DBTaskResult
+
+    client = login(setup)
+    upload(client, base_sheets(), tmp_path)
+    imported = ImportJob.objects.get()
+    assert imported.status == "queued" and imported.job.status == "queued" and Project.objects.count() == 0
+    assert DBTaskResult.objects.get().args_kwargs == {"args": [imported.job.pk], "kwargs": {}}
+    page = client.get(reverse("projects:import_status", args=[imported.pk]), headers={"HX-Request": "true"})
+    assert 'hx-trigger="every 1s"' in page.content.decode()
 
 
 def test_one_upload_reports_cell_errors_and_rule_errors_of_the_same_row(specialist, tmp_path):

@@ -234,6 +234,11 @@ def receives_extension_requests(actor: Actor) -> bool:
     return actor.role == Role.SPECIALIST
 
 
+def sees_every_job(actor: Actor) -> bool:
+    """Background jobs are their starters' own; an administrator sees all of them to help and to clean up."""
+    return actor.role == Role.ADMIN
+
+
 def is_investor(actor: Actor) -> bool:
     """Investors' pages speak of their enterprise: its projects, what they must do."""
     return actor.role == Role.INVESTOR
@@ -261,6 +266,7 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "read_plans": can_read_plans,
     "manage_plans": can_manage_plans,
     "is_investor": is_investor,
+    "see_every_job": sees_every_job,
     "receives_extension_requests": receives_extension_requests,
 }
 

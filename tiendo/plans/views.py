@@ -3,13 +3,13 @@
 import io
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Q, Value, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,6 +19,9 @@ from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.domain.text import search_key
+from tiendo.jobs.models import Job
+from tiendo.jobs.queue import done_job, start_job
+from tiendo.jobs.views import file_or_job_page, file_response
 
 from . import exports, facts, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
@@ -26,7 +29,6 @@ from .forms import BudgetReasonForm, DecisionForm, DiscardForm, DraftForm, ItemF
 from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
 PAGE_SIZE = 50
-PDF_CACHE_SECONDS = 3600
 TIER_ORDER = Case(*(When(tier=t, then=Value(i)) for i, t in enumerate(TIERS)), output_field=IntegerField())
 
 
@@ -428,23 +430,24 @@ def _tables_stamp(version: PlanVersion) -> str:
 
 @require_GET
 def tables_pdf(request, pk):
-    """About 30 ms a project line (WeasyPrint): kept until the version changes, like the review briefs."""
+    """About 30 ms a project line (WeasyPrint): a background job makes it once per state of the version (its file
+    then serves every reader until the version changes), the job's page shows its progress meanwhile."""
     version = get_version_for_user(request.user, pk)
     _require_all(request.user)
-    key, stamp = f"tiendo:plan-tables:{version.pk}", _tables_stamp(version)
-    cached = cache.get(key)
-    if cached and cached[0] == stamp:
-        pdf = cached[1]
-    else:
-        try:
-            pdf = exports.render_pdf(version)
-        except exports.PdfUnavailable as error:
-            messages.error(request, str(error))
-            return redirect("plans:version", pk=version.pk)
-        cache.set(key, (stamp, pdf), PDF_CACHE_SECONDS)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{exports.pdf_name(version)}"'
-    return response
+    key = f"{version.pk}:{_tables_stamp(version)}"
+    if done := done_job("plans.appendix_pdf", key):
+        return file_response(done, stream=False)
+    job = start_job(
+        "plans.appendix_pdf",
+        actor=request.user,
+        subject=str(version),
+        params={"version": version.pk, "back": reverse("plans:version", args=[version.pk])},
+        dedupe_key=key,
+    )
+    if job.status == Job.Status.FAILED and not job.worker:  # run at once (no worker) and refused
+        messages.error(request, job.message_text)
+        return redirect("plans:version", pk=version.pk)
+    return file_or_job_page(job, stream=False)
 
 
 # A project in a version ------------------------------------------------------------------------------------------

@@ -10,9 +10,11 @@ from decimal import Decimal
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +22,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.core import access as core_access
 from tiendo.domain.money import format_number
+from tiendo.jobs.models import Job
+from tiendo.jobs.queue import start_job
+from tiendo.jobs.views import get_job_for_user
 from tiendo.web.fields import DayField, DecimalCommaField
 
 from . import charts, dashboards
@@ -129,20 +134,17 @@ def disbursement_import(request, plan_id):
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            outcome = disb.import_disbursement(
-                plan,
-                upload,
-                upload.name,
-                request.user,
-                dry_run=form.cleaned_data["dry_run"],
-                partial=form.cleaned_data["partial"],
-            )
-        except disb.FileRejected as error:
-            form.add_error("file", error.message)
+        job = _start_import(request, plan, form)
+        if not job.finished:
+            return redirect("jobs:detail", pk=job.pk)
+        if job.status == Job.Status.DONE:
+            result = job.result
         else:
-            result = outcome.as_dict(error_limit=1000)
+            form.add_error("file", job.result.get("file_rejected") or job.message_text)
+    elif request.GET.get("job", "").isdigit():  # back from a finished job's page
+        job = get_job_for_user(request.user, int(request.GET["job"]))
+        if job.kind == "plans.disbursement_import" and job.params.get("plan") == plan.pk and job.result:
+            result = job.result if "file_rejected" not in job.result else None
     hints = _column_hints()
     context = {
         "plan": plan,
@@ -152,6 +154,24 @@ def disbursement_import(request, plan_id):
         "guide_sheet": disb.GUIDE_SHEET,
     }
     return render(request, "plans/disb_import.html", context)
+
+
+def _start_import(request, plan: Plan, form: ImportForm) -> Job:
+    """Keep the upload where the worker can read it and queue the import (checked, then written in one go)."""
+    upload = form.cleaned_data["file"]
+    stored = default_storage.save(f"jobs/uploads/{timezone.localdate():%Y/%m}/{upload.name}", upload)
+    params = {
+        "plan": plan.pk,
+        "file": stored,
+        "name": upload.name,
+        "dry_run": form.cleaned_data["dry_run"],
+        "partial": form.cleaned_data["partial"],
+    }
+    job = start_job("plans.disbursement_import", actor=request.user, subject=upload.name[:255], params=params)
+    back = f"{reverse('plans:disb_import', args=[plan.pk])}?job={job.pk}"
+    Job.objects.filter(pk=job.pk).update(params=params | {"back": back})
+    job.refresh_from_db()
+    return job
 
 
 @require_GET

@@ -452,6 +452,7 @@ class ImportJob(models.Model):
     rejected_file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    job = models.ForeignKey("jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         verbose_name = _("import")

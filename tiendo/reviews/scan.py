@@ -130,10 +130,10 @@ def iter_facts(projects=None) -> Iterator[tuple[int, object]]:
 def scan(as_of: date | None = None, actor=None, progress: Callable[[int], None] | None = None) -> ScanRun:
     """Evaluate every running project as of a day; the run and its findings replace nothing, they add a dated run."""
     as_of = as_of or timezone.localdate()
-    run = ScanRun.objects.create(as_of=as_of, started_by=actor)
     count = found = 0
     batch: list[Finding] = []
-    with transaction.atomic():
+    with transaction.atomic():  # the run too: a scan killed half-way leaves nothing behind
+        run = ScanRun.objects.create(as_of=as_of, started_by=actor)
         for pk, facts in iter_facts():
             count += 1
             for finding in rules.evaluate(facts, as_of):

@@ -6,6 +6,7 @@ app_name = "reviews"
 urlpatterns = [
     path("", views.round_list, name="list"),
     path("new/", views.round_open, name="open"),
+    path("scan/", views.scan_now, name="scan"),
     path("<int:pk>/", views.round_detail, name="detail"),
     path("<int:pk>/confirm-all/", views.round_confirm_all, name="confirm_all"),
     path("<int:pk>/submit/", views.round_submit, name="submit"),

@@ -1,13 +1,9 @@
 """Review rounds on the web: thin views over services.py (changes) and exports.py (Excel, PDF brief)."""
 
-import io
-
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
-from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,13 +16,15 @@ from tiendo.core import access as core_access
 from tiendo.directives.models import Task
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.text import search_key
+from tiendo.jobs.models import Job
+from tiendo.jobs.queue import done_job, start_job
+from tiendo.jobs.views import file_or_job_page, file_response
 
 from . import exports, services
 from .forms import DecisionForm, FollowUpFormSet, ItemEditForm, ItemFilterForm, RoundForm
 from .models import ReviewItem, ReviewRound
 
 PAGE_SIZE = 50
-BRIEF_CACHE_SECONDS = 3600
 
 
 def _errors(error: ValidationError) -> str:
@@ -68,8 +66,21 @@ def round_list(request):
     page = Paginator(rounds.select_related("opened_by").order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"page": page, "can_open": core_access.can(request.user, "prepare_reviews")}
+    context = {
+        "page": page,
+        "can_open": core_access.can(request.user, "prepare_reviews"),
+        "can_scan": core_access.can(request.user, "scan"),
+    }
     return render(request, "reviews/round_list.html", context)
+
+
+@require_POST
+def scan_now(request):
+    """Evaluate every running project now (the nightly scan), as a background job whose page shows its progress."""
+    if not core_access.can(request.user, "scan"):
+        raise PermissionDenied
+    job = start_job("reviews.scan", actor=request.user, params={"back": reverse("reviews:list")}, dedupe_key="scan")
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -309,13 +320,25 @@ def item_decide(request, pk):
 # Exports ---------------------------------------------------------------------------------------------------------
 
 
+def _job_answer(request, job, review: ReviewRound, *, stream: bool):
+    """The file when it is ready; a failure started right now (no worker: run at once) back on the round's page."""
+    if job.status == Job.Status.FAILED and job.finished_at and not job.worker:
+        messages.error(request, job.message_text)
+        return redirect("reviews:detail", pk=review.pk)
+    return file_or_job_page(job, stream=stream)
+
+
 @require_GET
 def export_xlsx(request, pk):
     review = get_round_for_user(request.user, pk)
-    target = io.BytesIO()
-    exports.write_workbook(review, target)
-    target.seek(0)
-    return FileResponse(target, as_attachment=True, filename=exports.workbook_name(review))
+    job = start_job(
+        "reviews.workbook",
+        actor=request.user,
+        subject=review.title,
+        params={"round": review.pk, "back": reverse("reviews:detail", args=[review.pk])},
+        dedupe_key=f"{review.pk}:{_brief_version(review)}",
+    )
+    return _job_answer(request, job, review, stream=True)
 
 
 def _brief_version(review: ReviewRound) -> str:
@@ -327,20 +350,18 @@ def _brief_version(review: ReviewRound) -> str:
 
 @require_GET
 def brief_pdf(request, pk):
-    """The PDF takes about 10 ms a confirmed project: kept (one per round and language) until the round changes."""
+    """500+ pages take minutes: a background job makes it once per round, language and state of the round (its file
+    then serves everyone who may see the round); the page shows its progress meanwhile."""
     review = get_round_for_user(request.user, pk)
     language = translation.get_language() or "vi"
-    key, version = f"tiendo:review-brief:{review.pk}:{language}", _brief_version(review)
-    cached = cache.get(key)
-    if cached and cached[0] == version:
-        pdf = cached[1]
-    else:
-        try:
-            pdf = exports.render_brief(review, language)
-        except exports.BriefUnavailable as error:
-            messages.error(request, str(error))
-            return redirect("reviews:detail", pk=review.pk)
-        cache.set(key, (version, pdf), BRIEF_CACHE_SECONDS)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{exports.brief_name(review, language)}"'
-    return response
+    key = f"{review.pk}:{language}:{_brief_version(review)}"
+    if done := done_job("reviews.brief", key):
+        return file_response(done, stream=False)
+    job = start_job(
+        "reviews.brief",
+        actor=request.user,
+        subject=review.title,
+        params={"round": review.pk, "language": language, "back": reverse("reviews:detail", args=[review.pk])},
+        dedupe_key=key,
+    )
+    return _job_answer(request, job, review, stream=False)

@@ -3,9 +3,13 @@
 import sys
 from pathlib import Path
 
+from django.core.files import File
 from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
+from tiendo.jobs.cli import add_background_arguments, follow
+from tiendo.projects.jobs import start_import
+from tiendo.projects.models import ImportJob
 from tiendo.projects.workbook import FileRejected, import_workbook
 from tiendo.web.commands import DataCommand, unreadable
 
@@ -26,6 +30,7 @@ class Command(DataCommand):
         projects.add_argument("--rejected", help="tệp ghi các dòng lỗi (mặc định: FILE-loi.xlsx, với --partial)")
         self.add_json_argument(projects)
         self.add_actor_argument(projects)
+        add_background_arguments(projects)
 
     def handle(self, *args, what, **options):
         user = self.actor(options)
@@ -34,6 +39,10 @@ class Command(DataCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp '{path}'.")
+        if options["background"]:
+            return self._queue(path, user, options)
+        if options["wait"]:
+            raise CommandError("--wait chỉ dùng cùng --background.")
         progress = None if options["json"] else ProgressBar(sys.stderr, "Đang nhập")
         try:
             result = import_workbook(
@@ -52,6 +61,22 @@ class Command(DataCommand):
             if len(result.errors) > ERRORS_SHOWN:
                 lines.append(f"... và {len(result.errors) - ERRORS_SHOWN} lỗi khác.")
             raise CommandError(f"Tệp bị từ chối, không ghi gì: {len(result.errors)} lỗi.\n" + "\n".join(lines))
+
+    def _queue(self, path: Path, user, options) -> None:
+        """Hand the file to the worker, as the upload page does; --wait follows it and prints the outcome."""
+        with path.open("rb") as handle:
+            upload = ImportJob.objects.create(
+                uploaded_by=user,
+                file=File(handle, name=path.name),
+                original_name=path.name[:255],
+                partial=options["partial"],
+                dry_run=options["dry_run"],
+            )
+        start_import(upload)
+        job = follow(self, options, upload.job)
+        upload.refresh_from_db()
+        if job.finished and upload.status == ImportJob.Status.REJECTED:
+            raise CommandError(f"Tệp bị từ chối, không ghi gì: {upload.result.get('error_count', 0)} lỗi.")
 
     def _summary(self, data) -> str:
         verb = "Kiểm tra (không ghi)" if data["dry_run"] else "Đã nhập"

@@ -5,6 +5,8 @@ from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
 from tiendo.domain.money import format_number
+from tiendo.jobs.cli import add_background_arguments, follow
+from tiendo.jobs.queue import start_job
 from tiendo.reviews.models import Finding
 from tiendo.reviews.scan import scan
 from tiendo.web.commands import DataCommand, parse_day
@@ -17,12 +19,19 @@ class Command(DataCommand):
         parser.add_argument("--as-of", help="evaluation date (yyyy-mm-dd or dd/mm/yyyy); default today")
         self.add_json_argument(parser)
         self.add_actor_argument(parser)
+        add_background_arguments(parser)
 
     def handle(self, *args, as_of=None, **options):
         user = self.actor(options)
         if not core_access.can(user, "scan"):
             raise CommandError(f"Không có quyền quét dự án: {user.username}.")
         day = parse_day(as_of) if as_of else None
+        if options["background"]:
+            params = {"as_of": day.isoformat() if day else None}
+            follow(self, options, start_job("reviews.scan", actor=user, params=params, dedupe_key="scan"))
+            return
+        if options["wait"]:
+            raise CommandError("--wait chỉ dùng cùng --background.")
         started = time.perf_counter()
         run = scan(day, user, progress=None if options.get("json") else self._progress)
         seconds = time.perf_counter() - started

@@ -1,0 +1,19 @@
+"""Who sees background jobs, registered in the access layer: their starter, and an administrator."""
+
+from tiendo.core import access
+from tiendo.domain import access as rules
+
+from .models import Job
+
+
+def register() -> None:
+    access.register(Job, visible=_visible, can_change=lambda actor, job: False)
+
+
+def _visible(actor, user):
+    jobs = Job.objects.all()
+    if rules.sees_every_job(actor):
+        return jobs
+    if user is None or not getattr(user, "is_authenticated", False):
+        return jobs.none()
+    return jobs.filter(started_by=user)

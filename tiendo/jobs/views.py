@@ -1,0 +1,73 @@
+"""A job's page: its progress while it runs (htmx polling that stops once it is done or failed), then its result."""
+
+import mimetypes
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from tiendo.core import access
+
+from . import queue
+from .models import Job
+
+
+def jobs_for_user(user):
+    """An administrator sees every job; anyone else the jobs they started (tiendo.core.access)."""
+    return access.visible(user, Job).select_related("started_by")
+
+
+def get_job_for_user(user, pk) -> Job:
+    """A job the user may see, brought up to date; the same 404 for someone else's job as for a missing one."""
+    return queue.refresh_job(access.get_or_404(user, Job, queryset=jobs_for_user(user), pk=pk))
+
+
+def job_context(job: Job) -> dict:
+    return {
+        "job": job,
+        "title": queue.kind_label(job.kind),
+        "no_worker": job.status == Job.Status.QUEUED and not queue.workers_alive(),
+    }
+
+
+@require_GET
+def job_list(request):
+    queue.give_up_lost_jobs()
+    jobs = [(job, queue.kind_label(job.kind)) for job in jobs_for_user(request.user)[:100]]
+    return render(request, "jobs/job_list.html", {"jobs": jobs})
+
+
+@require_GET
+def job_detail(request, pk):
+    job = get_job_for_user(request.user, pk)
+    template = "jobs/job_detail.html#status" if request.htmx else "jobs/job_detail.html"
+    return render(request, template, job_context(job))
+
+
+@require_GET
+def job_file(request, pk):
+    job = get_job_for_user(request.user, pk)
+    if job.status != Job.Status.DONE or not job.result_file:
+        raise Http404
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+
+
+def file_or_job_page(job: Job, *, stream: bool = True):
+    """A job that is already done (run at once, or started earlier) answers with its file; otherwise the job's page,
+    which polls until the file is ready (or says why it failed)."""
+    if job.status == Job.Status.DONE and job.result_file:
+        return file_response(job, stream=stream)
+    return redirect("jobs:detail", pk=job.pk)
+
+
+def file_response(job: Job, *, stream: bool = True):
+    if stream:
+        return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+    with job.result_file.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(
+        content, content_type=mimetypes.guess_type(job.result_name)[0] or "application/octet-stream"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, job.result_name)
+    return response

@@ -1,0 +1,51 @@
+"""The plans' background jobs: the People's Council appendix as PDF (2,000+ lines: half a minute of WeasyPrint)."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from tiendo.jobs.queue import JobRefused, job_kind
+
+from . import exports
+from .models import PlanVersion
+
+RENDERING = gettext_noop("Laying out the pages (WeasyPrint).")
+
+
+@job_kind("plans.appendix_pdf", _("Plan appendix (PDF)"))
+def run_appendix_pdf(job, report) -> None:
+    version = PlanVersion.objects.get(pk=job.params["version"])
+    report(5, RENDERING)
+    try:
+        pdf = exports.render_pdf(version)
+    except exports.PdfUnavailable as error:
+        raise JobRefused(str(error)) from None
+    report.save_file(exports.pdf_name(version), pdf)
+
+
+CHECKING = gettext_noop("Checking the rows.")
+
+
+@job_kind("plans.disbursement_import", _("Treasury disbursement import"))
+def run_disbursement_import(job, report) -> None:
+    """Check every row, then record the months (one transaction, written at the end): a crash writes nothing."""
+    from django.core.files.storage import default_storage
+
+    from . import disbursement as disb
+    from .models import Plan
+
+    plan = Plan.objects.get(pk=job.params["plan"])
+    report(10, CHECKING)
+    with default_storage.open(job.params["file"], "rb") as handle:
+        try:
+            outcome = disb.import_disbursement(
+                plan,
+                handle,
+                job.params["name"],
+                job.started_by,
+                dry_run=job.params.get("dry_run", False),
+                partial=job.params.get("partial", False),
+            )
+        except disb.FileRejected as error:
+            report.set_result({"file_rejected": error.message})
+            raise JobRefused(error.message) from None
+    report.set_result(outcome.as_dict(error_limit=1000))

@@ -1,0 +1,59 @@
+"""The review rounds' background jobs: the PDF brief (500+ pages for a province) and the Excel list."""
+
+import io
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from tiendo.jobs.queue import JobRefused, job_kind
+
+from . import exports
+from .models import ReviewRound
+
+RENDERING = gettext_noop("Laying out the pages (WeasyPrint).")
+
+
+@job_kind("reviews.brief", _("Review brief (PDF)"))
+def run_brief(job, report) -> None:
+    review = ReviewRound.objects.get(pk=job.params["round"])
+    language = job.params.get("language", "vi")
+    report(5, RENDERING)
+    with translation.override(language):
+        try:
+            pdf = exports.render_brief(review, language)
+        except exports.BriefUnavailable as error:
+            raise JobRefused(str(error)) from None
+    report.save_file(exports.brief_name(review, language), pdf)
+
+
+@job_kind("reviews.workbook", _("Review list (Excel)"))
+def run_workbook(job, report) -> None:
+    review = ReviewRound.objects.get(pk=job.params["round"])
+    target = io.BytesIO()
+    count = exports.write_workbook(review, target)
+    report.save_file(exports.workbook_name(review), target.getvalue())
+    report.set_result({"projects": count})
+
+
+SCANNING = gettext_noop("%(count)s projects evaluated.")
+
+
+@job_kind("reviews.scan", _("Scan of every running project"))
+def run_scan(job, report) -> None:
+    """The nightly scan, started from a page or with `tiendo scan --background` (one transaction, as in the command)."""
+    from datetime import date
+
+    from tiendo.projects.models import Project
+
+    from .scan import RUNNING, scan
+
+    total = Project.objects.alive().filter(status__in=RUNNING).count() or 1
+    as_of = date.fromisoformat(job.params["as_of"]) if job.params.get("as_of") else None
+    run = scan(
+        as_of, job.started_by, progress=lambda count: report(min(99, 100 * count // total), SCANNING, count=count)
+    )
+    report(100, SCANNING, count=run.projects)
+    report.set_result(
+        {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings}
+    )
