@@ -15,11 +15,12 @@ def add_background_arguments(parser) -> None:
 def follow(command, options, job: Job) -> Job:
     """Print the queued job (--json: its record); with --wait, its progress on stderr until it ends."""
     if options.get("wait"):
-        job = queue.wait_for(job, echo=lambda j: command.stderr.write(f"  {job_line(j)}"))
-        if job.status == Job.Status.FAILED:
-            raise CommandError(job_line(job))
-    text = job_line(job)
+        job = queue.wait_for(job, echo=lambda j: command.stderr.write(f"  {job_line(job_data(j))}"))
+    data = job_data(job)
+    if job.status == Job.Status.FAILED:
+        raise CommandError(job_line(data))
+    text = job_line(data)
     if not job.finished:
         text += f"\nXem tiến độ: tiendo jobs show {job.pk}"
-    command.emit(options, job_data(job), text)
+    command.emit(options, data, text)
     return job

@@ -20,7 +20,7 @@ def jobs_for_user(user):
 
 def get_job_for_user(user, pk) -> Job:
     """A job the user may see, brought up to date; the same 404 for someone else's job as for a missing one."""
-    return queue.refresh_job(access.get_or_404(user, Job, queryset=jobs_for_user(user), pk=pk))
+    return queue.refresh_job(access.get_or_404(user, Job, queryset=Job.objects.select_related("started_by"), pk=pk))
 
 
 def job_context(job: Job) -> dict:
@@ -50,7 +50,7 @@ def job_file(request, pk):
     job = get_job_for_user(request.user, pk)
     if job.status != Job.Status.DONE or not job.result_file:
         raise Http404
-    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+    return file_response(job)
 
 
 def file_or_job_page(job: Job, *, stream: bool = True):

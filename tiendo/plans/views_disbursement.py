@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -43,8 +43,7 @@ def _annual_plan_for_user(user, plan_id) -> Plan:
 
 
 def _require_manager(user) -> None:
-    if not core_access.can(user, "manage_plans"):
-        raise PermissionDenied
+    core_access.require(user, "manage_plans")
 
 
 class AsOfForm(forms.Form):

@@ -84,11 +84,6 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def can_view(actor) -> bool:
-    """The province's staff read reviews; officers and investors never see them (they name sanctions)."""
-    return access.can_view_reviews(actor)
-
-
 def can_prepare(actor) -> bool:
     """Opening a round, editing and confirming proposals, submitting: the department's specialists."""
     return access.can_prepare_reviews(actor)

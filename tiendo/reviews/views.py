@@ -1,7 +1,7 @@
 """Review rounds on the web: thin views over services.py (changes) and exports.py (Excel, PDF brief)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
 from django.shortcuts import redirect, render
@@ -56,8 +56,7 @@ def _permissions(user, review: ReviewRound) -> dict[str, bool]:
 
 @require_GET
 def round_list(request):
-    if not core_access.can(request.user, "view_reviews"):
-        raise PermissionDenied
+    core_access.require(request.user, "view_reviews")
     rounds = services.rounds_for_user(request.user).annotate(
         item_count=Count("items"),
         confirmed_count=Count("items", filter=Q(items__confirmed=True)),
@@ -77,16 +76,14 @@ def round_list(request):
 @require_POST
 def scan_now(request):
     """Evaluate every running project now (the nightly scan), as a background job whose page shows its progress."""
-    if not core_access.can(request.user, "scan"):
-        raise PermissionDenied
+    core_access.require(request.user, "scan")
     job = start_job("reviews.scan", actor=request.user, params={"back": reverse("reviews:list")}, dedupe_key="scan")
     return redirect("jobs:detail", pk=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
 def round_open(request):
-    if not core_access.can(request.user, "prepare_reviews"):
-        raise PermissionDenied
+    core_access.require(request.user, "prepare_reviews")
     form = RoundForm(request.POST or None, initial={"as_of": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -183,8 +180,7 @@ def _back(request, review: ReviewRound) -> str:
 @require_POST
 def round_confirm_all(request, pk):
     review = get_round_for_user(request.user, pk)
-    if not core_access.can(request.user, "prepare_reviews"):
-        raise PermissionDenied
+    core_access.require(request.user, "prepare_reviews")
     try:
         count = services.confirm_all(review, request.user, proposal=request.POST.get("proposal", ""))
     except ValidationError as error:
@@ -197,8 +193,7 @@ def round_confirm_all(request, pk):
 @require_POST
 def round_submit(request, pk):
     review = get_round_for_user(request.user, pk)
-    if not core_access.can(request.user, "prepare_reviews"):
-        raise PermissionDenied
+    core_access.require(request.user, "prepare_reviews")
     try:
         services.submit_round(review, request.user)
     except ValidationError as error:
@@ -215,8 +210,7 @@ def round_submit(request, pk):
 def item_edit(request, pk):
     """The specialist's row: another handling, the sentence reworded, a note, confirmed. htmx swaps the row."""
     item = get_item_for_user(request.user, pk)
-    if not core_access.can(request.user, "prepare_reviews"):
-        raise PermissionDenied
+    core_access.require(request.user, "prepare_reviews")
     prefix = request.POST.get("prefix") or None
     form = ItemEditForm(request.POST, prefix=prefix)
     error = ""
@@ -282,8 +276,7 @@ def _item_context(request, item: ReviewItem, permissions: dict) -> dict:
 @require_POST
 def item_decide(request, pk):
     item = get_item_for_user(request.user, pk)
-    if not core_access.can(request.user, "decide_reviews"):
-        raise PermissionDenied
+    core_access.require(request.user, "decide_reviews")
     permissions = _permissions(request.user, item.round)
     form = DecisionForm(request.POST)
     follow_ups = FollowUpFormSet(request.POST, prefix="task")

@@ -32,11 +32,11 @@ def job_data(job: Job) -> dict:
 STATUS_VI = {"queued": "đang chờ", "running": "đang chạy", "done": "xong", "failed": "thất bại"}
 
 
-def job_line(job: Job) -> str:
-    data = job_data(job)
+def job_line(data: dict) -> str:
+    """One line of a job's `job_data`."""
     subject = f" — {data['subject']}" if data["subject"] else ""
     return (
-        f"#{job.pk} {data['title']}{subject}: {STATUS_VI[job.status]} {job.progress}%"
+        f"#{data['id']} {data['title']}{subject}: {STATUS_VI[data['status']]} {data['progress']}%"
         f"{'; ' + data['message'] if data['message'] else ''}"
     )
 
@@ -68,7 +68,7 @@ class Command(DataCommand):
                 raise CommandError(f"Không tìm thấy công việc #{id}.")
             job = queue.refresh_job(job)
             data = job_data(job)
-            lines = [job_line(job)]
+            lines = [job_line(data)]
             if data["file"]:
                 lines.append(f"  Tệp kết quả: {data['file']}")
             if job.error and job.status == Job.Status.FAILED:
@@ -79,7 +79,5 @@ class Command(DataCommand):
         jobs = Job.objects.select_related("started_by")
         if status:
             jobs = jobs.filter(status=status)
-        jobs = list(jobs[: max(limit, 1)])
-        self.emit(
-            options, [job_data(j) for j in jobs], "\n".join(job_line(j) for j in jobs) or "Chưa có công việc nào."
-        )
+        rows = [job_data(j) for j in jobs[: max(limit, 1)]]
+        self.emit(options, rows, "\n".join(job_line(row) for row in rows) or "Chưa có công việc nào.")
