@@ -12,6 +12,13 @@ def add_background_arguments(parser) -> None:
     parser.add_argument("--wait", action="store_true", help="with --background: wait for the job and show progress")
 
 
+def wants_background(options) -> bool:
+    """--background asked for; --wait without it is refused (there is nothing to wait for)."""
+    if options["wait"] and not options["background"]:
+        raise CommandError("--wait chỉ dùng cùng --background.")
+    return options["background"]
+
+
 def follow(command, options, job: Job) -> Job:
     """Print the queued job (--json: its record); with --wait, its progress on stderr until it ends."""
     if options.get("wait"):

@@ -23,6 +23,9 @@ class DataCommand(BaseCommand):
     def add_actor_argument(self, parser):
         parser.add_argument("--as", dest="actor", default="admin", help="user name the change is made as (history)")
 
+    def add_version_argument(self, parser):
+        parser.add_argument("--expect-version", type=int, help="refuse if the record is no longer at this version")
+
     def actor(self, options) -> User:
         try:
             return User.objects.get(username=options["actor"], is_active=True)
@@ -89,9 +92,9 @@ def _where(name: str) -> str:
     return "Dữ liệu vào" if name == "-" else f"Tệp '{name}'"
 
 
-def read_text(name: str, *, accept_utf16: bool = False) -> str:
-    """A text file (or standard input, for "-") decoded strictly as UTF-8, its byte-order mark allowed; UTF-16/32
-    only with a mark and when `accept_utf16`. Any other encoding is refused, never guessed."""
+def read_text(name: str) -> str:
+    """A text file (or standard input, for "-") decoded strictly as UTF-8, its byte-order mark allowed. Any other
+    encoding is refused, never guessed."""
     if name == "-":
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogatepass")
@@ -104,7 +107,7 @@ def read_text(name: str, *, accept_utf16: bool = False) -> str:
         except OSError as error:
             raise unreadable(f"Không đọc được tệp '{name}' ({error.strerror}).") from None
     try:
-        return decode_text(data, accept_utf16=accept_utf16)
+        return decode_text(data)
     except Refused as refused:
         raise unreadable(refused.about(_where(name))) from None
 

@@ -49,11 +49,7 @@ class Command(DataCommand):
         update.add_argument("code")
         for field in AgencyProfileForm.Meta.fields:
             update.add_argument(f"--{field.replace('_', '-')}", dest=field)
-        update.add_argument(
-            "--expect-version",
-            type=int,
-            help="refuse if the record is no longer at this version",
-        )
+        self.add_version_argument(update)
         self.add_json_argument(update)
         self.add_actor_argument(update)
 

@@ -7,31 +7,26 @@ import sys
 from django.core.management.commands import check as system_check
 
 from tiendo.audit.integrity import find_problems
-from tiendo.web.commands import _json_default
+from tiendo.web.commands import DataCommand
 
 
-class Command(system_check.Command):
+class Command(DataCommand, system_check.Command):
     help = "Kiểm tra dữ liệu: tham chiếu trống hoặc trỏ tới cơ quan, đơn vị đã hết hiệu lực mà không có kế thừa."
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+        self.add_json_argument(parser)
         parser.add_argument("--system", action="store_true", help="run Django's system checks instead")
 
     def handle(self, *app_labels, **options):
         if options["system"] or app_labels or options["deploy"] or options["tags"] or options["list_tags"]:
             return super().handle(*app_labels, **options)
         problems = find_problems()
-        if options["json"]:
-            import json
-
-            data = {"count": len(problems), "problems": [p.as_dict() for p in problems]}
-            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
-        elif problems:
-            for problem in problems:
-                self.stdout.write(problem.sentence())
-            self.stdout.write(f"Tìm thấy {len(problems)} vấn đề.")
+        data = {"count": len(problems), "problems": [p.as_dict() for p in problems]}
+        if problems:
+            text = "\n".join([*(p.sentence() for p in problems), f"Tìm thấy {len(problems)} vấn đề."])
         else:
-            self.stdout.write("Dữ liệu không có tham chiếu trống hay trỏ tới cơ quan, đơn vị đã hết hiệu lực.")
+            text = "Dữ liệu không có tham chiếu trống hay trỏ tới cơ quan, đơn vị đã hết hiệu lực."
+        self.emit(options, data, text)
         if problems:
             sys.exit(1)

@@ -62,11 +62,7 @@ class Command(ActionCommand):
             p.add_argument("--source", help="a link or a file name")
             p.add_argument("--text-file", help="the full text, a UTF-8 text file")
         edit.add_argument("--reason", default="", help="why (kept in the history)")
-        edit.add_argument(
-            "--expect-version",
-            type=int,
-            help="refuse if the record is no longer at this version",
-        )
+        self.add_version_argument(edit)
 
         delete = sub.add_parser("delete", help="delete a directive without tasks (recoverable; specialists)")
         delete.add_argument("id")

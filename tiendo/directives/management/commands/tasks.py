@@ -193,11 +193,7 @@ class Command(ActionCommand):
             "--not-standing", dest="standing", action="store_false", default=None, help="no longer a standing task"
         )
         edit.add_argument("--reason", default="", help="why (kept in the history)")
-        edit.add_argument(
-            "--expect-version",
-            type=int,
-            help="refuse if the record is no longer at this version",
-        )
+        self.add_version_argument(edit)
 
         progress = sub.add_parser("progress", help="report progress (the lead agency's officers, or specialists)")
         progress.add_argument("id")

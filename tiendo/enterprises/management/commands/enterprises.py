@@ -34,11 +34,7 @@ class Command(DataCommand):
             p = sub.add_parser(name)
             if name == "update":
                 p.add_argument("id", type=int)
-                p.add_argument(
-                    "--expect-version",
-                    type=int,
-                    help="refuse if the record is no longer at this version",
-                )
+                self.add_version_argument(p)
             for field in FIELDS:
                 p.add_argument(f"--{field.replace('_', '-')}", dest=field)
             self.add_json_argument(p)

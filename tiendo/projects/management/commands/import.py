@@ -7,7 +7,7 @@ from django.core.files import File
 from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
-from tiendo.jobs.cli import add_background_arguments, follow
+from tiendo.jobs.cli import add_background_arguments, follow, wants_background
 from tiendo.projects.jobs import start_import
 from tiendo.projects.models import ImportJob
 from tiendo.projects.workbook import FileRejected, import_workbook
@@ -39,10 +39,8 @@ class Command(DataCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp '{path}'.")
-        if options["background"]:
+        if wants_background(options):
             return self._queue(path, user, options)
-        if options["wait"]:
-            raise CommandError("--wait chỉ dùng cùng --background.")
         progress = None if options["json"] else ProgressBar(sys.stderr, "Đang nhập")
         try:
             result = import_workbook(

@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
 from tiendo.domain.money import format_number
-from tiendo.jobs.cli import add_background_arguments, follow
+from tiendo.jobs.cli import add_background_arguments, follow, wants_background
 from tiendo.jobs.queue import start_job
 from tiendo.reviews.models import Finding
 from tiendo.reviews.scan import scan
@@ -26,12 +26,10 @@ class Command(DataCommand):
         if not core_access.can(user, "scan"):
             raise CommandError(f"Không có quyền quét dự án: {user.username}.")
         day = parse_day(as_of) if as_of else None
-        if options["background"]:
+        if wants_background(options):
             params = {"as_of": day.isoformat() if day else None}
             follow(self, options, start_job("reviews.scan", actor=user, params=params, dedupe_key="scan"))
             return
-        if options["wait"]:
-            raise CommandError("--wait chỉ dùng cùng --background.")
         started = time.perf_counter()
         run = scan(day, user, progress=None if options.get("json") else self._progress)
         seconds = time.perf_counter() - started

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from tiendo.web import backup
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import UNREADABLE, DataCommand, unreadable
 
 
 class Command(DataCommand):
@@ -27,7 +27,7 @@ class Command(DataCommand):
 
     def handle(self, *args, file, keep_days, **options):
         if keep_days is not None and keep_days < 1:
-            raise CommandError("--keep-days phải từ 1 trở lên.", returncode=2)
+            raise CommandError("--keep-days phải từ 1 trở lên.", returncode=UNREADABLE)
         path = Path(file)
         if path.is_dir() or file.endswith(("/", "\\")):
             path = path / f"tiendo-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
@@ -35,7 +35,7 @@ class Command(DataCommand):
         try:
             manifest = backup.create_backup(path, media_root=Path(settings.MEDIA_ROOT))
         except backup.BackupError as error:
-            raise CommandError(str(error), returncode=2) from None
+            raise unreadable(str(error)) from None
         removed = _prune(path, keep_days) if keep_days else []
         size = path.stat().st_size
         summary = {

@@ -3,11 +3,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connections
 
 from tiendo.web import backup
-from tiendo.web.commands import DataCommand
+from tiendo.web.commands import DataCommand, unreadable
 
 
 class Command(DataCommand):
@@ -32,7 +31,7 @@ class Command(DataCommand):
                 force=force,
             )
         except backup.BackupError as error:
-            raise CommandError(str(error), returncode=2) from None
+            raise unreadable(str(error)) from None
         connections.close_all()
         call_command("migrate", interactive=False, verbosity=0)  # an archive of an older tiendo is brought up to date
         summary = {
