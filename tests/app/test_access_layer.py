@@ -28,8 +28,6 @@ ALLOWED = {
     "accounts/models.py": "the role field itself, the account's validation and the Actor it builds",
     "accounts/management/commands/users.py": "the administrators' user command creates accounts with a role and "
     "lists them (a field of the record, not a decision)",
-    "audit/integrity.py": "the data check: an officer's account needs its agency, an investor's its enterprise (the "
-    "consistency of a record's fields, as accounts/models.py validates it; no access decision)",
     "demo/generate.py": "the demo creates its accounts, one per role",
     "demo/directives.py": "the demo writes its stories as the officers and specialists it created",
     "demo/projects.py": "the demo writes its progress reports as the officers it created",

@@ -177,11 +177,12 @@ class Agency(Validity):
     def lineage_ids(self) -> set[int]:
         """This agency and all agencies merged into it: their past work is now this agency's."""
         return organisation.lineage(
-            self.pk, _facts_of(Agency.objects.filter(Q(successor__isnull=False) | Q(pk=self.pk)))
+            self.pk, facts_of(Agency.objects.filter(Q(successor__isnull=False) | Q(pk=self.pk)))
         )
 
 
-def _facts_of(queryset) -> dict[int, organisation.AgencyFacts]:
+def facts_of(queryset) -> dict[int, organisation.AgencyFacts]:
+    """The validity facts of agencies (or administrative units) for the pure successor rules."""
     return {
         pk: organisation.AgencyFacts(pk, code, organisation.Validity(vf, vt), succ)
         for pk, code, vf, vt, succ in queryset.values_list("pk", "code", "valid_from", "valid_to", "successor_id")

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from tiendo.audit.versions import claim_version, is_versioned, locking_field
+from tiendo.audit.versions import claim_version, with_versions_moved
 from tiendo.domain import organisation
 
 from .models import AdminUnit, Agency, Reorganisation
@@ -119,14 +119,9 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
             queryset = queryset.exclude(pk=target.pk)
         records = list(queryset.select_for_update())
         moves[work.label] = [[record.pk, getattr(record, f"{work.field}_id")] for record in records]
-        fields = [work.field]
-        version = locking_field(work.model)
-        if is_versioned(work.model):
-            fields.append(version)  # a form read before the merger is stale after it
         for record in records:
             setattr(record, work.field, target)
-            if len(fields) > 1:
-                setattr(record, version, getattr(record, version) + 1)
+        fields = with_versions_moved(records, work.model, [work.field])  # a form read before is stale after
         if records:
             bulk_update_with_history(records, work.model, fields, default_user=actor, default_change_reason=reason)
         moved[work.label] = len(records)

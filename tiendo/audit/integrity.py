@@ -44,10 +44,9 @@ MODEL_NAMES = {
 
 def dead_ends(model, day: date) -> dict[int, str]:
     """{id: name} of the records of `model` (Agency or AdminUnit) whose chain of successors ends out of force."""
-    rows = list(model.objects.values_list("pk", "code", "valid_from", "valid_to", "successor_id"))
-    facts = {
-        pk: organisation.AgencyFacts(pk, code, organisation.Validity(vf, vt), succ) for pk, code, vf, vt, succ in rows
-    }
+    from tiendo.agencies.models import facts_of
+
+    facts = facts_of(model.objects.all())
     ended = [pk for pk, fact in facts.items() if fact.validity.valid_to is not None and fact.validity.valid_to < day]
     dead = [pk for pk in ended if not facts[organisation.successor_on(pk, day, facts)].validity.covers(day)]
     names = dict(model.objects.filter(pk__in=dead).values_list("pk", "name"))
@@ -58,7 +57,8 @@ def find_problems(day: date | None = None) -> list[Problem]:
     from tiendo.accounts.models import User
     from tiendo.agencies.models import AdminUnit, Agency, Installation
     from tiendo.directives.models import Task
-    from tiendo.domain.access import Role
+    from tiendo.domain import access as rules
+    from tiendo.domain.access import Actor, Role
     from tiendo.enterprises.models import Enterprise
     from tiendo.projects.models import Project, Zone
 
@@ -99,9 +99,10 @@ def find_problems(day: date | None = None) -> list[Problem]:
 
     users = User.objects.filter(is_active=True).order_by("username")
     for username, role, agency, enterprise in users.values_list("username", "role", "agency_id", "enterprise_id"):
-        if role == Role.OFFICER and agency is None:
+        actor = Actor(Role(role))
+        if rules.works_for_agency(actor) and agency is None:
             problems.append(Problem("user", username, "cơ quan", EMPTY))
-        if role == Role.INVESTOR and enterprise is None:
+        if rules.is_investor(actor) and enterprise is None:
             problems.append(Problem("user", username, "doanh nghiệp", EMPTY))
         pointer("user", username, "cơ quan", agency, agencies)
         if enterprise in deleted_enterprises:

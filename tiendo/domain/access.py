@@ -209,12 +209,6 @@ def can_read_plans(actor: Actor) -> bool:
     return plan_scope(actor) != Scope.NONE
 
 
-def can_read_plan_line(actor: Actor, owner_agency_id: int | None) -> bool:
-    return actor.role in READ_ALL or (
-        actor.role == Role.OFFICER and owner_agency_id is not None and owner_agency_id in actor.agency_ids
-    )
-
-
 def can_manage_plans(actor: Actor) -> bool:
     """Drafts, allocations, edits, imports of disbursement and recording the deciding resolution: specialists."""
     return actor.role in EDIT_ALL

@@ -71,7 +71,3 @@ def get_version_for_user(user, pk, *, edit: bool = False) -> PlanVersion:
 def items_for_user(user, version: PlanVersion):
     """The projects of a version the user may see: all of them for the province's staff, an officer's own."""
     return access.visible(user, PlanItem).filter(version=version)
-
-
-def lines_for_user(user, version: PlanVersion):
-    return access.visible(user, PlanLine).filter(version=version)

@@ -69,7 +69,3 @@ def get_project_for_user(user, code: str, *, report: bool = False, edit: bool = 
     if report and not access.can(user, "report_on", project):
         raise Http404
     return project
-
-
-def can_report_on(user, project: Project) -> bool:
-    return access.can(user, "report_on", project)
