@@ -12,10 +12,11 @@ from ninja.security import django_auth
 
 from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
 from tiendo.agencies.models import Agency
-from tiendo.api.validation import MAX_QUERY, Code, Day, Integer, Pagination, SafeParser, Text, install
+from tiendo.api.validation import MAX_QUERY, Code, Column, Day, Integer, Pagination, SafeParser, Text, install
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
+from tiendo.enterprises.models import Enterprise
 from tiendo.enterprises.services import save_enterprise
 from tiendo.projects.access import get_project_for_user, projects_for_user
 
@@ -85,14 +86,14 @@ class EnterpriseOut(Schema):
 
 
 class EnterpriseIn(Schema):
-    name: Text(255) | None = None
-    name_en: Text(255) | None = None
-    tax_code: Text(14) | None = None
-    country: Text(2) | None = None
-    address: Text(255) | None = None
-    representative: Text(150) | None = None
-    phone: Text(40) | None = None
-    email: Text(254) | None = None
+    name: Column(Enterprise, "name") | None = None
+    name_en: Column(Enterprise, "name_en") | None = None
+    tax_code: Column(Enterprise, "tax_code") | None = None
+    country: Column(Enterprise, "country") | None = None
+    address: Column(Enterprise, "address") | None = None
+    representative: Column(Enterprise, "representative") | None = None
+    phone: Column(Enterprise, "phone") | None = None
+    email: Column(Enterprise, "email") | None = None
     version: (
         Integer(
             ge=1,

@@ -58,6 +58,11 @@ def Text(max_length: int = MAX_TEXT, **field: Any) -> Any:  # noqa: N802 - a typ
     return Annotated[str, Field(max_length=max_length, **field), AfterValidator(_clean_text)]
 
 
+def Column(model, name: str, **field: Any) -> Any:  # noqa: N802 - a type, used like one
+    """`Text` as long as a model's column: the API's limit follows the column when it changes."""
+    return Text(model._meta.get_field(name).max_length, **field)
+
+
 def _only_a_date(value: Any) -> date:
     if isinstance(value, datetime):
         raise ValueError("Cần một ngày (yyyy-mm-dd hoặc dd/mm/yyyy), không phải ngày giờ.")

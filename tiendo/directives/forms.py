@@ -217,8 +217,9 @@ class TaskForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_agency"].queryset = current_agencies()
-        self.fields["cooperating_agencies"].queryset = current_agencies()
+        agencies = current_agencies() & access.visible(user, Agency)
+        self.fields["lead_agency"].queryset = agencies
+        self.fields["cooperating_agencies"].queryset = agencies
         self.fields["directive"].queryset = access.visible(user, Directive)
         self.fields["project"].queryset = access.visible(user, Project)
 

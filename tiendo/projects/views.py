@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -156,7 +156,7 @@ def project_delete(request, code):
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request, code, pk=None):
     project = get_project_for_user(request.user, code, edit=True)
-    milestone = get_object_or_404(Milestone, pk=pk, project=project) if pk else Milestone(project=project)
+    milestone = access.get_or_404(request.user, Milestone, pk=pk, project=project) if pk else Milestone(project=project)
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,7 +173,7 @@ def milestone_edit(request, code, pk=None):
 @require_http_methods(["GET", "POST"])
 def milestone_adjust(request, code, pk):
     project = get_project_for_user(request.user, code, edit=True)
-    milestone = get_object_or_404(Milestone, pk=pk, project=project)
+    milestone = access.get_or_404(request.user, Milestone, pk=pk, project=project)
     form = AdjustmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -238,7 +238,7 @@ def document_upload(request, code):
 def document_download(request, code, pk):
     """Documents are served only to those who may see the project: the media folder is not public."""
     project = get_project_for_user(request.user, code)
-    document = get_object_or_404(Document, pk=pk, project=project)
+    document = access.get_or_404(request.user, Document, pk=pk, project=project)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
 
 
