@@ -176,6 +176,7 @@ def assert_refused_with_who_and_what(stale, field_label: str):
     form = stale.context["form"]
     message = " ".join(form.non_field_errors())
     assert "Nguyễn Văn A" in message and field_label in message, message
+    assert stale.content.decode().count(message[:40]) == 1  # shown once, not above the form and again in it
     return form
 
 
