@@ -5,11 +5,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from tiendo.api.api import api
-from tiendo.web import views as web_views
+from tiendo.overview import views as overview_views
 
 urlpatterns = [
-    path("", web_views.home, name="home"),
-    path("healthz", web_views.healthz, name="healthz"),
+    path("", overview_views.home, name="home"),
+    path("healthz", overview_views.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

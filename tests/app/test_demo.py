@@ -106,7 +106,7 @@ def test_demo_chart_of_2024_shows_hai_duong_departments_under_their_committee(de
 
 def test_demo_passes_the_data_check(demo):
     """No record of the demo is left without its agency, or pointing at an agency or unit that ended for good."""
-    from tiendo.audit.integrity import find_problems
+    from tiendo.ops.integrity import find_problems
 
     problems = [p.sentence() for p in find_problems()]
     assert problems == [], "\n".join(problems)

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from tiendo.web.templatetags.tiendo import number, vnd
+from tiendo.core.templatetags.tiendo import number, vnd
 
 
 @pytest.mark.parametrize(

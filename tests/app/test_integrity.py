@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from tiendo.agencies.models import Agency
-from tiendo.audit.integrity import find_problems
 from tiendo.directives.models import Directive, Task
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
+from tiendo.ops.integrity import find_problems
 from tiendo.projects.models import Milestone, Project
 
 pytestmark = pytest.mark.django_db

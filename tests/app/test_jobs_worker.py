@@ -212,7 +212,7 @@ def workers_of(env) -> dict:
 
 def test_serve_keeps_a_worker_beside_the_web_server_and_stops_it_with_the_server(installation, tmp_path, monkeypatch):
     """`tiendo serve` runs `tiendo worker` as a child process: it runs the jobs, comes back if killed, and stops."""
-    from tiendo.web.management.commands.serve import WorkerProcess
+    from tiendo.ops.management.commands.serve import WorkerProcess
 
     env = installation
     for name, value in env.items():

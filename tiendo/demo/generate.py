@@ -17,7 +17,7 @@ from tiendo.agencies.reorganisation import merge_agencies, merge_units
 from tiendo.audit.models import acted_by
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.context_processors import SITE_CACHE_KEY
+from tiendo.overview.context_processors import SITE_CACHE_KEY
 
 from . import catalogue, people
 from . import directives as demo_directives

@@ -8,10 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tiendo.agencies.models import Agency
 from tiendo.audit.versions import VersionedForm
 from tiendo.core import access
-from tiendo.domain.tasks import TaskStatus
-from tiendo.domain.text import search_key
-from tiendo.projects.models import Project
-from tiendo.web.fields import (
+from tiendo.core.fields import (
     DayField,
     KeepCurrentChoiceField,
     KeepCurrentMultipleChoiceField,
@@ -19,6 +16,9 @@ from tiendo.web.fields import (
     keeping_formfield,
     marked_label,
 )
+from tiendo.domain.tasks import TaskStatus
+from tiendo.domain.text import search_key
+from tiendo.projects.models import Project
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
 

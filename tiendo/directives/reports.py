@@ -29,10 +29,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.core import access as core_access
+from tiendo.core.spreadsheets import print_on_a4, report_book
 from tiendo.domain.access import Scope, task_scope
 from tiendo.domain.tasks import Light, Summary, TaskStatus, light
 from tiendo.domain.text import search_key
-from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .access import tasks_for_user
 from .models import Directive

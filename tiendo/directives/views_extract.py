@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from tiendo.agencies.models import Agency
 from tiendo.core import access as core_access
+from tiendo.core.fields import DayField
 from tiendo.domain.text import normalize
-from tiendo.web.fields import DayField
 
 from . import extracting, services
 from .access import get_directive_for_user

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET
 
 from tiendo.agencies.models import Agency
 from tiendo.core import access as core_access
+from tiendo.core.fields import DayField
+from tiendo.core.templatetags.tiendo import number
 from tiendo.domain.tasks import TaskStatus
-from tiendo.web.fields import DayField
-from tiendo.web.templatetags.tiendo import number
 
 from .access import directives_for_user
 from .forms import DirectiveChoiceField, offer_recent_directives

@@ -15,8 +15,8 @@ from django.core.management.base import CommandError
 from django.http import Http404
 
 from tiendo.core import access as core_access
+from tiendo.core.commands import parse_day, unreadable
 from tiendo.domain.money import format_number, format_vnd
-from tiendo.web.commands import parse_day, unreadable
 
 from . import disbursement as disb
 from .access import get_plan_for_user

@@ -15,9 +15,9 @@ from django.core.management.base import CommandError
 from django.http import Http404
 
 from tiendo.core import access as core_access
+from tiendo.core.commands import parse_day
 from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.text import search_key
-from tiendo.web.commands import parse_day
 
 from . import exports, facts, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user

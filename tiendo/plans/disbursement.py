@@ -30,6 +30,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from tiendo.audit.versions import with_versions_moved
 from tiendo.core import access as core_access
+from tiendo.core.spreadsheets import print_on_a4, report_book
 from tiendo.domain import access
 from tiendo.domain import disbursement as rules
 from tiendo.domain.money import format_number, format_vnd
@@ -49,7 +50,6 @@ from tiendo.projects.models import Project
 # The project import's CSV reader (UTF-8 with or without BOM, comma or semicolon, the export's formula guard undone)
 # and its refusal of unreadable files: one way to read what provinces upload.
 from tiendo.projects.workbook import EXTENSIONS, FileRejected, _read_csv
-from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .charts import month_end
 from .models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source

@@ -19,9 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from tiendo.agencies.models import Installation
+from tiendo.core.spreadsheets import print_on_a4, report_book
 from tiendo.domain.allocation import POINTS_2024, TIER_LABELS, Tier
 from tiendo.domain.money import TRIEU, format_vnd
-from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.versions import VersionField
-from tiendo.web.fields import DayField, DecimalCommaField, VndField
+from tiendo.core.fields import DayField, DecimalCommaField, VndField
 
 from .models import TIER_LABELS, PlanVersion, Source
 

@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.core import access as core_access
+from tiendo.core.fields import DayField, DecimalCommaField
 from tiendo.domain.money import format_number
 from tiendo.jobs.models import Job
 from tiendo.jobs.queue import start_job
 from tiendo.jobs.views import get_job_for_user
-from tiendo.web.fields import DayField, DecimalCommaField
 
 from . import charts, dashboards
 from . import disbursement as disb

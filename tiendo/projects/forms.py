@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.audit.versions import VersionedForm
 from tiendo.core import access
+from tiendo.core.fields import DecimalCommaField, KeepsCurrentValues, VndField, keeping_formfield
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.fields import DecimalCommaField, KeepsCurrentValues, VndField, keeping_formfield
 
 from .models import (
     KIND_LABELS,

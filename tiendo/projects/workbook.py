@@ -27,6 +27,7 @@ from simple_history.utils import bulk_update_with_history
 
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.versions import with_versions_moved
+from tiendo.core.spreadsheets import print_on_a4
 from tiendo.domain import projects as vocab
 from tiendo.domain.input_checks import Refused, decode_text
 from tiendo.domain.tabular import (
@@ -45,7 +46,6 @@ from tiendo.domain.tabular import (
 )
 from tiendo.domain.text import clean, search_key
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.spreadsheets import print_on_a4
 
 from .models import Milestone, ProgressReport, Project, Sector, Zone
 

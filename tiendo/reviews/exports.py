@@ -17,10 +17,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tiendo.agencies.models import Installation
+from tiendo.core.spreadsheets import print_on_a4, report_book
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.projects import MilestoneKind
 from tiendo.projects.models import MILESTONE_LABELS
-from tiendo.web.spreadsheets import print_on_a4, report_book
 
 from .models import ReviewItem, ReviewRound
 from .services import DECISION_VI

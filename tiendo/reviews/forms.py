@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tiendo.core.fields import DayField
 from tiendo.directives.forms import AgencyCodeField, current_agencies
 from tiendo.domain.schedule_rules import ProposalCode
-from tiendo.web.fields import DayField
 
 from .models import ReviewItem, ReviewRound
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django import template
 
+from tiendo.core.templatetags.tiendo import number
 from tiendo.domain.money import TRIEU
-from tiendo.web.templatetags.tiendo import number
 
 register = template.Library()
 

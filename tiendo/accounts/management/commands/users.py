@@ -7,8 +7,8 @@ from tiendo.accounts import throttling
 from tiendo.accounts.models import ROLE_CHOICES, User
 from tiendo.agencies.models import Agency
 from tiendo.core import access as core_access
+from tiendo.core.commands import DataCommand, invalid
 from tiendo.enterprises.models import Enterprise
-from tiendo.web.commands import DataCommand, invalid
 
 
 class Command(DataCommand):

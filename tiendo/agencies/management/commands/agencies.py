@@ -9,7 +9,7 @@ from tiendo.agencies.reorganisation import ReorganisationError, merge_agencies
 from tiendo.agencies.services import save_agency_profile
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
-from tiendo.web.commands import DataCommand, invalid, parse_day
+from tiendo.core.commands import DataCommand, invalid, parse_day
 
 
 def agency_row(agency: Agency) -> dict:

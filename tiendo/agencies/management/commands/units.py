@@ -4,7 +4,7 @@ from django.utils import timezone
 from tiendo.agencies.models import AdminUnit
 from tiendo.agencies.reorganisation import ReorganisationError, merge_units
 from tiendo.core import access as core_access
-from tiendo.web.commands import DataCommand, parse_day
+from tiendo.core.commands import DataCommand, parse_day
 
 
 class Command(DataCommand):

@@ -4,14 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
+from tiendo.core.commands import ActionCommand
+from tiendo.core.commands import read_text as read_input
 from tiendo.directives import services
 from tiendo.directives.access import get_directive_for_user
 from tiendo.directives.api import DirectiveDetailOut, DirectiveOut, directive_for_output, directive_listing
 from tiendo.directives.forms import DirectiveForm
 from tiendo.directives.management.commands.tasks import day_option, failed, history_rows, rejected
 from tiendo.directives.models import Directive
-from tiendo.web.commands import ActionCommand
-from tiendo.web.commands import read_text as read_input
 
 FIELDS = DirectiveForm.Meta.fields
 # the form's field -> the option a user types

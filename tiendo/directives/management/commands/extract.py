@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
+from tiendo.core.commands import DataCommand, parse_day, read_text, unreadable
 from tiendo.directives import extracting
 from tiendo.domain.extraction import to_json
-from tiendo.web.commands import DataCommand, parse_day, read_text, unreadable
 
 
 class Command(DataCommand):

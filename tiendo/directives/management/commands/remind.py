@@ -1,8 +1,8 @@
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from tiendo.core.commands import DataCommand, parse_day
 from tiendo.directives import reminders
-from tiendo.web.commands import DataCommand, parse_day
 
 OUTCOMES = {
     reminders.SENT: "đã gửi",

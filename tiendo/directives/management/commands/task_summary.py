@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
+from tiendo.core.commands import DataCommand, parse_day
 from tiendo.directives.access import directives_for_user
 from tiendo.directives.models import Directive
 from tiendo.directives.reports import (
@@ -17,7 +18,6 @@ from tiendo.directives.reports import (
     build_summary,
     write_workbook,
 )
-from tiendo.web.commands import DataCommand, parse_day
 
 HEADS = ("Tổng", "HT đúng hạn", "HT trễ hạn", "Trong hạn", "Quá hạn", "Thường xuyên")
 

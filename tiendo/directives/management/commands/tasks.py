@@ -10,6 +10,7 @@ from django.http import Http404
 from tiendo.agencies.models import Agency
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
+from tiendo.core.commands import ActionCommand, parse_day
 from tiendo.directives import services
 from tiendo.directives.access import get_directive_for_user, get_task_for_user
 from tiendo.directives.api import (
@@ -23,7 +24,6 @@ from tiendo.directives.api import (
 )
 from tiendo.directives.forms import DecisionForm, ExtensionForm, ProgressForm, ReopenForm, TaskForm
 from tiendo.directives.models import ExtensionRequest, Task
-from tiendo.web.commands import ActionCommand, parse_day
 
 # the form's field -> the option a user types, so an error names what to fix
 TASK_OPTIONS = {

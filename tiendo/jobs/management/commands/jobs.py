@@ -3,9 +3,9 @@ from datetime import timedelta
 from django.core.management.base import CommandError
 from django.utils import timezone, translation
 
+from tiendo.core.commands import DataCommand
 from tiendo.jobs import queue
 from tiendo.jobs.models import Job
-from tiendo.web.commands import DataCommand
 
 
 def job_data(job: Job) -> dict:

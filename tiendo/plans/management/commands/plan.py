@@ -6,12 +6,12 @@ docs/plan-allocate.schema.json (../shared/contracts/plan-allocate.md). Subcomman
 
 from django.core.management.base import CommandError
 
+from tiendo.core.commands import DataCommand, read_json
 from tiendo.domain.allocation import AllocationError, AllocationResult, InvalidAllocationInput, Plan, allocate
 from tiendo.domain.allocation_json import input_from_json, result_to_json
 from tiendo.domain.money import format_vnd
 from tiendo.plans.cli_disbursement import DisbursementCommands, add_disbursement_commands
 from tiendo.plans.cli_versions import VersionCommands, add_version_commands
-from tiendo.web.commands import DataCommand, read_json
 
 
 class Command(VersionCommands, DisbursementCommands, DataCommand):

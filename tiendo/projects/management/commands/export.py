@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from tiendo.core.commands import DataCommand, invalid
 from tiendo.projects.access import projects_for_user
 from tiendo.projects.forms import ProjectFilterForm
 from tiendo.projects.workbook import KINDS, STATUSES, choice_reader, export_csv, export_workbook
-from tiendo.web.commands import DataCommand, invalid
 
 
 class ProgressBar:

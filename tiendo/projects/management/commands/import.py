@@ -7,11 +7,11 @@ from django.core.files import File
 from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
+from tiendo.core.commands import DataCommand, unreadable
 from tiendo.jobs.cli import add_background_arguments, follow, wants_background
 from tiendo.projects.jobs import start_import
 from tiendo.projects.models import ImportJob
 from tiendo.projects.workbook import FileRejected, import_workbook
-from tiendo.web.commands import DataCommand, unreadable
 
 from .export import ProgressBar
 

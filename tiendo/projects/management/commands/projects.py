@@ -3,11 +3,11 @@ from django.core.management.base import CommandError
 from django.http import Http404, QueryDict
 
 from tiendo.audit.history import history_entries
+from tiendo.core.commands import DataCommand, invalid
 from tiendo.projects.access import get_project_for_user, projects_for_user
 from tiendo.projects.forms import AdjustmentForm, ProgressReportForm, ProjectFilterForm
 from tiendo.projects.models import Milestone, ProgressReport
 from tiendo.projects.services import adjust_schedule, record_progress
-from tiendo.web.commands import DataCommand, invalid
 
 
 def project_row(p) -> dict:

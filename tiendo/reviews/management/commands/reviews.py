@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q
 from django.utils import translation
 
 from tiendo.core import access as core_access
+from tiendo.core.commands import ActionCommand, parse_day
 from tiendo.directives.forms import current_agencies
 from tiendo.domain.money import format_number
 from tiendo.domain.schedule_rules import ProposalCode
@@ -15,7 +16,6 @@ from tiendo.reviews import exports, services
 from tiendo.reviews.forms import DecisionForm, FollowUpForm, RoundForm
 from tiendo.reviews.models import ReviewItem, ReviewRound
 from tiendo.reviews.views import get_item_for_user, get_round_for_user
-from tiendo.web.commands import ActionCommand, parse_day
 
 DENIED = {
     "open": "mở đợt rà soát (chỉ chuyên viên)",

@@ -3,9 +3,9 @@
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from tiendo.core.commands import DataCommand, parse_day, read_json
 from tiendo.domain.schedule_json import InvalidFacts, projects_from_json, result_to_json
 from tiendo.domain.schedule_rules import Finding, evaluate_all, propose
-from tiendo.web.commands import DataCommand, parse_day, read_json
 
 
 class Command(DataCommand):

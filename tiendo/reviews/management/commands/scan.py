@@ -4,12 +4,12 @@ from decimal import Decimal
 from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
+from tiendo.core.commands import DataCommand, parse_day
 from tiendo.domain.money import format_number
 from tiendo.jobs.cli import add_background_arguments, follow, wants_background
 from tiendo.jobs.queue import start_job
 from tiendo.reviews.models import Finding
 from tiendo.reviews.scan import scan
-from tiendo.web.commands import DataCommand, parse_day
 
 
 class Command(DataCommand):

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from tiendo.web import backup
-from tiendo.web.commands import UNREADABLE, DataCommand, unreadable
+from tiendo.core.commands import UNREADABLE, DataCommand, unreadable
+from tiendo.ops import backup
 
 
 class Command(DataCommand):

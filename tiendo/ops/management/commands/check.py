@@ -6,8 +6,8 @@ import sys
 
 from django.core.management.commands import check as system_check
 
-from tiendo.audit.integrity import find_problems
-from tiendo.web.commands import DataCommand
+from tiendo.core.commands import DataCommand
+from tiendo.ops.integrity import find_problems
 
 
 class Command(DataCommand, system_check.Command):

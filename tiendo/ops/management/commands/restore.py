@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 
-from tiendo.web import backup
-from tiendo.web.commands import DataCommand, unreadable
+from tiendo.core.commands import DataCommand, unreadable
+from tiendo.ops import backup
 
 
 class Command(DataCommand):

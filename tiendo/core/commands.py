@@ -6,12 +6,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Model
 from django.http import Http404
 
-from tiendo.accounts.models import User
 from tiendo.domain.input_checks import Refused, decode_text, load_json
 from tiendo.domain.tabular import parse_date
 
@@ -26,7 +26,8 @@ class DataCommand(BaseCommand):
     def add_version_argument(self, parser):
         parser.add_argument("--expect-version", type=int, help="refuse if the record is no longer at this version")
 
-    def actor(self, options) -> User:
+    def actor(self, options):
+        User = get_user_model()
         try:
             return User.objects.get(username=options["actor"], is_active=True)
         except User.DoesNotExist:

@@ -40,7 +40,7 @@ def home(request):
         enterprises = core_access.visible(request.user, Enterprise).alive()
         context["enterprise_count"] = enterprises.count()
         context["foreign_count"] = enterprises.exclude(country="VN").count()
-    return render(request, "web/home.html", context)
+    return render(request, "overview/home.html", context)
 
 
 def _project_figures(user, today) -> dict[str, int]:
