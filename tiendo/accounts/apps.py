@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
         from django.db.models import Q
         from django.utils.translation import gettext_lazy as _
 
-        from tiendo.agencies.reorganisation import register_open_work
+        from tiendo.agencies.open_work import register_open_work
 
         from .models import User
 

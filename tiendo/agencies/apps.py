@@ -15,7 +15,7 @@ class AgenciesConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from .models import AdminUnit, Agency, Installation
-        from .reorganisation import register_open_work
+        from .open_work import register_open_work
 
         # Units and agencies still in force follow their parent; ended ones stay where they were.
         still_in_force = Q(valid_to__isnull=True)

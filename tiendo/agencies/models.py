@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -11,6 +12,8 @@ from tiendo.audit.models import SearchQuerySet, kept_history
 from tiendo.audit.versions import version_field
 from tiendo.domain import organisation
 from tiendo.domain.text import clean, search_key
+
+from .open_work import moved_titles
 
 
 def localised_name(record, vietnamese: str) -> str:
@@ -241,8 +244,6 @@ class Reorganisation(models.Model):
 
     @property
     def moved_titles(self) -> list[tuple[str, int]]:
-        from .reorganisation import moved_titles
-
         return moved_titles(self.moved)
 
     @property
@@ -284,3 +285,31 @@ class Installation(models.Model):
     @classmethod
     def current(cls) -> "Installation | None":
         return cls.objects.select_related("province", "owner_agency").order_by("pk").first()
+
+    @classmethod
+    def names(cls) -> dict[str, dict[str, str]]:
+        """The header's province and operating agency in each language, read once a minute, not per request."""
+        names = cache.get(SITE_NAMES_CACHE_KEY)
+        if names is None:
+            installation = cls.current()
+            names = {"province": {}, "agency": {}}
+            if installation:
+                province = installation.province
+                names["province"] = _names_by_language(province, f"{province.unit_type} {province.name}")
+                if installation.owner_agency:
+                    owner = installation.owner_agency
+                    names["agency"] = _names_by_language(owner, owner.name)
+            cache.set(SITE_NAMES_CACHE_KEY, names, 60)
+        return names
+
+    @staticmethod
+    def forget_names() -> None:
+        """After the installation changed at once (the demo), rather than wait a minute."""
+        cache.delete(SITE_NAMES_CACHE_KEY)
+
+
+SITE_NAMES_CACHE_KEY = "tiendo:site-names"
+
+
+def _names_by_language(record, vietnamese: str) -> dict[str, str]:
+    return {"vi": vietnamese, "en": record.name_en or vietnamese, "zh": record.name_zh or vietnamese}

@@ -5,11 +5,9 @@ Closed records keep the agency of their time, so reports of past periods stay as
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from django.db import models, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
@@ -17,36 +15,7 @@ from tiendo.audit.versions import claim_version, with_versions_moved
 from tiendo.domain import organisation
 
 from .models import AdminUnit, Agency, Reorganisation
-
-
-@dataclass(frozen=True)
-class OpenWork:
-    model: type[models.Model]
-    field: str
-    open_filter: Q
-    label: str
-    title: str  # shown to users, e.g. "active staff" (a lazy translation)
-
-    @property
-    def points_to(self) -> type[models.Model]:
-        return self.model._meta.get_field(self.field).related_model
-
-
-_REGISTRY: list[OpenWork] = []
-
-
-def register_open_work(
-    model: type[models.Model], field: str, open_filter: Q | None = None, *, label: str, title: str
-) -> None:
-    """Declare that `model.field` records matching `open_filter` follow their agency (or unit) when it merges."""
-    if not any(entry.label == label for entry in _REGISTRY):
-        _REGISTRY.append(OpenWork(model, field, open_filter or Q(), label, title))
-
-
-def moved_titles(moved: dict[str, int]) -> list[tuple[str, int]]:
-    """A reorganisation's counts with the names users read, in registry order."""
-    titles = {entry.label: str(entry.title) for entry in _REGISTRY}
-    return [(titles.get(label, label), count) for label, count in moved.items() if count]
+from .open_work import registered_open_work
 
 
 def moves_of(label: str, after: date) -> list[organisation.Move]:
@@ -55,10 +24,6 @@ def moves_of(label: str, after: date) -> list[organisation.Move]:
     for effective, moves in Reorganisation.objects.filter(effective__gt=after).values_list("effective", "moves"):
         found += [organisation.Move(effective, record, previous) for record, previous in moves.get(label, [])]
     return found
-
-
-def registered_open_work() -> tuple[OpenWork, ...]:
-    return tuple(_REGISTRY)
 
 
 class ReorganisationError(ValueError):
@@ -111,7 +76,7 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
     source_ids = [s.pk for s in sources]
     moved: dict[str, int] = {}
     moves: dict[str, list[list[int | None]]] = {}
-    for work in _REGISTRY:
+    for work in registered_open_work():
         if work.points_to is not model:
             continue
         queryset = work.model._default_manager.filter(work.open_filter, **{f"{work.field}__in": source_ids})

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tiendo.accounts.access import get_agency_for_user
+from tiendo.agencies.access import get_agency_for_user
 from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access

@@ -10,11 +10,12 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from tiendo.accounts.access import enterprises_for_user, get_agency_for_user, get_enterprise_for_user
+from tiendo.agencies.access import get_agency_for_user
 from tiendo.agencies.models import Agency
-from tiendo.api.validation import MAX_QUERY, Code, Column, Day, Integer, Pagination, SafeParser, Text, install
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
+from tiendo.core.api_input import MAX_QUERY, Code, Column, Day, Integer, Pagination, SafeParser, Text, install
+from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.models import Enterprise
 from tiendo.enterprises.services import save_enterprise

@@ -73,30 +73,3 @@ def history_entries(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
             )
         )
     return entries
-
-
-@dataclass
-class ChangeSince:
-    when: datetime
-    who: str
-    fields: list[str]
-
-
-def changes_since(obj: models.Model, version: int) -> list[ChangeSince]:
-    """What changed after `version` (oldest first): who, when, and the names of the fields changed."""
-    from .versions import locking_field
-
-    model, name = type(obj), locking_field(obj)
-    history = obj.history.select_related("history_user").order_by("history_date", "history_id")
-    previous = history.filter(**{f"{name}__lte": version}).last()
-    changes = []
-    for row in history.filter(**{f"{name}__gt": version}):
-        fields = []
-        if previous is not None:
-            for change in row.diff_against(previous).changes:
-                if change.field not in HIDDEN_FIELDS:
-                    fields.append(str(model._meta.get_field(change.field).verbose_name))
-        who = str(row.history_user) if row.history_user else str(_("system"))
-        changes.append(ChangeSince(row.history_date, who, fields))
-        previous = row
-    return changes

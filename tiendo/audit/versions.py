@@ -5,6 +5,9 @@ The version moves in the database with one conditional UPDATE inside the service
 row lock makes a second writer wait and then find the version moved; on SQLite the IMMEDIATE transactions run one
 at a time. Either way exactly one of two edits read at the same version wins."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +15,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .history import HIDDEN_FIELDS
 
 
 def version_field() -> models.PositiveIntegerField:
@@ -89,8 +94,6 @@ def claim_version(record: models.Model, expected: int | None) -> None:
         current = rows.values_list(name, flat=True).first()
         if current is None:
             raise ValidationError(gettext("This record no longer exists."), code="gone")
-        from .history import changes_since
-
         raise StaleVersion(record, expected, current, changes_since(record, expected))
     setattr(record, name, rows.values_list(name, flat=True).get())
 
@@ -105,8 +108,6 @@ def check_versions(records: dict, expected: dict | None) -> None:
         if record is None and version:
             raise ValidationError(gettext("This record no longer exists."), code="gone")
         if record is not None and version_of(record) != version:
-            from .history import changes_since
-
             raise StaleVersion(record, version, version_of(record), changes_since(record, version or 0))
 
 
@@ -139,3 +140,28 @@ class VersionedForm:
         if self.is_bound:
             self.data = self.data.copy()
             self.data[self.add_prefix("version")] = error.current
+
+
+@dataclass
+class ChangeSince:
+    when: datetime
+    who: str
+    fields: list[str]
+
+
+def changes_since(obj: models.Model, version: int) -> list[ChangeSince]:
+    """What changed after `version` (oldest first): who, when, and the names of the fields changed."""
+    model, name = type(obj), locking_field(obj)
+    history = obj.history.select_related("history_user").order_by("history_date", "history_id")
+    previous = history.filter(**{f"{name}__lte": version}).last()
+    changes = []
+    for row in history.filter(**{f"{name}__gt": version}):
+        fields = []
+        if previous is not None:
+            for change in row.diff_against(previous).changes:
+                if change.field not in HIDDEN_FIELDS:
+                    fields.append(str(model._meta.get_field(change.field).verbose_name))
+        who = str(row.history_user) if row.history_user else str(_("system"))
+        changes.append(ChangeSince(row.history_date, who, fields))
+        previous = row
+    return changes

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
-from django.core.cache import cache
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -17,7 +16,6 @@ from tiendo.agencies.reorganisation import merge_agencies, merge_units
 from tiendo.audit.models import acted_by
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
-from tiendo.overview.context_processors import SITE_CACHE_KEY
 
 from . import catalogue, people
 from . import directives as demo_directives
@@ -229,7 +227,7 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
     name_district_record_keepers(admin)
     # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
     plan_counts = demo_plans.load(seed, progress=progress)
-    cache.delete(SITE_CACHE_KEY)
+    Installation.forget_names()
     return {
         "admin_units": AdminUnit.objects.count(),
         "agencies": Agency.objects.count(),

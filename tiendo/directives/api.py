@@ -15,8 +15,8 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tiendo.api.validation import MAX_QUERY, Day, Integer, Limit, Offset, Text, read_json_body, validate_body
 from tiendo.core import access as core_access
+from tiendo.core.api_input import MAX_QUERY, Day, Integer, Limit, Offset, Text, read_json_body, validate_body
 from tiendo.domain.tabular import parse_date
 from tiendo.domain.tasks import due_soon, overdue_days
 

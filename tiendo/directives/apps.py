@@ -11,9 +11,13 @@ class DirectivesConfig(AppConfig):
 
         access.register()  # who sees and changes this app's records (tiendo.core.access)
 
+        from . import project_pages
+
+        project_pages.register()  # its sections of the project pages (tiendo.projects.hooks)
+
         from django.db.models import Q
 
-        from tiendo.agencies.reorganisation import register_open_work
+        from tiendo.agencies.open_work import register_open_work
 
         from .models import Task
 

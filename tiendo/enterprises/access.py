@@ -18,3 +18,15 @@ def register() -> None:
 def _visible(actor):
     enterprises = Enterprise.objects.all() if rules.can_delete_enterprise(actor) else Enterprise.objects.alive()
     return access.scoped(enterprises, actor, rules.enterprise_scope, enterprise="pk")
+
+
+def get_enterprise_for_user(user, pk: int, *, edit: bool = False, include_deleted: bool = False) -> Enterprise:
+    """An investor reaches only their own enterprise; others get the same 404 as for a missing one."""
+    queryset = Enterprise.objects.all() if include_deleted else Enterprise.objects.alive()
+    if edit:
+        return access.get_for_change_or_404(user, Enterprise, queryset=queryset, pk=pk)
+    return access.get_or_404(user, Enterprise, queryset=queryset, pk=pk)
+
+
+def enterprises_for_user(user):
+    return access.visible(user, Enterprise).alive()

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
+from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
 from .models import Enterprise

@@ -13,7 +13,7 @@ class ProjectsConfig(AppConfig):
 
         from django.db.models import Q
 
-        from tiendo.agencies.reorganisation import register_open_work
+        from tiendo.agencies.open_work import register_open_work
 
         from .models import Project
 

@@ -10,6 +10,7 @@ from tiendo.core.fields import DecimalCommaField, KeepsCurrentValues, VndField, 
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 
+from . import hooks
 from .models import (
     KIND_LABELS,
     REASON_LABELS,
@@ -112,7 +113,7 @@ class ProjectFilterForm(forms.Form):
         if data["overdue"]:
             projects = projects.with_overdue_milestone(timezone.localdate())
         if data.get("behind"):
-            projects = projects.filter(pk__in=_behind_schedule(data["behind"], self.user))
+            projects = projects.filter(hooks.behind_schedule_filter(self.user, data["behind"]))
         return projects.order_by(*SORTS.get(data["sort"] or "code", SORTS["code"]))
 
 
@@ -275,18 +276,3 @@ class DocumentForm(forms.ModelForm):
         if upload.size > MAX_DOCUMENT_BYTES:
             raise forms.ValidationError(_("The file is larger than 25 MB."))
         return upload
-
-
-def _behind_schedule(which: str, user):
-    """Projects with findings of the latest scan (none before the first scan) that the user may see."""
-    from tiendo.reviews.models import Finding, ScanRun
-
-    run = ScanRun.latest()
-    findings = access.visible(user, Finding).filter(run=run) if run else Finding.objects.none()
-    if which == "terminate":
-        findings = findings.filter(proposal="terminate")
-    elif which == "land":
-        findings = findings.filter(rule__in=["LAND-01", "LAND-03"])
-    elif which == "verify":
-        findings = findings.filter(verify=True)
-    return findings.values("project_id")

@@ -12,12 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access
-from tiendo.directives.access import tasks_for_user
 from tiendo.domain.projects import is_late
-from tiendo.reviews.access import decisions
-from tiendo.reviews.services import items_for_project
 
-from . import charts
+from . import charts, hooks
 from .access import get_project_for_user, projects_for_user
 from .forms import AdjustmentForm, DocumentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
 from .models import Document, Milestone, ProgressReport
@@ -63,19 +60,8 @@ def project_list(request):
 
 
 def _mark_behind_schedule(projects, user) -> None:
-    """Badge each listed project with its findings in the latest scan (those the user may see), in one query."""
-    from tiendo.reviews.models import Finding, ScanRun
-
-    run = ScanRun.latest()
-    rules_by_project: dict[int, list[str]] = {}
-    if run is not None:
-        rows = (
-            access.visible(user, Finding)
-            .filter(run=run, project_id__in=[p.pk for p in projects])
-            .values_list("project_id", "rule")
-        )
-        for project_id, rule in rows:
-            rules_by_project.setdefault(project_id, []).append(rule)
+    """Badge each listed project with its findings in the latest scan (those the user may see)."""
+    rules_by_project = hooks.behind_schedule_rules(user, [p.pk for p in projects])
     for project in projects:
         project.behind_rules = sorted(set(rules_by_project.get(project.pk, [])))
 
@@ -102,17 +88,8 @@ def project_detail(request, code):
         "can_edit": _can_edit(request.user),
         "can_report": access.can(request.user, "report_on", project),
         "entries": history_entries(project),
-        # the engine's proposals and the rounds in progress are the authority's deliberation, not the investor's
-        "schedule": _schedule_review(project, today) if access.can(request.user, "see_proposed_handling") else None,
-        "owed_reports": _owed_reports(project, today),
-        "review_items": items_for_project(request.user, project),
-        "decisions": decisions(request.user, project) if not access.can(request.user, "view_reviews") else [],
-        "tasks": tasks_for_user(request.user)
-        .filter(project=project)
-        .with_status(today)
-        .select_related("lead_agency", "directive")
-        .order_by("deadline", "pk"),
     }
+    context |= hooks.detail_context(request.user, project, today)
     return render(request, "projects/project_detail.html", context)
 
 
@@ -246,18 +223,3 @@ def _last_quarter_end(today):
     """Reports are quarterly: the period that ended most recently."""
     quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     return quarter_start - timedelta(days=1)
-
-
-def _schedule_review(project, today):
-    """The rule engine's findings for this project today, with the proposals ranked mildest first."""
-    from tiendo.reviews.scan import evaluate_project
-
-    findings, proposals = evaluate_project(project, today)
-    return {"findings": findings, "proposals": proposals}
-
-
-def _owed_reports(project, today):
-    """The periodic reports the project owes and has not sent, with their deadlines: what the investor must do."""
-    from tiendo.reviews.scan import owed_reports
-
-    return owed_reports(project, today)

@@ -10,3 +10,7 @@ class ReviewsConfig(AppConfig):
         from . import access
 
         access.register()  # who sees and changes this app's records (tiendo.core.access)
+
+        from . import project_pages
+
+        project_pages.register()  # its sections of the project pages (tiendo.projects.hooks)

@@ -2,7 +2,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from tiendo.accounts.access import get_agency_for_user
+from tiendo.agencies.access import get_agency_for_user
 from tiendo.agencies.forms import AgencyProfileForm
 from tiendo.agencies.models import Agency
 from tiendo.agencies.reorganisation import ReorganisationError, merge_agencies

@@ -2,10 +2,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.http import Http404
 
-from tiendo.accounts.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
 from tiendo.core.commands import DataCommand, invalid
+from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.enterprises.forms import EnterpriseForm
 from tiendo.enterprises.models import Enterprise
 from tiendo.enterprises.services import save_enterprise
