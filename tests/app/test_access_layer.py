@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 from tiendo.enterprises.models import Enterprise
 from tiendo.projects.models import Project
 
@@ -116,11 +116,15 @@ def test_change_checks_follow_the_role_table(specialist, officer_x, investor_a, 
 
 
 def test_every_capability_is_a_rule_of_every_role():
-    for name in rules.CAPABILITIES:
-        for role in rules.Role:
-            assert isinstance(rules.can(rules.Actor(role), name), bool)
-    assert rules.roles_with("receives_extension_requests") == {rules.Role.SPECIALIST}
-    assert rules.roles_with("view_reviews") == {rules.Role.LEADER, rules.Role.SPECIALIST, rules.Role.ADMIN}
+    for name in role_table.CAPABILITIES:
+        for role in role_table.Role:
+            assert isinstance(role_table.can(role_table.Actor(role), name), bool)
+    assert role_table.roles_with("receives_extension_requests") == {role_table.Role.SPECIALIST}
+    assert role_table.roles_with("view_reviews") == {
+        role_table.Role.LEADER,
+        role_table.Role.SPECIALIST,
+        role_table.Role.ADMIN,
+    }
 
 
 @pytest.mark.django_db

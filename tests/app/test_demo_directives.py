@@ -127,9 +127,9 @@ def test_specialist_can_decide_a_demo_extension_request_and_an_officer_cannot(de
     assert Notification.objects.filter(user=specialist, kind="extension_requested").exists()
     request = ExtensionRequest.objects.filter(state="pending").select_related("task").first()
     with pytest.raises(PermissionDenied):
-        services.decide_extension(request, User.objects.get(username="canbo.xaydung"), approve=True)
+        services.decide_extension(request, actor=User.objects.get(username="canbo.xaydung"), approve=True)
     first_deadline = request.task.original_deadline
-    services.decide_extension(request, specialist, approve=True)
+    services.decide_extension(request, actor=specialist, approve=True)
     task = Task.objects.get(pk=request.task_id)
     assert task.deadline == request.requested_deadline
     assert task.original_deadline == first_deadline

@@ -211,9 +211,9 @@ def test_plan_pages_have_no_untranslated_vietnamese(
         version = plan_2024.current_version()
         PlanLine.objects.filter(version=version, item__project__code="HD-DTC-0003").update(amount=6 * B)
         PlanItem.objects.filter(version=version, project__code="HD-2021-0001").update(need=70 * B)
-        draft = services.start_draft(plan_2024, specialist)
-        services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Dự toán thu giảm")
-        services.run_allocation(draft, specialist)
+        draft = services.start_draft(plan_2024, actor=specialist)
+        services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Dự toán thu giảm")
+        services.run_allocation(draft, actor=specialist)
         client.force_login(specialist)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         client.post(  # its message is shown on the next page

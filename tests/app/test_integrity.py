@@ -279,7 +279,7 @@ def test_a_save_without_a_version_still_moves_it(specialist, directive):
     from tiendo.directives import services
 
     directive.title = "Không có phiên bản"
-    services.save_directive(directive, specialist)
+    services.save_directive(directive, actor=specialist)
     assert Directive.objects.get(pk=directive.pk).version == 2
 
 
@@ -305,7 +305,7 @@ def test_two_saves_at_the_same_version_at_the_same_moment_one_wins(specialist, e
                 enterprise = Enterprise.objects.get(pk=enterprise_b.pk)
                 enterprise.phone = phone
                 barrier.wait(timeout=30)  # both have read version 1
-                save_enterprise(enterprise, specialist, expected_version=1)
+                save_enterprise(enterprise, actor=specialist, expected_version=1)
             results[phone] = "saved"
         except StaleVersion:
             results[phone] = "stale"

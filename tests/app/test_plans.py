@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from tiendo.domain.access import Role
-from tiendo.plans import facts, services
+from tiendo.plans import facts, selectors, services
 from tiendo.plans.models import Plan, PlanItem, PlanLine, PlanVersion, ProjectFunding, Source, SourceBudget
 from tiendo.projects.models import Project
 
@@ -164,12 +164,12 @@ def given(version, project: str) -> int:
 
 
 def test_cutting_land_use_revenue_30_percent_cuts_the_lowest_tier_first(annual, specialist):
-    draft = services.start_draft(annual, specialist)
+    draft = services.start_draft(annual, actor=specialist)
     assert draft.state == "draft" and draft.based_on == annual.current_version() and draft.number == 2
     assert amounts(draft) == amounts(annual.current_version())
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
     assert draft.budgets.get(source__code="NSDP_TSDD").available == 70 * BN
-    run = services.run_allocation(draft, specialist)
+    run = services.run_allocation(draft, actor=specialist)
     assert run.summary["projects"] == 4
     # (g) finishing first, then (h) on schedule in full; the new project (n) cannot be finished: nothing
     assert given(draft, "HD-DTC-01") == 40 * BN
@@ -185,10 +185,10 @@ def test_cuts_only_keeps_every_project_at_or_below_the_approved_amount(annual, s
     """P4 needs 40 bn and balanced capital has 20 bn free: a full run raises it, a cuts-only run does not."""
     approved = annual.current_version()
     for cuts_only, p4 in [(False, 40 * BN), (True, 20 * BN)]:
-        draft = services.start_draft(annual, specialist)
+        draft = services.start_draft(annual, actor=specialist)
         PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(need=40 * BN)
-        services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
-        run = services.run_allocation(draft, specialist, cuts_only=cuts_only)
+        services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+        run = services.run_allocation(draft, actor=specialist, cuts_only=cuts_only)
         assert run.summary["cuts_only"] is cuts_only
         assert given(draft, "HD-DTC-04") == p4
         if cuts_only:
@@ -197,11 +197,11 @@ def test_cuts_only_keeps_every_project_at_or_below_the_approved_amount(annual, s
             assert "Chỉ cắt giảm" in draft.items.get(project__code="HD-DTC-04").explanation
             reasons = PlanLine.history.filter(version_id=draft.pk).values_list("history_change_reason", flat=True)
             assert any("chỉ cắt giảm" in (reason or "") for reason in reasons)
-        services.discard_draft(draft, specialist)
+        services.discard_draft(draft, actor=specialist)
 
 
 def test_cuts_only_from_the_command_line(annual, specialist):
-    draft = services.start_draft(annual, specialist)
+    draft = services.start_draft(annual, actor=specialist)
     PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(need=40 * BN)
     out = io.StringIO()
     call_command("plan", "run", str(draft.pk), "--cuts-only", "--json", "--as", specialist.username, stdout=out)
@@ -210,10 +210,10 @@ def test_cuts_only_from_the_command_line(annual, specialist):
 
 
 def test_a_line_a_run_removes_has_one_deleted_history_row_with_its_author_and_reason(annual, specialist):
-    draft = services.start_draft(annual, specialist)
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+    draft = services.start_draft(annual, actor=specialist)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
     before = set(draft.lines.values_list("pk", flat=True))
-    run = services.run_allocation(draft, specialist)
+    run = services.run_allocation(draft, actor=specialist)
     removed = before - set(draft.lines.values_list("pk", flat=True))
     assert removed and run.deleted == len(removed)
     for pk in removed:
@@ -223,11 +223,11 @@ def test_a_line_a_run_removes_has_one_deleted_history_row_with_its_author_and_re
 
 
 def test_a_line_set_by_hand_is_kept_through_a_new_run(annual, specialist):
-    draft = services.start_draft(annual, specialist)
+    draft = services.start_draft(annual, actor=specialist)
     p3 = draft.items.get(project__code="HD-DTC-03")
-    services.set_lines(draft, specialist, item=p3, amounts={"NSDP_CD": 25 * BN}, reason="Kết luận 12/TB-UBND")
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist)
+    services.set_lines(draft, actor=specialist, item=p3, amounts={"NSDP_CD": 25 * BN}, reason="Kết luận 12/TB-UBND")
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist)
     lines = amounts(draft)
     assert lines[("HD-DTC-03", "NSDP_CD")] == 25 * BN
     assert PlanLine.objects.get(item=p3, source__code="NSDP_CD").manual
@@ -237,17 +237,19 @@ def test_a_line_set_by_hand_is_kept_through_a_new_run(annual, specialist):
     p3.refresh_from_db()
     assert "thủ công" in p3.explanation and p3.note == "Kết luận 12/TB-UBND"
     # back to automatic: the next run decides it again
-    services.set_lines(draft, specialist, item=p3, amounts={"NSDP_CD": None}, reason="Bỏ ấn định")
-    services.run_allocation(draft, specialist)
+    services.set_lines(draft, actor=specialist, item=p3, amounts={"NSDP_CD": None}, reason="Bỏ ấn định")
+    services.run_allocation(draft, actor=specialist)
     assert not PlanLine.objects.filter(item=p3, manual=True).exists()
 
 
 def test_approving_supersedes_the_base_version_and_keeps_the_history(annual, specialist):
     base = annual.current_version()
-    draft = services.start_draft(annual, specialist)
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist)
-    services.approve_draft(draft, specialist, number="45/NQ-HĐND", day=date(2025, 6, 12), body="provincial_council")
+    draft = services.start_draft(annual, actor=specialist)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist)
+    services.approve_draft(
+        draft, actor=specialist, number="45/NQ-HĐND", day=date(2025, 6, 12), body="provincial_council"
+    )
     base.refresh_from_db()
     draft.refresh_from_db()
     assert base.state == "superseded" and draft.state == "approved"
@@ -259,7 +261,7 @@ def test_approving_supersedes_the_base_version_and_keeps_the_history(annual, spe
     assert line_rows.exists() and all(r.history_user_id == specialist.pk for r in line_rows)
     assert all(r.history_change_reason for r in line_rows)
     with pytest.raises(ValidationError):
-        services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(10))
+        services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(10))
 
 
 # The workflow on the pages -----------------------------------------------------------------------------------------
@@ -331,20 +333,22 @@ def test_a_specialist_adjusts_the_plan_from_the_pages(annual, specialist, login)
 
 @pytest.fixture
 def draft(annual, specialist):
-    return services.start_draft(annual, specialist)
+    return services.start_draft(annual, actor=specialist)
 
 
 def test_a_line_above_the_need_is_an_error_that_blocks_approval_unless_overridden(draft, specialist, login):
     p1 = draft.items.get(project__code="HD-DTC-01")
-    services.set_lines(draft, specialist, item=p1, amounts={"NSDP_TSDD": 60 * BN}, reason="Theo chỉ đạo")
-    breaches = services.breaches(draft)
+    services.set_lines(draft, actor=specialist, item=p1, amounts={"NSDP_TSDD": 60 * BN}, reason="Theo chỉ đạo")
+    breaches = selectors.breaches(draft)
     over = [b for b in breaches if b.rule == "OVER_NEED"]
     assert len(over) == 1 and over[0].severity == "error" and over[0].item_id == p1.pk and over[0].citation
     page = login(specialist).get(reverse("plans:version", args=[draft.pk]))
     assert says(page, "OVER_NEED") and says(page, reverse("plans:item", args=[p1.pk]))
 
     with pytest.raises(ValidationError, match="error severity|nghiêm trọng|lỗi"):
-        services.approve_draft(draft, specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council")
+        services.approve_draft(
+            draft, actor=specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council"
+        )
     draft.refresh_from_db()
     assert draft.state == "draft"
     response = login(specialist).post(
@@ -364,13 +368,15 @@ def test_a_line_above_the_need_is_an_error_that_blocks_approval_unless_overridde
 
 
 def test_an_adjustment_recorded_by_a_body_that_may_not_decide_it_is_refused(draft, specialist):
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist)
     _breaches, decider = facts.checks(draft)
     assert decider.body == "provincial_council"
     with pytest.raises(ValidationError):
-        services.approve_draft(draft, specialist, number="9/QĐ-UBND", day=date(2025, 6, 1), body="provincial_committee")
-    services.approve_draft(draft, specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council")
+        services.approve_draft(
+            draft, actor=specialist, number="9/QĐ-UBND", day=date(2025, 6, 1), body="provincial_committee"
+        )
+    services.approve_draft(draft, actor=specialist, number="9/NQ-HĐND", day=date(2025, 6, 1), body="provincial_council")
 
 
 def test_central_capital_moved_in_a_medium_term_plan_is_for_the_prime_minister_whom_the_form_preselects(
@@ -382,25 +388,25 @@ def test_central_capital_moved_in_a_medium_term_plan_is_for_the_prime_minister_w
         PlanLine.objects.create(
             version=base, item=base.items.get(project__code=code), source=sources["central"], amount=amount
         )
-    draft = services.start_draft(medium_term, specialist)
+    draft = services.start_draft(medium_term, actor=specialist)
     for code, amount in (("HD-DTC-01", 40 * BN), ("HD-DTC-04", 60 * BN)):
-        services.set_lines(draft, specialist, item=draft.items.get(project__code=code), amounts={"NSTW": amount},
+        services.set_lines(draft, actor=specialist, item=draft.items.get(project__code=code), amounts={"NSTW": amount},
                            reason="Điều chỉnh vốn ngân sách trung ương")  # fmt: skip
     _breaches, decider = facts.checks(draft)
     assert decider.body == PlanVersion.Body.PRIME_MINISTER == "prime_minister"
     assert facts.BODY_FROM[facts.BODY_OF[decider.body]] == decider.body
     page = login(specialist).get(reverse("plans:approve", args=[draft.pk]))
     assert says(page, r'<option value="prime_minister" selected>')
-    services.approve_draft(draft, specialist, number="123/QĐ-TTg", day=date(2025, 6, 1), body="prime_minister",
+    services.approve_draft(draft, actor=specialist, number="123/QĐ-TTg", day=date(2025, 6, 1), body="prime_minister",
                            override="Nguồn NSTW chưa khai báo cho dự án trong dữ liệu thử")  # fmt: skip
     draft.refresh_from_db()
     assert draft.state == "approved" and draft.decision_body == "prime_minister"
 
 
 def test_the_comparison_counts_increases_and_cuts_per_source_and_owner(draft, specialist, agency_x, login):
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist)
-    result = services.comparison(draft)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist)
+    result = selectors.comparison(draft)
     assert result.totals["before"] == 140 * BN and result.totals["after"] == 110 * BN
     assert result.totals["cut"] - result.totals["increase"] == 30 * BN
     by_source = {g["name"]: g for g in result.by_source}
@@ -412,8 +418,8 @@ def test_the_comparison_counts_increases_and_cuts_per_source_and_owner(draft, sp
 
 
 def test_the_excel_appendix_totals_by_source_and_tier(draft, specialist, login):
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist)
     response = login(specialist).get(reverse("plans:xlsx", args=[draft.pk]))
     assert response.status_code == 200
     rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(0)
@@ -438,7 +444,7 @@ def test_the_pdf_tables_start_with_pdf_and_are_kept_until_the_version_changes(dr
     first = client.get(reverse("plans:pdf", args=[draft.pk]))
     assert first.status_code == 200 and first.content.startswith(b"%PDF")
     assert client.get(reverse("plans:pdf", args=[draft.pk])).content == first.content
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(10))
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(10))
     assert client.get(reverse("plans:pdf", args=[draft.pk])).content.startswith(b"%PDF")
 
 
@@ -514,7 +520,7 @@ def test_a_leader_reads_everything_and_changes_nothing(draft, leader, login):
     response = client.post(reverse("plans:item", args=[item.pk]), {"reason": "x"})
     assert response.status_code == 403
     with pytest.raises(PermissionDenied):
-        services.run_allocation(draft, leader)
+        services.run_allocation(draft, actor=leader)
     draft.refresh_from_db()
     assert draft.state == "draft" and not draft.allocation
 
@@ -537,9 +543,9 @@ def test_bad_amounts_are_refused_with_a_message_and_change_nothing(draft, specia
     assert response.status_code == 400
     assert sorted(draft.budgets.values_list("source__code", "available")) == before
     with pytest.raises(ValidationError, match="XYZ"):
-        services.set_budgets(draft, specialist, {"XYZ": 5})
+        services.set_budgets(draft, actor=specialist, amounts={"XYZ": 5})
     with pytest.raises(ValidationError):
-        services.set_budgets(draft, specialist, {"NSDP_TSDD": -5})
+        services.set_budgets(draft, actor=specialist, amounts={"NSDP_TSDD": -5})
 
     item = draft.items.get(project__code="HD-DTC-01")
     lines = amounts(draft)
@@ -568,15 +574,15 @@ def test_a_discarded_draft_changes_no_more_and_the_plan_keeps_its_version(draft,
     assert draft.state == "discarded" and "Làm lại" in draft.history.latest().history_change_reason
     assert annual.current_version().number == 1
     with pytest.raises(ValidationError):
-        services.run_allocation(draft, specialist)
+        services.run_allocation(draft, actor=specialist)
 
 
 def test_a_draft_based_on_a_superseded_version_cannot_be_approved(annual, specialist):
-    first = services.start_draft(annual, specialist)
-    second = services.start_draft(annual, specialist)
-    services.approve_draft(first, specialist, number="1/NQ", day=date(2025, 6, 1), body="provincial_council")
+    first = services.start_draft(annual, actor=specialist)
+    second = services.start_draft(annual, actor=specialist)
+    services.approve_draft(first, actor=specialist, number="1/NQ", day=date(2025, 6, 1), body="provincial_council")
     with pytest.raises(ValidationError, match="no longer in force|không còn hiệu lực"):
-        services.approve_draft(second, specialist, number="2/NQ", day=date(2025, 6, 2), body="provincial_council")
+        services.approve_draft(second, actor=specialist, number="2/NQ", day=date(2025, 6, 2), body="provincial_council")
 
 
 def test_the_project_table_filters_by_source_tier_owner_commune_and_search(annual, agency_y, specialist, login):
@@ -624,13 +630,13 @@ def test_the_version_page_and_a_run_read_each_table_once_whatever_the_size(
     annual, specialist, agency_x, commune, sources, login
 ):
     client = login(specialist)
-    draft = services.start_draft(annual, specialist)
+    draft = services.start_draft(annual, actor=specialist)
 
     def page():
         assert client.get(reverse("plans:version", args=[draft.pk])).status_code == 200
 
     def run():
-        services.run_allocation(draft, specialist)
+        services.run_allocation(draft, actor=specialist)
 
     _add_projects(draft, agency_x, commune, sources, 20)
     run()
@@ -719,8 +725,8 @@ def test_following_the_approved_lines_keeps_every_total_and_spends_no_more_than_
 def test_a_project_keeps_its_source_when_another_would_do_as_well(draft, specialist):
     """P2 (balanced capital or land-use revenue) had 50 bn of land-use revenue: after a 30% cut the solver may take
     it from either source; the run keeps it on land-use revenue as far as that capital allows."""
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist)
     lines = amounts(draft)
     assert lines[("HD-DTC-01", "NSDP_TSDD")] == 40 * BN
     assert lines[("HD-DTC-02", "NSDP_TSDD")] == 30 * BN and lines[("HD-DTC-02", "NSDP_CD")] == 20 * BN
@@ -733,8 +739,8 @@ def test_cutting_one_source_leaves_the_lines_on_the_others_as_they_were(draft, s
     balanced capital; only the new project P3, which no longer fits, loses its lines."""
     PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(eligible_sources=p4_sources)
     approved = amounts(draft.based_on)
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal(30))
-    services.run_allocation(draft, specialist, cuts_only=True)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30))
+    services.run_allocation(draft, actor=specialist, cuts_only=True)
     lines = amounts(draft)
     assert lines == {
         ("HD-DTC-01", "NSDP_TSDD"): 40 * BN,
@@ -759,7 +765,7 @@ def test_the_solver_is_given_the_approved_lines_by_source_code_without_the_pinne
 
 def test_a_new_draft_starts_with_every_line_open_to_the_allocation(annual, specialist):
     PlanLine.objects.filter(version=annual.current_version()).update(manual=True)
-    draft = services.start_draft(annual, specialist)
+    draft = services.start_draft(annual, actor=specialist)
     assert amounts(draft) == amounts(annual.current_version())
     assert not draft.lines.filter(manual=True).exists()
 
@@ -830,7 +836,7 @@ def test_the_whole_adjustment_from_the_command_line(capsys, annual, specialist, 
 
 
 def test_the_command_line_refuses_in_vietnamese_and_changes_nothing(annual, specialist, leader, officer_x, investor_a):
-    draft = services.start_draft(annual, specialist)
+    draft = services.start_draft(annual, actor=specialist)
     pk = str(draft.pk)
     before = amounts(draft), list(draft.budgets.values_list("available", flat=True))
     refused("không hợp lệ '-5'", "budget", pk, "--source", "NSDP_TSDD", "--amount", "-5", "--as", "specialist")
@@ -852,7 +858,7 @@ def test_the_command_line_refuses_in_vietnamese_and_changes_nothing(annual, spec
     refused("Không tìm thấy phiên bản kế hoạch #999", "show", "999", "--as", "specialist")
     after = amounts(draft), list(draft.budgets.values_list("available", flat=True))
     assert after == before
-    services.approve_draft(draft, specialist, number="2/NQ", day=date(2025, 6, 1), body="provincial_council")
+    services.approve_draft(draft, actor=specialist, number="2/NQ", day=date(2025, 6, 1), body="provincial_council")
     refused("Only a draft|Chỉ dự thảo|chỉ", "budget", pk, "--source", "NSDP_TSDD", "--cut", "10", "--as", "specialist")
 
 
@@ -865,9 +871,9 @@ def test_an_officer_sees_its_agency_projects_only(capsys, annual, officer_x):
 
 
 def test_cut_by_percent_is_exact_to_the_dong(annual, specialist):
-    draft = services.start_draft(annual, specialist)
-    services.set_budgets(draft, specialist, {"NSDP_TSDD": 1_000_000_001})
-    services.cut_budget(draft, specialist, source="NSDP_TSDD", percent=Decimal("12.5"))
+    draft = services.start_draft(annual, actor=specialist)
+    services.set_budgets(draft, actor=specialist, amounts={"NSDP_TSDD": 1_000_000_001})
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal("12.5"))
     assert draft.budgets.get(source__code="NSDP_TSDD").available == 875_000_001
 
 
@@ -883,7 +889,7 @@ def _specialist_named(name: str, username: str):
 def test_a_stale_plan_line_save_changes_nothing_and_says_who_changed_it(draft, specialist):
     from django.test import Client
 
-    services.run_allocation(draft, specialist)
+    services.run_allocation(draft, actor=specialist)
     item = draft.items.get(project__code="HD-DTC-02")
     first, second = Client(), Client()
     first.force_login(_specialist_named("Nguyễn Văn A", "nguyenvana"))
@@ -924,8 +930,8 @@ def test_a_stale_budget_save_changes_nothing(draft, specialist):
     assert stale.status_code == 400 and says(stale, "Nguyễn Văn A")
     assert draft.budgets.get(source__code="NSDP_CD").available == 61 * BN
     with pytest.raises(ValidationError):
-        services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read})
-    services.set_budgets(draft, specialist, {"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read + 1})
+        services.set_budgets(draft, actor=specialist, amounts={"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read})
+    services.set_budgets(draft, actor=specialist, amounts={"NSDP_CD": 63 * BN}, expected_versions={"NSDP_CD": read + 1})
     assert draft.budgets.get(source__code="NSDP_CD").available == 63 * BN
 
 
@@ -947,7 +953,7 @@ def test_plan_pages_render_a_project_without_agency_or_commune(annual, specialis
 
 
 def test_set_line_from_the_command_line_refuses_a_stale_expected_version(draft, specialist, capsys):
-    services.run_allocation(draft, specialist)
+    services.run_allocation(draft, actor=specialist)
     line = PlanLine.objects.filter(version=draft, item__project__code="HD-DTC-02", source__code="NSDP_TSDD").get()
     args = ["set-line", str(draft.pk), "--project", "HD-DTC-02", "--source", "NSDP_TSDD", "--reason", "KL 12"]
     first = run_cli(capsys, *args, "--amount", "12 tỷ", "--expect-version", str(line.row_version), "--as", "specialist")

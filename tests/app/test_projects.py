@@ -222,7 +222,7 @@ def test_merge_moves_running_projects_not_finished_ones(agency_x, agency_y, admi
     finished = Project.objects.create(
         code="HD-2019-0009", name="Trường mầm non", kind="public", group="C", status="completed", agency=agency_x
     )
-    merge_agencies([agency_x], agency_y, date(2025, 3, 1), "NĐ 45/2025", admin_user)
+    merge_agencies([agency_x], agency_y, date(2025, 3, 1), "NĐ 45/2025", actor=admin_user)
     project_x.refresh_from_db()
     finished.refresh_from_db()
     assert project_x.agency == agency_y

@@ -30,7 +30,7 @@ def old_unit(agency_x):
 
 
 def test_merge_ends_source_the_day_before_and_names_successor(agency_x, agency_y, admin_user):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     agency_x.refresh_from_db()
     assert agency_x.valid_to == date(2025, 2, 28)
     assert agency_x.successor == agency_y
@@ -41,7 +41,7 @@ def test_merge_ends_source_the_day_before_and_names_successor(agency_x, agency_y
 def test_merge_moves_active_staff_and_units_in_force(agency_x, agency_y, officer_x, specialist, admin_user, old_unit):
     live, ended = old_unit
     gone = User.objects.create(username="retired", role="officer", agency=agency_x, is_active=False)
-    result = merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    result = merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     officer_x.refresh_from_db()
     specialist.refresh_from_db()
     gone.refresh_from_db()
@@ -57,13 +57,13 @@ def test_merge_moves_active_staff_and_units_in_force(agency_x, agency_y, officer
 
 
 def test_merge_moves_the_installation_operator(installation, agency_x, agency_y, admin_user):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     installation.refresh_from_db()
     assert installation.owner_agency == agency_y
 
 
 def test_merge_keeps_history_with_actor_and_decision(agency_x, agency_y, officer_x, admin_user):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     last = agency_x.history.latest()
     assert last.history_user == admin_user
     assert DECISION in last.history_change_reason
@@ -74,7 +74,7 @@ def test_merge_keeps_history_with_actor_and_decision(agency_x, agency_y, officer
 
 
 def test_merge_records_the_reorganisation(agency_x, agency_y, admin_user):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user, note="ORG-02")
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user, note="ORG-02")
     record = Reorganisation.objects.get()
     assert record.target == agency_y
     assert list(record.sources.all()) == [agency_x]
@@ -82,14 +82,14 @@ def test_merge_records_the_reorganisation(agency_x, agency_y, admin_user):
 
 
 def test_successor_officers_see_predecessor_records(agency_x, agency_y, officer_y, admin_user, login):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     officer_y.refresh_from_db()
     response = login(officer_y).get(reverse("agencies:detail", args=[agency_x.code]))
     assert b'id="history"' in response.content
 
 
 def test_reports_of_past_periods_keep_the_agency_of_then(agency_x, agency_y, admin_user):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     year_2024 = set(Agency.objects.during(date(2024, 1, 1), date(2024, 12, 31)).values_list("code", flat=True))
     year_2026 = set(Agency.objects.during(date(2026, 1, 1), date(2026, 12, 31)).values_list("code", flat=True))
     assert "HD-SKHDT" in year_2024
@@ -110,7 +110,7 @@ def test_merge_refuses_bad_requests_and_changes_nothing(
     from django.utils import translation
 
     with translation.override("vi"), pytest.raises(ReorganisationError) as error:
-        merge_agencies([agency_x], agency_y, effective, decision, admin_user)
+        merge_agencies([agency_x], agency_y, effective, decision, actor=admin_user)
     assert message in str(error.value)
     agency_x.refresh_from_db()
     officer_x.refresh_from_db()
@@ -120,11 +120,11 @@ def test_merge_refuses_bad_requests_and_changes_nothing(
 
 
 def test_merge_refuses_an_agency_already_merged(agency_x, agency_y, people_committee, admin_user):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     with pytest.raises(ReorganisationError):
-        merge_agencies([agency_x], people_committee, date(2025, 7, 1), DECISION, admin_user)
+        merge_agencies([agency_x], people_committee, date(2025, 7, 1), DECISION, actor=admin_user)
     with pytest.raises(ReorganisationError):
-        merge_agencies([people_committee], agency_x, date(2025, 7, 1), DECISION, admin_user)
+        merge_agencies([people_committee], agency_x, date(2025, 7, 1), DECISION, actor=admin_user)
 
 
 def test_province_merge_moves_units_and_installation(installation, province, admin_user):
@@ -133,7 +133,7 @@ def test_province_merge_moves_units_and_installation(installation, province, adm
         code="HD-NS", name="Nam Sách", unit_type="huyện", level="district", parent=province, valid_to=date(2025, 6, 30)
     )
     commune = AdminUnit.objects.create(code="HD-X", name="Thái Tân", unit_type="xã", level="commune", parent=province)
-    merge_units([province], city, date(2025, 7, 1), "Nghị quyết 202/2025/QH15", admin_user)
+    merge_units([province], city, date(2025, 7, 1), "Nghị quyết 202/2025/QH15", actor=admin_user)
     installation.refresh_from_db()
     district.refresh_from_db()
     commune.refresh_from_db()
@@ -208,7 +208,7 @@ def test_non_admins_cannot_reach_the_admin(client, specialist):
 
 
 def test_organisation_chart_before_and_after_a_merge(login, specialist, agency_x, agency_y, admin_user, old_unit):
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     client = login(specialist)
     before = client.get(reverse("agencies:tree") + "?on=28/02/2025").content.decode()
     after = client.get(reverse("agencies:tree") + "?on=01/03/2025").content.decode()
@@ -230,7 +230,7 @@ def test_organisation_chart_of_a_past_date_shows_the_parents_of_then(
     login, specialist, agency_x, agency_y, admin_user, old_unit
 ):
     live, _ended = old_unit
-    merge_agencies([agency_x], agency_y, REFORM, DECISION, admin_user)
+    merge_agencies([agency_x], agency_y, REFORM, DECISION, actor=admin_user)
     response = login(specialist).get(reverse("agencies:tree") + "?on=28/02/2025")
     rows = [(agency.code, depth) for agency, depth in response.context["rows"]]
     position = rows.index((live.code, 2))

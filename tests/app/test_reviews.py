@@ -72,7 +72,7 @@ def on_time(enterprise_b, agency_x, commune):
 @pytest.fixture
 def review(installation, late_business, late_public, on_time, specialist):
     with on(date(2024, 3, 5)):
-        return services.open_round(specialist, title=TITLE, as_of=AS_OF)
+        return services.open_round(actor=specialist, title=TITLE, as_of=AS_OF)
 
 
 def says(response, pattern: str) -> bool:
@@ -86,8 +86,8 @@ def item_of(review, project) -> ReviewItem:
 
 def submitted(review, specialist, *projects) -> ReviewRound:
     for project in projects:
-        services.edit_item(item_of(review, project), specialist, confirmed=True)
-    return services.submit_round(review, specialist)
+        services.edit_item(item_of(review, project), actor=specialist, confirmed=True)
+    return services.submit_round(review, actor=specialist)
 
 
 # Opening ---------------------------------------------------------------------------------------------------------
@@ -112,16 +112,16 @@ def test_opening_lists_each_late_project_with_its_gravest_proposal_and_legal_gro
 
 def test_public_project_is_proposed_for_reappraisal_and_scope_keeps_to_business(review, late_public, specialist):
     assert item_of(review, late_public).proposal == "reappraise"
-    business = services.open_round(specialist, title="Doanh nghiệp", as_of=AS_OF, scope="business")
+    business = services.open_round(actor=specialist, title="Doanh nghiệp", as_of=AS_OF, scope="business")
     assert list(business.items.values_list("project__code", flat=True)) == ["HD-2022-0002"]
     assert business.projects == 2
 
 
 def test_only_specialists_open_rounds_and_a_title_is_needed(installation, late_business, leader, specialist):
     with pytest.raises(PermissionDenied):
-        services.open_round(leader, title=TITLE, as_of=AS_OF)
+        services.open_round(actor=leader, title=TITLE, as_of=AS_OF)
     with pytest.raises(ValidationError):
-        services.open_round(specialist, title="  ", as_of=AS_OF)
+        services.open_round(actor=specialist, title="  ", as_of=AS_OF)
     assert not ReviewRound.objects.exists()
 
 
@@ -214,20 +214,20 @@ def test_confirm_all_of_one_handling(review, late_business, late_public, special
 
 def test_changing_the_handling_rewrites_the_sentence_and_an_empty_one_is_refused(review, late_business, specialist):
     item = item_of(review, late_business)
-    item = services.edit_item(item, specialist, proposal="terminate")
+    item = services.edit_item(item, actor=specialist, proposal="terminate")
     assert item.proposal == "terminate" and item.rank > 0
     assert item.proposal_text == "Đề nghị chấm dứt hoạt động dự án Nhà máy linh kiện điện tử Hoshino."
     with pytest.raises(ValidationError):
-        services.edit_item(item, specialist, proposal_text="   ")
+        services.edit_item(item, actor=specialist, proposal_text="   ")
     with pytest.raises(ValidationError):
-        services.edit_item(item, specialist, proposal="no_such_handling")
+        services.edit_item(item, actor=specialist, proposal="no_such_handling")
 
 
 def test_proposals_are_frozen_once_submitted(review, late_business, specialist, login):
     submitted(review, specialist, late_business)
     item = item_of(review, late_business)
     with pytest.raises(ValidationError):
-        services.edit_item(item, specialist, note="trễ")
+        services.edit_item(item, actor=specialist, note="trễ")
     response = login(specialist).post(
         reverse("reviews:item_edit", args=[item.pk]),
         {"proposal": "remind", "proposal_text": "x", "note": "y"},
@@ -240,7 +240,7 @@ def test_proposals_are_frozen_once_submitted(review, late_business, specialist, 
 
 def test_submitting_needs_a_confirmed_proposal(review, specialist):
     with pytest.raises(ValidationError):
-        services.submit_round(review, specialist)
+        services.submit_round(review, actor=specialist)
     review.refresh_from_db()
     assert review.state == ReviewRound.State.OPEN
 
@@ -291,12 +291,12 @@ def test_another_measure_needs_its_text_and_unconfirmed_items_are_not_decided(
     submitted(review, specialist, late_business)
     with on(date(2024, 3, 5)):
         with pytest.raises(ValidationError):
-            services.decide_item(item_of(review, late_business), leader, decision="other", text=" ")
+            services.decide_item(item_of(review, late_business), actor=leader, decision="other", text=" ")
         with pytest.raises(ValidationError):
-            services.decide_item(item_of(review, late_public), leader, decision="agreed")
+            services.decide_item(item_of(review, late_public), actor=leader, decision="agreed")
         past = services.FollowUp(agency_y, "Trình quyết định", date(2024, 3, 4))
         with pytest.raises(ValidationError, match="already past|đã qua"):
-            services.decide_item(item_of(review, late_business), leader, decision="agreed", follow_ups=[past])
+            services.decide_item(item_of(review, late_business), actor=leader, decision="agreed", follow_ups=[past])
     assert not Task.objects.exists() and item_of(review, late_business).decision == ""
 
 
@@ -322,7 +322,7 @@ def test_specialists_cannot_decide_and_leaders_cannot_edit(review, late_business
     with on(date(2024, 3, 5)):
         assert login(specialist).post(reverse("reviews:item_decide", args=[item.pk]), _decision()).status_code == 403
         with pytest.raises(PermissionDenied):
-            services.decide_item(item, specialist, decision="agreed")
+            services.decide_item(item, actor=specialist, decision="agreed")
         client = login(leader)
         assert client.post(reverse("reviews:item_edit", args=[item.pk]), {"proposal": "remind"}).status_code == 403
         assert client.post(reverse("reviews:confirm_all", args=[review.pk])).status_code == 403
@@ -336,7 +336,9 @@ def test_specialists_cannot_decide_and_leaders_cannot_edit(review, late_business
 
 
 def test_excel_lists_every_item_grouped_by_handling(review, late_business, specialist, login):
-    services.edit_item(item_of(review, late_business), specialist, confirmed=True, note="Đã làm việc với nhà đầu tư")
+    services.edit_item(
+        item_of(review, late_business), actor=specialist, confirmed=True, note="Đã làm việc với nhà đầu tư"
+    )
     response = login(specialist).get(reverse("reviews:xlsx", args=[review.pk]))
     assert response.status_code == 200 and response["Content-Disposition"].endswith('.xlsx"')
     rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(0)
@@ -361,7 +363,7 @@ def _pdf_text(content: bytes) -> str:
 
 
 def test_pdf_brief_lists_the_confirmed_items_in_the_readers_language(review, late_business, specialist, login):
-    services.edit_item(item_of(review, late_business), specialist, confirmed=True)
+    services.edit_item(item_of(review, late_business), actor=specialist, confirmed=True)
     client = login(specialist)
     response = client.get(reverse("reviews:pdf", args=[review.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")

@@ -130,9 +130,9 @@ def test_original_deadline_toggle_counts_an_approved_extension_as_late(agency_x,
     with at(date(2024, 4, 20)):
         extended = task(agency_x, date(2024, 3, 1), date(2024, 4, 30))
         request = services.request_extension(
-            extended, officer_x, requested_deadline=date(2024, 7, 31), reason="Chờ ý kiến của Bộ Tài chính"
+            extended, actor=officer_x, requested_deadline=date(2024, 7, 31), reason="Chờ ý kiến của Bộ Tài chính"
         )
-        services.decide_extension(request, specialist, approve=True)
+        services.decide_extension(request, actor=specialist, approve=True)
     extended.refresh_from_db()
     assert (extended.original_deadline, extended.deadline) == (date(2024, 4, 30), date(2024, 7, 31))
     current = build_summary(specialist, SummaryQuery(H1), today=date(2024, 8, 15)).rows[0]

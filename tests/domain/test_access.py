@@ -39,7 +39,7 @@ def test_enterprise_records(actor, read_own, read_other, edit_own, delete):
     assert access.can_read_enterprise(actor, OWN) is read_own
     assert access.can_read_enterprise(actor, OTHER) is read_other
     assert access.can_edit_enterprise(actor, OWN) is edit_own
-    assert access.can_delete_enterprise(actor) is delete
+    assert access.can_manage_enterprises(actor) is delete
 
 
 def test_only_administrators_reorganise():

@@ -62,7 +62,9 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
     @property
-    def actor(self) -> Actor:
+    def role_table_actor(self) -> Actor:
+        """The user as the role table (tiendo.domain.access) sees them: role, agency lineage, enterprise. Ask
+        `tiendo.core.access.actor_of(user)` rather than this: it also answers for an anonymous visitor."""
         cached = getattr(self, "_actor", None)
         if cached is None:
             agency_ids = frozenset(self.agency.lineage_ids()) if self.agency_id else frozenset()

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 
 from .models import AdminUnit, Agency, Reorganisation
 
@@ -11,20 +11,22 @@ from .models import AdminUnit, Agency, Reorganisation
 def register() -> None:
     access.register(
         Agency,
-        visible=lambda actor, user: access.scoped(Agency.objects.all(), actor, rules.directory_scope),
-        can_change=lambda actor, agency: rules.can_edit_agency_profile(actor, agency.pk),
+        visible=lambda actor, user: access.scoped(Agency.objects.all(), actor, role_table.directory_scope),
+        can_change=lambda actor, agency: role_table.can_edit_agency_profile(actor, agency.pk),
     )
     access.register(
         AdminUnit,
-        visible=lambda actor, user: access.scoped(AdminUnit.objects.all(), actor, rules.directory_scope),
+        visible=lambda actor, user: access.scoped(AdminUnit.objects.all(), actor, role_table.directory_scope),
     )
     access.register(
         Reorganisation,
-        visible=lambda actor, user: access.scoped(Reorganisation.objects.all(), actor, rules.directory_scope),
-        can_change=lambda actor, reorganisation: rules.can_reorganise(actor),
+        visible=lambda actor, user: access.scoped(Reorganisation.objects.all(), actor, role_table.directory_scope),
+        can_change=lambda actor, reorganisation: role_table.can_reorganise(actor),
     )
     # staff lists, contacts and history of an agency: its own officers (and its successors') and the staff
-    access.register_check("read_agency_records", lambda actor, agency: rules.can_read_agency_records(actor, agency.pk))
+    access.register_check(
+        "read_agency_records", lambda actor, agency: role_table.can_read_agency_records(actor, agency.pk)
+    )
 
 
 def get_agency_for_user(user, code: str, *, edit: bool = False) -> Agency:

@@ -21,7 +21,7 @@ def merge_selected(modeladmin, request, queryset):
         data = form.cleaned_data
         try:
             result = merge_agencies(
-                sources, data["target"], data["effective"], data["decision"], request.user, data["note"]
+                sources, data["target"], data["effective"], data["decision"], actor=request.user, note=data["note"]
             )
         except ReorganisationError as error:
             modeladmin.message_user(request, str(error), messages.ERROR)

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version, with_versions_moved
+from tiendo.core.until_merge import legacy_positional
 from tiendo.domain import organisation
 
 from .models import AdminUnit, Agency, Reorganisation
@@ -44,11 +46,17 @@ def problem_message(problem: organisation.MergeProblem) -> str:
     return messages[problem.code] % {"code": problem.agency_code}
 
 
-def merge_agencies(sources: Sequence[Agency], target: Agency, effective: date, decision: str, actor=None, note=""):
+@legacy_positional(4, "actor", "note")  # kept for the demo until merge (it passes the actor by position)
+def merge_agencies(
+    sources: Sequence[Agency], target: Agency, effective: date, decision: str, *, actor, note: str = ""
+) -> Reorganisation:
     return _merge(Agency, sources, target, effective, decision, actor, note)
 
 
-def merge_units(sources: Sequence[AdminUnit], target: AdminUnit, effective: date, decision: str, actor=None, note=""):
+@legacy_positional(4, "actor", "note")  # kept for the demo until merge (it passes the actor by position)
+def merge_units(
+    sources: Sequence[AdminUnit], target: AdminUnit, effective: date, decision: str, *, actor, note: str = ""
+) -> Reorganisation:
     return _merge(AdminUnit, sources, target, effective, decision, actor, note)
 
 
@@ -68,10 +76,8 @@ def _merge(model, sources, target, effective: date, decision: str, actor, note: 
     for source in sources:
         source.valid_to = organisation.last_day_before(effective)
         source.successor = target
-        source._history_user = actor
-        source._change_reason = reason
         claim_version(source, None)
-        source.save()
+        acted_by(source, actor, reason).save()
 
     source_ids = [s.pk for s in sources]
     moved: dict[str, int] = {}

@@ -77,7 +77,9 @@ def agency_edit(request, code):
     form = AgencyProfileForm(request.POST or None, instance=agency)
     if request.method == "POST" and form.is_valid():
         try:
-            agency = save_agency_profile(form.save(commit=False), request.user, expected_version=form.expected_version)
+            agency = save_agency_profile(
+                form.save(commit=False), actor=request.user, expected_version=form.expected_version
+            )
         except StaleVersion as stale:
             form.refuse_stale(stale)
         else:

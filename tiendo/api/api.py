@@ -181,7 +181,7 @@ def update_enterprise(request, pk: int, payload: EnterpriseIn):
     """Send the `version` read with the enterprise: if someone changed it since, nothing changes and the answer is
     409 with who changed what."""
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
-    form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
+    form_class = EnterpriseForm if core_access.can(request.user, "manage_enterprises") else InvestorContactForm
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version", None)
     unknown = set(changes) - set(form_class.Meta.fields)
@@ -193,7 +193,7 @@ def update_enterprise(request, pk: int, payload: EnterpriseIn):
         return Status(400, {"detail": "Dữ liệu không hợp lệ.", "errors": {k: list(v) for k, v in form.errors.items()}})
     try:
         return Status(
-            200, save_enterprise(form.save(commit=False), request.user, expected_version=form.expected_version)
+            200, save_enterprise(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
         )
     except StaleVersion as stale:
         return conflict(stale)

@@ -50,9 +50,7 @@ class SoftDeleteModel(models.Model):
         from .versions import claim_version
 
         claim_version(self, None)  # an editor who read it before the deletion must not bring it back
-        self._history_user = actor
-        self._change_reason = reason
-        self.save(update_fields=fields)
+        acted_by(self, actor, reason).save(update_fields=fields)
 
 
 def acted_by(record, actor, reason: str = ""):

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 from tiendo.domain.access import Actor
 
 
@@ -52,8 +52,8 @@ def registered() -> dict[type[models.Model], Policy]:
 def actor_of(user) -> Actor:
     """The rules' view of a user; an anonymous visitor (or none) is the public."""
     if user is None or not getattr(user, "is_authenticated", False):
-        return rules.PUBLIC_ACTOR
-    return user.actor
+        return role_table.PUBLIC_ACTOR
+    return user.role_table_actor
 
 
 def _policy(model) -> Policy:
@@ -103,7 +103,7 @@ def can(user, capability: str, obj: Any = None) -> bool:
     actor = actor_of(user)
     if obj is not None or capability in _checks:
         return _checks[capability](actor, obj)
-    return rules.can(actor, capability)
+    return role_table.can(actor, capability)
 
 
 def require(user, capability: str, obj: Any = None) -> None:
@@ -112,14 +112,14 @@ def require(user, capability: str, obj: Any = None) -> None:
         raise PermissionDenied
 
 
-def scope(user, rule: Callable[[Actor], rules.Scope]) -> rules.Scope:
+def scope(user, rule: Callable[[Actor], role_table.Scope]) -> role_table.Scope:
     return rule(actor_of(user))
 
 
 def scoped(
     queryset: models.QuerySet,
     actor: Actor,
-    rule: Callable[[Actor], rules.Scope],
+    rule: Callable[[Actor], role_table.Scope],
     *,
     agency: str | None = None,
     enterprise: str | None = None,
@@ -128,13 +128,13 @@ def scoped(
     """Narrow a queryset by a scope rule: `agency` / `enterprise` name the field holding the record's agency or
     enterprise (or `agency_filter` filters by the actor's agencies). A scope the kind does not know sees nothing."""
     kind = rule(actor)
-    if kind == rules.Scope.ALL:
+    if kind == role_table.Scope.ALL:
         return queryset
-    if kind == rules.Scope.AGENCY and agency_filter is not None:
+    if kind == role_table.Scope.AGENCY and agency_filter is not None:
         return agency_filter(queryset, actor.agency_ids)
-    if kind == rules.Scope.AGENCY and agency:
+    if kind == role_table.Scope.AGENCY and agency:
         return queryset.filter(**{f"{agency}__in": actor.agency_ids})
-    if kind == rules.Scope.ENTERPRISE and enterprise and actor.enterprise_id:
+    if kind == role_table.Scope.ENTERPRISE and enterprise and actor.enterprise_id:
         return queryset.filter(**{enterprise: actor.enterprise_id})
     return queryset.none()
 
@@ -143,7 +143,7 @@ def users_with(capability: str):
     """Active users who have a capability of their role (e.g. "receives_extension_requests"): whom to notify."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(is_active=True, role__in=sorted(rules.roles_with(capability)))
+    return get_user_model().objects.filter(is_active=True, role__in=sorted(role_table.roles_with(capability)))
 
 
 class Capabilities:
@@ -155,10 +155,10 @@ class Capabilities:
 
     def __getitem__(self, name: str) -> bool:
         if name not in self._cache:
-            if name not in rules.CAPABILITIES:
+            if name not in role_table.CAPABILITIES:
                 raise KeyError(name)
             self._cache[name] = can(self._user, name)
         return self._cache[name]
 
     def __contains__(self, name: str) -> bool:
-        return name in rules.CAPABILITIES
+        return name in role_table.CAPABILITIES

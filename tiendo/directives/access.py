@@ -4,7 +4,7 @@ in the access layer; the helpers below are thin wrappers over it."""
 from django.db.models import Q
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 
@@ -16,14 +16,14 @@ def _agency_tasks(tasks, agency_ids):
 
 
 def _tasks(actor):
-    return access.scoped(Task.objects.alive(), actor, rules.task_scope, agency_filter=_agency_tasks)
+    return access.scoped(Task.objects.alive(), actor, role_table.task_scope, agency_filter=_agency_tasks)
 
 
 def _directives(actor):
     def of_agency(directives, agency_ids):
         return directives.filter(pk__in=_tasks(actor).values("directive_id"))
 
-    return access.scoped(Directive.objects.alive(), actor, rules.task_scope, agency_filter=of_agency)
+    return access.scoped(Directive.objects.alive(), actor, role_table.task_scope, agency_filter=of_agency)
 
 
 def _of_tasks(model):
@@ -34,38 +34,40 @@ def register() -> None:
     access.register(
         Directive,
         visible=lambda actor, user: _directives(actor),
-        can_change=lambda actor, d: rules.can_manage_tasks(actor),
+        can_change=lambda actor, d: role_table.can_manage_tasks(actor),
     )
     access.register(
-        Task, visible=lambda actor, user: _tasks(actor), can_change=lambda actor, t: rules.can_manage_tasks(actor)
+        Task, visible=lambda actor, user: _tasks(actor), can_change=lambda actor, t: role_table.can_manage_tasks(actor)
     )
     access.register(ProgressUpdate, visible=_of_tasks(ProgressUpdate))
     access.register(
         ExtensionRequest,
         visible=_of_tasks(ExtensionRequest),
-        can_change=lambda actor, request: rules.can_decide_extension(actor),
+        can_change=lambda actor, request: role_table.can_decide_extension(actor),
     )
     # one's own notifications, and nobody else's
     access.register(
         Notification,
         visible=lambda actor, user: (
             Notification.objects.filter(user=user).filter(Q(task__isnull=True) | Q(task__in=_tasks(actor).values("pk")))
-            if rules.signed_in(actor)
+            if role_table.signed_in(actor)
             else Notification.objects.none()
         ),
-        can_change=lambda actor, notification: rules.signed_in(actor),
+        can_change=lambda actor, notification: role_table.signed_in(actor),
     )
     # progress and extension requests come from the lead agency's officers (or a specialist on their behalf)
-    access.register_check("report_on_task", lambda actor, task: rules.can_report_on_task(actor, task.lead_agency_id))
+    access.register_check(
+        "report_on_task", lambda actor, task: role_table.can_report_on_task(actor, task.lead_agency_id)
+    )
     access.register_check("see_task", _sees_task)
 
 
 def _sees_task(actor, task) -> bool:
     """Whether a notification about this task may reach this actor (the same rule as the task's scope)."""
-    kind = rules.task_scope(actor)
-    if kind == rules.Scope.ALL:
+    kind = role_table.task_scope(actor)
+    if kind == role_table.Scope.ALL:
         return True
-    if kind != rules.Scope.AGENCY:
+    if kind != role_table.Scope.AGENCY:
         return False
     if task.lead_agency_id in actor.agency_ids:
         return True

@@ -412,7 +412,7 @@ def report_progress(request, pk: int):
     try:
         update = services.record_progress(
             task,
-            request.user,
+            actor=request.user,
             text=clean["text"],
             percent=clean["percent"],
             reported_on=clean["reported_on"],
@@ -439,7 +439,7 @@ def request_extension(request, pk: int):
     if not form.is_valid():
         return Status(400, {"detail": INVALID, "errors": form_errors(form)})
     try:
-        extension = services.request_extension(task, request.user, **form.cleaned_data)
+        extension = services.request_extension(task, actor=request.user, **form.cleaned_data)
     except PermissionDenied:
         raise HttpError(403, "Không có quyền đề nghị gia hạn nhiệm vụ này.") from None
     except ValidationError as error:
@@ -466,7 +466,9 @@ def decide_extension(request, pk: int):
         return Status(400, {"detail": INVALID, "errors": form_errors(form)})
     approve = form.cleaned_data["decision"] == ExtensionRequest.State.APPROVED
     try:
-        extension = services.decide_extension(extension, request.user, approve=approve, note=form.cleaned_data["note"])
+        extension = services.decide_extension(
+            extension, actor=request.user, approve=approve, note=form.cleaned_data["note"]
+        )
     except PermissionDenied:
         raise HttpError(403, "Không có quyền quyết định gia hạn.") from None
     except ValidationError as error:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tiendo.audit.models import acted_by as _as
+from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version
 from tiendo.core import access as core_access
 
@@ -32,29 +32,35 @@ def notify(users: Iterable, kind: str, task: Task | None, message: str, day: dat
     return len(Notification.objects.bulk_create(rows, ignore_conflicts=True))
 
 
+def mark_read(notifications, *, actor) -> int:
+    """Mark the actor's unread notifications among `notifications` (a queryset) as read; returns how many."""
+    unread = notifications.filter(user=actor, read_at__isnull=True)
+    return unread.update(read_at=timezone.now())
+
+
 def agency_staff(agency_ids: Iterable[int]):
     return core_access.users_with("works_for_agency").filter(agency_id__in=list(agency_ids))
 
 
 @transaction.atomic
-def save_directive(directive: Directive, actor, reason: str = "", *, expected_version: int | None = None) -> Directive:
+def save_directive(directive: Directive, *, actor, reason: str = "", expected_version: int | None = None) -> Directive:
     if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     claim_version(directive, expected_version)
     if directive.pk is None:
         directive.created_by = actor
     directive.full_clean()
-    _as(directive, actor, reason).save()
+    acted_by(directive, actor, reason).save()
     return directive
 
 
 @transaction.atomic
 def save_task(
     task: Task,
+    *,
     actor,
     cooperating=None,
     reason: str = "",
-    *,
     decided_by_leader: bool = False,
     expected_version: int | None = None,
 ) -> Task:
@@ -70,7 +76,7 @@ def save_task(
     if created:
         task.created_by = actor
     task.full_clean(exclude=["search_key"])
-    _as(task, actor, reason).save()
+    acted_by(task, actor, reason).save()
     if cooperating is not None:
         task.cooperating_agencies.set(cooperating)
     if created:
@@ -85,10 +91,37 @@ def save_task(
 
 
 @transaction.atomic
+def accept_extracted_tasks(directive: Directive, accepted: Iterable[dict], *, actor) -> list[Task]:
+    """The tasks a specialist accepted from a meeting text, all or none: one task per lead agency of each.
+
+    `directive`: an existing one, or a new (unsaved) one made from the same page, saved here first. `accepted`: the
+    reviewed proposals (title, assignee_text, lead_agencies, cooperating_text, deadline, deadline_text, standing,
+    sentence), as the review page's forms clean them."""
+    if directive.pk is None:
+        directive = save_directive(directive, actor=actor)
+    tasks = []
+    for data in accepted:
+        for agency in data["lead_agencies"]:
+            task = Task(
+                directive=directive,
+                title=data["title"],
+                assignee_text=data["assignee_text"],
+                lead_agency=agency,
+                cooperating_text=data["cooperating_text"],
+                deadline=None if data["standing"] else data["deadline"],
+                deadline_text=data["deadline_text"],
+                standing=data["standing"],
+                source_sentence=data["sentence"],
+            )
+            tasks.append(save_task(task, actor=actor, reason=_("Accepted from the text of the directive")))
+    return tasks
+
+
+@transaction.atomic
 def record_progress(
     task: Task,
-    actor,
     *,
+    actor,
     text: str,
     percent: int,
     reported_on: date | None = None,
@@ -121,7 +154,7 @@ def record_progress(
         update.attachment_name = getattr(attachment, "name", "")[:255]
     if not update.text:
         raise ValidationError(_("Describe the progress."))
-    _as(update, actor).save()
+    acted_by(update, actor).save()
     task = Task.objects.select_for_update().get(pk=task.pk)
     claim_version(task, None)
     task.progress = percent
@@ -130,12 +163,12 @@ def record_progress(
         task.completed_on = reported_on
         task.result = update.text
         fields += ["completed_on", "result"]
-    _as(task, actor, _("Progress report of %(day)s") % {"day": _day(reported_on)}).save(update_fields=fields)
+    acted_by(task, actor, _("Progress report of %(day)s") % {"day": _day(reported_on)}).save(update_fields=fields)
     return update
 
 
 @transaction.atomic
-def reopen(task: Task, actor, reason: str) -> Task:
+def reopen_task(task: Task, *, actor, reason: str) -> Task:
     """A specialist finds the reported result not enough: the task is open again, its history keeps both steps."""
     if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
@@ -147,12 +180,12 @@ def reopen(task: Task, actor, reason: str) -> Task:
     task.completed_on = None
     last = task.updates.exclude(completed=True).order_by("-reported_on", "-pk").first()
     task.progress = last.percent if last else 0
-    _as(task, actor, reason.strip()).save(update_fields=["completed_on", "progress"])
+    acted_by(task, actor, reason.strip()).save(update_fields=["completed_on", "progress"])
     return task
 
 
 @transaction.atomic
-def request_extension(task: Task, actor, *, requested_deadline: date, reason: str) -> ExtensionRequest:
+def request_extension(task: Task, *, actor, requested_deadline: date, reason: str) -> ExtensionRequest:
     if not core_access.can(actor, "report_on_task", task):
         raise PermissionDenied
     if task.completed_on is not None:
@@ -177,7 +210,7 @@ def request_extension(task: Task, actor, *, requested_deadline: date, reason: st
         reason=reason.strip(),
         requested_by=actor,
     )
-    _as(request, actor).save()
+    acted_by(request, actor).save()
     deciders = core_access.users_with("receives_extension_requests")
     notify(
         deciders,
@@ -194,7 +227,7 @@ def request_extension(task: Task, actor, *, requested_deadline: date, reason: st
 
 
 @transaction.atomic
-def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: str = "") -> ExtensionRequest:
+def decide_extension(request: ExtensionRequest, *, actor, approve: bool, note: str = "") -> ExtensionRequest:
     """Approving moves the deadline; the original deadline stays on the task for reports that judge by it."""
     if not core_access.can(actor, "decide_extensions"):
         raise PermissionDenied
@@ -207,13 +240,13 @@ def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: s
     request.decided_by = actor
     request.decided_at = timezone.now()
     request.decision_note = note.strip()
-    _as(request, actor, note).save()
+    acted_by(request, actor, note).save()
     task = Task.objects.select_for_update().get(pk=request.task_id)
     if approve:
         claim_version(task, None)
         task.deadline = request.requested_deadline
         reason = _("Extension approved: %(reason)s") % {"reason": request.reason}
-        _as(task, actor, reason).save(update_fields=["deadline"])
+        acted_by(task, actor, reason).save(update_fields=["deadline"])
     verdict = _("approved") if approve else _("refused")
     notify(
         [request.requested_by],
@@ -226,7 +259,7 @@ def decide_extension(request: ExtensionRequest, actor, *, approve: bool, note: s
 
 
 @transaction.atomic
-def delete_task(task: Task, actor, reason: str) -> None:
+def delete_task(task: Task, *, actor, reason: str) -> None:
     if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     if not reason.strip():
@@ -235,7 +268,7 @@ def delete_task(task: Task, actor, reason: str) -> None:
 
 
 @transaction.atomic
-def delete_directive(directive: Directive, actor, reason: str) -> None:
+def delete_directive(directive: Directive, *, actor, reason: str) -> None:
     if not core_access.can(actor, "manage_tasks"):
         raise PermissionDenied
     if not reason.strip():

@@ -95,7 +95,7 @@ def directive_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             directive = services.save_directive(
-                form.save(commit=False), request.user, expected_version=form.expected_version
+                form.save(commit=False), actor=request.user, expected_version=form.expected_version
             )
         except StaleVersion as stale:
             form.refuse_stale(stale)
@@ -138,7 +138,7 @@ def directive_delete(request, pk):
         raise PermissionDenied
     directive = get_directive_for_user(request.user, pk)
     try:
-        services.delete_directive(directive, request.user, request.POST.get("reason", ""))
+        services.delete_directive(directive, actor=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("directives:detail", pk=directive.pk)
@@ -222,7 +222,7 @@ def task_edit(request, pk=None):
         try:
             task = services.save_task(
                 form.save(commit=False),
-                request.user,
+                actor=request.user,
                 cooperating=form.cleaned_data["cooperating_agencies"],
                 expected_version=form.expected_version,
             )
@@ -300,7 +300,7 @@ def task_progress(request, pk):
         request,
         task,
         ProgressForm(request.POST, request.FILES),
-        lambda data: services.record_progress(task, request.user, **data),
+        lambda data: services.record_progress(task, actor=request.user, **data),
         _("Your progress report was recorded."),
     )
 
@@ -314,7 +314,7 @@ def task_extend(request, pk):
         request,
         task,
         ExtensionForm(request.POST),
-        lambda data: services.request_extension(task, request.user, **data),
+        lambda data: services.request_extension(task, actor=request.user, **data),
         _("Your extension request was sent."),
     )
 
@@ -331,7 +331,7 @@ def extension_decide(request, pk):
         request,
         task,
         form,
-        lambda data: services.decide_extension(extension, request.user, approve=approve, note=data["note"]),
+        lambda data: services.decide_extension(extension, actor=request.user, approve=approve, note=data["note"]),
         _("The extension was approved.") if approve else _("The extension was refused."),
     )
 
@@ -345,7 +345,7 @@ def task_reopen(request, pk):
         request,
         task,
         ReopenForm(request.POST),
-        lambda data: services.reopen(task, request.user, data["reason"]),
+        lambda data: services.reopen_task(task, actor=request.user, reason=data["reason"]),
         _("The task is open again."),
     )
 
@@ -356,7 +356,7 @@ def task_delete(request, pk):
     if not _can_manage(request.user):
         raise PermissionDenied
     try:
-        services.delete_task(task, request.user, request.POST.get("reason", ""))
+        services.delete_task(task, actor=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         return _failed(request, task, error)
     messages.success(request, _("The task was deleted; an administrator can restore it."))

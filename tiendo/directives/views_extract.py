@@ -6,7 +6,6 @@ import re
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from tiendo.domain.text import normalize
 from . import extracting, services
 from .access import get_directive_for_user
 from .forms import DirectiveForm, current_agencies
-from .models import Directive, Task
+from .models import Directive
 
 
 class SourceForm(forms.Form):
@@ -225,26 +224,10 @@ def _accept(request, directive, agencies):
             for form in formset.forms
         ]  # fmt: skip
         return _review(request, directive, directive_form, formset, text, proposals, None)
-    with transaction.atomic():
-        if directive is None:
-            directive = services.save_directive(directive_form.save(commit=False), request.user)
-        created = 0
-        for data in chosen:
-            for agency in data["lead_agencies"]:
-                task = Task(
-                    directive=directive,
-                    title=data["title"],
-                    assignee_text=data["assignee_text"],
-                    lead_agency=agency,
-                    cooperating_text=data["cooperating_text"],
-                    deadline=None if data["standing"] else data["deadline"],
-                    deadline_text=data["deadline_text"],
-                    standing=data["standing"],
-                    source_sentence=data["sentence"],
-                )
-                services.save_task(task, request.user, reason=_("Accepted from the text of the directive"))
-                created += 1
-    messages.success(request, _("%(count)d tasks were created.") % {"count": created})
+    if directive is None:
+        directive = directive_form.save(commit=False)
+    tasks = services.accept_extracted_tasks(directive, chosen, actor=request.user)
+    messages.success(request, _("%(count)d tasks were created.") % {"count": len(tasks)})
     return redirect("directives:detail", pk=directive.pk)
 
 

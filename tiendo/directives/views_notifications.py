@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tiendo.core import access
 
+from . import services
 from .models import Notification
 from .reminders import task_path
 
@@ -39,7 +39,7 @@ def _back(request):
 
 @require_POST
 def notifications_read(request):
-    count = _own(request).filter(read_at__isnull=True).update(read_at=timezone.now())
+    count = services.mark_read(_own(request), actor=request.user)
     if count:
         messages.success(request, _("All notifications are marked as read."))
     return _back(request)
@@ -48,7 +48,5 @@ def notifications_read(request):
 @require_POST
 def notification_read(request, pk):
     notification = access.get_or_404(request.user, Notification, pk=pk)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    services.mark_read(Notification.objects.filter(pk=notification.pk), actor=request.user)
     return _back(request)

@@ -180,7 +180,8 @@ def can_edit_enterprise(actor: Actor, enterprise_id: int) -> bool:
     return actor.role in EDIT_ALL or (actor.role == Role.INVESTOR and actor.enterprise_id == enterprise_id)
 
 
-def can_delete_enterprise(actor: Actor) -> bool:
+def can_manage_enterprises(actor: Actor) -> bool:
+    """Create, edit in full, delete and restore enterprises (an investor edits only its own contact details)."""
     return actor.role in EDIT_ALL
 
 
@@ -246,7 +247,7 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "import_projects": can_manage_projects,
     "scan": can_manage_projects,
     "list_enterprises": can_list_enterprises,
-    "delete_enterprises": can_delete_enterprise,
+    "manage_enterprises": can_manage_enterprises,
     "reorganise": can_reorganise,
     "manage_users": can_manage_users,
     "read_directives": can_read_directives,

@@ -1,7 +1,7 @@
 """Who sees and changes enterprises, registered in the access layer."""
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 
 from .models import Enterprise
 
@@ -11,13 +11,13 @@ def register() -> None:
     access.register(
         Enterprise,
         visible=lambda actor, user: _visible(actor),
-        can_change=lambda actor, enterprise: rules.can_edit_enterprise(actor, enterprise.pk),
+        can_change=lambda actor, enterprise: role_table.can_edit_enterprise(actor, enterprise.pk),
     )
 
 
 def _visible(actor):
-    enterprises = Enterprise.objects.all() if rules.can_delete_enterprise(actor) else Enterprise.objects.alive()
-    return access.scoped(enterprises, actor, rules.enterprise_scope, enterprise="pk")
+    enterprises = Enterprise.objects.all() if role_table.can_manage_enterprises(actor) else Enterprise.objects.alive()
+    return access.scoped(enterprises, actor, role_table.enterprise_scope, enterprise="pk")
 
 
 def get_enterprise_for_user(user, pk: int, *, edit: bool = False, include_deleted: bool = False) -> Enterprise:

@@ -13,7 +13,7 @@ from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_u
 
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
 from .models import Enterprise
-from .services import save_enterprise
+from .services import delete_enterprise, restore_enterprise, save_enterprise
 
 
 @require_GET
@@ -35,7 +35,7 @@ def enterprise_list(request):
             enterprises = enterprises.exclude(country="VN")
     enterprises = enterprises.annotate(user_count=Count("users")).order_by("name")
     page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "can_edit": core_access.can(request.user, "delete_enterprises")}
+    context = {"form": form, "page": page, "can_edit": core_access.can(request.user, "manage_enterprises")}
     template = "enterprises/enterprise_list.html#rows" if request.htmx else "enterprises/enterprise_list.html"
     return render(request, template, context)
 
@@ -46,7 +46,7 @@ def enterprise_detail(request, pk):
     context = {
         "enterprise": enterprise,
         "can_edit": core_access.can_change(request.user, enterprise) and not enterprise.is_deleted,
-        "can_delete": core_access.can(request.user, "delete_enterprises"),
+        "can_delete": core_access.can(request.user, "manage_enterprises"),
         "users": enterprise.users.filter(is_active=True),
         "entries": history_entries(enterprise),
     }
@@ -55,11 +55,11 @@ def enterprise_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def enterprise_create(request):
-    if not core_access.can(request.user, "delete_enterprises"):
+    if not core_access.can(request.user, "manage_enterprises"):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        enterprise = save_enterprise(form.save(commit=False), request.user)
+        enterprise = save_enterprise(form.save(commit=False), actor=request.user)
         messages.success(request, _("The enterprise was created."))
         return redirect("enterprises:detail", pk=enterprise.pk)
     return render(request, "enterprises/enterprise_form.html", {"form": form})
@@ -68,11 +68,11 @@ def enterprise_create(request):
 @require_http_methods(["GET", "POST"])
 def enterprise_edit(request, pk):
     enterprise = get_enterprise_for_user(request.user, pk, edit=True)
-    form_class = EnterpriseForm if core_access.can(request.user, "delete_enterprises") else InvestorContactForm
+    form_class = EnterpriseForm if core_access.can(request.user, "manage_enterprises") else InvestorContactForm
     form = form_class(request.POST or None, instance=enterprise)
     if request.method == "POST" and form.is_valid():
         try:
-            save_enterprise(form.save(commit=False), request.user, expected_version=form.expected_version)
+            save_enterprise(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
         except StaleVersion as stale:
             form.refuse_stale(stale)
         else:
@@ -83,19 +83,19 @@ def enterprise_edit(request, pk):
 
 @require_POST
 def enterprise_delete(request, pk):
-    if not core_access.can(request.user, "delete_enterprises"):
+    if not core_access.can(request.user, "manage_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk)
-    enterprise.soft_delete(request.user)
+    delete_enterprise(enterprise, actor=request.user)
     messages.success(request, _("The enterprise was deleted. It can be restored from the list of deleted enterprises."))
     return redirect("enterprises:detail", pk=enterprise.pk)
 
 
 @require_POST
 def enterprise_restore(request, pk):
-    if not core_access.can(request.user, "delete_enterprises"):
+    if not core_access.can(request.user, "manage_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk, include_deleted=True)
-    enterprise.restore(request.user)
+    restore_enterprise(enterprise, actor=request.user)
     messages.success(request, _("The enterprise was restored."))
     return redirect("enterprises:detail", pk=enterprise.pk)

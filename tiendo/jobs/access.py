@@ -1,7 +1,7 @@
 """Who sees background jobs, registered in the access layer: their starter, and an administrator."""
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 
 from .models import Job
 
@@ -12,8 +12,8 @@ def register() -> None:
 
 def _visible(actor, user):
     jobs = Job.objects.all()
-    if rules.sees_every_job(actor):
+    if role_table.sees_every_job(actor):
         return jobs
-    if not rules.signed_in(actor):
+    if not role_table.signed_in(actor):
         return jobs.none()
     return jobs.filter(started_by=user)

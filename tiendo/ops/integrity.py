@@ -57,7 +57,7 @@ def find_problems(day: date | None = None) -> list[Problem]:
     from tiendo.accounts.models import User
     from tiendo.agencies.models import AdminUnit, Agency, Installation
     from tiendo.directives.models import Task
-    from tiendo.domain import access as rules
+    from tiendo.domain import access as role_table
     from tiendo.domain.access import Actor, Role
     from tiendo.enterprises.models import Enterprise
     from tiendo.projects.models import Project, Zone
@@ -100,9 +100,9 @@ def find_problems(day: date | None = None) -> list[Problem]:
     users = User.objects.filter(is_active=True).order_by("username")
     for username, role, agency, enterprise in users.values_list("username", "role", "agency_id", "enterprise_id"):
         actor = Actor(Role(role))
-        if rules.works_for_agency(actor) and agency is None:
+        if role_table.works_for_agency(actor) and agency is None:
             problems.append(Problem("user", username, "cơ quan", EMPTY))
-        if rules.is_investor(actor) and enterprise is None:
+        if role_table.is_investor(actor) and enterprise is None:
             problems.append(Problem("user", username, "doanh nghiệp", EMPTY))
         pointer("user", username, "cơ quan", agency, agencies)
         if enterprise in deleted_enterprises:

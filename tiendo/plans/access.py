@@ -4,24 +4,24 @@ the helpers below are thin wrappers over it."""
 from django.core.exceptions import PermissionDenied
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 
 from .models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
 
 def _plans(actor):
     # every plan's page is readable by an officer; what it shows of projects is narrowed item by item
-    return Plan.objects.all() if rules.can_read_plans(actor) else Plan.objects.none()
+    return Plan.objects.all() if role_table.can_read_plans(actor) else Plan.objects.none()
 
 
 def _manages(actor, obj) -> bool:
-    return rules.can_manage_plans(actor)
+    return role_table.can_manage_plans(actor)
 
 
 def _project_rows(model, agency_field: str, plan_field: str):
     def visible(actor, user):
         rows = model.objects.filter(**{f"{plan_field}__in": _plans(actor).values("pk")})
-        return access.scoped(rows, actor, rules.plan_scope, agency=agency_field)
+        return access.scoped(rows, actor, role_table.plan_scope, agency=agency_field)
 
     return visible
 
@@ -48,7 +48,7 @@ def register() -> None:
         Disbursement, visible=_project_rows(Disbursement, "project__agency_id", "plan"), can_change=_manages
     )
     access.register(
-        Source, visible=lambda actor, user: access.scoped(Source.objects.all(), actor, rules.directory_scope)
+        Source, visible=lambda actor, user: access.scoped(Source.objects.all(), actor, role_table.directory_scope)
     )
 
 

@@ -19,7 +19,7 @@ from tiendo.core.commands import parse_day
 from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.text import search_key
 
-from . import exports, facts, services
+from . import exports, facts, selectors, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
 from .forms import BudgetForm, DecisionForm
 from .models import PlanItem, PlanVersion, Source
@@ -155,7 +155,7 @@ def _require_all(user) -> None:
 
 
 def _require_manager(user) -> None:
-    if not services.can_manage(user.actor):
+    if not core_access.can(user, "manage_plans"):
         raise PermissionDenied
 
 
@@ -198,7 +198,7 @@ def version_data(version: PlanVersion) -> dict:
 def do_list(command, user, options) -> None:
     if not core_access.can(user, "read_plans"):
         raise PermissionDenied
-    rows = services.plan_overview(plans_for_user(user).order_by("-kind", "-first_year"))
+    rows = selectors.plan_overview(plans_for_user(user).order_by("-kind", "-first_year"))
     sees_all = core_access.can(user, "see_everything")
     data = [
         {
@@ -235,7 +235,7 @@ def do_show(command, user, options) -> None:
     facts.attach_lines(items, [])
     data = {"version": version_data(version), "projects": count, "items": [_item_data(i) for i in items]}
     if core_access.can(user, "see_everything"):
-        budgets = services.budget_rows(version)
+        budgets = selectors.budget_rows(version)
         data["budgets"] = [
             {"source": b["source"].code, "available": b["available"], "allocated": b["allocated"],
              "unallocated": b["unallocated"]}
@@ -343,7 +343,7 @@ def do_adjust(command, user, options) -> None:
     _require_manager(user)
     purpose = PlanVersion.Purpose.TRANSFER if options["transfer"] else PlanVersion.Purpose.ADJUSTMENT
     try:
-        draft = services.start_draft(plan, user, purpose=purpose, title=options["title"], note=options["note"])
+        draft = services.start_draft(plan, actor=user, purpose=purpose, title=options["title"], note=options["note"])
     except ValidationError as error:
         raise failed("Không lập được dự thảo", error) from None
     command.emit(
@@ -362,7 +362,7 @@ def do_budget(command, user, options) -> None:
             amount = _amount("--amount", options["amount"])
             expected = None if options.get("expect_version") is None else {source.code: options["expect_version"]}
             services.set_budgets(
-                version, user, {source.code: amount}, reason=options["reason"], expected_versions=expected
+                version, actor=user, amounts={source.code: amount}, reason=options["reason"], expected_versions=expected
             )
         else:
             form = BudgetForm({"cut": options["cut"]})
@@ -370,7 +370,11 @@ def do_budget(command, user, options) -> None:
                 messages = " ".join(str(m).rstrip(".") for ms in form.errors.values() for m in ms) or "thiếu tỷ lệ"
                 raise CommandError(f"--cut: tỷ lệ cắt giảm không hợp lệ '{options['cut']}' ({messages}).")
             services.cut_budget(
-                version, user, source=source.code, percent=Decimal(form.cleaned_data["cut"]), reason=options["reason"]
+                version,
+                actor=user,
+                source=source.code,
+                percent=Decimal(form.cleaned_data["cut"]),
+                reason=options["reason"],
             )
     except ValidationError as error:
         raise failed("Không sửa được dự toán vốn", error) from None
@@ -390,7 +394,7 @@ def do_budget(command, user, options) -> None:
 def do_run(command, user, options) -> None:
     version = get_version_for_user(user, options["version"], edit=True)
     try:
-        run = services.run_allocation(version, user, cuts_only=options["cuts_only"])
+        run = services.run_allocation(version, actor=user, cuts_only=options["cuts_only"])
     except ValidationError as error:
         raise failed("Không phân bổ được", error) from None
     data = {
@@ -426,7 +430,7 @@ def do_set_line(command, user, options) -> None:
         expected = None if options.get("expect_version") is None else {source.code: options["expect_version"]}
         services.set_lines(
             version,
-            user,
+            actor=user,
             item=item,
             amounts={source.code: amount},
             reason=options["reason"],
@@ -469,7 +473,7 @@ def do_approve(command, user, options) -> None:
     data = form.cleaned_data
     try:
         version = services.approve_draft(
-            version, user, number=data["number"], day=data["day"], body=data["body"], override=data["override"]
+            version, actor=user, number=data["number"], day=data["day"], body=data["body"], override=data["override"]
         )
     except ValidationError as error:
         raise failed("Không phê duyệt được", error) from None
@@ -484,7 +488,7 @@ def do_approve(command, user, options) -> None:
 def do_discard(command, user, options) -> None:
     version = get_version_for_user(user, options["version"], edit=True)
     try:
-        version = services.discard_draft(version, user, reason=options["reason"])
+        version = services.discard_draft(version, actor=user, reason=options["reason"])
     except ValidationError as error:
         raise failed("Không hủy được", error) from None
     command.emit(options, version_data(version), f"Đã hủy dự thảo #{version.pk}.")

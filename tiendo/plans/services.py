@@ -23,37 +23,29 @@ by the law, so the run keeps each project's lines of the approved version where 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from tiendo.audit.models import acted_by as _as
+from tiendo.audit.models import acted_by
 from tiendo.audit.versions import check_versions, claim_version, with_versions_moved
-from tiendo.domain import access
+from tiendo.core import access as core_access
+from tiendo.core.until_merge import legacy_positional
 from tiendo.domain.money import format_number
 from tiendo.domain.text import clean
 
 from .models import Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
+from .selectors import breaches
 
 _BATCH = 500
 _CHUNK = 900  # ids per IN (...) list, under SQLite's old 999-variable limit
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def can_manage(actor) -> bool:
-    return access.can_manage_plans(actor)
 
 
 def _million(amount: int) -> str:
@@ -124,12 +116,13 @@ DRAFT_TITLES = {
 }
 
 
+@legacy_positional(1, "actor")  # kept for the demo until merge: plans/disbursement.py passes the actor by position
 @transaction.atomic
 def start_draft(
-    plan: Plan, actor, *, purpose: str = PlanVersion.Purpose.ADJUSTMENT, title: str = "", note: str = ""
+    plan: Plan, *, actor, purpose: str = PlanVersion.Purpose.ADJUSTMENT, title: str = "", note: str = ""
 ) -> PlanVersion:
     """A new draft from the version in force: its capital available, projects and lines, copied (lines unpinned)."""
-    _require(can_manage(actor.actor))
+    core_access.require(actor, "manage_plans")
     if purpose not in (PlanVersion.Purpose.ADJUSTMENT, PlanVersion.Purpose.TRANSFER):
         raise ValidationError(_("A draft is an adjustment or a capital transfer."))
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -150,7 +143,7 @@ def start_draft(
         note=note.strip(),
         created_by=actor,
     )
-    _as(draft, actor, reason).save()
+    acted_by(draft, actor, reason).save()
     budgets = [
         SourceBudget(version=draft, source_id=b.source_id, available=b.available, note=b.note)
         for b in base.budgets.all()
@@ -186,12 +179,12 @@ def start_draft(
 
 
 @transaction.atomic
-def discard_draft(version: PlanVersion, actor, *, reason: str = "") -> PlanVersion:
-    _require(can_manage(actor.actor))
+def discard_draft(version: PlanVersion, *, actor, reason: str = "") -> PlanVersion:
+    core_access.require(actor, "manage_plans")
     version = _locked_draft(version)
     version.state = PlanVersion.State.DISCARDED
     text = f"Hủy dự thảo: {clean(reason)}" if clean(reason) else "Hủy dự thảo"
-    _as(version, actor, text).save(update_fields=["state"])
+    acted_by(version, actor, text).save(update_fields=["state"])
     return version
 
 
@@ -214,16 +207,16 @@ def _source(code: str) -> Source:
 @transaction.atomic
 def set_budgets(
     version: PlanVersion,
+    *,
     actor,
     amounts: dict[str, int],
-    *,
     reason: str = "",
     expected_versions: dict[str, int] | None = None,
 ) -> list[SourceBudget]:
     """New capital available for some sources of a draft ({source code: VND}); a new source gets a budget row.
 
     `expected_versions`: {source code: row version read, 0 for no row}; a row that moved since raises StaleVersion."""
-    _require(can_manage(actor.actor))
+    core_access.require(actor, "manage_plans")
     version = _locked_draft(version)
     if not amounts:
         raise ValidationError(_("Give the capital available of at least one source."))
@@ -248,22 +241,23 @@ def set_budgets(
         if clean(reason):
             text += f". {clean(reason)}"
         claim_version(budget, None)
-        _as(budget, actor, text).save()
+        acted_by(budget, actor, text).save()
         changed.append(budget)
     return changed
 
 
+@transaction.atomic
 def cut_budget(
     version: PlanVersion,
-    actor,
     *,
+    actor,
     source: str,
     percent: Decimal,
     reason: str = "",
     expected_versions: dict[str, int] | None = None,
 ) -> SourceBudget:
     """Cut a source's capital available by a percentage (e.g. land-use revenue −30%)."""
-    _require(can_manage(actor.actor))
+    core_access.require(actor, "manage_plans")
     if not Decimal(0) <= percent <= Decimal(100):
         raise ValidationError(_("A cut is a percentage between 0 and 100."))
     src = _source(source)
@@ -274,8 +268,28 @@ def cut_budget(
     shown = format_number(percent, 1).removesuffix(",0")
     text = f"Giảm {shown}% dự toán nguồn {src.code}" + (f". {clean(reason)}" if clean(reason) else "")
     amounts = {src.code: cut_amount(budget.available, percent)}
-    changed = set_budgets(version, actor, amounts, reason=text, expected_versions=expected_versions)
+    changed = set_budgets(version, actor=actor, amounts=amounts, reason=text, expected_versions=expected_versions)
     return changed[0] if changed else budget
+
+
+@transaction.atomic
+def change_budgets(
+    version: PlanVersion,
+    *,
+    actor,
+    amounts: dict[str, int],
+    cuts: list[tuple[str, Decimal]],
+    reason: str = "",
+    expected_versions: dict[str, int] | None = None,
+) -> None:
+    """The budget page's save, all or nothing: new amounts for some sources, percentage cuts for others."""
+    expected = expected_versions or {}
+    if amounts:
+        read = {code: expected[code] for code in amounts if code in expected}
+        set_budgets(version, actor=actor, amounts=amounts, reason=reason, expected_versions=read)
+    for code, percent in cuts:
+        read_one = {code: expected[code]} if code in expected else None
+        cut_budget(version, actor=actor, source=code, percent=percent, reason=reason, expected_versions=read_one)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -295,14 +309,14 @@ class AllocationRun:
 
 
 @transaction.atomic
-def run_allocation(version: PlanVersion, actor, *, reason: str = "", cuts_only: bool = False) -> AllocationRun:
+def run_allocation(version: PlanVersion, *, actor, reason: str = "", cuts_only: bool = False) -> AllocationRun:
     """Allocate the draft's capital by the legal order of priority; lines set by hand are kept as fixed amounts.
     cuts_only: no project above what the base version gave it (facts.allocation_problem)."""
     from tiendo.domain import allocation
 
     from . import facts
 
-    _require(can_manage(actor.actor))
+    core_access.require(actor, "manage_plans")
     version = _locked_draft(version)
     started = time.perf_counter()
     problem = facts.allocation_problem(version, cuts_only=cuts_only)
@@ -367,7 +381,7 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "", cuts_only: 
         "law": outcome.citation,
     }
     version.allocation = run.summary
-    _as(version, actor, text).save(update_fields=["allocation"])
+    acted_by(version, actor, text).save(update_fields=["allocation"])
     return run
 
 
@@ -378,8 +392,8 @@ def run_allocation(version: PlanVersion, actor, *, reason: str = "", cuts_only: 
 @transaction.atomic
 def set_lines(
     version: PlanVersion,
-    actor,
     *,
+    actor,
     item: PlanItem,
     amounts: dict[str, int | None],
     reason: str,
@@ -390,7 +404,7 @@ def set_lines(
     `expected_versions`: {source code: line version read, 0 for no line}; a line that moved raises StaleVersion.
 
     A line set by hand is kept through later allocation runs (see the module's docstring)."""
-    _require(can_manage(actor.actor))
+    core_access.require(actor, "manage_plans")
     version = _locked_draft(version)
     reason = clean(reason)
     if not reason:
@@ -415,7 +429,7 @@ def set_lines(
             if line is not None and line.manual:
                 line.manual = False
                 claim_version(line, None)
-                _as(line, actor, text).save(update_fields=["manual"])
+                acted_by(line, actor, text).save(update_fields=["manual"])
                 changed.append(line)
             continue
         if line is None:
@@ -425,12 +439,12 @@ def set_lines(
         else:
             line.amount, line.manual = amount, True
         claim_version(line, None)
-        _as(line, actor, text).save()
+        acted_by(line, actor, text).save()
         changed.append(line)
     if changed:
         item = PlanItem.objects.get(pk=item.pk)
         item.note = reason[:500]
-        _as(item, actor, text).save(update_fields=["note"])
+        acted_by(item, actor, text).save(update_fields=["note"])
     return changed
 
 
@@ -444,8 +458,8 @@ ERROR = "error"
 @transaction.atomic
 def approve_draft(
     version: PlanVersion,
-    actor,
     *,
+    actor,
     number: str,
     day: date | None,
     body: str,
@@ -455,7 +469,7 @@ def approve_draft(
 
     A draft that still breaks a rule of error severity is refused unless the specialist overrides with a reason,
     which the history keeps."""
-    _require(can_manage(actor.actor))
+    core_access.require(actor, "manage_plans")
     version = _locked_draft(version)
     number = clean(number)
     if not number:
@@ -488,97 +502,13 @@ def approve_draft(
         rules_broken = ", ".join(dict.fromkeys(b.rule for b in errors))
         text += f". Phê duyệt dù còn {len(errors)} vi phạm ({rules_broken}): {override}"
     base.state = PlanVersion.State.SUPERSEDED
-    _as(base, actor, f"Được thay thế bởi phiên bản {version.number}: {number} ngày {day:%d/%m/%Y}").save(
+    acted_by(base, actor, f"Được thay thế bởi phiên bản {version.number}: {number} ngày {day:%d/%m/%Y}").save(
         update_fields=["state"]
     )
     version.state = PlanVersion.State.APPROVED
     version.decision_number, version.decision_date = number[:80], day
     version.approved_by, version.approved_at = actor, timezone.now()
-    _as(version, actor, text).save(
+    acted_by(version, actor, text).save(
         update_fields=["state", "decision_number", "decision_date", "decision_body", "approved_by", "approved_at"]
     )
     return version
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Reading
-
-
-def breaches(version: PlanVersion):
-    """Every rule the version breaks (tiendo.domain.plan_checks), most severe first."""
-    from . import facts
-
-    return facts.breaches(version)
-
-
-def comparison(version: PlanVersion, against: PlanVersion | None = None):
-    """The version line by line against the one it was based on (or `against`)."""
-    from . import facts
-
-    return facts.comparison(version, against or version.based_on)
-
-
-def budget_rows(version: PlanVersion) -> list[dict]:
-    """Per source of the version: capital available, allocated, unallocated (two queries)."""
-    allocated = dict(
-        version.lines.order_by()
-        .values_list("source_id")
-        .annotate(total=Sum("amount"))
-        .values_list("source_id", "total")
-    )
-    rows = []
-    seen = set()
-    for budget in version.budgets.select_related("source").order_by("source__order", "source__code"):
-        given = allocated.get(budget.source_id) or 0
-        seen.add(budget.source_id)
-        rows.append(
-            {
-                "source": budget.source,
-                "budget": budget,
-                "available": budget.available,
-                "allocated": given,
-                "unallocated": budget.available - given,
-            }
-        )
-    missing = [pk for pk in allocated if pk not in seen]
-    for source in Source.objects.filter(pk__in=missing):
-        given = allocated[source.pk] or 0
-        rows.append({"source": source, "budget": None, "available": 0, "allocated": given, "unallocated": -given})
-    return rows
-
-
-def totals(rows: list[dict]) -> dict:
-    return {key: sum(r[key] for r in rows) for key in ("available", "allocated", "unallocated")}
-
-
-def plan_overview(plans) -> list[dict]:
-    """Each plan with its version in force, that version's total and its open drafts (three queries)."""
-    plans = list(plans)
-    versions = list(
-        PlanVersion.objects.filter(plan__in=plans, state__in=[PlanVersion.State.APPROVED, PlanVersion.State.DRAFT])
-        .order_by("plan_id", "-number")
-        .only("pk", "plan_id", "number", "state", "title", "decision_number", "decision_date", "decision_body")
-    )
-    in_force: dict[int, PlanVersion] = {}
-    drafts: dict[int, list[PlanVersion]] = defaultdict(list)
-    for v in versions:
-        if v.state == PlanVersion.State.APPROVED:
-            in_force.setdefault(v.plan_id, v)
-        else:
-            drafts[v.plan_id].append(v)
-    sums = dict(
-        PlanLine.objects.filter(version__in=[v.pk for v in in_force.values()])
-        .order_by()
-        .values_list("version_id")
-        .annotate(total=Sum("amount"))
-        .values_list("version_id", "total")
-    )
-    return [
-        {
-            "plan": plan,
-            "current": in_force.get(plan.pk),
-            "total": sums.get(in_force[plan.pk].pk, 0) if plan.pk in in_force else None,
-            "drafts": drafts.get(plan.pk, []),
-        }
-        for plan in plans
-    ]

@@ -5,7 +5,6 @@ import io
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Q, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -23,7 +22,7 @@ from tiendo.jobs.models import Job
 from tiendo.jobs.queue import done_job, start_job
 from tiendo.jobs.views import file_or_job_page, file_response
 
-from . import exports, facts, services
+from . import exports, facts, selectors, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
 from .forms import BudgetReasonForm, DecisionForm, DiscardForm, DraftForm, ItemFilterForm, LinesForm, budget_forms
 from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
@@ -47,7 +46,7 @@ def _require_all(user) -> None:
 
 
 def _manager(user) -> None:
-    if not services.can_manage(user.actor):
+    if not core_access.can(user, "manage_plans"):
         raise PermissionDenied
 
 
@@ -59,12 +58,12 @@ def plan_list(request):
     if not core_access.can(request.user, "read_plans"):
         raise PermissionDenied
     plans = plans_for_user(request.user).select_related("medium_term").order_by("kind", "-first_year")
-    rows = services.plan_overview(plans)
+    rows = selectors.plan_overview(plans)
     context = {
         "medium_term": [r for r in rows if r["plan"].kind == "medium_term"],
         "annual": [r for r in rows if r["plan"].kind == "annual"],
         "sees_all": _sees_all(request.user),
-        "can_manage": services.can_manage(request.user.actor),  # the Treasury import link
+        "can_manage": core_access.can(request.user, "manage_plans"),  # the Treasury import link
     }
     return render(request, "plans/plan_list.html", context)
 
@@ -91,7 +90,7 @@ def plan_detail(request, pk):
         "current": current,
         "versions": versions,
         "sees_all": _sees_all(request.user),
-        "can_manage": services.can_manage(request.user.actor),
+        "can_manage": core_access.can(request.user, "manage_plans"),
     }
     if _sees_all(request.user):
         sources, totals = _version_columns(versions)
@@ -100,7 +99,7 @@ def plan_detail(request, pk):
             version.columns = [per.get(s.pk, 0) for s in sources]
             version.total = sum(per.values())
         context["sources"] = sources
-    if services.can_manage(request.user.actor) and current is not None:
+    if core_access.can(request.user, "manage_plans") and current is not None:
         context["draft_form"] = DraftForm()
     if plan.kind == plan.Kind.MEDIUM_TERM:
         context["annual_plans"] = plan.annual_plans.order_by("first_year")
@@ -120,7 +119,7 @@ def plan_adjust(request, pk):
     purpose = request.POST.get("purpose") or PlanVersion.Purpose.ADJUSTMENT
     try:
         draft = services.start_draft(
-            plan, request.user, purpose=purpose, title=form.cleaned_data["title"], note=form.cleaned_data["note"]
+            plan, actor=request.user, purpose=purpose, title=form.cleaned_data["title"], note=form.cleaned_data["note"]
         )
     except ValidationError as error:
         messages.error(request, _errors(error))
@@ -176,7 +175,7 @@ def _items_context(request, version: PlanVersion) -> dict:
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     facts.attach_lines(rows, sources)
-    can_edit = version.is_draft and services.can_manage(request.user.actor)
+    can_edit = version.is_draft and core_access.can(request.user, "manage_plans")
     return {
         "version": version,
         "form": form,
@@ -203,14 +202,14 @@ def _version_context(request, version: PlanVersion) -> dict:
         "plan": version.plan,
         "version": version,
         "sees_all": sees_all,
-        "can_edit": version.is_draft and services.can_manage(user.actor),
+        "can_edit": version.is_draft and core_access.can(user, "manage_plans"),
     }
     if sees_all:
-        budgets = services.budget_rows(version)
+        budgets = selectors.budget_rows(version)
         breaches, decider = facts.checks(version)
         context |= {
             "budgets": budgets,
-            "budget_totals": services.totals(budgets),
+            "budget_totals": selectors.totals(budgets),
             "breaches": breaches,
             "decider": decider,
             "run": version.allocation or None,
@@ -266,15 +265,9 @@ def version_budgets(request, pk):
             reason_form.add_error(None, _("Give a new amount or a cut for at least one source."))
         elif all(not form.errors for _s, _a, form in rows):
             try:
-                with transaction.atomic():
-                    if amounts:
-                        read = {code: expected[code] for code in amounts if code in expected}
-                        services.set_budgets(version, request.user, amounts, reason=reason, expected_versions=read)
-                    for code, percent in cuts:
-                        read = {code: expected[code]} if code in expected else None
-                        services.cut_budget(
-                            version, request.user, source=code, percent=percent, reason=reason, expected_versions=read
-                        )
+                services.change_budgets(
+                    version, actor=request.user, amounts=amounts, cuts=cuts, reason=reason, expected_versions=expected
+                )
             except ValidationError as error:
                 reason_form.add_error(None, _errors(error))
                 if isinstance(error, StaleVersion):
@@ -299,7 +292,7 @@ def _refreshed_budget_versions(version, rows):
 def version_run(request, pk):
     version = get_version_for_user(request.user, pk, edit=True)
     try:
-        run = services.run_allocation(version, request.user, cuts_only=request.POST.get("cuts_only") == "on")
+        run = services.run_allocation(version, actor=request.user, cuts_only=request.POST.get("cuts_only") == "on")
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -326,7 +319,7 @@ def version_approve(request, pk):
         data = form.cleaned_data
         try:
             services.approve_draft(
-                version, request.user, number=data["number"], day=data["day"], body=data["body"],
+                version, actor=request.user, number=data["number"], day=data["day"], body=data["body"],
                 override=data["override"],
             )  # fmt: skip
         except ValidationError as error:
@@ -355,7 +348,7 @@ def version_discard(request, pk):
     form = DiscardForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.discard_draft(version, request.user, reason=reason)
+        services.discard_draft(version, actor=request.user, reason=reason)
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("plans:version", pk=version.pk)
@@ -500,7 +493,7 @@ def item_detail(request, pk):
     swaps the lines and checks and tells the page that the plan changed)."""
     item = get_item_for_user(request.user, pk)
     version = item.version
-    can_edit = version.is_draft and services.can_manage(request.user.actor)
+    can_edit = version.is_draft and core_access.can(request.user, "manage_plans")
     if request.method == "GET":
         context = _item_context(request, item, _lines_form(item) if can_edit else None)
         context |= {"entries": history_entries(item), "line_changes": facts.line_history(item)}
@@ -516,7 +509,7 @@ def item_detail(request, pk):
         try:
             saved = services.set_lines(
                 version,
-                request.user,
+                actor=request.user,
                 item=item,
                 amounts=amounts,
                 reason=form.cleaned_data["reason"],

@@ -4,14 +4,14 @@ below are thin wrappers over it kept for the many callers that fetch a project b
 from django.http import Http404
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 
 from .models import CapitalSource, Document, ImportJob, LegalDocument, Milestone, ProgressReport, Project, Sector, Zone
 
 
 def _projects(actor):
     return access.scoped(
-        Project.objects.alive(), actor, rules.project_scope, agency="agency_id", enterprise="investor_id"
+        Project.objects.alive(), actor, role_table.project_scope, agency="agency_id", enterprise="investor_id"
     )
 
 
@@ -20,11 +20,11 @@ def _of_projects(model):
 
 
 def _manages(actor, obj) -> bool:
-    return rules.can_manage_projects(actor)
+    return role_table.can_manage_projects(actor)
 
 
 def _reports_on(actor, project) -> bool:
-    return rules.can_report_on_project(actor, project.agency_id, project.investor_id)
+    return role_table.can_report_on_project(actor, project.agency_id, project.investor_id)
 
 
 def register() -> None:
@@ -39,14 +39,16 @@ def register() -> None:
     access.register(
         ImportJob,
         visible=lambda actor, user: (
-            ImportJob.objects.all() if rules.can_manage_projects(actor) else ImportJob.objects.none()
+            ImportJob.objects.all() if role_table.can_manage_projects(actor) else ImportJob.objects.none()
         ),
         can_change=_manages,
     )
     for model in (Sector, Zone):
         access.register(
             model,
-            visible=lambda actor, user, model=model: access.scoped(model.objects.all(), actor, rules.directory_scope),
+            visible=lambda actor, user, model=model: access.scoped(
+                model.objects.all(), actor, role_table.directory_scope
+            ),
         )
     # progress reports and documents come from the project's investor, its agency's officers or a specialist
     access.register_check("report_on", _reports_on)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CapitalSource, ImportJob, LegalDocument, Milestone, Project, ScheduleAdjustment, Sector, Zone
+from .services import restore_project
 
 
 class MilestoneInline(admin.TabularInline):
@@ -39,7 +40,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     @admin.action(description=gettext_lazy("Restore the selected deleted projects"))
     def restore_selected(self, request, queryset):
         for project in queryset.filter(deleted_at__isnull=False):
-            project.restore(request.user)
+            restore_project(project, actor=request.user)
 
 
 @admin.register(ScheduleAdjustment)

@@ -7,32 +7,32 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tiendo.audit.models import acted_by as _as
+from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version
 
-from .models import Milestone, ProgressReport, Project, ScheduleAdjustment
+from .models import Document, Milestone, ProgressReport, Project, ScheduleAdjustment
 
 
 @transaction.atomic
-def save_project(project: Project, actor, reason: str = "", *, expected_version: int | None = None) -> Project:
+def save_project(project: Project, *, actor, reason: str = "", expected_version: int | None = None) -> Project:
     """`expected_version`: the version the editor read; a stale one raises StaleVersion and changes nothing."""
     claim_version(project, expected_version)
-    _as(project, actor, reason).save()
+    acted_by(project, actor, reason).save()
     return project
 
 
 @transaction.atomic
-def save_milestone(milestone: Milestone, actor, reason: str = "", *, expected_version: int | None = None) -> Milestone:
+def save_milestone(milestone: Milestone, *, actor, reason: str = "", expected_version: int | None = None) -> Milestone:
     claim_version(milestone, expected_version)
     if milestone.current_due is None:
         milestone.current_due = milestone.first_due
-    _as(milestone, actor, reason).save()
+    acted_by(milestone, actor, reason).save()
     return milestone
 
 
 @transaction.atomic
 def adjust_schedule(
-    milestone: Milestone, document_number: str, decided_on: date, new_due: date, reason: str, actor
+    milestone: Milestone, *, actor, document_number: str, decided_on: date, new_due: date, reason: str
 ) -> ScheduleAdjustment:
     """Extend a milestone: keep the old due date in the adjustment, move the current one."""
     milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
@@ -51,18 +51,39 @@ def adjust_schedule(
         new_due=new_due,
         reason=reason,
     )
-    _as(adjustment, actor).save()
+    acted_by(adjustment, actor).save()
     claim_version(milestone, None)
     milestone.current_due = new_due
-    _as(milestone, actor, document_number.strip()).save()
+    acted_by(milestone, actor, document_number.strip()).save()
     return adjustment
 
 
 @transaction.atomic
-def record_progress(project: Project, report: ProgressReport, actor) -> ProgressReport:
+def record_progress(project: Project, report: ProgressReport, *, actor) -> ProgressReport:
+    """A progress report, kept as submitted (a correction is a new report)."""
     report.project = project
     report.submitted_by = actor
     report.submitted_at = timezone.now()
     report.full_clean()
-    report.save()
+    report.save()  # no history of its own: a report is kept as submitted
     return report
+
+
+@transaction.atomic
+def delete_project(project: Project, *, actor, reason: str = "") -> None:
+    """Hide the project; an administrator can restore it, and its history keeps both steps."""
+    project.soft_delete(actor, reason)
+
+
+@transaction.atomic
+def restore_project(project: Project, *, actor, reason: str = "") -> None:
+    project.restore(actor, reason)
+
+
+@transaction.atomic
+def attach_document(project: Project, document: Document, *, actor) -> Document:
+    """A paper of the project (a decision, minutes, a photo of the site); its history row names the uploader."""
+    document.project = project
+    document.uploaded_by = actor
+    acted_by(document, actor).save()
+    return document

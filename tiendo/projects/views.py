@@ -18,7 +18,7 @@ from . import charts, hooks
 from .access import get_project_for_user, projects_for_user
 from .forms import AdjustmentForm, DocumentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
 from .models import Document, Milestone, ProgressReport
-from .services import adjust_schedule, record_progress, save_milestone, save_project
+from .services import adjust_schedule, attach_document, delete_project, record_progress, save_milestone, save_project
 
 PAGE_SIZE = 50
 
@@ -99,7 +99,7 @@ def project_create(request):
         raise PermissionDenied
     form = ProjectForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        project = save_project(form.save(commit=False), request.user)
+        project = save_project(form.save(commit=False), actor=request.user)
         messages.success(request, _("The project was created."))
         return redirect("projects:detail", code=project.code)
     return render(request, "projects/form.html", {"form": form, "heading": _("New project")})
@@ -111,7 +111,7 @@ def project_edit(request, code):
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            save_project(form.save(commit=False), request.user, expected_version=form.expected_version)
+            save_project(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
         except StaleVersion as stale:
             form.refuse_stale(stale)
         else:
@@ -123,7 +123,7 @@ def project_edit(request, code):
 @require_POST
 def project_delete(request, code):
     project = get_project_for_user(request.user, code, edit=True)
-    project.soft_delete(request.user, reason=request.POST.get("reason", ""))
+    delete_project(project, actor=request.user, reason=request.POST.get("reason", ""))
     messages.success(
         request, _("The project %(code)s was deleted; an administrator can restore it.") % {"code": project.code}
     )
@@ -137,7 +137,7 @@ def milestone_edit(request, code, pk=None):
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
         try:
-            save_milestone(form.save(commit=False), request.user, expected_version=form.expected_version)
+            save_milestone(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
         except StaleVersion as stale:
             form.refuse_stale(stale)
         else:
@@ -156,7 +156,12 @@ def milestone_adjust(request, code, pk):
         data = form.cleaned_data
         try:
             adjust_schedule(
-                milestone, data["document_number"], data["decided_on"], data["new_due"], data["reason"], request.user
+                milestone,
+                actor=request.user,
+                document_number=data["document_number"],
+                decided_on=data["decided_on"],
+                new_due=data["new_due"],
+                reason=data["reason"],
             )
         except ValidationError as error:
             form.add_error("new_due", error)
@@ -186,7 +191,7 @@ def progress_report(request, code):
         request.POST or None, project=project, instance=ProgressReport(project=project), initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        record_progress(project, form.save(commit=False), request.user)
+        record_progress(project, form.save(commit=False), actor=request.user)
         messages.success(request, _("Your progress report was submitted."))
         return redirect("projects:detail", code=project.code)
     intro = _("Amounts in VND. A report is kept as submitted; send a new one to correct it.")
@@ -200,11 +205,7 @@ def document_upload(request, code):
     project = get_project_for_user(request.user, code, report=True)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        document = form.save(commit=False)
-        document.project = project
-        document.uploaded_by = request.user
-        document._history_user = request.user
-        document.save()
+        attach_document(project, form.save(commit=False), actor=request.user)
         messages.success(request, _("The document was attached."))
         return redirect("projects:detail", code=project.code)
     context = {"form": form, "project": project, "heading": _("Attach a document"), "multipart": True}

@@ -6,28 +6,28 @@ decided item of a concluded round) through `decisions`, never the proposals, the
 """
 
 from tiendo.core import access
-from tiendo.domain import access as rules
+from tiendo.domain import access as role_table
 from tiendo.projects.models import Project
 
 from .models import Finding, ReviewItem, ReviewRound, ScanRun
 
 
 def _staff_only(model):
-    return lambda actor, user: access.scoped(model.objects.all(), actor, rules.review_scope)
+    return lambda actor, user: access.scoped(model.objects.all(), actor, role_table.review_scope)
 
 
 def register() -> None:
     access.register(
-        ReviewRound, visible=_staff_only(ReviewRound), can_change=lambda actor, r: rules.can_prepare_reviews(actor)
+        ReviewRound, visible=_staff_only(ReviewRound), can_change=lambda actor, r: role_table.can_prepare_reviews(actor)
     )
     access.register(
-        ReviewItem, visible=_staff_only(ReviewItem), can_change=lambda actor, i: rules.can_prepare_reviews(actor)
+        ReviewItem, visible=_staff_only(ReviewItem), can_change=lambda actor, i: role_table.can_prepare_reviews(actor)
     )
     access.register(ScanRun, visible=_staff_only(ScanRun))
     access.register(
         Finding,
         visible=lambda actor, user: access.scoped(
-            Finding.objects.all(), actor, rules.finding_scope, agency="project__agency_id"
+            Finding.objects.all(), actor, role_table.finding_scope, agency="project__agency_id"
         ),
     )
 
@@ -36,5 +36,5 @@ def decisions(user, project: Project):
     """The decisions already taken about a project that the user may read: decided items of concluded rounds."""
     items = ReviewItem.objects.filter(project=project, round__state=ReviewRound.State.CLOSED).exclude(decision="")
     return access.scoped(
-        items, access.actor_of(user), rules.decision_scope, enterprise="project__investor_id"
+        items, access.actor_of(user), role_table.decision_scope, enterprise="project__investor_id"
     ).select_related("round")

@@ -8,7 +8,7 @@ from tiendo.projects import hooks
 from .access import decisions
 from .models import Finding, ScanRun
 from .scan import evaluate_project, owed_reports
-from .services import items_for_project
+from .selectors import items_for_project
 
 LAND_UNUSED_RULES = ("LAND-01", "LAND-03")
 

@@ -11,58 +11,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.agencies.models import Agency, Installation
-from tiendo.audit.models import acted_by as _as
+from tiendo.audit.models import acted_by
 from tiendo.core import access as core_access
 from tiendo.directives import services as directive_services
 from tiendo.directives.models import Directive, Task
-from tiendo.domain import access
 from tiendo.domain import schedule_rules as rules
 from tiendo.domain.projects import ProjectKind
+from tiendo.domain.schedule_rules import ProposalCode
 from tiendo.domain.text import clean, search_key
 from tiendo.projects.models import RUNNING, Project
 
 from .models import ReviewItem, ReviewRound
 from .scan import iter_facts
 
-P = rules.ProposalCode
 SCOPE_KINDS: dict[str, tuple[str, ...] | None] = {
     ReviewRound.Scope.ALL: None,
     ReviewRound.Scope.BUSINESS: (ProjectKind.PRIVATE.value, ProjectKind.FDI.value),
     ReviewRound.Scope.PUBLIC: (ProjectKind.PUBLIC.value,),
 }
-FOLLOW_UP_DAYS = 30
 _BATCH = 500
 
-# What the operating agency is asked to do when the leaders agree with a proposal: the prefilled follow-up task.
-FOLLOW_UP_TITLES: dict[rules.ProposalCode, str] = {
-    P.REMIND: "Có văn bản nhắc nhở, đôn đốc nhà đầu tư đẩy nhanh tiến độ dự án {name}",
-    P.REQUIRE_REPORT: "Yêu cầu chủ đầu tư báo cáo tình hình thực hiện dự án {name}",
-    P.FINE_REPORTING: "Lập hồ sơ xử phạt vi phạm chế độ báo cáo đối với dự án {name}",
-    P.FINE_PROCEDURE: "Lập hồ sơ xử phạt việc không thực hiện thủ tục điều chỉnh dự án {name}",
-    P.FINE_DEPOSIT: "Lập hồ sơ xử phạt vi phạm về ký quỹ đối với dự án {name}",
-    P.ALLOW_EXTENSION: "Hướng dẫn nhà đầu tư thực hiện thủ tục điều chỉnh tiến độ dự án {name}",
-    P.DENY_EXTENSION: "Thông báo không chấp thuận giãn tiến độ dự án {name}, đề xuất biện pháp xử lý tiếp theo",
-    P.EXTEND_LAND_USE: "Trình UBND tỉnh gia hạn sử dụng đất (không quá 24 tháng) đối với dự án {name}",
-    P.EXTEND_ALLOCATION_PERIOD: "Trình cấp có thẩm quyền gia hạn thời gian bố trí vốn dự án {name}",
-    P.CANCEL_UNDISBURSED: "Trình hủy bỏ, điều chuyển vốn chưa giải ngân của dự án {name}",
-    P.REAPPRAISE: "Tổ chức thẩm định lại, trình điều chỉnh dự án {name}",
-    P.REVIEW_RESPONSIBILITY: "Tổ chức kiểm điểm trách nhiệm tập thể, cá nhân để dự án {name} chậm tiến độ",
-    P.STOP_PUBLIC_ALLOCATION: "Trình dừng bố trí vốn đầu tư công cho dự án {name}",
-    P.FORFEIT_DEPOSIT: "Thông báo và thực hiện nộp tiền ký quỹ của dự án {name} vào ngân sách nhà nước",
-    P.SUSPEND: "Trình UBND tỉnh quyết định ngừng hoạt động dự án {name}",
-    P.RECOVER_LAND: "Trình UBND tỉnh quyết định thu hồi đất dự án {name}",
-    P.TERMINATE: "Trình UBND tỉnh quyết định chấm dứt hoạt động dự án {name}",
-}
 DECISION_VI = {
     ReviewItem.Decision.AGREED: "Đồng ý với đề xuất",
     ReviewItem.Decision.OTHER: "Biện pháp khác",
@@ -77,16 +54,6 @@ class FollowUp:
     agency: Agency
     title: str
     deadline: date
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def can_prepare(actor) -> bool:
-    """Opening a round, editing and confirming proposals, submitting: the department's specialists."""
-    return access.can_prepare_reviews(actor)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -117,30 +84,6 @@ def citations_for(findings: Iterable[dict], code: str) -> list[str]:
     return list(
         dict.fromkeys(f["citation"] for f in findings if f.get("proposal") == code or code in (f.get("then") or ()))
     )
-
-
-def follow_up_title(code: str, project_name: str) -> str:
-    try:
-        template = FOLLOW_UP_TITLES[P(code)]
-    except ValueError:
-        template = "Tổ chức thực hiện kết luận đối với dự án {name}"
-    return template.format(name=project_name)
-
-
-def owner_agency() -> Agency | None:
-    installation = Installation.current()
-    return installation.owner_agency if installation else None
-
-
-def suggested_follow_up(item: ReviewItem, today: date | None = None) -> dict:
-    """The task a leader starts from: the operating agency submits the proposed measure within 30 days."""
-    today = today or timezone.localdate()
-    agency = owner_agency()
-    return {
-        "agency": agency.code if agency else "",
-        "title": follow_up_title(item.proposal, item.project.name),
-        "deadline": today + timedelta(days=FOLLOW_UP_DAYS),
-    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -197,14 +140,14 @@ def _name_items(items: list[ReviewItem]) -> None:
         }
         for item in chunk:
             code, name, investor = names[item.project_id]
-            item.proposal_text = proposal_sentence(P(item.proposal), name, item._citations)
+            item.proposal_text = proposal_sentence(ProposalCode(item.proposal), name, item._citations)
             item.search_key = search_key(f"{code} {name} {investor}")[:900]
 
 
 @transaction.atomic
-def open_round(actor, *, title: str, as_of: date | None = None, scope: str = "all", note: str = "") -> ReviewRound:
+def open_round(*, actor, title: str, as_of: date | None = None, scope: str = "all", note: str = "") -> ReviewRound:
     """A specialist opens a round: one item per project the rules find behind, with the gravest proposal."""
-    _require(can_prepare(actor.actor))
+    core_access.require(actor, "prepare_reviews")
     title = clean(title)
     if not title:
         raise ValidationError(_("Give the review a title."))
@@ -213,7 +156,7 @@ def open_round(actor, *, title: str, as_of: date | None = None, scope: str = "al
     as_of = as_of or timezone.localdate()
     count, items = evaluate_scope(as_of, scope)
     review = ReviewRound(title=title, as_of=as_of, scope=scope, note=note.strip(), projects=count, opened_by=actor)
-    _as(review, actor).save()
+    acted_by(review, actor).save()
     _name_items(items)
     for item in items:
         item.round = review
@@ -239,21 +182,21 @@ def _open_for_editing(review: ReviewRound) -> None:
 @transaction.atomic
 def edit_item(
     item: ReviewItem,
-    actor,
     *,
+    actor,
     proposal: str | None = None,
     proposal_text: str | None = None,
     note: str | None = None,
     confirmed: bool | None = None,
 ) -> ReviewItem:
     """Choose another handling, reword the proposal, add a note, confirm it for the leaders' brief."""
-    _require(can_prepare(actor.actor))
+    core_access.require(actor, "prepare_reviews")
     item = ReviewItem.objects.select_related("round", "project").select_for_update(of=("self",)).get(pk=item.pk)
     _open_for_editing(item.round)
     changed: list[str] = []
     if proposal is not None and proposal != item.proposal:
         try:
-            code = P(proposal)
+            code = ProposalCode(proposal)
         except ValueError:
             raise ValidationError(_("Unknown handling: %(code)s.") % {"code": proposal}) from None
         item.proposal, item.rank = code.value, code.rank
@@ -276,14 +219,14 @@ def edit_item(
         item.confirmed = confirmed
         changed.append("confirmed")
     if changed:
-        _as(item, actor).save(update_fields=list(dict.fromkeys(changed)))
+        acted_by(item, actor).save(update_fields=list(dict.fromkeys(changed)))
     return item
 
 
 @transaction.atomic
-def confirm_all(review: ReviewRound, actor, *, proposal: str = "") -> int:
+def confirm_items(review: ReviewRound, *, actor, proposal: str = "") -> int:
     """Confirm every item not yet confirmed (of one handling when given); returns how many."""
-    _require(can_prepare(actor.actor))
+    core_access.require(actor, "prepare_reviews")
     review = ReviewRound.objects.select_for_update().get(pk=review.pk)
     _open_for_editing(review)
     items = review.items.filter(confirmed=False)
@@ -304,16 +247,16 @@ def confirm_all(review: ReviewRound, actor, *, proposal: str = "") -> int:
 
 
 @transaction.atomic
-def submit_round(review: ReviewRound, actor) -> ReviewRound:
+def submit_round(review: ReviewRound, *, actor) -> ReviewRound:
     """Put the confirmed proposals to the leaders; the rest stay in the round but out of the brief."""
-    _require(can_prepare(actor.actor))
+    core_access.require(actor, "prepare_reviews")
     review = ReviewRound.objects.select_for_update().get(pk=review.pk)
     _open_for_editing(review)
     if not review.items.filter(confirmed=True).exists():
         raise ValidationError(_("Confirm at least one proposal before submitting the review to the leaders."))
     review.state = ReviewRound.State.SUBMITTED
     review.submitted_by, review.submitted_at = actor, timezone.now()
-    _as(review, actor, _("Submitted to the leaders")).save(update_fields=["state", "submitted_by", "submitted_at"])
+    acted_by(review, actor, _("Submitted to the leaders")).save(update_fields=["state", "submitted_by", "submitted_at"])
     return review
 
 
@@ -344,15 +287,15 @@ def _conclusion(review: ReviewRound, actor) -> Directive:
         created_by=actor,
     )
     directive.full_clean()
-    _as(directive, actor, _("Conclusion of the review")).save()
+    acted_by(directive, actor, _("Conclusion of the review")).save()
     review.conclusion = directive
-    _as(review, actor).save(update_fields=["conclusion"])
+    acted_by(review, actor).save(update_fields=["conclusion"])
     return directive
 
 
 def _assign(task: Task, actor, reason: str) -> Task:
     """A follow-up task the deciding leader gives: the same save as every task (history, notification)."""
-    return directive_services.save_task(task, actor, reason=reason, decided_by_leader=True)
+    return directive_services.save_task(task, actor=actor, reason=reason, decided_by_leader=True)
 
 
 def check_follow_ups(follow_ups: Sequence[FollowUp], today: date | None = None) -> None:
@@ -369,10 +312,10 @@ def check_follow_ups(follow_ups: Sequence[FollowUp], today: date | None = None) 
 
 @transaction.atomic
 def decide_item(
-    item: ReviewItem, actor, *, decision: str, text: str = "", follow_ups: Sequence[FollowUp] = ()
+    item: ReviewItem, *, actor, decision: str, text: str = "", follow_ups: Sequence[FollowUp] = ()
 ) -> list[Task]:
     """A leader decides one project: the decision, its follow-up tasks; the last decision closes the round."""
-    _require(core_access.can(actor, "decide_reviews"))
+    core_access.require(actor, "decide_reviews")
     review = ReviewRound.objects.select_for_update().get(pk=item.round_id)
     item = ReviewItem.objects.select_related("project").get(pk=item.pk)
     if review.state == ReviewRound.State.OPEN:
@@ -391,7 +334,7 @@ def decide_item(
         text = item.proposal_text
     item.decision, item.decision_text = decision, text
     item.decided_by, item.decided_at = actor, timezone.now()
-    _as(item, actor, DECISION_VI[decision]).save(
+    acted_by(item, actor, DECISION_VI[decision]).save(
         update_fields=["decision", "decision_text", "decided_by", "decided_at"]
     )
     conclusion = _conclusion(review, actor)
@@ -416,7 +359,7 @@ def decide_item(
     _record_in_conclusion(conclusion, item, actor)
     if not review.items.filter(confirmed=True, decision="").exists():
         review.state = ReviewRound.State.CLOSED
-        _as(review, actor, _("Every proposal decided")).save(update_fields=["state"])
+        acted_by(review, actor, _("Every proposal decided")).save(update_fields=["state"])
     return tasks
 
 
@@ -428,66 +371,4 @@ def _record_in_conclusion(conclusion: Directive, item: ReviewItem, actor) -> Non
     prefix = f"- {item.project.code} "
     lines = [existing for existing in conclusion.text.split("\n") if existing and not existing.startswith(prefix)]
     conclusion.text = "\n".join([*lines, line])
-    _as(conclusion, actor, f"Kết luận đối với dự án {item.project.code}").save(update_fields=["text"])
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Reading
-
-
-def rounds_for_user(user):
-    return core_access.visible(user, ReviewRound)
-
-
-def group_counts(review: ReviewRound, items=None) -> list[dict]:
-    """Per handling, gravest first: items, confirmed, decided (one grouped query)."""
-    items = review.items.all() if items is None else items
-    rows = (
-        items.order_by()
-        .values("proposal", "rank")
-        .annotate(
-            total=Count("pk"),
-            confirmed=Count("pk", filter=Q(confirmed=True)),
-            decided=Count("pk", filter=~Q(decision="")),
-        )
-    )
-    groups = sorted(rows, key=lambda row: (-row["rank"], row["proposal"]))
-    for group in groups:
-        try:
-            group["label"] = P(group["proposal"]).label
-        except ValueError:
-            group["label"] = rules.Text(group["proposal"], group["proposal"], group["proposal"])
-    return groups
-
-
-def tasks_of(review: ReviewRound, project_ids: Iterable[int] | None = None):
-    """The follow-up tasks of a round's decisions: its conclusion's tasks, by project."""
-    if not review.conclusion_id:
-        return Task.objects.none()
-    tasks = Task.objects.alive().filter(directive_id=review.conclusion_id)
-    if project_ids is not None:
-        tasks = tasks.filter(project_id__in=list(project_ids))
-    return tasks
-
-
-def items_for_project(user, project: Project) -> list[ReviewItem]:
-    """The project's place in every review, newest first, with the follow-up tasks of each decision."""
-    items = list(
-        core_access.visible(user, ReviewItem)
-        .filter(project=project)
-        .select_related("round", "decided_by")
-        .order_by("-round__as_of", "-round_id")
-    )
-    conclusions = [item.round.conclusion_id for item in items if item.round.conclusion_id]
-    tasks: dict[int, list[Task]] = {}
-    if conclusions:
-        for task in (
-            Task.objects.alive()
-            .filter(project=project, directive_id__in=conclusions)
-            .select_related("lead_agency")
-            .order_by("deadline", "pk")
-        ):
-            tasks.setdefault(task.directive_id, []).append(task)
-    for item in items:
-        item.follow_ups = tasks.get(item.round.conclusion_id, []) if item.decision else []
-    return items
+    acted_by(conclusion, actor, f"Kết luận đối với dự án {item.project.code}").save(update_fields=["text"])

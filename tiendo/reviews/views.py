@@ -20,7 +20,7 @@ from tiendo.jobs.models import Job
 from tiendo.jobs.queue import done_job, start_job
 from tiendo.jobs.views import file_or_job_page, file_response
 
-from . import exports, services
+from . import exports, selectors, services
 from .forms import DecisionForm, FollowUpFormSet, ItemEditForm, ItemFilterForm, RoundForm
 from .models import ReviewItem, ReviewRound
 
@@ -57,7 +57,7 @@ def _permissions(user, review: ReviewRound) -> dict[str, bool]:
 @require_GET
 def round_list(request):
     core_access.require(request.user, "view_reviews")
-    rounds = services.rounds_for_user(request.user).annotate(
+    rounds = selectors.rounds_for_user(request.user).annotate(
         item_count=Count("items"),
         confirmed_count=Count("items", filter=Q(items__confirmed=True)),
         decided_count=Count("items", filter=~Q(items__decision="")),
@@ -89,7 +89,7 @@ def round_open(request):
         data = form.cleaned_data
         try:
             review = services.open_round(
-                request.user, title=data["title"], as_of=data["as_of"], scope=data["scope"], note=data["note"]
+                actor=request.user, title=data["title"], as_of=data["as_of"], scope=data["scope"], note=data["note"]
             )
         except ValidationError as error:
             form.add_error(None, _errors(error))
@@ -123,7 +123,7 @@ def _filtered(review: ReviewRound, form: ItemFilterForm):
 
 def _attach_tasks(review: ReviewRound, items: list[ReviewItem]) -> None:
     by_project: dict[int, list[Task]] = {}
-    for task in services.tasks_of(review, [i.project_id for i in items if i.decision]).select_related("lead_agency"):
+    for task in selectors.tasks_of(review, [i.project_id for i in items if i.decision]).select_related("lead_agency"):
         by_project.setdefault(task.project_id, []).append(task)
     for item in items:
         item.follow_ups = by_project.get(item.project_id, []) if item.decision else []
@@ -134,7 +134,7 @@ def round_detail(request, pk):
     review = get_round_for_user(request.user, pk)
     form = ItemFilterForm(request.GET or None)
     items, proposal = _filtered(review, form)
-    groups = services.group_counts(review, items)
+    groups = selectors.group_counts(review, items)
     rows = items.filter(proposal=proposal) if proposal else items
     rows = rows.select_related("project", "project__investor", "decided_by").defer("findings")
     rows = rows.order_by("-rank", "proposal", F("days_behind").desc(nulls_last=True), "pk")
@@ -182,7 +182,7 @@ def round_confirm_all(request, pk):
     review = get_round_for_user(request.user, pk)
     core_access.require(request.user, "prepare_reviews")
     try:
-        count = services.confirm_all(review, request.user, proposal=request.POST.get("proposal", ""))
+        count = services.confirm_items(review, actor=request.user, proposal=request.POST.get("proposal", ""))
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -195,7 +195,7 @@ def round_submit(request, pk):
     review = get_round_for_user(request.user, pk)
     core_access.require(request.user, "prepare_reviews")
     try:
-        services.submit_round(review, request.user)
+        services.submit_round(review, actor=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -221,7 +221,7 @@ def item_edit(request, pk):
             text = None  # another handling, the sentence untouched: tiendo writes it for the new handling
         try:
             item = services.edit_item(
-                item, request.user, proposal=data["proposal"], proposal_text=text, note=data["note"],
+                item, actor=request.user, proposal=data["proposal"], proposal_text=text, note=data["note"],
                 confirmed=data["confirmed"],
             )  # fmt: skip
         except ValidationError as exc:
@@ -252,7 +252,7 @@ def item_detail(request, pk):
         context["decision_form"] = DecisionForm(
             initial={"decision": item.decision or "agreed", "decision_text": item.decision_text}
         )
-        context["follow_ups"] = FollowUpFormSet(initial=[services.suggested_follow_up(item)], prefix="task")
+        context["follow_ups"] = FollowUpFormSet(initial=[selectors.suggested_follow_up(item)], prefix="task")
     return render(request, "reviews/item_detail.html", context)
 
 
@@ -289,7 +289,7 @@ def item_decide(request, pk):
         try:
             created = services.decide_item(
                 item,
-                request.user,
+                actor=request.user,
                 decision=form.cleaned_data["decision"],
                 text=form.cleaned_data["decision_text"],
                 follow_ups=tasks,

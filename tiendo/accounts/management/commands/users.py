@@ -1,10 +1,9 @@
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
-from django.db import transaction
 
 from tiendo.accounts import throttling
 from tiendo.accounts.models import ROLE_CHOICES, User
+from tiendo.accounts.services import create_user
 from tiendo.agencies.models import Agency
 from tiendo.core import access as core_access
 from tiendo.core.commands import DataCommand, invalid
@@ -86,15 +85,10 @@ class Command(DataCommand):
             if user.enterprise is None:
                 raise CommandError(f"Không có doanh nghiệp #{options['enterprise']}.")
         try:
-            validate_password(options["password"], user)
-            user.set_password(options["password"])
-            user.full_clean()
+            create_user(user, actor=actor, password=options["password"])
         except ValidationError as error:
             messages = error.message_dict.items() if hasattr(error, "error_dict") else [("password", error.messages)]
             raise invalid(dict(messages)) from None
-        with transaction.atomic():
-            user._history_user = actor
-            user.save()
         self.emit(options, {"username": user.username, "role": user.role}, f"Đã tạo tài khoản {user.username}.")
 
     def _locked(self, options):

@@ -118,7 +118,7 @@ class Command(DataCommand):
         if not form.is_valid():
             raise invalid(form.errors)
         try:
-            agency = save_agency_profile(form.save(commit=False), user, expected_version=form.expected_version)
+            agency = save_agency_profile(form.save(commit=False), actor=user, expected_version=form.expected_version)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         self.emit(options, agency_row(agency), f"Đã cập nhật {agency.code}.")
@@ -131,7 +131,7 @@ class Command(DataCommand):
         target = self._get(options["into"])
         try:
             result = merge_agencies(
-                sources, target, parse_day(options["date"]), options["decision"], user, options["note"]
+                sources, target, parse_day(options["date"]), options["decision"], actor=user, note=options["note"]
             )
         except ReorganisationError as error:
             raise CommandError(str(error)) from None

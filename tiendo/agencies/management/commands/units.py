@@ -58,7 +58,7 @@ class Command(DataCommand):
                 units[options["into"]],
                 parse_day(options["date"]),
                 options["decision"],
-                user,
+                actor=user,
             )
         except ReorganisationError as error:
             raise CommandError(str(error)) from None

@@ -122,7 +122,10 @@ class Command(ActionCommand):
             raise rejected(form, OPTIONS)
         try:
             directive = services.save_directive(
-                form.save(commit=False), user, options.get("reason", ""), expected_version=form.expected_version
+                form.save(commit=False),
+                actor=user,
+                reason=options.get("reason", ""),
+                expected_version=form.expected_version,
             )
         except ValidationError as error:
             raise failed("Không lưu được văn bản", error) from None
@@ -145,7 +148,7 @@ class Command(ActionCommand):
             raise CommandError(
                 f"Văn bản #{directive.pk} còn {tasks} nhiệm vụ: hãy xóa hoặc chuyển các nhiệm vụ đó trước."
             )
-        services.delete_directive(directive, user, reason)
+        services.delete_directive(directive, actor=user, reason=reason)
         directive.task_count = 0
         data = DirectiveOut.from_orm(directive).model_dump() | {"deleted_at": directive.deleted_at}
         self.emit(options, data, f"Đã xóa văn bản #{directive.pk} (quản trị viên có thể khôi phục).")

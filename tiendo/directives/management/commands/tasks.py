@@ -316,7 +316,7 @@ class Command(ActionCommand):
         try:
             task = services.save_task(
                 form.save(commit=False),
-                user,
+                actor=user,
                 cooperating=form.cleaned_data["cooperating_agencies"],
                 reason=options.get("reason", ""),
                 expected_version=form.expected_version,
@@ -361,7 +361,7 @@ class Command(ActionCommand):
         try:
             update = services.record_progress(
                 task,
-                user,
+                actor=user,
                 text=clean["text"],
                 percent=clean["percent"],
                 reported_on=clean["reported_on"],
@@ -386,7 +386,7 @@ class Command(ActionCommand):
         if not form.is_valid():
             raise rejected(form, EXTENSION_OPTIONS)
         try:
-            request = services.request_extension(task, user, **form.cleaned_data)
+            request = services.request_extension(task, actor=user, **form.cleaned_data)
         except ValidationError as error:
             raise failed("Không gửi được đề nghị gia hạn", error) from None
         self.emit(
@@ -408,7 +408,7 @@ class Command(ActionCommand):
             raise rejected(form, {"decision": "--approve/--refuse", "note": "--note"})
         try:
             request = services.decide_extension(
-                request, user, approve=options["approve"], note=form.cleaned_data["note"]
+                request, actor=user, approve=options["approve"], note=form.cleaned_data["note"]
             )
         except ValidationError as error:
             raise failed("Không ghi được quyết định gia hạn", error) from None
@@ -429,7 +429,7 @@ class Command(ActionCommand):
         if not form.is_valid():
             raise rejected(form, {"reason": "--reason"})
         try:
-            services.reopen(task, user, form.cleaned_data["reason"])
+            services.reopen_task(task, actor=user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             raise failed("Không mở lại được nhiệm vụ", error) from None
         self._emit_task(user, options, task.pk, f"Đã mở lại nhiệm vụ #{task.pk}.")
@@ -440,7 +440,7 @@ class Command(ActionCommand):
         task = get_task_for_user(user, options["id"])
         if not options["reason"].strip():
             raise CommandError("--reason: cần nêu lý do xóa nhiệm vụ.")
-        services.delete_task(task, user, options["reason"].strip())
+        services.delete_task(task, actor=user, reason=options["reason"].strip())
         task.refresh_from_db()
         self.emit(
             options,

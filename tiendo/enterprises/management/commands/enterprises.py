@@ -8,7 +8,7 @@ from tiendo.core.commands import DataCommand, invalid
 from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.enterprises.forms import EnterpriseForm
 from tiendo.enterprises.models import Enterprise
-from tiendo.enterprises.services import save_enterprise
+from tiendo.enterprises.services import delete_enterprise, restore_enterprise, save_enterprise
 
 FIELDS = EnterpriseForm.Meta.fields
 
@@ -79,31 +79,31 @@ class Command(DataCommand):
         if not form.is_valid():
             raise invalid(form.errors)
         try:
-            enterprise = save_enterprise(form.save(commit=False), user, expected_version=form.expected_version)
+            enterprise = save_enterprise(form.save(commit=False), actor=user, expected_version=form.expected_version)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         self.emit(options, enterprise_row(enterprise), f"Đã lưu doanh nghiệp #{enterprise.pk}.")
 
     def do_create(self, user, options):
-        if not core_access.can(user, "delete_enterprises"):
+        if not core_access.can(user, "manage_enterprises"):
             raise CommandError(f"{user.username} không có quyền tạo doanh nghiệp.")
         self._save(user, options, Enterprise())
 
     def do_update(self, user, options):
-        if not core_access.can(user, "delete_enterprises"):
+        if not core_access.can(user, "manage_enterprises"):
             raise CommandError(f"{user.username} không có quyền sửa toàn bộ thông tin doanh nghiệp.")
         self._save(user, options, get_enterprise_for_user(user, options["id"], edit=True))
 
     def do_delete(self, user, options):
-        if not core_access.can(user, "delete_enterprises"):
+        if not core_access.can(user, "manage_enterprises"):
             raise CommandError(f"{user.username} không có quyền xóa doanh nghiệp.")
         enterprise = get_enterprise_for_user(user, options["id"])
-        enterprise.soft_delete(user)
+        delete_enterprise(enterprise, actor=user)
         self.emit(options, enterprise_row(enterprise), f"Đã xóa (có thể khôi phục) doanh nghiệp #{enterprise.pk}.")
 
     def do_restore(self, user, options):
-        if not core_access.can(user, "delete_enterprises"):
+        if not core_access.can(user, "manage_enterprises"):
             raise CommandError(f"{user.username} không có quyền khôi phục doanh nghiệp.")
         enterprise = get_enterprise_for_user(user, options["id"], include_deleted=True)
-        enterprise.restore(user)
+        restore_enterprise(enterprise, actor=user)
         self.emit(options, enterprise_row(enterprise), f"Đã khôi phục doanh nghiệp #{enterprise.pk}.")

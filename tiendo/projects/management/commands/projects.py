@@ -123,7 +123,7 @@ class Command(DataCommand):
         )
         if not form.is_valid():
             raise invalid(form.errors)
-        report = record_progress(project, form.save(commit=False), user)
+        report = record_progress(project, form.save(commit=False), actor=user)
         self.emit(
             options,
             {
@@ -152,7 +152,12 @@ class Command(DataCommand):
         data = form.cleaned_data
         try:
             adjustment = adjust_schedule(
-                milestone, data["document_number"], data["decided_on"], data["new_due"], data["reason"], user
+                milestone,
+                actor=user,
+                document_number=data["document_number"],
+                decided_on=data["decided_on"],
+                new_due=data["new_due"],
+                reason=data["reason"],
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None

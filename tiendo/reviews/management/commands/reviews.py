@@ -12,7 +12,7 @@ from tiendo.core.commands import ActionCommand, parse_day
 from tiendo.directives.forms import current_agencies
 from tiendo.domain.money import format_number
 from tiendo.domain.schedule_rules import ProposalCode
-from tiendo.reviews import exports, services
+from tiendo.reviews import exports, selectors, services
 from tiendo.reviews.forms import DecisionForm, FollowUpForm, RoundForm
 from tiendo.reviews.models import ReviewItem, ReviewRound
 from tiendo.reviews.views import get_item_for_user, get_round_for_user
@@ -160,7 +160,7 @@ class Command(ActionCommand):
     def do_list(self, user, options):
         if not core_access.can(user, "view_reviews"):
             raise PermissionDenied
-        rounds = [round_data(r) for r in services.rounds_for_user(user).select_related("opened_by")]
+        rounds = [round_data(r) for r in selectors.rounds_for_user(user).select_related("opened_by")]
         lines = [
             f"{r['id']:>4} {_day(r['as_of'])} {r['state']:<10} {format_number(r['items']):>6} dự án "
             f"({format_number(r['confirmed'])} xác nhận, {format_number(r['decided'])} quyết định)  {r['title']}"
@@ -183,11 +183,11 @@ class Command(ActionCommand):
             items.order_by("-rank", "proposal", F("days_behind").desc(nulls_last=True), "pk")[: options["limit"]]
         )
         tasks: dict[int, list] = {}
-        for task in services.tasks_of(review, [i.project_id for i in items]).select_related("lead_agency"):
+        for task in selectors.tasks_of(review, [i.project_id for i in items]).select_related("lead_agency"):
             tasks.setdefault(task.project_id, []).append(task)
         rows = [item_data(i, tasks.get(i.project_id, []) if i.decision else []) for i in items]
         groups = [
-            {k: (v.vi if k == "label" else v) for k, v in group.items()} for group in services.group_counts(review)
+            {k: (v.vi if k == "label" else v) for k, v in group.items()} for group in selectors.group_counts(review)
         ]
         data = {"round": round_data(review), "groups": groups, "items": rows}
         head = data["round"]
@@ -229,7 +229,7 @@ class Command(ActionCommand):
         data = form.cleaned_data
         try:
             review = services.open_round(
-                user, title=data["title"], as_of=data["as_of"], scope=data["scope"], note=data["note"]
+                actor=user, title=data["title"], as_of=data["as_of"], scope=data["scope"], note=data["note"]
             )
         except ValidationError as error:
             raise failed("Không mở được đợt rà soát", error) from None
@@ -248,7 +248,7 @@ class Command(ActionCommand):
         if options["all"]:
             proposal = self._proposal(options["proposal"]) if options["proposal"] else ""
             try:
-                count = services.confirm_all(review, user, proposal=proposal)
+                count = services.confirm_items(review, actor=user, proposal=proposal)
             except ValidationError as error:
                 raise failed("Không xác nhận được", error) from None
             self.emit(options, {"round": review.pk, "confirmed": count}, f"Đã xác nhận {format_number(count)} đề xuất.")
@@ -261,7 +261,7 @@ class Command(ActionCommand):
         try:
             item = services.edit_item(
                 item,
-                user,
+                actor=user,
                 proposal=proposal,
                 proposal_text=options["text"],
                 note=options["note"],
@@ -277,7 +277,7 @@ class Command(ActionCommand):
     def do_submit(self, user, options):
         review = get_round_for_user(user, options["id"])
         try:
-            review = services.submit_round(review, user)
+            review = services.submit_round(review, actor=user)
         except ValidationError as error:
             raise failed("Không trình được", error) from None
         data = round_data(review)
@@ -294,14 +294,14 @@ class Command(ActionCommand):
             raise rejected(form, DECISION_OPTIONS)
         follow_ups = [self._follow_up(number, value) for number, value in enumerate(options["task"], start=1)]
         if options["suggested_task"]:
-            suggested = services.suggested_follow_up(item)
+            suggested = selectors.suggested_follow_up(item)
             if not suggested["agency"]:
                 raise CommandError("--suggested-task: chưa khai báo cơ quan vận hành (Installation.owner_agency).")
             follow_ups.append(self._checked(len(follow_ups) + 1, {**suggested, "deadline": suggested["deadline"]}))
         try:
             tasks = services.decide_item(
                 item,
-                user,
+                actor=user,
                 decision=form.cleaned_data["decision"],
                 text=form.cleaned_data["decision_text"],
                 follow_ups=follow_ups,

@@ -1,0 +1,20 @@
+"""The one way user accounts are created, shared by `tiendo users create` and whatever page comes to do it."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from tiendo.audit.models import acted_by
+
+from .models import User
+
+
+@transaction.atomic
+def create_user(user: User, *, actor, password: str) -> User:
+    """Check the password against the validators and the record, then save it; the history names the creator.
+
+    Raises ValidationError: a password the validators refuse (a list), or fields the model refuses (a dict)."""
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    acted_by(user, actor).save()
+    return user
