@@ -46,7 +46,7 @@ ENQUEUE = """
 from django.core.files import File
 from tiendo.accounts.models import User
 from tiendo.projects.models import ImportJob
-from tiendo.projects.views_import import start_import
+from tiendo.projects.jobs import start_import
 
 user = User.objects.get(username="specialist")
 ids = []

@@ -55,7 +55,7 @@ def test_facts_carry_the_registry_and_leave_the_rest_unknown(late_project):
 
 
 def test_scan_stores_the_late_milestone_with_its_days(late_project, on_time_project, admin_user):
-    run = scan(AS_OF, admin_user)
+    run = scan(AS_OF, actor=admin_user)
     assert run.finished_at is not None and run.projects >= 2
     late = Finding.objects.get(run=run, project=late_project, rule="LATE")
     assert late.days_behind == 352
@@ -66,7 +66,7 @@ def test_scan_stores_the_late_milestone_with_its_days(late_project, on_time_proj
 
 def test_a_finished_project_is_not_scanned(late_project, admin_user):
     Project.objects.filter(pk=late_project.pk).update(status="completed")
-    run = scan(AS_OF, admin_user)
+    run = scan(AS_OF, actor=admin_user)
     assert not Finding.objects.filter(run=run, project=late_project).exists()
 
 
@@ -85,7 +85,7 @@ def test_project_list_filters_and_badges_by_the_latest_scan(login, specialist, l
     client = login(specialist)
     before = client.get(reverse("projects:list"), {"behind": "any"})
     assert before.context["page"].paginator.count == 0  # no scan yet: nothing claimed
-    scan(AS_OF, specialist)
+    scan(AS_OF, actor=specialist)
     page = client.get(reverse("projects:list"), {"behind": "any"})
     rules = {p.code: p.behind_rules for p in page.context["page"]}
     assert "LATE" in rules[late_project.code]

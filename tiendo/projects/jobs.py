@@ -20,6 +20,16 @@ logger = logging.getLogger(__name__)
 STEPS = gettext_noop("%(done)s of %(total)s steps")
 
 
+def queue_import(file, *, actor, name: str, partial: bool = False, dry_run: bool = False) -> ImportJob:
+    """The one way a workbook import starts, from the upload page and `tiendo import --background`: the upload's
+    record, then its job."""
+    upload = ImportJob.objects.create(
+        uploaded_by=actor, file=file, original_name=name[:255], partial=partial, dry_run=dry_run
+    )
+    start_import(upload)
+    return upload
+
+
 def start_import(upload: ImportJob) -> None:
     """Queue the import as a background job (run at once when TIENDO_JOBS_IMMEDIATE is set, as in the tests)."""
     from django.urls import reverse

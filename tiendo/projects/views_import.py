@@ -23,7 +23,7 @@ from tiendo.jobs.views import file_or_job_page
 
 from .access import projects_for_user
 from .forms import ProjectFilterForm
-from .jobs import start_import
+from .jobs import queue_import
 from .models import ImportJob
 from .workbook import (
     EXTENSIONS,
@@ -60,14 +60,13 @@ def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        job = ImportJob.objects.create(
-            uploaded_by=request.user,
-            file=upload,
-            original_name=upload.name[:255],
+        job = queue_import(
+            upload,
+            actor=request.user,
+            name=upload.name,
             partial=form.cleaned_data["partial"],
             dry_run=form.cleaned_data["dry_run"],
         )
-        start_import(job)
         return redirect("projects:import_status", pk=job.pk)
     jobs = ImportJob.objects.filter(uploaded_by=request.user)[:10]
     context = {"form": form, "jobs": jobs, "sheets": [PROJECTS, MILESTONES, REPORTS], "guide_sheet": GUIDE_SHEET}

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from tiendo.core import access as core_access
 from tiendo.core.commands import DataCommand, unreadable
 from tiendo.jobs.cli import add_background_arguments, follow, wants_background
-from tiendo.projects.jobs import start_import
+from tiendo.projects.jobs import queue_import
 from tiendo.projects.models import ImportJob
 from tiendo.projects.workbook import FileRejected, import_workbook
 
@@ -63,14 +63,13 @@ class Command(DataCommand):
     def _queue(self, path: Path, user, options) -> None:
         """Hand the file to the worker, as the upload page does; --wait follows it and prints the outcome."""
         with path.open("rb") as handle:
-            upload = ImportJob.objects.create(
-                uploaded_by=user,
-                file=File(handle, name=path.name),
-                original_name=path.name[:255],
+            upload = queue_import(
+                File(handle, name=path.name),
+                actor=user,
+                name=path.name,
                 partial=options["partial"],
                 dry_run=options["dry_run"],
             )
-        start_import(upload)
         job = follow(self, options, upload.job)
         upload.refresh_from_db()
         if job.finished and upload.status == ImportJob.Status.REJECTED:

@@ -31,7 +31,7 @@ class Command(DataCommand):
             follow(self, options, start_job("reviews.scan", actor=user, params=params, dedupe_key="scan"))
             return
         started = time.perf_counter()
-        run = scan(day, user, progress=None if options.get("json") else self._progress)
+        run = scan(day, actor=user, progress=None if options.get("json") else self._progress)
         seconds = time.perf_counter() - started
         by_rule: dict[str, int] = {}
         for rule in Finding.objects.filter(run=run).values_list("rule", flat=True):
