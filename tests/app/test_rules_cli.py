@@ -249,7 +249,7 @@ def test_the_schema_describes_exactly_the_engines_facts(definition, dataclass, r
 
 
 def test_the_contract_example_is_valid_and_accepted(monkeypatch):
-    """The input example of ../shared/contracts/rules-check.md, with its alternatives resolved."""
+    """The input example of docs/contracts/rules-check.md, with its alternatives resolved."""
     example = {
         "projects": [
             {
