@@ -1,7 +1,7 @@
 """What an allocation is given: the plan, its sources and its projects, and the checks that refuse an input the
 engine cannot judge (duplicate codes, unknown sources, negative amounts, a floor above the need).
 
-Kept apart from the engine so that readers of the input (`allocation_json`, the plans app) need only these records.
+The records the rest of the package builds on; `_new_project` is the fast constructor `allocation_json` uses.
 """
 
 from __future__ import annotations
