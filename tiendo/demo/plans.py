@@ -1,7 +1,7 @@
 """Seeded public-investment plans for the demo province: capital sources, the 2021–2025 and 2026–2030 medium-term
 plans, the annual plans 2021–2026 with their adjustments, and what the State Treasury reported disbursed each month.
 
-The figures are generated, not solved: `tiendo/domain/allocation.py` is the real allocator; here a short
+The figures are generated, not solved: `tiendo/domain/allocation/` is the real allocator; here a short
 allocation by the order of priority (PI-05) gives every version consistent figures, fast.
 
 Decisions:
@@ -469,7 +469,7 @@ def _maybe_extend(p: Public, rng: random.Random) -> None:
 
 
 # -----------------------------------------------------------------------------------------------------------------
-# Allocation by the order of priority (figures for the demo; the real allocator is tiendo/domain/allocation.py)
+# Allocation by the order of priority (figures for the demo; the real allocator is tiendo/domain/allocation/)
 # -----------------------------------------------------------------------------------------------------------------
 @dataclass
 class Want:

@@ -1,6 +1,6 @@
 """`tiendo plan allocate FILE.json`: public-investment capital by the law's order of priority, no database needed.
 
-The engine is tiendo/domain/allocation.py; the input and output are docs/allocation.md and
+The engine is tiendo/domain/allocation/; the input and output are docs/allocation.md and
 docs/plan-allocate.schema.json (docs/contracts/plan-allocate.md). Subcommands are `do_<action>` methods.
 """
 
