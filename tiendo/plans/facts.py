@@ -152,7 +152,7 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
             pinned_per_source[source_id] += amount
     names = dict(Source.objects.filter(pk__in=list(facts.budgets)).values_list("pk", "name"))
     # an annual plan fits the medium-term plan (PI-03, Art. 51(7)): no more than what it still leaves
-    remainders = _remainders(plan)
+    remainders = medium_term_remainders(plan)
     project_left, source_left = remainders if remainders else ({}, {})
     notes: dict[int, str] = {}
 
@@ -408,7 +408,7 @@ def _budget_level(source: Source) -> plan_checks.BudgetLevel:
     return plan_checks.BudgetLevel.LOCAL
 
 
-def _remainders(plan: Plan) -> tuple[dict[int, int], dict[int, int]] | None:
+def medium_term_remainders(plan: Plan) -> tuple[dict[int, int], dict[int, int]] | None:
     """An annual plan: what its medium-term plan in force still leaves per project and per source, after the other
     annual plans of the period in force (PI-03); None without a medium-term plan in force."""
     if plan.kind != Plan.Kind.ANNUAL or plan.medium_term_id is None:
@@ -454,7 +454,7 @@ def draft_plan(version: PlanVersion, facts: VersionFacts | None = None) -> plan_
     agencies = dict(Agency.objects.filter(pk__in={r["project__agency_id"] for r in rows.values()}).values_list(
         "pk", "code"))  # fmt: skip
     used = set(facts.budgets) | {s for _i, s, _a, _m in facts.lines} | {s for _p, s, _a in base_lines or ()}
-    remainders = _remainders(plan)
+    remainders = medium_term_remainders(plan)
     projects = []
     for row in rows.values():
         group = project_group(row)
