@@ -1,10 +1,10 @@
 """Disbursement of a year's public-investment capital: its deadline, the monthly S-curve against the province's
 target path, the projects that disburse too slowly, and the capital they could release to projects on pace.
 
-Deadlines follow the Law on Public Investment (LEGAL_RULES PI-11, PI-12, PI-13): 31 January of the next year;
-31 December of the next year for capital the competent authority added after 30 September of the plan year; an
-extension never beyond 31 December of the next year. The law version is the one in force on the plan's decision
-day (1 January of the plan year while it is unknown), as in `plan_checks`.
+Deadlines follow the Law on Public Investment (PI-11, PI-12, PI-13 in docs/legal/public-investment.md): 31 January
+of the next year; 31 December of the next year for capital the competent authority added after 30 September of the
+plan year; an extension never beyond 31 December of the next year. The law version is the one in force on the
+plan's decision day (1 January of the plan year while it is unknown), as in `plan_checks`.
 
 The target path is the province's own, configurable, not law. "Slow", "stalled" and "at risk" follow
 `Thresholds`, also the province's choice. Transfer candidates (điều chuyển vốn) are plain data: the capital
@@ -514,7 +514,7 @@ class TransferCandidates:
         return sum(self.released.values())
 
     def allocation_request(self, plan_year: int) -> dict[str, object]:
-        """The parts of the `tiendo plan allocate` input (../shared/contracts/plan-allocate.md) this module knows.
+        """The parts of the `tiendo plan allocate` input (docs/contracts/plan-allocate.md) this module knows.
 
         The app completes each project with its group and eligibility facts before calling the allocation module.
         """
