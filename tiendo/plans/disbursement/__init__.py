@@ -11,7 +11,7 @@ One module per thing it does:
 The names below are the ones the rest of tiendo uses; import them from here.
 """
 
-from tiendo.projects.workbook import EXTENSIONS, FileRejected
+from tiendo.core.sheet_reading import EXTENSIONS, FileRejected
 
 from .curves import (
     Curve,

@@ -24,11 +24,11 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.audit.models import acted_by
+from tiendo.core.sheet_reading import FileRejected
 from tiendo.domain.money import format_vnd
 from tiendo.domain.tabular import CellError
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
-from tiendo.projects.workbook import FileRejected
 
 from ..models import Disbursement, Plan, PlanLine
 from .treasury_columns import plan_months

@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tiendo.core.sheet_reading import FileRejected, find_header_row, missing_columns, read_sheets
 from tiendo.domain.tabular import (
     CellError,
+    Header,
     column_letter,
     is_blank,
     parse_amount,
@@ -24,10 +26,6 @@ from tiendo.domain.tabular import (
     unit_factor,
 )
 from tiendo.domain.text import search_key
-
-# The project import's CSV reader (UTF-8 with or without BOM, comma or semicolon, the export's formula guard undone)
-# and its refusal of unreadable files: one way to read what provinces upload.
-from tiendo.projects.workbook import EXTENSIONS, FileRejected, _read_csv
 
 from ..models import Source
 from .treasury_columns import (
@@ -47,12 +45,9 @@ class Table:
     rows: list[list[Any]]
 
 
-def _header_row(rows: list[list[Any]]) -> int | None:
-    """The first row (among the top ones) naming a project-code column: the Treasury puts titles above it."""
-    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if any(COLUMN_BY_KEY.get(read_header(c).key) is COLUMNS[0] for c in cells if isinstance(c, str)):
-            return index
-    return None
+def _names_projects(title: Header) -> bool:
+    """The header row is the one naming a project-code column: the Treasury puts titles above it."""
+    return COLUMN_BY_KEY.get(title.key) is COLUMNS[0]
 
 
 _STATED_MONTH = re.compile(r"(?:ky bao cao|thang)\D{0,12}?(\d{1,2})\s*[/-]\s*(\d{4})")
@@ -70,32 +65,17 @@ def _stated_month(rows: list[list[Any]]) -> date | None:
 
 
 def read_tables(file, filename: str) -> list[Table]:
-    """Every sheet with a disbursement header (.xlsx/.xls/.ods through python-calamine, or .csv)."""
-    suffix = Path(filename).suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise FileRejected(f"Không đọc được tệp '{filename}': chỉ nhận .xlsx, .xls, .ods hoặc .csv.")
-    if suffix == ".csv":
-        sheets = [(Path(filename).name, _read_csv(file))]
-    else:
-        from python_calamine import CalamineError, CalamineWorkbook
-
-        try:
-            if isinstance(file, str | Path):
-                book = CalamineWorkbook.from_path(str(file))
-            else:
-                book = CalamineWorkbook.from_filelike(file)
-            skip = {search_key(GUIDE_SHEET), search_key(SOURCES_SHEET)}
-            sheets = [
-                (name, book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                for name in book.sheet_names
-                if search_key(name) not in skip
-            ]
-            book.close()
-        except (CalamineError, ValueError, OSError) as error:
-            raise FileRejected(
-                f"Không đọc được tệp '{filename}': tệp hỏng hoặc không phải bảng tính ({error})."
-            ) from None
-    tables = [Table(name, index, rows) for name, rows in sheets if (index := _header_row(rows)) is not None]
+    """Every sheet with a disbursement header (.xlsx/.xls/.ods through python-calamine, or .csv), but the template's
+    guide and list of sources."""
+    skip = {search_key(GUIDE_SHEET), search_key(SOURCES_SHEET)}
+    sheets = read_sheets(
+        file, filename, csv_sheet=Path(filename).name, name_of=lambda name: None if search_key(name) in skip else name
+    )
+    tables = [
+        Table(name, index, rows)
+        for name, rows in sheets.items()
+        if (index := find_header_row(rows, _names_projects, HEADER_SEARCH_ROWS)) is not None
+    ]
     if not tables:
         raise FileRejected(
             f"Tệp '{filename}' không có dòng tiêu đề với cột 'Mã dự án' (trong {HEADER_SEARCH_ROWS} dòng đầu của "
@@ -159,10 +139,13 @@ class Row:
 
 
 def parse_table(table: Table, sources: Sources, errors: list[CellError]) -> list[Row]:
+    """Each row of a sheet parsed cell by cell; the sheet's own problems (its header) go to `errors`."""
     header = table.rows[table.header_row]
+    header_number = table.header_row + 1
+    # Not sheet_reading.bind_header: a column refused for its unit must not stop a later column of the same field
+    # from being read (the file is refused anyway, but its errors name the real problem only).
     bound: dict[str, tuple[int, str]] = {}  # field -> (index, unit)
     letters: dict[str, tuple[str, str]] = {}
-    header_number = table.header_row + 1
     for index, cell in enumerate(header):
         title = read_header(cell)
         column = COLUMN_BY_KEY.get(title.key)
@@ -170,16 +153,8 @@ def parse_table(table: Table, sources: Sources, errors: list[CellError]) -> list
             continue  # "STT", the office's own columns
         letter = column_letter(index)
         if column.field in bound:
-            first = letters[column.field][0]
-            errors.append(
-                CellError(
-                    table.sheet,
-                    header_number,
-                    letter,
-                    title.text,
-                    f"Cột '{column.header}' lặp lại (đã có ở cột {first}).",
-                )
-            )
+            message = f"Cột '{column.header}' lặp lại (đã có ở cột {letters[column.field][0]})."
+            errors.append(CellError(table.sheet, header_number, letter, title.text, message))
             continue
         if column.field in ("monthly", "cumulative") and title.unit:
             try:
@@ -190,11 +165,7 @@ def parse_table(table: Table, sources: Sources, errors: list[CellError]) -> list
         bound[column.field] = (index, title.unit or "đồng")
         letters[column.field] = (letter, title.text)
     stated = None if "month" in bound else _stated_month(table.rows[: table.header_row])
-    for column in COLUMNS:
-        if column.required and column.field not in bound and not (column.field == "month" and stated):
-            errors.append(
-                CellError(table.sheet, header_number, "", column.header, f"Thiếu cột bắt buộc '{column.header}'.")
-            )
+    missing_columns(table.sheet, header_number, COLUMNS, {*bound, *(("month",) if stated else ())}, errors)
     if "monthly" not in bound and "cumulative" not in bound:
         errors.append(
             CellError(
