@@ -12,13 +12,11 @@ import csv
 import gc
 import io
 import operator
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
@@ -27,9 +25,20 @@ from simple_history.utils import bulk_update_with_history
 
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.versions import with_versions_moved
+from tiendo.core.sheet_reading import (
+    EXTENSIONS,  # noqa: F401  (re-exported: importers of this module read the accepted extensions here)
+    FileRejected,
+    bind_header,
+    choice_reader,
+    memo,
+    missing_columns,
+    read_sheets,
+    text_reader,
+)
+from tiendo.core.sheet_reading import read_csv as _read_csv  # noqa: F401  (plans.disbursement's old import)
+from tiendo.core.sheet_reading import tax_code as read_tax_code
 from tiendo.core.spreadsheets import print_on_a4
 from tiendo.domain import projects as vocab
-from tiendo.domain.input_checks import Refused, decode_text
 from tiendo.domain.tabular import (
     CellError,
     column_letter,
@@ -44,7 +53,7 @@ from tiendo.domain.tabular import (
     read_header,
     unit_factor,
 )
-from tiendo.domain.text import clean, search_key
+from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 
 from .models import Milestone, ProgressReport, Project, Sector, Zone
@@ -55,11 +64,9 @@ REPORTS = "Báo cáo tiến độ"
 REPORT_SHEET = "Báo cáo"
 GUIDE_SHEET = "Hướng dẫn"
 ERROR_HEADER = "Lỗi"
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 BATCH = 4000
 _QUERY_CHUNK = 900  # below SQLite's oldest limit on query parameters
 _MAX_PARAMS = 30_000  # parameters in one INSERT: SQLite allows 32,766, PostgreSQL 65,535
-_TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
 
 Progress = Callable[[int, int], None]
 
@@ -393,63 +400,19 @@ class ImportResult:
         }
 
 
-class FileRejected(Exception):
-    """The file cannot be read at all (wrong type, damaged, no known sheet)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Reading
 
 
 def read_tables(file, filename: str) -> dict[str, list[list[Any]]]:
     """Rows of each known sheet (header first), from .xlsx/.xls/.ods with python-calamine or .csv (projects only)."""
-    suffix = Path(filename).suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise FileRejected(f"Không đọc được tệp '{filename}': chỉ nhận .xlsx, .xls, .ods hoặc .csv.")
-    if suffix == ".csv":
-        return {PROJECTS: _read_csv(file)}
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    try:
-        if isinstance(file, str | Path):
-            book = CalamineWorkbook.from_path(str(file))
-        else:
-            book = CalamineWorkbook.from_filelike(file)
-        wanted = {sheet.key_name: sheet.name for sheet in SHEETS}
-        tables = {}
-        for name in book.sheet_names:
-            canonical = wanted.get(search_key(name))
-            if canonical and canonical not in tables:
-                tables[canonical] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        book.close()
-    except (CalamineError, ValueError, OSError) as error:
-        raise FileRejected(f"Không đọc được tệp '{filename}': tệp hỏng hoặc không phải bảng tính ({error}).") from None
+    wanted = {sheet.key_name: sheet.name for sheet in SHEETS}
+    tables = read_sheets(file, filename, csv_sheet=PROJECTS, name_of=lambda name: wanted.get(search_key(name)))
     if not tables:
         raise FileRejected(
             f"Tệp '{filename}' không có trang tính nào tên '{PROJECTS}', '{MILESTONES}' hoặc '{REPORTS}'."
         )
     return tables
-
-
-def _read_csv(file) -> list[list[Any]]:
-    """UTF-8 with or without a byte-order mark, comma or semicolon; undo the export's formula guard."""
-    raw = Path(file).read_bytes() if isinstance(file, str | Path) else file.read()
-    try:
-        text = decode_text(raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass"))
-    except Refused as refused:
-        raise FileRejected(refused.about("Tệp CSV")) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return [[_unguard(cell) for cell in row] for row in rows]
-
-
-def _unguard(cell: str) -> str:
-    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@" else cell
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -528,47 +491,14 @@ def _current(start: date | None, end: date | None, today: date) -> bool:
 # Cell readers bound to a header
 
 
-def choice_reader(choices: dict[str, tuple[str, ...]]) -> Callable[[Any], str]:
-    by_key = {search_key(label): code for code, labels in choices.items() for label in labels}
-    shown = "; ".join(labels[0] for labels in choices.values())
-
-    def read(cell):
-        code = by_key.get(search_key(parse_text(cell)))
-        if code is None:
-            raise ValueError(f"Giá trị không hợp lệ: '{parse_text(cell)}'. Chọn một trong: {shown}.")
-        return code
-
-    return read
-
-
-def _text_reader(max_length: int | None, name: bool) -> Callable[[Any], str]:
-    def read(cell):
-        text = clean(parse_text(cell)) if name else parse_text(cell)
-        if max_length and len(text) > max_length:
-            raise ValueError(f"Quá dài: {len(text)} ký tự (tối đa {max_length}).")
-        return text
-
-    return read
-
-
-def _tax_code(cell) -> str:
-    if isinstance(cell, float | int) and not isinstance(cell, bool) and float(cell).is_integer():
-        text = str(int(cell)).zfill(10)  # a number cell lost the leading zero
-    else:
-        text = parse_text(cell).replace(" ", "")
-    if not _TAX_CODE.fullmatch(text):
-        raise ValueError(f"Mã số thuế không hợp lệ: '{text}' (10 chữ số, hoặc 10 chữ số-3 chữ số với chi nhánh).")
-    return text
-
-
 def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]:
     """A function that reads one cell of this column, raising ValueError with a Vietnamese message."""
     kind = column.kind
     if kind == "text":
-        slow_text, longest = _text_reader(column.max_length, False), column.max_length or 1 << 30
+        slow_text, longest = text_reader(column.max_length, False), column.max_length or 1 << 30
         return lambda cell: cell.strip() if cell.__class__ is str and len(cell) <= longest else slow_text(cell)
     if kind == "name":
-        return _text_reader(column.max_length, True)
+        return text_reader(column.max_length, True)
     if kind == "date":
         return lambda cell: cell if cell.__class__ is date else parse_date(cell)
     if kind == "amount":
@@ -593,36 +523,15 @@ def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]
             int(cell) if cell.__class__ is float and cell >= 0 and cell.is_integer() else parse_int(cell)
         )
     if kind == "percent":
-        return _memo(parse_percent)
+        return memo(parse_percent)
     if kind == "choice":
-        return _memo(choice_reader(column.choices or {}))
+        return memo(choice_reader(column.choices or {}))
     if kind == "ref":
         table: _Table = getattr(lookups, column.field)
-        return _memo(lambda cell: table.find(parse_text(cell)))
+        return memo(lambda cell: table.find(parse_text(cell)))
     if kind == "tax_code":
-        return _tax_code
+        return read_tax_code
     raise AssertionError(kind)
-
-
-def _memo(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Codes and labels repeat down a column: read each distinct cell once (errors too)."""
-    seen: dict[Any, Any] = {}
-
-    def cached(cell):
-        try:
-            result = seen[cell]
-        except KeyError:
-            try:
-                result = seen[cell] = (True, read(cell))
-            except ValueError as error:
-                result = seen[cell] = (False, str(error))
-        except TypeError:  # unhashable: never from a reader, but be safe
-            return read(cell)
-        if result[0]:
-            return result[1]
-        raise ValueError(result[1])
-
-    return cached
 
 
 def _check_unit(column: Column, unit: str) -> str | None:
@@ -665,29 +574,10 @@ def _parse_sheet(
 ) -> _Parsed:
     header = table[0] if table else []
     by_key = {header_key_of(c): c for c in sheet.columns}
-    bound = []
-    letters: dict[str, tuple[str, str]] = {}
-    seen: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        title = read_header(cell)
-        column = by_key.get(title.key)
-        if column is None:
-            continue  # "STT", "Lỗi" and the office's own columns are ignored
-        letter = column_letter(index)
-        if column.field in seen:
-            first = column_letter(seen[column.field])
-            message = f"Cột '{column.header}' lặp lại (đã có ở cột {first})."
-            errors.append(CellError(sheet.name, 1, letter, title.text, message))
-            continue
-        seen[column.field] = index
-        if message := _check_unit(column, title.unit):
-            errors.append(CellError(sheet.name, 1, letter, title.text, message))
-            continue
-        letters[column.field] = (letter, title.text)
-        bound.append((index, column, _reader(column, title.unit, lookups)))
-    for column in sheet.columns:
-        if column.required and column.field not in seen:
-            errors.append(CellError(sheet.name, 1, "", column.header, f"Thiếu cột bắt buộc '{column.header}'."))
+    found, seen = bind_header(sheet.name, 1, header, by_key.get, errors, unit_problem=_check_unit)
+    letters = {b.column.field: (b.letter, b.title.text) for b in found}
+    bound = [(b.index, b.column, _reader(b.column, b.title.unit, lookups)) for b in found]
+    missing_columns(sheet.name, 1, sheet.columns, seen, errors)
     rows: list[_Row] = []
     name = sheet.name
     width = len(header)
