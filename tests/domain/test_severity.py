@@ -23,5 +23,5 @@ def test_the_labels_are_those_the_pages_and_the_command_line_show() -> None:
 
 def test_both_engines_use_the_one_enum() -> None:
     assert schedule_rules.Severity is Severity
-    assert plan_checks.Severity is Severity and plan_checks.BreachSeverity is Severity
+    assert plan_checks.Severity is Severity
     assert {rule.severity for rule in schedule_rules.RULES} <= set(FINDING_SCALE)

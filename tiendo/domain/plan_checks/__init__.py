@@ -27,7 +27,7 @@ The checks:
   tells the UI who must decide and why.
 
 A breach's severity is the domain's one vocabulary (`tiendo.domain.severity.Severity`, its scale error, warning,
-info); `BreachSeverity` is the same enum under the name this module used to give it.
+info).
 """
 
 from tiendo.domain.allocation import Tier
@@ -63,7 +63,6 @@ from tiendo.domain.plan_checks.vocabulary import (
 from tiendo.domain.schedule_rules import ALLOCATION_YEARS, FactValue
 from tiendo.domain.severity import SEVERITY_LABELS, Severity
 
-BreachSeverity = Severity  # the name importers outside the domain still use
 
 __all__ = [
     "ALLOCATION_YEARS",
@@ -79,7 +78,6 @@ __all__ = [
     "AdjustmentCase",
     "Authority",
     "Breach",
-    "BreachSeverity",
     "BreachSummary",
     "BudgetLevel",
     "Change",

@@ -163,7 +163,7 @@ def _breaches(draft: plan_checks.DraftPlan, facts: VersionFacts) -> list[Breach]
             title=b.title,
         )
         for b in plan_checks.check_plan(draft)
-        if not (b.rule == "PI-09" and b.severity is plan_checks.BreachSeverity.INFO)  # said by `decider`
+        if not (b.rule == "PI-09" and b.severity is plan_checks.Severity.INFO)  # said by `decider`
     ]
 
 
