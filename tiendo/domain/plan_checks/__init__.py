@@ -63,7 +63,6 @@ from tiendo.domain.plan_checks.vocabulary import (
 from tiendo.domain.schedule_rules import ALLOCATION_YEARS, FactValue
 from tiendo.domain.severity import SEVERITY_LABELS, Severity
 
-
 __all__ = [
     "ALLOCATION_YEARS",
     "BODY_LABELS",
