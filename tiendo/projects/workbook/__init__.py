@@ -15,7 +15,6 @@ writes in one transaction with bulk statements, so a file of a province's whole 
 """
 
 from tiendo.core.sheet_reading import EXTENSIONS, FileRejected, choice_reader
-from tiendo.core.sheet_reading import read_csv as _read_csv  # noqa: F401  (plans.disbursement imports it here)
 
 from .checking import ImportResult
 from .columns import (
