@@ -131,10 +131,16 @@ def test_the_contracts_are_in_the_repository():
 
 
 def test_nothing_cites_the_legal_rules_outside_the_repository():
-    """The README, the documentation pages and the tests cite the legal rules and the contracts in docs/, never in
-    the folder beside the checkout (for the code's own comments: `grep -rn "shared/" tiendo`)."""
-    stale = re.compile(r"\.\./shared/(LEGAL_RULES|contracts)")
-    checked = (ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), *source_files(ROOT / "tests"))
+    """The code, the README, the documentation (pages and schemas) and the tests cite the legal rules and the
+    contracts in docs/, never in the folder beside the checkout, nor by the old file's name."""
+    stale = re.compile(r"\.\./shared/(LEGAL_RULES|contracts)|\bLEGAL_RULES\b")
+    checked = (
+        ROOT / "README.md",
+        *sorted((ROOT / "docs").rglob("*.md")),
+        *sorted((ROOT / "docs").glob("*.json")),
+        *source_files(ROOT / "tiendo"),
+        *(p for p in source_files(ROOT / "tests") if p.name != "test_legal_reference.py"),
+    )
     offenders = [str(p.relative_to(ROOT)) for p in checked if stale.search(p.read_text("utf-8"))]
     assert not offenders
 
