@@ -230,7 +230,7 @@ TIENDO_SITE_NAME = os.environ.get("TIENDO_SITE_NAME", "")
 TIENDO_LIGHT_YELLOW_FROM = float(os.environ.get("TIENDO_LIGHT_YELLOW_FROM", "0.0"))
 TIENDO_LIGHT_RED_FROM = float(os.environ.get("TIENDO_LIGHT_RED_FROM", "0.2"))
 
-# Slow disbursement of an annual plan (tiendo/plans/disbursement.py; the province's choice, not law): slow when
+# Slow disbursement of an annual plan (tiendo/plans/disbursement/slow.py; the province's choice, not law): slow when
 # this many percentage points below the target path, stalled after this many whole months without disbursement
 # or with nothing disbursed after this day (dd/mm), projected to the deadline linearly or along the target path.
 TIENDO_DISB_BEHIND_POINTS = os.environ.get("TIENDO_DISB_BEHIND_POINTS", "20")

@@ -303,10 +303,13 @@ FILL = {
     "plans:xlsx": _version,
     "plans:pdf": _version,
     "plans:item": _both("plan_item"),
-    **{f"plans:{n}": _same(lambda w: w["plan"], "plan_id") for n in ("disbursement", "disb_import")},
-    **{f"plans:{n}": _same(lambda w: w["plan"], "plan_id") for n in ("disb_template", "disb_slow", "disb_transfer")},
-    "plans:disb_transfer_result": lambda w, side: {"plan_id": w["plan"].pk, "version_id": w["version"].pk},
-    "plans:disb_project": lambda w, side: {"plan_id": w["plan"].pk, "code": w["public"][side].code},
+    **{f"plans:{n}": _same(lambda w: w["plan"], "plan_id") for n in ("disbursement", "disbursement_import")},
+    **{
+        f"plans:{n}": _same(lambda w: w["plan"], "plan_id")
+        for n in ("disbursement_template", "disbursement_slow", "disbursement_transfer")
+    },
+    "plans:disbursement_transfer_result": lambda w, side: {"plan_id": w["plan"].pk, "version_id": w["version"].pk},
+    "plans:disbursement_project": lambda w, side: {"plan_id": w["plan"].pk, "code": w["public"][side].code},
     **{f"directives:{n}": _directive for n in ("detail", "edit", "delete", "extract_into")},
     **{f"directives:{n}": _task for n in ("task", "task_edit", "task_progress", "task_extend", "task_reopen")},
     "directives:task_delete": _task,

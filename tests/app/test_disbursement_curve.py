@@ -9,7 +9,7 @@ from test_disbursement_support import *  # noqa: F403
 from test_disbursement_support import B
 
 from tiendo.domain import disbursement as rules
-from tiendo.plans import disbursement as disb
+from tiendo.plans import disbursement
 from tiendo.plans.models import Disbursement, PlanItem, PlanLine, PlanVersion
 
 
@@ -35,7 +35,7 @@ def first_quarter(plan_2024):
 
 
 def test_the_s_curve_counts_each_month_against_the_capital_in_force(first_quarter):
-    curve = disb.plan_curve(first_quarter, disb.Scope(), date(2024, 3, 15))
+    curve = disbursement.plan_curve(first_quarter, disbursement.Scope(), date(2024, 3, 15))
     assert (curve.allocated, curve.disbursed, curve.rate) == (100 * B, 20 * B, 20.0)
     reported = [(r.month.month, r.disbursed, r.cumulative, r.percent) for r in curve.months if r.percent is not None]
     assert reported == [(1, 5 * B, 5 * B, 5.0), (2, 10 * B, 15 * B, 15.0), (3, 5 * B, 20 * B, 20.0)]
@@ -48,26 +48,26 @@ def test_the_s_curve_counts_each_month_against_the_capital_in_force(first_quarte
 
 
 def test_a_month_not_yet_reported_is_not_shown_as_nothing_disbursed(first_quarter):
-    curve = disb.plan_curve(first_quarter, disb.Scope(), date(2024, 6, 20))
+    curve = disbursement.plan_curve(first_quarter, disbursement.Scope(), date(2024, 6, 20))
     assert curve.last_report == date(2024, 3, 1)
     assert [r.percent for r in curve.months[:4]] == [5.0, 15.0, 20.0, None]
 
 
 def test_curves_per_source_and_per_project_add_up(first_quarter, public_projects):
-    by_source = disb.source_curves(first_quarter, disb.Scope(), date(2024, 3, 31))
+    by_source = disbursement.source_curves(first_quarter, disbursement.Scope(), date(2024, 3, 31))
     assert [(s.code, c.allocated, c.disbursed) for s, c in by_source] == [
         ("NSDP_CD", 70 * B, 15 * B),
         ("NSDP_TSDD", 30 * B, 5 * B),
     ]
-    project = disb.plan_curve(
-        first_quarter, disb.Scope(project_id=public_projects["HD-2021-0001"].pk), date(2024, 3, 31)
+    project = disbursement.plan_curve(
+        first_quarter, disbursement.Scope(project_id=public_projects["HD-2021-0001"].pk), date(2024, 3, 31)
     )
     assert (project.allocated, project.disbursed, project.rate) == (60 * B, 10 * B, Decimal("16.67"))
 
 
 def test_an_officer_sees_the_curve_of_its_agency_only(first_quarter, officer_x, officer_y):
-    mine = disb.plan_curve(first_quarter, disb.scope_for(officer_x), date(2024, 3, 31))
-    theirs = disb.plan_curve(first_quarter, disb.scope_for(officer_y), date(2024, 3, 31))
+    mine = disbursement.plan_curve(first_quarter, disbursement.scope_for(officer_x), date(2024, 3, 31))
+    theirs = disbursement.plan_curve(first_quarter, disbursement.scope_for(officer_y), date(2024, 3, 31))
     assert (mine.allocated, mine.disbursed) == (70 * B, 10 * B)
     assert (theirs.allocated, theirs.disbursed) == (30 * B, 10 * B)
 
@@ -75,24 +75,24 @@ def test_an_officer_sees_the_curve_of_its_agency_only(first_quarter, officer_x, 
 def test_capital_added_after_september_or_extended_gets_the_later_deadline(first_quarter):
     version = first_quarter.current_version()
     item = version.items.get(project__code="HD-DTC-0003")
-    assert disb.item_deadline(first_quarter, version, None, None).day == date(2025, 1, 31)
-    assert disb.item_deadline(first_quarter, version, date(2024, 9, 30), None).day == date(2025, 1, 31)
-    assert disb.item_deadline(first_quarter, version, date(2024, 10, 1), None).day == date(2025, 12, 31)
+    assert disbursement.item_deadline(first_quarter, version, None, None).day == date(2025, 1, 31)
+    assert disbursement.item_deadline(first_quarter, version, date(2024, 9, 30), None).day == date(2025, 1, 31)
+    assert disbursement.item_deadline(first_quarter, version, date(2024, 10, 1), None).day == date(2025, 12, 31)
     item.capital_added_on = date(2024, 10, 15)
     item.save()
-    curve = disb.plan_curve(first_quarter, disb.Scope(), date(2024, 3, 31))
+    curve = disbursement.plan_curve(first_quarter, disbursement.Scope(), date(2024, 3, 31))
     assert [d.day for d in curve.deadlines] == [date(2025, 1, 31), date(2025, 12, 31)]
     assert curve.months[-1].month == date(2025, 12, 1)
 
 
 def test_the_plan_target_path_replaces_the_default(first_quarter):
     first_quarter.target_path = [["06-30", 50], ["12-31", 90], ["01-31", 100]]
-    path = disb.target_path(first_quarter)
+    path = disbursement.target_path(first_quarter)
     assert [(p.month, p.day, p.next_year) for p in path] == [(6, 30, False), (12, 31, False), (1, 31, True)]
-    curve = disb.plan_curve(first_quarter, disb.Scope(), date(2024, 6, 30))
+    curve = disbursement.plan_curve(first_quarter, disbursement.Scope(), date(2024, 6, 30))
     assert curve.target_now == 50.0
     first_quarter.target_path = [["12-31", 90], ["06-30", 95], ["05-01", 10]]  # falls back: days out of order
-    assert disb.target_path(first_quarter) == rules.DEFAULT_TARGET_PATH
+    assert disbursement.target_path(first_quarter) == rules.DEFAULT_TARGET_PATH
 
 
 # Slow projects ----------------------------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ def mid_year(plan_2024):
 
 
 def _pace(plan, day, **overrides):
-    found = disb.paces(plan, disb.Scope(), day, disb.default_thresholds(plan, **overrides))
+    found = disbursement.paces(plan, disbursement.Scope(), day, disbursement.default_thresholds(plan, **overrides))
     return {p.item.project.code: p.result for p in found}
 
 
@@ -140,7 +140,9 @@ def test_nothing_disbursed_after_the_zero_day_is_stalled(mid_year):
 
 
 def test_the_slow_list_puts_the_stalled_first_and_leaves_out_those_on_track(mid_year):
-    found = disb.slow_projects(mid_year, disb.Scope(), date(2024, 7, 31), disb.default_thresholds(mid_year))
+    found = disbursement.slow_projects(
+        mid_year, disbursement.Scope(), date(2024, 7, 31), disbursement.default_thresholds(mid_year)
+    )
     assert [(p.item.project.code, p.result.pace) for p in found] == [
         ("HD-DTC-0003", rules.Pace.STALLED),  # furthest behind the target first
         ("HD-2021-0001", rules.Pace.STALLED),
@@ -153,7 +155,7 @@ def test_thresholds_come_from_the_settings(settings, plan_2024):
     settings.TIENDO_DISB_BEHIND_POINTS = "12.5"
     settings.TIENDO_DISB_STALLED_MONTHS = 2
     settings.TIENDO_DISB_ZERO_AFTER = "31/07"
-    thresholds = disb.default_thresholds(plan_2024)
+    thresholds = disbursement.default_thresholds(plan_2024)
     assert (thresholds.behind_points, thresholds.stalled_months, thresholds.zero_after) == (
         Decimal("12.5"),
         2,
@@ -192,7 +194,7 @@ def _lines(version):
 def test_the_transfer_moves_the_slow_capital_to_the_higher_tier_first(autumn, specialist):
     base = autumn.current_version()
     before = _lines(base)
-    proposal = disb.propose_transfer(autumn, specialist, as_of=date(2024, 9, 30))
+    proposal = disbursement.propose_transfer(autumn, actor=specialist, as_of=date(2024, 9, 30))
     assert proposal.released == {"NSDP_TSDD": 6 * B}
     road, school = (
         next(r for r in proposal.receivers if r["project"] == code) for code in ("HD-2021-0001", "HD-DTC-0002")
@@ -228,13 +230,13 @@ def test_the_transfer_moves_the_slow_capital_to_the_higher_tier_first(autumn, sp
 def test_capital_nobody_can_absorb_stays_with_the_donor(autumn, specialist):
     PlanItem.objects.filter(version=autumn.current_version(), project__code="HD-DTC-0002").update(need=30 * B)
     PlanItem.objects.filter(version=autumn.current_version(), project__code="HD-2021-0001").update(need=61 * B)
-    proposal = disb.propose_transfer(autumn, specialist, as_of=date(2024, 9, 30))
+    proposal = disbursement.propose_transfer(autumn, actor=specialist, as_of=date(2024, 9, 30))
     assert proposal.placed == {"NSDP_TSDD": 1 * B} and proposal.unplaced == {"NSDP_TSDD": 5 * B}
     assert _lines(proposal.version)["HD-DTC-0003", "NSDP_TSDD"] == 5 * B
 
 
 def test_no_slow_project_no_draft(plan_2024, specialist):
-    proposal = disb.propose_transfer(plan_2024, specialist, as_of=date(2024, 3, 31))
+    proposal = disbursement.propose_transfer(plan_2024, actor=specialist, as_of=date(2024, 3, 31))
     assert proposal.version is None and proposal.total_placed == 0
     assert plan_2024.versions.count() == 1
 
@@ -242,13 +244,13 @@ def test_no_slow_project_no_draft(plan_2024, specialist):
 @pytest.mark.parametrize("role", ["leader", "officer_x"])
 def test_only_specialists_propose_a_transfer(autumn, role, request):
     with pytest.raises(PermissionDenied):
-        disb.propose_transfer(autumn, request.getfixturevalue(role), as_of=date(2024, 9, 30))
+        disbursement.propose_transfer(autumn, actor=request.getfixturevalue(role), as_of=date(2024, 9, 30))
     assert autumn.versions.count() == 1
 
 
 def test_a_receiver_never_goes_above_its_medium_term_remainder(autumn, specialist):
     medium = autumn.medium_term.current_version()
     PlanLine.objects.filter(version=medium, item__project__code="HD-2021-0001").update(amount=61 * B)
-    proposal = disb.propose_transfer(autumn, specialist, as_of=date(2024, 9, 30))
+    proposal = disbursement.propose_transfer(autumn, actor=specialist, as_of=date(2024, 9, 30))
     road = next(r for r in proposal.receivers if r["project"] == "HD-2021-0001")
     assert road["remaining_need"] == 1 * B and road["given"] == 1 * B  # 61 bn left in the medium term, 60 bn given

@@ -15,7 +15,7 @@ HEADER = ["STT", "Mã dự án", "Nguồn vốn", "Tháng", "Giải ngân trong 
 
 
 def run(plan, rows, user, **options):
-    return import_disbursement(plan, csv_file(rows), "kbnn.csv", user, today=TODAY, **options)
+    return import_disbursement(plan, csv_file(rows), "kbnn.csv", actor=user, today=TODAY, **options)
 
 
 def amounts(plan):
@@ -76,7 +76,7 @@ def test_an_xlsx_report_with_title_rows_and_the_month_in_the_title(plan_2024, sp
         ["Mã dự án", "Tên dự án", "Nguồn vốn", "Giải ngân trong tháng (đồng)"],
         ["HD-DTC-0003", "Nhà văn hóa", "NSDP_TSDD", 7_000_000],
     ]
-    result = import_disbursement(plan_2024, xlsx_file(rows, titles), "kbnn.xlsx", specialist, today=TODAY)
+    result = import_disbursement(plan_2024, xlsx_file(rows, titles), "kbnn.xlsx", actor=specialist, today=TODAY)
     assert not result.errors, result.errors
     assert amounts(plan_2024) == {("HD-DTC-0003", "NSDP_TSDD", date(2024, 3, 1)): 7_000_000}
 
@@ -230,5 +230,5 @@ def test_the_blank_template_has_the_columns_the_import_reads_and_a_guide(plan_20
     ws.write_row(0, 0, header)
     ws.write_row(1, 0, [1, "HD-2021-0001", "", "NSDP_CD", "01/2024", 5_000_000])
     out.close()
-    result = import_disbursement(plan_2024, str(filled), "filled.xlsx", specialist, today=TODAY)
+    result = import_disbursement(plan_2024, str(filled), "filled.xlsx", actor=specialist, today=TODAY)
     assert not result.errors and result.created == 1

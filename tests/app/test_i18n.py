@@ -188,8 +188,7 @@ def test_plan_pages_have_no_untranslated_vietnamese(
     """Plans, versions, checks, comparison, disbursement, slow projects, transfer, import and dashboard: Vietnamese
     only as data (titles, names, decision numbers) and as what the engines write and cite in Vietnamese."""
     from tiendo.agencies.models import AdminUnit, Agency
-    from tiendo.plans import disbursement as disb
-    from tiendo.plans import facts, services
+    from tiendo.plans import disbursement, facts, services
     from tiendo.plans.models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
     from tiendo.plans.views_disbursement import UNITS_READ
     from tiendo.projects.models import Project
@@ -246,20 +245,22 @@ def test_plan_pages_have_no_untranslated_vietnamese(
             data |= {i.explanation, i.note}
             with translation.override(language):  # the project table cuts the long ones, with the page's ellipsis
                 data |= {Truncator(i.explanation).chars(260), Truncator(i.note).chars(120)}
-            deadline = disb.item_deadline(plan_2024, i.version, i.capital_added_on, i.extended_until)
+            deadline = disbursement.item_deadline(plan_2024, i.version, i.capital_added_on, i.extended_until)
             data |= {deadline.explanation, deadline.citation, deadline.error}
-            status = disb.project_status(plan_2024, i, date(2024, 9, 30), disb.default_thresholds(plan_2024))
+            status = disbursement.project_status(
+                plan_2024, i, date(2024, 9, 30), disbursement.default_thresholds(plan_2024)
+            )
             if status:
                 data |= set(status.result.reasons)
         for model in (PlanVersion, SourceBudget, PlanItem, PlanLine):  # the reasons kept with each change
             data |= set(model.history.values_list("history_change_reason", flat=True))
-        for column in disb.COLUMNS:  # the Treasury file's own headers
+        for column in disbursement.COLUMNS:  # the Treasury file's own headers
             data |= {column.header, *column.aliases}
-        data |= {disb.GUIDE_SHEET, disb.SOURCES_SHEET, UNITS_READ, "45/NQ-HĐND"}
+        data |= {disbursement.GUIDE_SHEET, disbursement.SOURCES_SHEET, UNITS_READ, "45/NQ-HĐND"}
         translation.deactivate()
 
         as_of = "?as_of=30/09/2024"
-        disbursement = f"/plans/{plan_2024.pk}/disbursement/"
+        disbursement_url = f"/plans/{plan_2024.pk}/disbursement/"
         pages = [
             reverse("plans:list"),
             reverse("plans:plan", args=[plan_2024.pk]),
@@ -272,11 +273,11 @@ def test_plan_pages_have_no_untranslated_vietnamese(
             reverse("plans:budgets", args=[draft.pk]),
             reverse("plans:approve", args=[draft.pk]),
             reverse("plans:item", args=[item.pk]),
-            disbursement + as_of,
-            disbursement + "HD-DTC-0003/" + as_of,
-            disbursement + "slow/" + as_of,
-            disbursement + "import/",
-            disbursement + f"transfer/{transfer.pk}/",
+            disbursement_url + as_of,
+            disbursement_url + "HD-DTC-0003/" + as_of,
+            disbursement_url + "slow/" + as_of,
+            disbursement_url + "import/",
+            disbursement_url + f"transfer/{transfer.pk}/",
             reverse("plans:dashboard") + "?year=2024&as_of=30/09/2024",
             reverse("plans:dashboard") + "?year=2024&as_of=30/09/2024&area=district",
             reverse("plans:dashboard_card"),

@@ -24,7 +24,7 @@ EXAMPLES = ROOT / "docs" / "allocation-examples"
 SCHEMA = json.loads((ROOT / "docs" / "plan-allocate.schema.json").read_text())
 TY = 10**9
 
-# ../shared/contracts/plan-allocate.md, its alternatives resolved
+# docs/contracts/plan-allocate.md, its alternatives resolved
 CONTRACT_INPUT = {
     "plan": {"kind": "annual", "year": 2024, "period": "2021-2025"},
     "sources": [{"code": "NSDP_TSDD", "name": "Thu tiền sử dụng đất", "available": 1200000000000}],

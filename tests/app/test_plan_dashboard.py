@@ -10,8 +10,7 @@ from test_disbursement_support import *  # noqa: F403
 from test_disbursement_support import B
 
 from tiendo.agencies.models import AdminUnit
-from tiendo.plans import dashboards
-from tiendo.plans import disbursement as disb
+from tiendo.plans import dashboards, disbursement
 from tiendo.plans.models import Disbursement, Plan, PlanItem, PlanLine, PlanVersion, Source
 from tiendo.projects.models import Project
 
@@ -40,7 +39,7 @@ def _rows(table):
 
 
 def test_the_totals_equal_the_sums_of_lines_and_disbursement(year_2024, agency_x, agency_y):
-    board = dashboards.dashboard(disb.Scope(), 2024, date(2024, 6, 30), area="commune")
+    board = dashboards.dashboard(disbursement.Scope(), 2024, date(2024, 6, 30), area="commune")
     lines = PlanLine.objects.filter(version=year_2024.current_version())
     paid = Disbursement.objects.filter(plan=year_2024, month__lte=date(2024, 6, 1))
     planned, disbursed = sum(lines.values_list("amount", flat=True)), sum(paid.values_list("amount", flat=True))
@@ -63,7 +62,7 @@ def test_a_year_before_the_reorganisation_groups_by_the_district_of_the_time(yea
     )
     commune.formed_from.add(district)
     assert dashboards.default_area(2024) == "district" and dashboards.default_area(2025) == "commune"
-    board = dashboards.dashboard(disb.Scope(), 2024, date(2024, 6, 30))
+    board = dashboards.dashboard(disbursement.Scope(), 2024, date(2024, 6, 30))
     assert board.area == "district"
     assert _rows(board.by_area) == {"huyện Tứ Kỳ": (100 * B, 26 * B)}
 
@@ -78,7 +77,7 @@ def test_the_medium_term_progress_adds_the_annual_plans_in_force(year_2024, publ
     draft = PlanVersion.objects.create(plan=plan_2025, number=2, purpose="adjustment", state="draft", title="draft")
     draft_item = PlanItem.objects.create(version=draft, project=public_projects["HD-DTC-0002"], tier="new", need=B)
     PlanLine.objects.create(version=draft, item=draft_item, source=sources["NSDP_CD"], amount=99 * B)  # not in force
-    progress = dashboards.medium_term_progress(year_2024.medium_term, disb.Scope(), date(2025, 12, 31))
+    progress = dashboards.medium_term_progress(year_2024.medium_term, disbursement.Scope(), date(2025, 12, 31))
     assert progress.total == 290 * B
     assert [(y.plan.first_year, y.allocated, y.disbursed) for y in progress.years] == [
         (2024, 100 * B, 31 * B),

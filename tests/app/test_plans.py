@@ -475,8 +475,8 @@ def test_the_plan_pages_link_to_the_dashboard_and_to_each_annual_plans_disbursem
     annual, medium_term, specialist, officer_x, login
 ):
     disbursement = reverse("plans:disbursement", args=[annual.pk])
-    slow = reverse("plans:disb_slow", args=[annual.pk])
-    treasury = reverse("plans:disb_import", args=[annual.pk])
+    slow = reverse("plans:disbursement_slow", args=[annual.pk])
+    treasury = reverse("plans:disbursement_import", args=[annual.pk])
     dashboard = reverse("plans:dashboard")
     client = login(specialist)
     for page in (reverse("plans:list"), reverse("plans:plan", args=[annual.pk])):

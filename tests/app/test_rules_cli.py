@@ -18,7 +18,7 @@ import time_machine
 from django.core.management import CommandError, call_command
 
 from tests.app import schema_check
-from tiendo.domain import schedule_rules as rules
+from tiendo.domain import schedule_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "rules.md"
@@ -66,8 +66,8 @@ def test_every_example_is_documented():
 def test_output_follows_the_contract(path):
     result = check_json(str(path), "--as-of", "2025-03-01")
     assert result["as_of"] == "2025-03-01"
-    codes = {code.value for code in rules.ProposalCode}
-    ids = {c.rule for rule in rules.RULES for c in rule.cites}
+    codes = {code.value for code in schedule_rules.ProposalCode}
+    ids = {c.rule for rule in schedule_rules.RULES for c in rule.cites}
     for finding in result["findings"]:
         assert list(finding)[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS
         assert finding["rule"] in ids and finding["proposal"] in codes
@@ -77,7 +77,7 @@ def test_output_follows_the_contract(path):
     with_findings = {finding["project"] for finding in result["findings"]}
     assert {entry["project"] for entry in result["proposals"]} == with_findings
     for entry in result["proposals"]:
-        ranks = [rules.ProposalCode(p["proposal"]).rank for p in entry["proposals"]]
+        ranks = [schedule_rules.ProposalCode(p["proposal"]).rank for p in entry["proposals"]]
         assert ranks == sorted(ranks) and all(p["label"]["zh"] for p in entry["proposals"])
 
 
@@ -233,14 +233,14 @@ def test_the_validator_catches_what_the_command_refuses():
 @pytest.mark.parametrize(
     ("definition", "dataclass", "renamed"),
     [
-        ("project", rules.ProjectFacts, {}),
-        ("milestone", rules.Milestone, {"done_known": None}),
-        ("extension", rules.Extension, {}),
-        ("land", rules.Land, {}),
-        ("deposit", rules.Deposit, {}),
-        ("sanction", rules.Sanction, {}),
-        ("report", rules.Report, {}),
-        ("annualCapital", rules.AnnualCapital, {}),
+        ("project", schedule_rules.ProjectFacts, {}),
+        ("milestone", schedule_rules.Milestone, {"done_known": None}),
+        ("extension", schedule_rules.Extension, {}),
+        ("land", schedule_rules.Land, {}),
+        ("deposit", schedule_rules.Deposit, {}),
+        ("sanction", schedule_rules.Sanction, {}),
+        ("report", schedule_rules.Report, {}),
+        ("annualCapital", schedule_rules.AnnualCapital, {}),
     ],
 )
 def test_the_schema_describes_exactly_the_engines_facts(definition, dataclass, renamed):
@@ -249,7 +249,7 @@ def test_the_schema_describes_exactly_the_engines_facts(definition, dataclass, r
 
 
 def test_the_contract_example_is_valid_and_accepted(monkeypatch):
-    """The input example of ../shared/contracts/rules-check.md, with its alternatives resolved."""
+    """The input example of docs/contracts/rules-check.md, with its alternatives resolved."""
     example = {
         "projects": [
             {

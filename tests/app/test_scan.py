@@ -45,13 +45,13 @@ def on_time_project(project_a):
 
 
 def test_facts_carry_the_registry_and_leave_the_rest_unknown(late_project):
-    from tiendo.domain import schedule_rules as rules
+    from tiendo.domain import schedule_rules
 
     facts = dict(iter_facts(Project.objects.filter(pk=late_project.pk)))[late_project.pk]
     assert facts.code == late_project.code
     (milestone,) = facts.milestones
     assert (milestone.first_due, milestone.current_due, milestone.done) == (date(2022, 3, 15), date(2023, 3, 15), None)
-    assert facts.state_delay_days is rules.UNKNOWN  # the registry does not record it: unknown, never zero
+    assert facts.state_delay_days is schedule_rules.UNKNOWN  # the registry does not record it: unknown, never zero
 
 
 def test_scan_stores_the_late_milestone_with_its_days(late_project, on_time_project, admin_user):

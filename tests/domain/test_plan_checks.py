@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from tiendo.domain.plan_checks import (
     PLAN_RULES,
     AdjustmentCase,
-    BreachSeverity,
     BudgetLevel,
     ChangeKind,
     DecidingBody,
@@ -32,9 +31,10 @@ from tiendo.domain.plan_checks import (
     summarise,
 )
 from tiendo.domain.projects import ProjectGroup
+from tiendo.domain.severity import Severity
 
 TY = 10**9
-ERROR, WARNING, INFO = BreachSeverity.ERROR, BreachSeverity.WARNING, BreachSeverity.INFO
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 PC, PCOM = DecidingBody.PROVINCIAL_COUNCIL, DecidingBody.PROVINCIAL_COMMITTEE
 
 

@@ -14,7 +14,7 @@ from tiendo.agencies.access import get_agency_for_user
 from tiendo.agencies.models import Agency
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
-from tiendo.core.api_input import MAX_QUERY, Code, Column, Day, Integer, Pagination, SafeParser, Text, install
+from tiendo.core.api_input import MAX_QUERY, Code, Column, Day, Integer, Pagination, SafeParser, Text, install, through
 from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 from tiendo.enterprises.forms import EnterpriseForm, InvestorContactForm
 from tiendo.enterprises.models import Enterprise
@@ -44,13 +44,8 @@ class AgencyOut(Schema):
     valid_from: date | None
     valid_to: date | None
 
-    @staticmethod
-    def resolve_parent_code(obj):
-        return obj.parent.code if obj.parent_id else None
-
-    @staticmethod
-    def resolve_successor_code(obj):
-        return obj.successor.code if obj.successor_id else None
+    resolve_parent_code = through("parent", "code")
+    resolve_successor_code = through("successor", "code")
 
 
 class ContactsOut(Schema):
@@ -226,29 +221,12 @@ class ProjectOut(Schema):
     policy_decision_number: str
     policy_decision_date: date | None
 
-    @staticmethod
-    def resolve_sector(obj):
-        return obj.sector.code if obj.sector_id else None
-
-    @staticmethod
-    def resolve_commune(obj):
-        return obj.commune.code if obj.commune_id else None
-
-    @staticmethod
-    def resolve_zone(obj):
-        return obj.zone.code if obj.zone_id else None
-
-    @staticmethod
-    def resolve_investor_tax_code(obj):
-        return obj.investor.tax_code if obj.investor_id else None
-
-    @staticmethod
-    def resolve_investor(obj):
-        return obj.investor.name if obj.investor_id else None
-
-    @staticmethod
-    def resolve_agency(obj):
-        return obj.agency.code if obj.agency_id else None
+    resolve_sector = through("sector", "code")
+    resolve_commune = through("commune", "code")
+    resolve_zone = through("zone", "code")
+    resolve_investor_tax_code = through("investor", "tax_code")
+    resolve_investor = through("investor", "name")
+    resolve_agency = through("agency", "code")
 
 
 class ProgressOut(Schema):

@@ -53,10 +53,13 @@ class SoftDeleteModel(models.Model):
         acted_by(self, actor, reason).save(update_fields=fields)
 
 
-def acted_by(record, actor, reason: str = ""):
-    """The record, marked so that its next save's history row names who changed it and why."""
+def acted_by(record, actor, reason: str | None = "", *, at=None):
+    """The record, marked so that its next save's history row names who changed it and why (None: no reason) and,
+    given `at`, is dated then (a record loaded as it was decided long ago)."""
     record._history_user = actor
     record._change_reason = reason
+    if at is not None:
+        record._history_date = at
     return record
 
 

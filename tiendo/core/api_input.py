@@ -276,3 +276,15 @@ def install(api: NinjaAPI) -> None:
         if exc.status_code == 400 and cause is not None:
             return api.create_response(request, {"detail": f"{BODY} không đọc được."}, status=400)
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def through(foreign_key: str, attribute: str):
+    """An output schema's resolver for a value read across a foreign key (`resolve_agency = through("agency",
+    "code")`): None when the key is empty, without a query for it."""
+
+    def resolve(obj):
+        if getattr(obj, f"{foreign_key}_id") is None:
+            return None
+        return getattr(getattr(obj, foreign_key), attribute)
+
+    return staticmethod(resolve)

@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from tiendo.core import access as core_access
-from tiendo.core.api_input import MAX_QUERY, Day, Integer, Limit, Offset, Text, read_json_body, validate_body
+from tiendo.core.api_input import MAX_QUERY, Day, Integer, Limit, Offset, Text, read_json_body, through, validate_body
 from tiendo.domain.tabular import parse_date
 from tiendo.domain.tasks import due_soon, overdue_days
 
@@ -65,9 +65,7 @@ class ProgressUpdateOut(Schema):
     author: str
     created_at: datetime
 
-    @staticmethod
-    def resolve_author(obj):
-        return obj.author.username
+    resolve_author = through("author", "username")
 
 
 class ExtensionOut(Schema):
@@ -83,13 +81,8 @@ class ExtensionOut(Schema):
     decided_at: datetime | None
     decision_note: str
 
-    @staticmethod
-    def resolve_requested_by(obj):
-        return obj.requested_by.username
-
-    @staticmethod
-    def resolve_decided_by(obj):
-        return obj.decided_by.username if obj.decided_by_id else None
+    resolve_requested_by = through("requested_by", "username")
+    resolve_decided_by = through("decided_by", "username")
 
 
 class TaskOut(Schema):
@@ -111,13 +104,8 @@ class TaskOut(Schema):
     directive_id: int | None
     directive: str | None = Field(description="the directive's number, e.g. 45/TB-UBND")
 
-    @staticmethod
-    def resolve_lead_agency(obj):
-        return obj.lead_agency.code
-
-    @staticmethod
-    def resolve_lead_agency_name(obj):
-        return obj.lead_agency.name
+    resolve_lead_agency = through("lead_agency", "code")
+    resolve_lead_agency_name = through("lead_agency", "name")
 
     @staticmethod
     def resolve_cooperating_agencies(obj):
@@ -131,9 +119,7 @@ class TaskOut(Schema):
     def resolve_status_label(obj):
         return str(STATUS_LABELS[_status(obj)])
 
-    @staticmethod
-    def resolve_directive(obj):
-        return obj.directive.number if obj.directive_id else None
+    resolve_directive = through("directive", "number")
 
 
 class TaskDetailOut(TaskOut):
@@ -154,9 +140,7 @@ class TaskDetailOut(TaskOut):
     updates: list[ProgressUpdateOut]
     extensions: list[ExtensionOut]
 
-    @staticmethod
-    def resolve_project(obj):
-        return obj.project.code if obj.project_id else None
+    resolve_project = through("project", "code")
 
     @staticmethod
     def resolve_due_soon(obj):

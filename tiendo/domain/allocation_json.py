@@ -1,4 +1,4 @@
-"""A plan's sources and projects read from JSON, the allocation written to it (../shared/contracts/plan-allocate.md).
+"""A plan's sources and projects read from JSON, the allocation written to it (docs/contracts/plan-allocate.md).
 
 Errors name the project (or source) and the field in Vietnamese, as the command line shows them. Unknown keys are
 ignored. The schema is docs/plan-allocate.schema.json; the extra fields are described in docs/allocation.md.

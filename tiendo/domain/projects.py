@@ -30,7 +30,7 @@ class ProjectGroup(StrEnum):
 
 
 class MilestoneKind(StrEnum):
-    """The kinds the schedule rules judge (../shared/contracts/rules-check.md)."""
+    """The kinds the schedule rules judge (docs/contracts/rules-check.md)."""
 
     CAPITAL_CONTRIBUTION = "capital_contribution"
     SITE_CLEARANCE = "site_clearance"

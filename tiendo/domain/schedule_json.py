@@ -1,4 +1,4 @@
-"""Projects' schedule facts read from JSON, and findings written to it (../shared/contracts/rules-check.md).
+"""Projects' schedule facts read from JSON, and findings written to it (docs/contracts/rules-check.md).
 
 A key left out is UNKNOWN; `null` is an answer ("not happened", "none"). Unknown keys are ignored. Errors name
 the project and the field in Vietnamese, as the command line shows them. The schema is docs/rules-check.schema.json.

@@ -1,4 +1,4 @@
-"""Task status as government task reports count it (QĐ 42/2014/QĐ-TTg; LEGAL_RULES TASK-01).
+"""Task status as government task reports count it (QĐ 42/2014/QĐ-TTg; docs/legal/documents-and-tasks.md TASK-01).
 
 A status is never typed by hand: it follows from the deadline, the completion date and the day the report is
 made for. The same facts give the same status on a page, in the summary table, in reminders and in the API, so

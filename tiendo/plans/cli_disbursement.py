@@ -1,6 +1,6 @@
 """The disbursement subcommands of `tiendo plan`: import-disbursement, disbursement, slow and transfer.
 
-They use the pages' gatekeepers and services (tiendo/plans/disbursement.py), so a command refuses what the page
+They use the pages' gatekeepers and services (tiendo/plans/disbursement/), so a command refuses what the page
 refuses. `tiendo plan` adds them with `add_disbursement_commands(sub, command)` and inherits the `do_*` methods
 from `DisbursementCommands`.
 """
@@ -16,9 +16,10 @@ from django.http import Http404
 
 from tiendo.core import access as core_access
 from tiendo.core.commands import parse_day, unreadable
+from tiendo.domain.disbursement import Projection
 from tiendo.domain.money import format_number, format_vnd
 
-from . import disbursement as disb
+from . import disbursement
 from .access import get_plan_for_user
 from .models import Plan
 
@@ -112,12 +113,12 @@ def _thresholds(plan: Plan, options):
                 f"--zero-after không hợp lệ: '{options['zero_after']}' (ghi dd/mm, ví dụ 30/06)."
             ) from None
     try:
-        return disb.default_thresholds(
+        return disbursement.default_thresholds(
             plan,
             behind_points=behind,
             stalled_months=options.get("stalled"),
             zero_after=zero_after,
-            projection=disb.rules.Projection(options["projection"]) if options.get("projection") else None,
+            projection=Projection(options["projection"]) if options.get("projection") else None,
         )
     except ValueError as error:
         raise CommandError(f"Ngưỡng không hợp lệ: {error}") from None
@@ -145,7 +146,7 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def curve_data(curve: disb.Curve) -> dict:
+def curve_data(curve: disbursement.Curve) -> dict:
     return {
         "allocated": curve.allocated,
         "disbursed": curve.disbursed,
@@ -169,7 +170,7 @@ def curve_data(curve: disb.Curve) -> dict:
     }
 
 
-def pace_data(p: disb.ProjectPace) -> dict:
+def pace_data(p: disbursement.ProjectPace) -> dict:
     r = p.result
     return {
         "project": r.code,
@@ -223,10 +224,10 @@ class DisbursementCommands:
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp '{path}'.")
         try:
-            result = disb.import_disbursement(
-                plan, path, path.name, user, dry_run=options["dry_run"], partial=options["partial"]
+            result = disbursement.import_disbursement(
+                plan, path, path.name, actor=user, dry_run=options["dry_run"], partial=options["partial"]
             )
-        except disb.FileRejected as error:
+        except disbursement.FileRejected as error:
             raise unreadable(error.message) from None
         data = result.as_dict()
         verb = "Kiểm tra (không ghi)" if result.dry_run else "Đã nhập"
@@ -248,18 +249,18 @@ class DisbursementCommands:
     def do_disbursement(self, user, options):
         plan = _annual(user, options["plan_id"])
         as_of = _as_of(options)
-        scope = disb.scope_for(user)
+        scope = disbursement.scope_for(user)
         if options.get("project"):
             version = plan.current_version()
             item = scope.items(version).filter(project__code=options["project"].strip()).first()
             if item is None:
                 raise CommandError(f"Không có dự án '{options['project']}' trong kế hoạch (hoặc không có quyền xem).")
             scope = scope.but(project_id=item.project_id)
-        curve = disb.plan_curve(plan, scope, as_of)
+        curve = disbursement.plan_curve(plan, scope, as_of)
         data = {"plan": plan.pk, "title": plan.title, "as_of": as_of, **curve_data(curve)}
         data["sources"] = [
             {"source": s.code, "name": s.name, **{k: v for k, v in curve_data(c).items() if k != "months"}}
-            for s, c in disb.source_curves(plan, scope, as_of)
+            for s, c in disbursement.source_curves(plan, scope, as_of)
         ]
         lines = [
             f"{plan.title}: giải ngân đến ngày {as_of:%d/%m/%Y} {format_vnd(curve.disbursed)} / "
@@ -282,7 +283,7 @@ class DisbursementCommands:
         plan = _annual(user, options["plan_id"])
         as_of = _as_of(options)
         thresholds = _thresholds(plan, options)
-        found = disb.slow_projects(plan, disb.scope_for(user), as_of, thresholds)
+        found = disbursement.slow_projects(plan, disbursement.scope_for(user), as_of, thresholds)
         data = {
             "plan": plan.pk,
             "as_of": as_of,
@@ -304,7 +305,9 @@ class DisbursementCommands:
         if not core_access.can(user, "manage_plans"):
             raise PermissionDenied
         try:
-            proposal = disb.propose_transfer(plan, user, as_of=_as_of(options), thresholds=_thresholds(plan, options))
+            proposal = disbursement.propose_transfer(
+                plan, actor=user, as_of=_as_of(options), thresholds=_thresholds(plan, options)
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         data = proposal.as_dict()

@@ -30,22 +30,22 @@ def run_disbursement_import(job, report) -> None:
     """Check every row, then record the months (one transaction, written at the end): a crash writes nothing."""
     from django.core.files.storage import default_storage
 
-    from . import disbursement as disb
+    from . import disbursement
     from .models import Plan
 
     plan = Plan.objects.get(pk=job.params["plan"])
     report(10, CHECKING)
     with default_storage.open(job.params["file"], "rb") as handle:
         try:
-            outcome = disb.import_disbursement(
+            outcome = disbursement.import_disbursement(
                 plan,
                 handle,
                 job.params["name"],
-                job.started_by,
+                actor=job.started_by,
                 dry_run=job.params.get("dry_run", False),
                 partial=job.params.get("partial", False),
             )
-        except disb.FileRejected as error:
+        except disbursement.FileRejected as error:
             report.set_result({"file_rejected": error.message})
             raise JobRefused(error.message) from None
     report.set_result(outcome.as_dict(error_limit=1000))

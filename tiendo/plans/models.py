@@ -17,7 +17,8 @@ from tiendo.audit.models import kept_history
 from tiendo.audit.versions import version_field
 
 TIER_LABELS = {
-    # the order of priority of Law 58/2024 Art. 54(4) (../shared/contracts/plan-allocate.md), first to last
+    # the order of priority of Law 58/2024 Art. 54(4) (docs/contracts/plan-allocate.md; PI-05 in
+    # docs/legal/public-investment.md), first to last
     "special_or_emergency": _("(a) Special and emergency projects"),
     "national_programme": _("(b) National target programmes and national important projects"),
     "advance_repayment": _("(c) Repayment of advanced capital"),

@@ -41,11 +41,22 @@ from tiendo.core.until_merge import legacy_positional
 from tiendo.domain.money import format_number
 from tiendo.domain.text import clean
 
+from . import loading
 from .models import Plan, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 from .selectors import breaches
 
 _BATCH = 500
 _CHUNK = 900  # ids per IN (...) list, under SQLite's old 999-variable limit
+
+# The bulk variants, for loading plans as they were decided (the demo; a migration): see loading.py
+add_budgets = loading.add_budgets
+add_disbursements = loading.add_disbursements
+add_funding = loading.add_funding
+add_items = loading.add_items
+add_lines = loading.add_lines
+add_sources = loading.add_sources
+record_plan = loading.record_plan
+record_version = loading.record_version
 
 
 def _million(amount: int) -> str:

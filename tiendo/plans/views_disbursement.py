@@ -1,5 +1,5 @@
 """Disbursement on the web: the Treasury import, S-curves of a plan and of a project, slow projects and the draft
-capital transfer, and the year's dashboard. Thin views over disbursement.py and dashboards.py."""
+capital transfer, and the year's dashboard. Thin views over the disbursement package and dashboards.py."""
 
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.core import access as core_access
 from tiendo.core.fields import DayField, DecimalCommaField
+from tiendo.domain.disbursement import DeadlineReason, Projection
 from tiendo.domain.money import format_number
 from tiendo.jobs.models import Job
 from tiendo.jobs.queue import start_job
 from tiendo.jobs.views import get_job_for_user
 
-from . import charts, dashboards
-from . import disbursement as disb
+from . import charts, dashboards, disbursement
 from .access import get_plan_for_user
 from .models import TIER_LABELS, Disbursement, Plan, PlanItem
 
@@ -58,14 +58,14 @@ def _deadline_labels(deadlines) -> list[tuple]:
     labels = []
     for found in deadlines:
         text = found.day.strftime("%d/%m/%Y")
-        if found.reason == disb.rules.DeadlineReason.NORMAL:
+        if found.reason == DeadlineReason.NORMAL:
             labels.append((found.day, _("Deadline %(day)s") % {"day": text}))
         else:
             labels.append((found.day, _("Added or extended capital: %(day)s") % {"day": text}))
     return labels
 
 
-def curve_chart(curve: disb.Curve, series: list | None = None, today=None) -> charts.SCurve:
+def curve_chart(curve: disbursement.Curve, series: list | None = None, today=None) -> charts.SCurve:
     """The S-curve of one curve (or several labelled ones) against the target path and the deadlines."""
     series = series if series is not None else [(_("Disbursed"), curve.points())]
     return charts.s_curve(
@@ -91,7 +91,7 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(disb.EXTENSIONS):
+        if not upload.name.lower().endswith(disbursement.EXTENSIONS):
             raise forms.ValidationError(_("Only .xlsx, .xls, .ods and .csv files can be imported."))
         return upload
 
@@ -100,13 +100,13 @@ UNITS_READ = "đồng, triệu đồng, tỷ đồng"  # the units a header may 
 
 
 def _column_hints() -> dict[str, str]:
-    """How to fill each column, in the page's language (the template's guide sheet keeps disb.COLUMNS' hints)."""
-    headers = {column.field: column.header for column in disb.COLUMNS}
+    """How to fill each column, in the page's language (the template's guide sheet keeps the COLUMNS' hints)."""
+    headers = {column.field: column.header for column in disbursement.COLUMNS}
     return {
         "project": _("Required. The project's code in tiendo."),
         "name": _("Optional, only to help people check the rows; it is not read."),
         "source": _("Required. The code or name of the detailed capital source (see the “%(sheet)s” sheet).")
-        % {"sheet": disb.SOURCES_SHEET},
+        % {"sheet": disbursement.SOURCES_SHEET},
         "month": _(
             "Required. The month of the disbursement as mm/yyyy (e.g. 03/2025); the last day of the period "
             "(31/03/2025) or the month written in words is read too. From January of the plan year to December of "
@@ -149,10 +149,10 @@ def disbursement_import(request, plan_id):
         "plan": plan,
         "form": form,
         "result": result,
-        "columns": [(column, hints.get(column.field, column.hint)) for column in disb.COLUMNS],
-        "guide_sheet": disb.GUIDE_SHEET,
+        "columns": [(column, hints.get(column.field, column.hint)) for column in disbursement.COLUMNS],
+        "guide_sheet": disbursement.GUIDE_SHEET,
     }
-    return render(request, "plans/disb_import.html", context)
+    return render(request, "plans/disbursement_import.html", context)
 
 
 def _start_import(request, plan: Plan, form: ImportForm) -> Job:
@@ -167,7 +167,7 @@ def _start_import(request, plan: Plan, form: ImportForm) -> Job:
         "partial": form.cleaned_data["partial"],
     }
     job = start_job("plans.disbursement_import", actor=request.user, subject=upload.name[:255], params=params)
-    back = f"{reverse('plans:disb_import', args=[plan.pk])}?job={job.pk}"
+    back = f"{reverse('plans:disbursement_import', args=[plan.pk])}?job={job.pk}"
     Job.objects.filter(pk=job.pk).update(params=params | {"back": back})
     job.refresh_from_db()
     return job
@@ -178,7 +178,7 @@ def disbursement_template(request, plan_id):
     plan = _annual_plan_for_user(request.user, plan_id)
     _require_manager(request.user)
     target = io.BytesIO()
-    disb.blank_template(target, plan)
+    disbursement.blank_template(target, plan)
     target.seek(0)
     return FileResponse(target, as_attachment=True, filename=f"mau-giai-ngan-{plan.first_year}.xlsx")
 
@@ -189,15 +189,15 @@ def disbursement_template(request, plan_id):
 @require_GET
 def disbursement_plan(request, plan_id):
     plan = _annual_plan_for_user(request.user, plan_id)
-    scope = disb.scope_for(request.user)
+    scope = disbursement.scope_for(request.user)
     form = AsOfForm(request.GET or None)
     as_of = form.day()
     version = plan.current_version()
-    curve = disb.plan_curve(plan, scope, as_of, version=version)
-    by_source = disb.source_curves(plan, scope, as_of, version)
+    curve = disbursement.plan_curve(plan, scope, as_of, version=version)
+    by_source = disbursement.source_curves(plan, scope, as_of, version)
     series = [(_("All sources"), curve.points())] + [(s.display_name, c.points()) for s, c in by_source]
     q = request.GET.get("q", "")
-    rows = disb.project_rows(plan, scope, version, as_of, q)
+    rows = disbursement.project_rows(plan, scope, version, as_of, q)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "plan": plan,
@@ -213,14 +213,14 @@ def disbursement_plan(request, plan_id):
         "can_manage": core_access.can(request.user, "manage_plans"),
         "sees_all": core_access.can(request.user, "see_everything"),
     }
-    return render(request, "plans/disb_plan.html", context)
+    return render(request, "plans/disbursement_plan.html", context)
 
 
 @require_GET
 def disbursement_project(request, plan_id, code):
     plan = _annual_plan_for_user(request.user, plan_id)
     version = plan.current_version()
-    scope = disb.scope_for(request.user)
+    scope = disbursement.scope_for(request.user)
     try:
         item = (
             scope.items(version)
@@ -233,8 +233,8 @@ def disbursement_project(request, plan_id, code):
     scope = scope.but(project_id=project.pk)
     form = AsOfForm(request.GET or None)
     as_of = form.day()
-    curve = disb.plan_curve(plan, scope, as_of, version=version)
-    by_source = disb.source_curves(plan, scope, as_of, version)
+    curve = disbursement.plan_curve(plan, scope, as_of, version=version)
+    by_source = disbursement.source_curves(plan, scope, as_of, version)
     series = [(_("All sources"), curve.points())] + [(s.display_name, c.points()) for s, c in by_source]
     monthly = {}
     for source_id, month, amount in Disbursement.objects.filter(plan=plan, project=project).values_list(
@@ -255,10 +255,10 @@ def disbursement_project(request, plan_id, code):
         "chart": curve_chart(curve, series if len(by_source) > 1 else None, today=as_of),
         "by_source": by_source,
         "sources": sources,
-        "deadline": disb.item_deadline(plan, version, item.capital_added_on, item.extended_until),
-        "status": disb.project_status(plan, item, as_of, disb.default_thresholds(plan)),
+        "deadline": disbursement.item_deadline(plan, version, item.capital_added_on, item.extended_until),
+        "status": disbursement.project_status(plan, item, as_of, disbursement.default_thresholds(plan)),
     }
-    return render(request, "plans/disb_project.html", context)
+    return render(request, "plans/disbursement_project.html", context)
 
 
 # Slow projects and the transfer -----------------------------------------------------------------------------------
@@ -316,12 +316,12 @@ class SlowForm(forms.Form):
 
     def thresholds(self, plan: Plan):
         data = self.cleaned_data if self.is_valid() else {}
-        return disb.default_thresholds(
+        return disbursement.default_thresholds(
             plan,
             behind_points=data.get("behind"),
             stalled_months=data.get("stalled"),
             zero_after=data.get("zero_after"),
-            projection=disb.rules.Projection(data["projection"]) if data.get("projection") else None,
+            projection=Projection(data["projection"]) if data.get("projection") else None,
         )
 
     def day(self):
@@ -330,7 +330,7 @@ class SlowForm(forms.Form):
 
 def _slow_form(data, plan: Plan) -> SlowForm:
     """The form with the settings' thresholds in the fields the request leaves empty."""
-    defaults = disb.default_thresholds(plan)
+    defaults = disbursement.default_thresholds(plan)
     values = {
         "behind": format_number(defaults.behind_points, 2).rstrip("0").rstrip(","),
         "stalled": str(defaults.stalled_months),
@@ -344,16 +344,16 @@ def _slow_form(data, plan: Plan) -> SlowForm:
 @require_GET
 def disbursement_slow(request, plan_id):
     plan = _annual_plan_for_user(request.user, plan_id)
-    scope = disb.scope_for(request.user)
+    scope = disbursement.scope_for(request.user)
     form = _slow_form(request.GET, plan)
     as_of, thresholds = form.day(), form.thresholds(plan)
-    found = disb.slow_projects(plan, scope, as_of, thresholds)
+    found = disbursement.slow_projects(plan, scope, as_of, thresholds)
     pace = form.cleaned_data.get("pace") if form.is_valid() else ""
-    counts = {p: sum(1 for f in found if f.result.pace == p) for p in disb.SLOW_PACES}
+    counts = {p: sum(1 for f in found if f.result.pace == p) for p in disbursement.SLOW_PACES}
     shown = [f for f in found if f.result.pace == pace] if pace else found
     if request.GET.get("format") == "xlsx":
         target = io.BytesIO()
-        disb.slow_workbook(plan, shown, as_of, thresholds, target)
+        disbursement.slow_workbook(plan, shown, as_of, thresholds, target)
         target.seek(0)
         name = f"du-an-giai-ngan-cham-{plan.first_year}-{as_of:%Y%m%d}.xlsx"
         return FileResponse(target, as_attachment=True, filename=name)
@@ -364,14 +364,14 @@ def disbursement_slow(request, plan_id):
         "as_of": as_of,
         "thresholds": thresholds,
         "page": page,
-        "counts": [(p, p.label, counts[p]) for p in disb.SLOW_PACES],
+        "counts": [(p, p.label, counts[p]) for p in disbursement.SLOW_PACES],
         "total": len(found),
         "undisbursable": sum(f.result.undisbursable for f in found),
         "can_transfer": core_access.can(request.user, "manage_plans"),
         "sees_all": core_access.can(request.user, "see_everything"),
         "query": request.GET.urlencode(),
     }
-    return render(request, "plans/disb_slow.html", context)
+    return render(request, "plans/disbursement_slow.html", context)
 
 
 class TransferForm(SlowForm):
@@ -385,18 +385,20 @@ def disbursement_transfer(request, plan_id):
     form = TransferForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))
-        return redirect("plans:disb_slow", plan_id=plan.pk)
+        return redirect("plans:disbursement_slow", plan_id=plan.pk)
     try:
-        proposal = disb.propose_transfer(plan, request.user, as_of=form.day(), thresholds=form.thresholds(plan))
+        proposal = disbursement.propose_transfer(
+            plan, actor=request.user, as_of=form.day(), thresholds=form.thresholds(plan)
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("plans:disb_slow", plan_id=plan.pk)
+        return redirect("plans:disbursement_slow", plan_id=plan.pk)
     if proposal.version is None:
         messages.warning(
             request,
             _("Nothing to transfer: no slow project can release capital that a project on pace could use."),
         )
-        return render(request, "plans/disb_transfer.html", _transfer_context(plan, proposal.as_dict(), None))
+        return render(request, "plans/disbursement_transfer.html", _transfer_context(plan, proposal.as_dict(), None))
     messages.success(
         request,
         _(
@@ -405,7 +407,7 @@ def disbursement_transfer(request, plan_id):
         )
         % {"title": proposal.version.title},
     )
-    return redirect("plans:disb_transfer_result", plan_id=plan.pk, version_id=proposal.version.pk)
+    return redirect("plans:disbursement_transfer_result", plan_id=plan.pk, version_id=proposal.version.pk)
 
 
 @require_GET
@@ -416,7 +418,9 @@ def disbursement_transfer_result(request, plan_id, version_id):
     draft = plan.versions.filter(pk=version_id, purpose="transfer").first()
     if draft is None or "transfer" not in (draft.allocation or {}):
         raise Http404
-    return render(request, "plans/disb_transfer.html", _transfer_context(plan, draft.allocation["transfer"], draft))
+    return render(
+        request, "plans/disbursement_transfer.html", _transfer_context(plan, draft.allocation["transfer"], draft)
+    )
 
 
 def _transfer_context(plan: Plan, summary: dict, draft) -> dict:
@@ -453,7 +457,7 @@ class DashboardForm(forms.Form):
 def dashboard(request):
     if not core_access.can(request.user, "read_plans"):
         raise Http404
-    scope = disb.scope_for(request.user)
+    scope = disbursement.scope_for(request.user)
     today = timezone.localdate()
     years = sorted(set(dashboards.plan_years()) | {today.year}, reverse=True)
     form = DashboardForm(request.GET or None, years=years)
@@ -461,11 +465,17 @@ def dashboard(request):
     year = data.get("year") or today.year
     as_of = data.get("as_of") or today
     board = dashboards.dashboard(scope, year, as_of, area=data.get("area") or "")
-    context = {"form": form, "board": board, "year": year, "as_of": as_of, "own_agency": scope.agency_ids is not None}
+    context = {
+        "form": form,
+        "board": board,
+        "year": year,
+        "as_of": as_of,
+        "own_agency": not core_access.can(request.user, "see_everything"),
+    }
     if board.plan is not None:
         plan_url = f"/plans/{board.plan.pk}/disbursement/"
         context["chart"] = curve_chart(board.curve, today=as_of)
-        target, behind = board.curve.target_now, disb.default_thresholds(board.plan).behind_points
+        target, behind = board.curve.target_now, disbursement.default_thresholds(board.plan).behind_points
 
         def bars(table, limit=None):
             rows = [(r.label, r.planned, r.disbursed, "") for r in table.rows[:limit]]
@@ -488,5 +498,5 @@ def dashboard_card(request):
     plan = dashboards.annual_plan(today.year)
     if plan is None:
         return HttpResponse("")
-    curve = disb.plan_curve(plan, disb.scope_for(request.user), today)
+    curve = disbursement.plan_curve(plan, disbursement.scope_for(request.user), today)
     return render(request, "plans/dash_card.html", {"plan": plan, "curve": curve})

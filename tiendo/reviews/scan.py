@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tiendo.domain import schedule_rules as rules
+from tiendo.domain import schedule_rules
 from tiendo.domain.projects import (
     DepositStatus,
     ExtensionReason,
@@ -54,44 +54,48 @@ def build_facts(row: dict, milestones: list[tuple], adjustments: list[tuple], re
         for m_kind, first_due, current_due, done in milestones
     )
     extensions = tuple(
-        rules.Extension(decided=decided, months=months_added(old, new), reason=ExtensionReason(reason))
+        schedule_rules.Extension(decided=decided, months=months_added(old, new), reason=ExtensionReason(reason))
         for decided, old, new, reason in adjustments
     )
     construction = next((m for m in facts_milestones if m.kind == MilestoneKind.CONSTRUCTION_START), None)
     handed_over = row["land_handover_date"]
-    land = rules.Land(
-        handed_over=handed_over if handed_over else rules.UNKNOWN,
-        in_use_since=(construction.done if construction else None) if handed_over else rules.UNKNOWN,
+    land = schedule_rules.Land(
+        handed_over=handed_over if handed_over else schedule_rules.UNKNOWN,
+        in_use_since=(construction.done if construction else None) if handed_over else schedule_rules.UNKNOWN,
     )
     deposit_status = row["deposit_status"]
     deposit = (
-        rules.Deposit(
+        schedule_rules.Deposit(
             required=deposit_status != DepositStatus.NOT_REQUIRED.value,
             paid=deposit_status in _PAID,
         )
         if deposit_status
-        else rules.Deposit()
+        else schedule_rules.Deposit()
     )
     public = kind == ProjectKind.PUBLIC
-    return rules.ProjectFacts(
+    return schedule_rules.ProjectFacts(
         code=row["code"],
         kind=kind,
-        group=ProjectGroup(row["group"]) if row["group"] else (rules.UNKNOWN if public else None),
-        policy_approval_date=row["policy_decision_date"] or rules.UNKNOWN,  # empty: not recorded, not "none"
+        group=ProjectGroup(row["group"]) if row["group"] else (schedule_rules.UNKNOWN if public else None),
+        policy_approval_date=row["policy_decision_date"] or schedule_rules.UNKNOWN,  # empty: not recorded, not "none"
         certificate_date=row["certificate_date"] if not public else None,
         milestones=facts_milestones,
         extensions=extensions,
-        land=land if not public else rules.Land(),
-        deposit=deposit if not public else rules.Deposit(required=False, paid=False),
+        land=land if not public else schedule_rules.Land(),
+        deposit=deposit if not public else schedule_rules.Deposit(required=False, paid=False),
         reports=tuple(
-            rules.Report(kind=rules.ReportKind.QUARTERLY, period=_quarter(period_end), submitted=submitted.date())
+            schedule_rules.Report(
+                kind=schedule_rules.ReportKind.QUARTERLY, period=_quarter(period_end), submitted=submitted.date()
+            )
             for period_end, submitted in reports
         )
         if not public
-        else rules.UNKNOWN,
-        report_kinds=frozenset({rules.ReportKind.QUARTERLY}),  # the registry keeps investors' quarterly reports only
-        reporting_since=row["certificate_date"] if (row["certificate_date"] and not public) else rules.UNKNOWN,
-        total_investment=row["total_investment"] or rules.UNKNOWN,
+        else schedule_rules.UNKNOWN,
+        report_kinds=frozenset(
+            {schedule_rules.ReportKind.QUARTERLY}
+        ),  # the registry keeps investors' quarterly reports only
+        reporting_since=row["certificate_date"] if (row["certificate_date"] and not public) else schedule_rules.UNKNOWN,
+        total_investment=row["total_investment"] or schedule_rules.UNKNOWN,
     )
 
 
@@ -136,7 +140,7 @@ def scan(as_of: date | None = None, actor=None, progress: Callable[[int], None] 
         run = ScanRun.objects.create(as_of=as_of, started_by=actor)
         for pk, facts in iter_facts():
             count += 1
-            for finding in rules.evaluate(facts, as_of):
+            for finding in schedule_rules.evaluate(facts, as_of):
                 batch.append(
                     Finding(
                         run=run,
@@ -168,15 +172,15 @@ def evaluate_project(project: Project, as_of: date | None = None):
     facts = next((facts for _pk, facts in iter_facts(Project.objects.filter(pk=project.pk))), None)
     if facts is None:
         return [], []
-    findings = rules.evaluate(facts, as_of)
-    return findings, rules.propose(findings)
+    findings = schedule_rules.evaluate(facts, as_of)
+    return findings, schedule_rules.propose(findings)
 
 
 REPORT_LABELS = {
-    rules.ReportKind.QUARTERLY: _("Quarterly report"),
-    rules.ReportKind.ANNUAL: _("Annual report"),
-    rules.ReportKind.SUPERVISION_HALF_YEAR: _("Six-month supervision report"),
-    rules.ReportKind.SUPERVISION_ANNUAL: _("Annual supervision report"),
+    schedule_rules.ReportKind.QUARTERLY: _("Quarterly report"),
+    schedule_rules.ReportKind.ANNUAL: _("Annual report"),
+    schedule_rules.ReportKind.SUPERVISION_HALF_YEAR: _("Six-month supervision report"),
+    schedule_rules.ReportKind.SUPERVISION_ANNUAL: _("Annual supervision report"),
 }
 
 
@@ -188,5 +192,5 @@ def owed_reports(project: Project, as_of: date | None = None) -> list[dict]:
         return []
     return [
         {"label": REPORT_LABELS[r.kind], "period": r.period, "deadline": r.deadline}
-        for r in rules.missing_reports(facts, as_of)
+        for r in schedule_rules.missing_reports(facts, as_of)
     ]

@@ -1,7 +1,7 @@
 """`tiendo plan allocate FILE.json`: public-investment capital by the law's order of priority, no database needed.
 
-The engine is tiendo/domain/allocation.py; the input and output are docs/allocation.md and
-docs/plan-allocate.schema.json (../shared/contracts/plan-allocate.md). Subcommands are `do_<action>` methods.
+The engine is tiendo/domain/allocation/; the input and output are docs/allocation.md and
+docs/plan-allocate.schema.json (docs/contracts/plan-allocate.md). Subcommands are `do_<action>` methods.
 """
 
 from django.core.management.base import CommandError

@@ -1,0 +1,214 @@
+"""Writing the generated projects: sectors and zones, then projects with their milestones, adjustments, capital
+sources, legal documents and reports in chunks, each record with its "created" history row; and the handover of
+the districts' running projects after 30/06/2025."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from tiendo.agencies.models import AdminUnit, Agency
+from tiendo.projects.models import (
+    RUNNING,
+    CapitalSource,
+    LegalDocument,
+    Milestone,
+    ProgressReport,
+    Project,
+    ScheduleAdjustment,
+    Sector,
+    Zone,
+)
+
+from .. import catalogue
+from .context import Plan, _enterprises, home_context, other_context
+from .generator import Generator
+from .vocabulary import BATCH, CHUNK, DISTRICT_HANDOVER, HD_ZONES, SECTORS, TWO_TIER, ZONE_WORDS
+
+
+def create_sectors_and_zones(national: bool) -> dict[str, int]:
+    """The sectors, Hải Dương's zones and clusters, and (national) three generated zones per other province."""
+    Sector.objects.bulk_create([Sector(code=c, name=vi, name_en=en, name_zh=zh) for c, vi, en, zh, _b in SECTORS])
+    units = dict(AdminUnit.objects.filter(level="commune").values_list("code", "pk"))
+    zones = []
+    for key, kind, name, ascii_name, zh, commune, ha in HD_ZONES:
+        word, word_en, word_zh = ZONE_WORDS[kind]
+        zones.append(
+            Zone(
+                code=f"HD-{kind.upper()}-{key}",
+                name=f"{word} {name}",
+                name_en=f"{ascii_name} {word_en}",
+                name_zh=f"{zh or ascii_name}{word_zh}",
+                kind=kind,
+                commune_id=units[commune],
+                area_ha=Decimal(ha),
+            )
+        )
+    if national:
+        for code, *_rest in catalogue.PROVINCES:
+            if code == "HP":
+                continue
+            communes = list(AdminUnit.objects.filter(parent__code=f"P{code}", level="commune").order_by("code"))
+            for index, unit in enumerate(communes[5:40:12], start=1):
+                ascii_name = catalogue._ascii_name(unit.name)
+                zones.append(
+                    Zone(
+                        code=f"P{code}-KCN-{index:02d}",
+                        name=f"KCN {unit.name}",
+                        name_en=f"{ascii_name} Industrial Park",
+                        name_zh=f"{ascii_name}工业区",
+                        kind="kcn",
+                        commune_id=unit.pk,
+                        area_ha=Decimal(150 + 50 * index),
+                    )
+                )
+    bulk_create_with_history(zones, Zone, batch_size=BATCH)
+    return dict(Sector.objects.values_list("code", "pk"))
+
+
+def load(
+    projects: int,
+    reports_per_project: int,
+    seed: int,
+    *,
+    national: bool = False,
+    progress: Callable[[str], None] = print,
+    today: date | None = None,
+) -> dict[str, int]:
+    """Create the sectors, zones and `projects` projects (the demo province's share first) with their records."""
+    today = today or timezone.localdate()
+    sectors = create_sectors_and_zones(national)
+    progress(f"Ngành, lĩnh vực: {len(SECTORS)}; khu, cụm công nghiệp: {_n(Zone.objects.count())}")
+    enterprises = _enterprises(random.Random(f"{seed}-investors"))
+    provinces = [("HD", min(projects, PROVINCE_PROJECTS) if national else projects)]
+    if national:
+        others = [code for code, *_r in catalogue.PROVINCES if code != "HP"]
+        rest = projects - provinces[0][1]
+        provinces += [
+            (code, rest // len(others) + (1 if i < rest % len(others) else 0)) for i, code in enumerate(others)
+        ]
+    window = max(1, round(reports_per_project * 1.35))
+    counts = {"projects": 0, "milestones": 0, "schedule_adjustments": 0, "progress_reports": 0}
+    certificates: set[str] = set()
+    for code, count in provinces:
+        generator = generator_for(code, seed, today, enterprises, sectors, certificates)
+        made = 0
+        first = True
+        while made < count:
+            size = min(CHUNK, count - made)
+            plans = generator.batch(size, first)
+            first = False
+            _write(plans, generator, window, counts)
+            made += size
+            progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)}")
+    progress(f"Mốc tiến độ: {_n(counts['milestones'])}; điều chỉnh tiến độ: {_n(counts['schedule_adjustments'])}")
+    progress(f"Báo cáo tiến độ: {_n(counts['progress_reports'])}")
+    return counts
+
+
+PROVINCE_PROJECTS = 5_000
+
+
+def generator_for(code: str, seed: int, today: date, enterprises=None, sectors=None, certificates=None) -> Generator:
+    """The seeded generator of one province ("HD" for the demo province, else a code of catalogue.PROVINCES)."""
+    enterprises = enterprises or _enterprises(random.Random(f"{seed}-investors"))
+    sectors = sectors or dict(Sector.objects.values_list("code", "pk"))
+    ctx = home_context(enterprises) if code == "HD" else other_context(code, enterprises)
+    return Generator(ctx, random.Random(f"{seed}-projects-{code}"), today, sectors, certificates)
+
+
+def preview(seed: int, count: int, today: date | None = None) -> list[Plan]:
+    """The first `count` projects of the demo province exactly as `load` made them, without writing anything."""
+    return generator_for("HD", seed, today or timezone.localdate()).batch(min(count, CHUNK), True)
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int]) -> None:
+    bulk_create_with_history([p.project for p in plans], Project, batch_size=BATCH)
+    milestones = []
+    for plan in plans:
+        for m in plan.milestones:
+            c = m.clearance or (None,) * 6
+            m.record = Milestone(
+                project_id=plan.project.pk,
+                kind=m.kind.value,
+                first_due=m.first_due,
+                current_due=m.current_due,
+                done=m.done,
+                clearance_area_m2=_dec(c[0]),
+                cleared_area_m2=_dec(c[1]),
+                households=c[2],
+                households_cleared=c[3],
+                compensation_planned=c[4],
+                compensation_paid=c[5],
+                note=f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else "",
+            )
+            milestones.append(m.record)
+    bulk_create_with_history(milestones, Milestone, batch_size=BATCH)
+    adjustments = [
+        ScheduleAdjustment(
+            milestone_id=m.record.pk, document_number=number, decided_on=day, old_due=old, new_due=new, reason=reason
+        )
+        for plan in plans
+        for m in plan.milestones
+        for number, day, old, new, reason in m.adjustments
+    ]
+    bulk_create_with_history(adjustments, ScheduleAdjustment, batch_size=BATCH)
+    bulk_create_with_history(
+        [CapitalSource(project_id=p.project.pk, source=s, amount=a) for p in plans for s, a in p.sources],
+        CapitalSource,
+        batch_size=BATCH,
+    )
+    bulk_create_with_history(
+        [
+            LegalDocument(project_id=p.project.pk, kind=k, number=n, date=d, issuer=i, summary=s)
+            for p in plans
+            for k, n, d, i, s in sorted(p.documents, key=lambda doc: doc[2])
+        ],
+        LegalDocument,
+        batch_size=BATCH,
+    )
+    reports: list[ProgressReport] = []
+    written = 0
+    for plan in plans:
+        reports += generator.reports(plan, window)
+        if len(reports) >= BATCH:
+            ProgressReport.objects.bulk_create(reports, batch_size=BATCH)
+            written += len(reports)
+            reports = []
+    ProgressReport.objects.bulk_create(reports, batch_size=BATCH)
+    counts["projects"] += len(plans)
+    counts["milestones"] += len(milestones)
+    counts["schedule_adjustments"] += len(adjustments)
+    counts["progress_reports"] += written + len(reports)
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def hand_over_district_projects(actor=None) -> int:
+    """District People's Committees ended on 30/06/2025 without a successor: their running projects go to the
+    People's Committee of the commune where each project lies (NQ 1669/NQ-UBTVQH15), with a history row."""
+    committees = dict(Agency.objects.filter(code__contains="-UB-", valid_from=TWO_TIER).values_list("code", "pk"))
+    moved = []
+    for project in Project.objects.filter(status__in=RUNNING, agency__code__startswith="HD-UB-").select_related(
+        "commune", "agency"
+    ):
+        head, rest = project.commune.code.split("-", 1)
+        target = committees.get(f"{head}-UB-{rest}")
+        if target:
+            project._change_reason = f"Tiếp nhận dự án của {project.agency.name} theo {DISTRICT_HANDOVER}"
+            project.agency_id = target
+            moved.append(project)
+    if moved:
+        bulk_update_with_history(moved, Project, ["agency"], batch_size=BATCH, default_user=actor)
+    return len(moved)

@@ -1,0 +1,181 @@
+"""The Vietnamese explanations of what each project got and why (the reasons' texts), and the amounts as they are
+written in them (`_vnd`, the fast path of `money.format_vnd`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+from tiendo.domain.allocation.eligibility import _law_name, tier_citation
+from tiendo.domain.allocation.model import AllocationModel
+from tiendo.domain.allocation.records import Reason
+from tiendo.domain.allocation.tiers import POINTS_2024, PRIORITY, TIER_LABELS, PriorityLaw, Tier
+from tiendo.domain.money import TRIEU as _TRIEU
+from tiendo.domain.money import TY as _TY
+
+_WRITTEN: Final[dict[int, str]] = {}  # tenths of a tỷ -> as `_vnd` writes them: needs repeat, amounts cluster
+
+
+def _vnd(amount: int) -> str:
+    """`money.format_vnd(amount)` for an amount ≥ 0, without its general machinery (10,000 times per plan):
+    tỷ or triệu to one decimal rounded half up, a zero decimal dropped, "." between thousands."""
+    if amount >= _TY:
+        tenths = (amount + _TY // 20) // (_TY // 10)  # rounded half up
+        text = _WRITTEN.get(tenths)
+        if text is None:
+            if len(_WRITTEN) >= 1 << 16:
+                _WRITTEN.clear()
+            whole, tenth = divmod(tenths, 10)
+            text = _WRITTEN[tenths] = f"{whole:,}".replace(",", ".") + (f",{tenth} tỷ đồng" if tenth else " tỷ đồng")
+        return text
+    if amount >= _TRIEU:
+        tenths, rest = divmod(amount * 10, _TRIEU)
+        unit = " triệu đồng"
+    else:
+        return f"{amount:,} đồng".replace(",", ".")
+    if 2 * rest >= _TRIEU:
+        tenths += 1
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole:,}".replace(",", ".") + (f",{tenth}{unit}" if tenth else unit)
+
+
+def _percent(part: int, whole: int) -> str:
+    tenths = (part * 1000 + whole // 2) // whole
+    return f"{tenths // 10},{tenths % 10}%"
+
+
+class _Explainer:
+    """Vietnamese explanations; what projects of one level and one set of sources share is written once."""
+
+    def __init__(
+        self,
+        model: AllocationModel,
+        amounts: list[dict[int, int]],
+        leftover: list[int],
+        used: list[list[int]],
+        level_of_rank: Mapping[int, int],
+    ) -> None:
+        self.model = model
+        self.amounts = amounts
+        self.leftover = leftover
+        self.used = used
+        self.level_of_rank = level_of_rank
+        law = _law_name(model.text)
+        self.heads = {
+            tier: f"{TIER_LABELS[tier]} — thứ tự ưu tiên {tier_citation(tier, model.law, model.text)}. Nhu cầu "
+            for tier in Tier
+        }
+        self.new_rule = (
+            f"khoản 5 Điều 54 {law}"
+            if model.law is PriorityLaw.LAW_2024
+            else f"Điều 51 {law}; tiendo áp dụng như khoản 5 Điều 54 Luật 58/2024"
+        )
+        self.tiers_by_level: dict[int, list[Tier]] = {}
+        for tier in Tier:
+            self.tiers_by_level.setdefault(level_of_rank[PRIORITY[model.law][tier]], []).append(tier)
+        self.sources: dict[tuple[int, int], tuple[str, bool, str, str]] = {}
+        self.same_of: dict[int, bool] = {}  # by unit: `_shares_level`
+        self.shift = len(model.sources)
+        self.why_of: dict[int, str] = {}  # by level, `same` and sources as one number: `_why`
+
+    def project(self, p: int, got: int) -> tuple[Reason, str]:
+        model = self.model
+        project = model.projects[p]
+        head = self.heads[project.tier]
+        if p in model.violations:
+            explained = " ".join(v.explanation for v in model.violations[p])
+            explained = explained[0].lower() + explained[1:]
+            return Reason.VIOLATION, f"{head}{_vnd(project.need)}, không bố trí vốn: {explained}"
+        need = project.need
+        if got == need:
+            return Reason.FULL, f"{head}{_vnd(need)}, bố trí đủ."
+        level = self.level_of_rank[model.rank[p]]
+        mask = model.mask[p]
+        u = model.unit_of[p]
+        same = self.same_of.get(u) if u >= 0 else None  # the same for every project of a unit
+        if same is None:
+            same = self._shares_level(p, level, mask)
+            if u >= 0:
+                self.same_of[u] = same
+        key = (level << 1 | same) << self.shift | mask
+        why = self.why_of.get(key)
+        if why is None:
+            why = self.why_of[key] = self._why(level, mask, same)
+        if project.tier is Tier.NEW:
+            return (
+                Reason.NEW_NOT_FUNDED,
+                f"{head}{_vnd(need)}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành "
+                f"theo tiến độ ({self.new_rule}); {why}.",
+            )
+        if got == 0 and project.floor > 0:
+            return (
+                Reason.BELOW_FLOOR,
+                f"{head}{_vnd(need)}, không bố trí: không đủ vốn để giữ mức đã cam kết "
+                f"{_vnd(project.floor)} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
+            )
+        shared = "; phần thiếu được chia theo tỷ lệ nhu cầu giữa các dự án cùng thứ tự ưu tiên" if same else ""
+        done = f"bố trí {_vnd(got)} ({_percent(got, need)})" if got else "không bố trí"
+        return Reason.SHORT, f"{head}{_vnd(need)}, {done}: {why}{shared}."
+
+    def _why(self, level: int, mask: int, same: bool) -> str:
+        """ "nguồn X, Y đã hết, đã bố trí cho thứ tự ưu tiên cao hơn (điểm a, d) và các dự án cùng thứ tự ưu tiên;
+        nguồn Z chỉ còn 3 tỷ đồng"; `same`: other projects of the level took some of the sources."""
+        empty, never, higher, left = self._sources(level, mask)
+        parts = []
+        if empty:
+            takers = [higher] if higher else []
+            if same:
+                takers.append("các dự án cùng thứ tự ưu tiên")
+            if takers:
+                parts.append(f"nguồn {empty} đã hết, đã bố trí cho " + " và ".join(takers))
+            else:
+                parts.append(f"nguồn {empty} " + ("không có vốn" if never else "đã hết"))
+        if left:
+            parts.append(left)
+        return "; ".join(parts)
+
+    def _sources(self, level: int, mask: int) -> tuple[str, bool, str, str]:
+        """What projects of a level with these sources share: the empty sources, whether none of them ever had
+        anything, the higher levels that took them, and what the other sources still hold (written once)."""
+        known = self.sources.get((level, mask))
+        if known is not None:
+            return known
+        model, used = self.model, self.used
+        bits = _bits(mask)
+        empty = [s for s in bits if self.leftover[s] == 0]
+        left = [s for s in bits if self.leftover[s] > 0]
+        higher = [lvl for lvl in range(1, level) if any(used[lvl - 1][s] for s in empty)]
+        known = self.sources[level, mask] = (
+            ", ".join(model.sources[s].code for s in empty),
+            all(model.sources[s].available == 0 for s in empty),
+            f"thứ tự ưu tiên cao hơn ({self._levels(higher)})" if higher else "",
+            f"nguồn {', '.join(model.sources[s].code for s in left)} chỉ còn "
+            + _vnd(sum(self.leftover[s] for s in left))
+            if left
+            else "",
+        )
+        return known
+
+    def _levels(self, levels: Iterable[int]) -> str:
+        if self.model.law is PriorityLaw.LAW_2024:
+            return "điểm " + ", ".join(POINTS_2024[t] for lvl in levels for t in self.tiers_by_level[lvl])
+        return "mức " + ", ".join(str(lvl) for lvl in levels)
+
+    def _shares_level(self, p: int, level: int, mask: int) -> bool:
+        """Whether other projects of the same level took capital from the sources this one could use."""
+        model = self.model
+        u = model.unit_of[p]
+        if u >= 0 and len(model.unit_members[u]) > 1:
+            return True
+        own, level_used = self.amounts[u] if u >= 0 else {}, self.used[level - 1]
+        return any(level_used[s] > own.get(s, 0) for s in _bits(mask))
+
+
+def _bits(mask: int) -> list[int]:
+    out, s = [], 0
+    while mask >> s:
+        if mask >> s & 1:
+            out.append(s)
+        s += 1
+    return out

@@ -1,0 +1,216 @@
+"""A Treasury report's file read into rows: the sheets with a disbursement header, each cell parsed.
+
+The Treasury's reports put titles (and often the month) above the header row and name columns in several ways;
+this module finds the header, binds the columns and parses each row, leaving the checks across rows and against
+the database to treasury_import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tiendo.core.sheet_reading import FileRejected, find_header_row, missing_columns, read_sheets
+from tiendo.domain.tabular import (
+    CellError,
+    Header,
+    column_letter,
+    is_blank,
+    parse_amount,
+    parse_text,
+    read_header,
+    unit_factor,
+)
+from tiendo.domain.text import search_key
+
+from ..models import Source
+from .treasury_columns import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    GUIDE_SHEET,
+    HEADER_SEARCH_ROWS,
+    SOURCES_SHEET,
+    parse_month,
+)
+
+
+@dataclass
+class Table:
+    sheet: str
+    header_row: int  # 0-based index of the header in rows
+    rows: list[list[Any]]
+
+
+def _names_projects(title: Header) -> bool:
+    """The header row is the one naming a project-code column: the Treasury puts titles above it."""
+    return COLUMN_BY_KEY.get(title.key) is COLUMNS[0]
+
+
+_STATED_MONTH = re.compile(r"(?:ky bao cao|thang)\D{0,12}?(\d{1,2})\s*[/-]\s*(\d{4})")
+
+
+def _stated_month(rows: list[list[Any]]) -> date | None:
+    """A report of one month often says so only in its title ("Kỳ báo cáo: tháng 03/2025"), not in a column."""
+    for cells in rows:
+        for cell in cells:
+            if isinstance(cell, str) and (match := _STATED_MONTH.search(search_key(cell))):
+                month, year = int(match.group(1)), int(match.group(2))
+                if 1 <= month <= 12 and year >= 2000:
+                    return date(year, month, 1)
+    return None
+
+
+def read_tables(file, filename: str) -> list[Table]:
+    """Every sheet with a disbursement header (.xlsx/.xls/.ods through python-calamine, or .csv), but the template's
+    guide and list of sources."""
+    skip = {search_key(GUIDE_SHEET), search_key(SOURCES_SHEET)}
+    sheets = read_sheets(
+        file, filename, csv_sheet=Path(filename).name, name_of=lambda name: None if search_key(name) in skip else name
+    )
+    tables = [
+        Table(name, index, rows)
+        for name, rows in sheets.items()
+        if (index := find_header_row(rows, _names_projects, HEADER_SEARCH_ROWS)) is not None
+    ]
+    if not tables:
+        raise FileRejected(
+            f"Tệp '{filename}' không có dòng tiêu đề với cột 'Mã dự án' (trong {HEADER_SEARCH_ROWS} dòng đầu của "
+            "mỗi trang tính). Hãy dùng tệp mẫu."
+        )
+    return tables
+
+
+class Sources:
+    """Capital sources by code and by name (without diacritics); capital is disbursed on the leaves only."""
+
+    def __init__(self):
+        records = list(Source.objects.values_list("pk", "code", "name", "name_en", "parent_id"))
+        parents = {parent for *_, parent in records if parent}
+        self.codes = {pk: code for pk, code, *_ in records}
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        for pk, code, name, name_en, _parent in records:
+            for text in (code, name, name_en):
+                if text:
+                    self.by_key[search_key(text)].add(pk)
+        self.groups = parents
+
+    def find(self, text: str) -> int:
+        found = self.by_key.get(search_key(text), set())
+        if not found:
+            raise ValueError(f"Không tìm thấy nguồn vốn '{text}' (ghi mã hoặc tên trong danh mục nguồn vốn).")
+        if len(found) > 1:
+            raise ValueError(f"Có nhiều nguồn vốn cùng tên '{text}': hãy ghi mã.")
+        pk = next(iter(found))
+        if pk in self.groups:
+            raise ValueError(f"'{text}' là nhóm nguồn vốn: hãy ghi nguồn vốn chi tiết.")
+        return pk
+
+
+@dataclass(slots=True)
+class Row:
+    sheet: str
+    number: int  # as the spreadsheet shows it
+    letters: dict[str, tuple[str, str]]
+    project: str = ""
+    project_id: int | None = None
+    source_id: int | None = None
+    month: date | None = None
+    monthly: int | None = None
+    cumulative: int | None = None
+    amount: int | None = None  # the month's amount to record
+    errors: list[CellError] = field(default_factory=list)
+
+    def error(self, field_name: str, message: str) -> None:
+        letter, header = self.letters.get(field_name, ("", ""))
+        self.errors.append(CellError(self.sheet, self.number, letter, header, message))
+
+    def note(self, field_name: str, message: str) -> CellError:
+        letter, header = self.letters.get(field_name, ("", ""))
+        return CellError(self.sheet, self.number, letter, header, message)
+
+    @property
+    def key(self) -> tuple[int, int, date]:
+        assert self.project_id is not None and self.source_id is not None and self.month is not None
+        return (self.project_id, self.source_id, self.month)
+
+
+def parse_table(table: Table, sources: Sources, errors: list[CellError]) -> list[Row]:
+    """Each row of a sheet parsed cell by cell; the sheet's own problems (its header) go to `errors`."""
+    header = table.rows[table.header_row]
+    header_number = table.header_row + 1
+    # Not sheet_reading.bind_header: a column refused for its unit must not stop a later column of the same field
+    # from being read (the file is refused anyway, but its errors name the real problem only).
+    bound: dict[str, tuple[int, str]] = {}  # field -> (index, unit)
+    letters: dict[str, tuple[str, str]] = {}
+    for index, cell in enumerate(header):
+        title = read_header(cell)
+        column = COLUMN_BY_KEY.get(title.key)
+        if column is None:
+            continue  # "STT", the office's own columns
+        letter = column_letter(index)
+        if column.field in bound:
+            message = f"Cột '{column.header}' lặp lại (đã có ở cột {letters[column.field][0]})."
+            errors.append(CellError(table.sheet, header_number, letter, title.text, message))
+            continue
+        if column.field in ("monthly", "cumulative") and title.unit:
+            try:
+                unit_factor(title.unit)
+            except ValueError as error:
+                errors.append(CellError(table.sheet, header_number, letter, title.text, str(error)))
+                continue
+        bound[column.field] = (index, title.unit or "đồng")
+        letters[column.field] = (letter, title.text)
+    stated = None if "month" in bound else _stated_month(table.rows[: table.header_row])
+    missing_columns(table.sheet, header_number, COLUMNS, {*bound, *(("month",) if stated else ())}, errors)
+    if "monthly" not in bound and "cumulative" not in bound:
+        errors.append(
+            CellError(
+                table.sheet,
+                header_number,
+                "",
+                "",
+                "Thiếu cột số tiền: cần cột 'Giải ngân trong tháng' hoặc cột 'Lũy kế' (hoặc cả hai).",
+            )
+        )
+    rows = []
+    for offset, cells in enumerate(table.rows[table.header_row + 1 :]):
+        if all(is_blank(c) for c in cells):
+            continue
+        row = Row(table.sheet, header_number + offset + 1, letters, month=stated)
+
+        cells = list(cells) + [None] * (len(header) - len(cells))
+
+        def cell(field_name: str, cells: list[Any] = cells) -> Any:
+            return cells[bound[field_name][0]]
+
+        for field_name in ("project", "source", "month"):
+            if field_name not in bound:
+                continue
+            value = cell(field_name)
+            if is_blank(value):
+                row.error(field_name, "Ô bắt buộc đang để trống.")
+                continue
+            try:
+                if field_name == "project":
+                    row.project = parse_text(value)
+                elif field_name == "source":
+                    row.source_id = sources.find(parse_text(value))
+                else:
+                    row.month = parse_month(value)
+            except ValueError as error:
+                row.error(field_name, str(error))
+        for field_name in ("monthly", "cumulative"):
+            if field_name not in bound or is_blank(value := cell(field_name)):
+                continue
+            try:
+                setattr(row, field_name, parse_amount(value, bound[field_name][1]))
+            except ValueError as error:
+                row.error(field_name, str(error))
+        if row.monthly is None and row.cumulative is None and not row.errors:
+            row.error("monthly" if "monthly" in bound else "cumulative", "Thiếu số tiền giải ngân.")
+        rows.append(row)
+    return rows
