@@ -25,6 +25,25 @@ def run_appendix_pdf(job, report) -> None:
 CHECKING = gettext_noop("Checking the rows.")
 
 
+def queue_disbursement_import(plan, upload, *, actor, dry_run: bool, partial: bool):
+    """The one way a Treasury import starts: keep the upload where the worker can read it and queue the import
+    (checked, then written in one go); the job's parameters carry the page to come back to."""
+    from django.core.files.storage import default_storage
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from tiendo.jobs.models import Job
+    from tiendo.jobs.queue import start_job
+
+    stored = default_storage.save(f"jobs/uploads/{timezone.localdate():%Y/%m}/{upload.name}", upload)
+    params = {"plan": plan.pk, "file": stored, "name": upload.name, "dry_run": dry_run, "partial": partial}
+    job = start_job("plans.disbursement_import", actor=actor, subject=upload.name[:255], params=params)
+    back = f"{reverse('plans:disbursement_import', args=[plan.pk])}?job={job.pk}"
+    Job.objects.filter(pk=job.pk).update(params=params | {"back": back})
+    job.refresh_from_db()
+    return job
+
+
 @job_kind("plans.disbursement_import", _("Treasury disbursement import"))
 def run_disbursement_import(job, report) -> None:
     """Check every row, then record the months (one transaction, written at the end): a crash writes nothing."""

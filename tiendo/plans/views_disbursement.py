@@ -10,11 +10,9 @@ from decimal import Decimal
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,11 +23,11 @@ from tiendo.core.fields import DayField, DecimalCommaField
 from tiendo.domain.disbursement import DeadlineReason, Projection
 from tiendo.domain.money import format_number
 from tiendo.jobs.models import Job
-from tiendo.jobs.queue import start_job
 from tiendo.jobs.views import get_job_for_user
 
 from . import charts, dashboards, disbursement
 from .access import get_plan_for_user
+from .jobs import queue_disbursement_import
 from .models import TIER_LABELS, Disbursement, Plan, PlanItem
 
 PAGE_SIZE = 50
@@ -157,20 +155,13 @@ def disbursement_import(request, plan_id):
 
 def _start_import(request, plan: Plan, form: ImportForm) -> Job:
     """Keep the upload where the worker can read it and queue the import (checked, then written in one go)."""
-    upload = form.cleaned_data["file"]
-    stored = default_storage.save(f"jobs/uploads/{timezone.localdate():%Y/%m}/{upload.name}", upload)
-    params = {
-        "plan": plan.pk,
-        "file": stored,
-        "name": upload.name,
-        "dry_run": form.cleaned_data["dry_run"],
-        "partial": form.cleaned_data["partial"],
-    }
-    job = start_job("plans.disbursement_import", actor=request.user, subject=upload.name[:255], params=params)
-    back = f"{reverse('plans:disbursement_import', args=[plan.pk])}?job={job.pk}"
-    Job.objects.filter(pk=job.pk).update(params=params | {"back": back})
-    job.refresh_from_db()
-    return job
+    return queue_disbursement_import(
+        plan,
+        form.cleaned_data["file"],
+        actor=request.user,
+        dry_run=form.cleaned_data["dry_run"],
+        partial=form.cleaned_data["partial"],
+    )
 
 
 @require_GET
