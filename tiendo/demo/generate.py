@@ -11,9 +11,9 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from tiendo.accounts.models import User
+from tiendo.agencies import loading as agency_loading
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.agencies.reorganisation import merge_agencies, merge_units
-from tiendo.audit.models import acted_by
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
 
@@ -250,15 +250,14 @@ def name_district_record_keepers(actor) -> int:
     records of what they finished, so no record is left with an agency nobody answers for (`tiendo check`)."""
     committees = dict(Agency.objects.filter(code__startswith="HP-UB-").values_list("code", "pk"))
     ended = Agency.objects.filter(code__startswith="HD-UB-", valid_to__isnull=False, successor__isnull=True)
-    named = 0
+    keepers = []
     for agency in ended:
         keeper = committees.get(f"HP-UB-{agency.code.removeprefix('HD-UB-')}-01")
         if keeper:
-            agency.successor_id = keeper
-            reason = f"Tiếp nhận hồ sơ của {agency.name} theo {demo_projects.DISTRICT_HANDOVER}"
-            acted_by(agency, actor, reason).save(update_fields=["successor"])
-            named += 1
-    return named
+            keepers.append(
+                (agency, keeper, f"Tiếp nhận hồ sơ của {agency.name} theo {demo_projects.DISTRICT_HANDOVER}")
+            )
+    return agency_loading.name_record_keepers(keepers, actor=actor)
 
 
 def _by_depth(specs):

@@ -9,7 +9,8 @@ Decisions:
   completion), so the merge service moves exactly the tasks still open on its effective date and work finished
   earlier stays with the agency that did it. District committees ended without a successor: their open tasks go
   to the commune or ward of the task's project, else to the first ward or commune of the old district.
-- **History as the services write it.** Each task has a "created" row by the specialist who entered it, then one
+- **History as the services write it.** Written through the directives services' bulk variants
+  (`tiendo/directives/loading.py`), each task has a "created" row by the specialist who entered it, then one
   row per change (progress report, approved extension, completion) by the officer, specialist or leader who made
   it, with the reason the services give. Rows are dated when the demo loads, like the rest of the demo (the merge
   rows too), so their order is the order of events; progress updates and extension requests carry their own dates.

@@ -1,22 +1,23 @@
 """Writing the plans, then what happened to the tasks, in the order of the reorganisations: events applied in
 rounds before each merger, the progress updates and extension requests behind them, the districts' open tasks
-handed over, the demo users' notifications."""
+handed over, the demo users' notifications; all through the directives services' bulk variants
+(`tiendo/directives/loading.py`), which name each record's author in its history."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.accounts.models import User
 from tiendo.agencies.models import Agency
-from tiendo.directives.models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
+from tiendo.directives import loading as directive_loading
+from tiendo.directives.models import ExtensionRequest, Notification, ProgressUpdate, Task
 from tiendo.domain.access import Role
-from tiendo.domain.text import clean, search_key
+from tiendo.domain.text import clean
 
 from .model import DirectivePlan, TaskPlan, _day
-from .vocabulary import BATCH, DISTRICT_HANDOVER, EVENT_FIELDS, TWO_TIER, UPDATE_BATCH
+from .vocabulary import DISTRICT_HANDOVER, EVENT_FIELDS, TWO_TIER
 
 
 class Timeline:
@@ -26,36 +27,21 @@ class Timeline:
         self.today = today
         self.kept: list[TaskPlan] = []  # the demo province's tasks: the reorganisations move some of them
         self.counts = {"directives": 0, "tasks": 0, "progress_updates": 0, "extension_requests": 0}
-        self.users: dict[int, User] = {}
-
-    def user(self, pk: int) -> User:
-        """A stand-in carrying the key, enough for a history row's author."""
-        if pk not in self.users:
-            self.users[pk] = User(pk=pk)
-        return self.users[pk]
 
     def write(self, plans: list[DirectivePlan], *, keep: bool) -> None:
         directives = [plan.directive for plan in plans]
         for directive in directives:
             directive.text = "\n".join(clean(line) for line in directive.text.split("\n"))
-            directive.search_key = search_key(f"{directive.number} {directive.title} {directive.issuer}")[:900]
-            directive._history_user = self.user(directive.created_by_id)
-        bulk_create_with_history(directives, Directive, batch_size=BATCH)
+        directive_loading.add_directives(directives)
         tasks: list[TaskPlan] = []
+        given: list[tuple[Task, str, list[int]]] = []
         for plan in plans:
             label = plan.directive.number or plan.directive.title
             for task_plan in plan.tasks:
-                task = task_plan.task
-                task.directive_id = plan.directive.pk
-                task.search_key = search_key(f"{task.title} {task.assignee_text} {task.expected_result}")[:1500]
-                task._history_user = self.user(task.created_by_id)
-                task._change_reason = f"Giao tại {label}"[:200]
+                task_plan.task.directive_id = plan.directive.pk
+                given.append((task_plan.task, f"Giao tại {label}"[:200], task_plan.coop))
                 tasks.append(task_plan)
-        bulk_create_with_history([p.task for p in tasks], Task, batch_size=BATCH)
-        through = Task.cooperating_agencies.through
-        through.objects.bulk_create(
-            [through(task_id=p.task.pk, agency_id=agency) for p in tasks for agency in p.coop], batch_size=BATCH
-        )
+        directive_loading.add_tasks(given)
         self.counts["directives"] += len(directives)
         self.counts["tasks"] += len(tasks)
         if keep:
@@ -91,25 +77,24 @@ class Timeline:
         for plan in due:  # a reorganisation may have moved it since it was written
             plan.task.lead_agency_id = leads[plan.task.pk]
         while due:
-            by_kind: dict[str, list[Task]] = {kind: [] for kind in EVENT_FIELDS}
+            by_kind: dict[str, list[tuple[Task, int, str]]] = {kind: [] for kind in EVENT_FIELDS}
             for plan in due:
                 event = plan.events[plan.applied]
                 plan.applied += 1
                 task = plan.task
-                task._history_user = self.user(event.by)
                 if event.kind == "extend":
                     task.deadline = event.deadline
-                    task._change_reason = f"Gia hạn được chấp thuận: {plan.extension.reason}"
+                    reason = f"Gia hạn được chấp thuận: {plan.extension.reason}"
                 else:
                     task.progress = event.percent
-                    task._change_reason = f"Báo cáo tiến độ ngày {_day(event.day)}"
+                    reason = f"Báo cáo tiến độ ngày {_day(event.day)}"
                     if event.kind == "done":
                         task.completed_on = event.day
                         task.result = event.text
-                by_kind[event.kind].append(task)
-            for kind, tasks in by_kind.items():
-                if tasks:
-                    bulk_update_with_history(tasks, Task, EVENT_FIELDS[kind], batch_size=UPDATE_BATCH)
+                by_kind[event.kind].append((task, event.by, reason))
+            for kind, changes in by_kind.items():
+                if changes:
+                    directive_loading.update_tasks(changes, EVENT_FIELDS[kind])
             due = waiting(due)
 
     def records(self, plans: list[TaskPlan]) -> None:
@@ -127,10 +112,9 @@ class Timeline:
                     completed=event.kind == "done",
                     author_id=event.by,
                 )
-                update._history_user = self.user(event.by)
                 updates.append(update)
-        bulk_create_with_history(updates, ProgressUpdate, batch_size=BATCH)
-        requests, decided = [], []
+        directive_loading.add_progress_updates(updates)
+        requests = []
         for plan in plans:
             ext = plan.extension
             if ext is None:
@@ -142,26 +126,13 @@ class Timeline:
                 reason=ext.reason,
                 requested_by_id=ext.by,
             )
-            request._history_user = self.user(ext.by)
-            requests.append((request, ext))
-        bulk_create_with_history([request for request, _ext in requests], ExtensionRequest, batch_size=BATCH)
-        for request, ext in requests:
-            request.requested_at = _at(ext.asked, 9)
+            decision = None
             if ext.state != ExtensionRequest.State.PENDING:
-                request.state = ext.state
-                request.decided_by_id = ext.decider
-                request.decided_at = _at(ext.decided, 15)
-                request.decision_note = ext.note
-                request._history_user = self.user(ext.decider)
-                request._change_reason = ext.note
-                decided.append(request)
-        # requested_at is stamped on creation; the demo's requests were made on their own days
-        ExtensionRequest.objects.bulk_update([r for r, _e in requests], ["requested_at"], batch_size=UPDATE_BATCH)
-        bulk_update_with_history(
-            decided, ExtensionRequest, ["state", "decided_by", "decided_at", "decision_note"], batch_size=UPDATE_BATCH
-        )
+                decision = directive_loading.Decision(ext.state, ext.decider, _at(ext.decided, 15), ext.note)
+            # the demo's requests were made on their own days
+            requests.append((request, _at(ext.asked, 9), decision))
         self.counts["progress_updates"] += len(updates)
-        self.counts["extension_requests"] += len(requests)
+        self.counts["extension_requests"] += directive_loading.add_extension_requests(requests)
 
     def hand_over_district_tasks(self, actor) -> int:
         """District committees ended on 30/06/2025 without a successor: their open tasks go to the committee of
@@ -169,19 +140,16 @@ class Timeline:
         committees = dict(Agency.objects.filter(code__startswith="HP-UB-").values_list("code", "pk"))
         districts = dict(Agency.objects.filter(code__startswith="HD-UB-").values_list("pk", "code"))
         names = dict(Agency.objects.filter(pk__in=districts).values_list("pk", "name"))
-        moved = []
+        moves = []
         open_tasks = Task.objects.filter(lead_agency__in=districts, completed_on__isnull=True, deleted_at__isnull=True)
         for task in open_tasks.select_related("project__commune"):
             district = districts[task.lead_agency_id].removeprefix("HD-UB-")
             commune = task.project.commune.code if task.project and task.project.commune else f"HP-{district}-01"
             target = committees.get(commune.replace("HP-", "HP-UB-", 1))
             if target:
-                task._change_reason = f"Tiếp nhận nhiệm vụ của {names[task.lead_agency_id]} theo {DISTRICT_HANDOVER}"
-                task.lead_agency_id = target
-                moved.append(task)
-        if moved:
-            bulk_update_with_history(moved, Task, ["lead_agency"], batch_size=UPDATE_BATCH, default_user=actor)
-        return len(moved)
+                reason = f"Tiếp nhận nhiệm vụ của {names[task.lead_agency_id]} theo {DISTRICT_HANDOVER}"
+                moves.append((task, target, reason))
+        return directive_loading.hand_over(moves, actor=actor)
 
     def notify(self, plans: list[TaskPlan]) -> None:
         """What the demo's users find in their notifications: new tasks, requests to decide, decisions taken."""
@@ -219,7 +187,7 @@ class Timeline:
                         message=message,
                     )
                 )
-        Notification.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+        directive_loading.add_notifications(rows)
 
 
 def _tasks_of(plans: list[TaskPlan]):

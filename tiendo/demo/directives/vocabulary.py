@@ -10,8 +10,6 @@ from pathlib import Path
 from .. import catalogue
 
 DATA = Path(__file__).parent.parent / "data"
-BATCH = 5000
-UPDATE_BATCH = 250  # bulk_update writes one CASE over the batch for every row: small batches are much faster
 EVENT_FIELDS = {"progress": ["progress"], "extend": ["deadline"], "done": ["progress", "completed_on", "result"]}
 REFORM = catalogue.DEPARTMENT_REFORM
 TWO_TIER = catalogue.TWO_TIER

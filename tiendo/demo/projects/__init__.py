@@ -14,8 +14,9 @@ Decisions:
   before 01/07/2025), so the 2025 reorganisation in generate.py moves the running ones through the merge service.
   District committees end without a successor: `hand_over_district_projects` gives their running projects to
   the commune People's Committee of the project's commune, with a history row naming NQ 1669/NQ-UBTVQH15.
-- **History.** Records are bulk-created with one "created" history row each (the demo imports the registry
-  as it stands today); each schedule adjustment is its own record carrying its decision and date.
+- **History.** Records are written through the projects services' bulk variants (`tiendo/projects/loading.py`)
+  with one "created" history row each (the demo imports the registry as it stands today); each schedule
+  adjustment is its own record carrying its decision and date.
 - **Reports.** Quarterly reports cover the last quarters before today (the online reporting window), from
   the start of implementation to completion or termination, so a province holds about
   `reports_per_project` reports per project.
@@ -23,7 +24,7 @@ Decisions:
 
 Modules: `vocabulary` and `templates` (the data), `measures` (dates, money, legal groupings), `context` (the
 province read from the database; one project's plan), `generator` with its mixins `schedule` and `reports`,
-`loading` (writing the records).
+`loading` (writing the records through `tiendo.projects.loading`).
 """
 
 from .context import Context, MilestonePlan, Place, Plan, home_context, other_context

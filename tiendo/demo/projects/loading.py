@@ -1,5 +1,6 @@
-"""Writing the generated projects: sectors and zones, then projects with their milestones, adjustments, capital
-sources, legal documents and reports in chunks, each record with its "created" history row; and the handover of
+"""Writing the generated projects through the projects services' bulk variants (`tiendo/projects/loading.py`):
+sectors and zones, then projects with their milestones, adjustments, capital sources, legal documents and reports
+in chunks, each record with its "created" history row (naming nobody: the system's own load); and the handover of
 the districts' running projects after 30/06/2025."""
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.agencies.models import AdminUnit, Agency
+from tiendo.projects import loading as project_loading
 from tiendo.projects.models import (
     RUNNING,
     CapitalSource,
     LegalDocument,
     Milestone,
-    ProgressReport,
     Project,
     ScheduleAdjustment,
     Sector,
@@ -28,12 +28,12 @@ from tiendo.projects.models import (
 from .. import catalogue
 from .context import Plan, _enterprises, home_context, other_context
 from .generator import Generator
-from .vocabulary import BATCH, CHUNK, DISTRICT_HANDOVER, HD_ZONES, SECTORS, TWO_TIER, ZONE_WORDS
+from .vocabulary import CHUNK, DISTRICT_HANDOVER, HD_ZONES, SECTORS, TWO_TIER, ZONE_WORDS
 
 
 def create_sectors_and_zones(national: bool) -> dict[str, int]:
     """The sectors, Hải Dương's zones and clusters, and (national) three generated zones per other province."""
-    Sector.objects.bulk_create([Sector(code=c, name=vi, name_en=en, name_zh=zh) for c, vi, en, zh, _b in SECTORS])
+    project_loading.add_sectors([Sector(code=c, name=vi, name_en=en, name_zh=zh) for c, vi, en, zh, _b in SECTORS])
     units = dict(AdminUnit.objects.filter(level="commune").values_list("code", "pk"))
     zones = []
     for key, kind, name, ascii_name, zh, commune, ha in HD_ZONES:
@@ -67,7 +67,7 @@ def create_sectors_and_zones(national: bool) -> dict[str, int]:
                         area_ha=Decimal(150 + 50 * index),
                     )
                 )
-    bulk_create_with_history(zones, Zone, batch_size=BATCH)
+    project_loading.add_zones(zones, actor=None)
     return dict(Sector.objects.values_list("code", "pk"))
 
 
@@ -132,7 +132,7 @@ def _n(value: int) -> str:
 
 
 def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int]) -> None:
-    bulk_create_with_history([p.project for p in plans], Project, batch_size=BATCH)
+    project_loading.add_projects([p.project for p in plans], actor=None)
     milestones = []
     for plan in plans:
         for m in plan.milestones:
@@ -152,7 +152,7 @@ def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[st
                 note=f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else "",
             )
             milestones.append(m.record)
-    bulk_create_with_history(milestones, Milestone, batch_size=BATCH)
+    project_loading.add_milestones(milestones, actor=None)
     adjustments = [
         ScheduleAdjustment(
             milestone_id=m.record.pk, document_number=number, decided_on=day, old_due=old, new_due=new, reason=reason
@@ -161,34 +161,25 @@ def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[st
         for m in plan.milestones
         for number, day, old, new, reason in m.adjustments
     ]
-    bulk_create_with_history(adjustments, ScheduleAdjustment, batch_size=BATCH)
-    bulk_create_with_history(
-        [CapitalSource(project_id=p.project.pk, source=s, amount=a) for p in plans for s, a in p.sources],
-        CapitalSource,
-        batch_size=BATCH,
+    project_loading.add_schedule_adjustments(adjustments, actor=None)
+    project_loading.add_capital_sources(
+        [CapitalSource(project_id=p.project.pk, source=s, amount=a) for p in plans for s, a in p.sources], actor=None
     )
-    bulk_create_with_history(
+    project_loading.add_legal_documents(
         [
             LegalDocument(project_id=p.project.pk, kind=k, number=n, date=d, issuer=i, summary=s)
             for p in plans
             for k, n, d, i, s in sorted(p.documents, key=lambda doc: doc[2])
         ],
-        LegalDocument,
-        batch_size=BATCH,
+        actor=None,
     )
-    reports: list[ProgressReport] = []
-    written = 0
-    for plan in plans:
-        reports += generator.reports(plan, window)
-        if len(reports) >= BATCH:
-            ProgressReport.objects.bulk_create(reports, batch_size=BATCH)
-            written += len(reports)
-            reports = []
-    ProgressReport.objects.bulk_create(reports, batch_size=BATCH)
+    written = project_loading.add_progress_reports(
+        report for plan in plans for report in generator.reports(plan, window)
+    )
     counts["projects"] += len(plans)
     counts["milestones"] += len(milestones)
     counts["schedule_adjustments"] += len(adjustments)
-    counts["progress_reports"] += written + len(reports)
+    counts["progress_reports"] += written
 
 
 def _dec(value) -> Decimal | None:
@@ -199,16 +190,12 @@ def hand_over_district_projects(actor=None) -> int:
     """District People's Committees ended on 30/06/2025 without a successor: their running projects go to the
     People's Committee of the commune where each project lies (NQ 1669/NQ-UBTVQH15), with a history row."""
     committees = dict(Agency.objects.filter(code__contains="-UB-", valid_from=TWO_TIER).values_list("code", "pk"))
-    moved = []
+    moves = []
     for project in Project.objects.filter(status__in=RUNNING, agency__code__startswith="HD-UB-").select_related(
         "commune", "agency"
     ):
         head, rest = project.commune.code.split("-", 1)
         target = committees.get(f"{head}-UB-{rest}")
         if target:
-            project._change_reason = f"Tiếp nhận dự án của {project.agency.name} theo {DISTRICT_HANDOVER}"
-            project.agency_id = target
-            moved.append(project)
-    if moved:
-        bulk_update_with_history(moved, Project, ["agency"], batch_size=BATCH, default_user=actor)
-    return len(moved)
+            moves.append((project, target, f"Tiếp nhận dự án của {project.agency.name} theo {DISTRICT_HANDOVER}"))
+    return project_loading.hand_over(moves, actor=actor)

@@ -11,7 +11,6 @@ from tiendo.domain.projects import ProjectKind
 
 from .. import catalogue
 
-BATCH = 5000
 CHUNK = 5000
 TY = 1_000_000_000
 TRIEU = 1_000_000
