@@ -1,5 +1,6 @@
-"""The bulk variants of the projects, directives and agencies services (their loading.py): rows written with
-history rows naming the actor (or each record's own author), and a failure midway writing nothing."""
+"""The bulk variants of the projects, directives, agencies, enterprises and accounts services (their loading.py):
+rows written with history rows naming the actor (or each record's own author), and a failure midway writing
+nothing."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -7,11 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
+from tiendo.accounts import loading as account_loading
+from tiendo.accounts.models import User
 from tiendo.agencies import loading as agency_loading
-from tiendo.agencies.models import Agency
+from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.directives import loading as directive_loading
 from tiendo.directives.models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 from tiendo.domain.text import search_key
+from tiendo.enterprises import loading as enterprise_loading
+from tiendo.enterprises.models import Enterprise
 from tiendo.projects import loading as project_loading
 from tiendo.projects.models import (
     CapitalSource,
@@ -34,7 +39,7 @@ UNWRITABLE = (ValidationError, ValueError)  # a bad date or number; a key that i
 @pytest.fixture
 def one_at_a_time(monkeypatch):
     """Batches of one row, so a bad second record fails after the first was written."""
-    for module in (project_loading, directive_loading):
+    for module in (project_loading, directive_loading, agency_loading, enterprise_loading, account_loading):
         monkeypatch.setattr(module, "BATCH", 1)
     monkeypatch.setattr(directive_loading, "UPDATE_BATCH", 1)
 
@@ -338,3 +343,74 @@ def test_record_keepers_are_named_with_history_by_the_actor(agency_x, agency_y, 
     with pytest.raises(UNWRITABLE):
         agency_loading.name_record_keepers(keepers, actor=admin_user)
     assert Agency.objects.get(pk=agency_y.pk).successor is None and Agency.history.count() == rows
+
+
+def test_admin_units_are_added_parents_first_with_history_by_the_actor(province, admin_user, one_at_a_time):
+    hp = AdminUnit(code="HP", name="Hải Phòng", unit_type="thành phố", level="province", search_key="hai phong")
+    ward = AdminUnit(code="HP-01", name="Lê Chân", unit_type="phường", level="commune", search_key="le chan")
+    ward.parent = hp  # listed before its parent: written after it
+    agency_loading.add_admin_units([ward, hp], formed_from=[(hp, province)], actor=admin_user)
+    assert AdminUnit.objects.get(code="HP-01").parent == AdminUnit.objects.get(code="HP")
+    assert list(AdminUnit.objects.get(code="HP").formed_from.all()) == [province]
+    assert authors(AdminUnit, code__startswith="HP") == [("+", admin_user.pk, None)] * 2
+    assert AdminUnit.history.get(code="HP-01").parent_id == hp.pk
+    rows = (AdminUnit.objects.count(), AdminUnit.history.count(), AdminUnit.formed_from.through.objects.count())
+    qn = AdminUnit(code="QN", name="Quảng Ninh", unit_type="tỉnh", level="province")
+    bad = AdminUnit(code="QN-01", name="Hạ Long", unit_type="phường", level="commune", parent=qn, valid_from=NOT_A_DAY)
+    with pytest.raises(UNWRITABLE):
+        agency_loading.add_admin_units([qn, bad], formed_from=[(qn, province)], actor=admin_user)
+    assert (AdminUnit.objects.count(), AdminUnit.history.count(), AdminUnit.formed_from.through.objects.count()) == rows
+
+
+def test_agencies_are_added_parents_first_with_history_by_the_actor(people_committee, admin_user, one_at_a_time):
+    department = Agency(code="HD-SXD", name="Sở Xây dựng", kind="department", parent=people_committee)
+    office = Agency(code="HD-SXD-VP", name="Văn phòng Sở Xây dựng", kind="department", parent=department)
+    agency_loading.add_agencies([office, department], actor=admin_user)
+    assert Agency.objects.get(code="HD-SXD-VP").parent == Agency.objects.get(code="HD-SXD")
+    assert Agency.objects.get(code="HD-SXD").parent == people_committee
+    assert authors(Agency, code__startswith="HD-SXD") == [("+", admin_user.pk, None)] * 2
+    rows = (Agency.objects.count(), Agency.history.count())
+    bank = Agency(code="HD-NH", name="Ngân hàng", kind="department")
+    bad = Agency(code="HD-NH-1", name="Chi nhánh", kind="department", parent=bank, valid_to=NOT_A_DAY)
+    with pytest.raises(UNWRITABLE):
+        agency_loading.add_agencies([bank, bad], actor=admin_user)
+    assert (Agency.objects.count(), Agency.history.count()) == rows
+
+
+def test_the_installation_is_set_up_with_history_by_the_actor(province, agency_x, admin_user):
+    installation = agency_loading.set_up_installation(province, agency_x, actor=admin_user)
+    assert Installation.current() == installation and installation.owner_agency == agency_x
+    assert authors(Installation) == [("+", admin_user.pk, None)]
+    with pytest.raises(UNWRITABLE):
+        agency_loading.set_up_installation(AdminUnit(code="QN"), agency_x, actor=admin_user)
+    assert Installation.objects.count() == 1 and Installation.history.count() == 1
+
+
+# --- enterprises --------------------------------------------------------------------------------------------------
+
+
+def test_enterprises_are_added_with_history_by_the_actor(admin_user, one_at_a_time):
+    enterprises = [Enterprise(name=f"Công ty {n}", tax_code=f"080000000{n}", search_key=f"cong ty {n}") for n in (1, 2)]
+    enterprise_loading.add_enterprises(enterprises, actor=admin_user)
+    assert sorted(Enterprise.objects.values_list("tax_code", "version")) == [("0800000001", 1), ("0800000002", 1)]
+    assert authors(Enterprise) == [("+", admin_user.pk, None)] * 2
+    bad = [Enterprise(name="Công ty 3", tax_code="0800000003"), Enterprise(name="Công ty 4", deleted_at=NOT_A_DAY)]
+    with pytest.raises(UNWRITABLE):
+        enterprise_loading.add_enterprises(bad, actor=admin_user)
+    assert Enterprise.objects.count() == 2 and Enterprise.history.count() == 2
+
+
+# --- accounts -----------------------------------------------------------------------------------------------------
+
+
+def test_users_are_added_with_one_password_and_history_by_the_actor(agency_x, admin_user, one_at_a_time):
+    users = [User(username=f"cb{n}", full_name=f"Cán bộ {n}", role="officer", agency=agency_x) for n in (1, 2)]
+    account_loading.add_users(users, password="mat-khau-ban-dau", actor=admin_user)
+    for user in User.objects.filter(username__startswith="cb"):
+        assert user.check_password("mat-khau-ban-dau") and user.agency == agency_x
+    assert authors(User, username__startswith="cb") == [("+", admin_user.pk, None)] * 2
+    rows = (User.objects.count(), User.history.count())
+    bad = [User(username="cb3", role="officer", agency=agency_x), User(username="cb4", date_joined=NOT_A_DAY)]
+    with pytest.raises(UNWRITABLE):
+        account_loading.add_users(bad, password="mat-khau-ban-dau", actor=admin_user)
+    assert (User.objects.count(), User.history.count()) == rows

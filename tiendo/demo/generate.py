@@ -6,15 +6,15 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
+from tiendo.accounts import loading as account_loading
 from tiendo.accounts.models import User
 from tiendo.agencies import loading as agency_loading
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.agencies.reorganisation import merge_agencies, merge_units
 from tiendo.domain.access import Role
+from tiendo.enterprises import loading as enterprise_loading
 from tiendo.enterprises.models import Enterprise
 
 from . import catalogue, people
@@ -78,63 +78,42 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
 
     progress(f"Đơn vị hành chính: {len(cat.units)}")
     units: dict[str, AdminUnit] = {}
-    for level in _by_depth(cat.units):
-        created = bulk_create_with_history(
-            [
-                AdminUnit(
-                    code=u.code,
-                    name=u.name,
-                    name_en=u.name_en,
-                    name_zh=u.name_zh,
-                    unit_type=u.unit_type,
-                    level=u.level,
-                    parent=units.get(u.parent) if u.parent else None,
-                    valid_from=u.valid_from,
-                    valid_to=u.valid_to,
-                    search_key=_key(u.unit_type, u.name),
-                )
-                for u in level
-            ],
-            AdminUnit,
-            batch_size=2000,
+    for u in (u for level in _by_depth(cat.units) for u in level):
+        units[u.code] = AdminUnit(
+            code=u.code,
+            name=u.name,
+            name_en=u.name_en,
+            name_zh=u.name_zh,
+            unit_type=u.unit_type,
+            level=u.level,
+            parent=units.get(u.parent) if u.parent else None,
+            valid_from=u.valid_from,
+            valid_to=u.valid_to,
+            search_key=_key(u.unit_type, u.name),
         )
-        units |= {u.code: u for u in _with_pks(AdminUnit, created)}
-    through = AdminUnit.formed_from.through
-    through.objects.bulk_create(
-        [
-            through(from_adminunit_id=units[u.code].pk, to_adminunit_id=units[old].pk)
-            for u in cat.units
-            for old in u.formed_from
-        ]
-    )
+    formed_from = [(units[u.code], units[old]) for u in cat.units for old in u.formed_from]
+    agency_loading.add_admin_units(list(units.values()), formed_from=formed_from, actor=None)
 
     progress(f"Cơ quan, đơn vị: {len(cat.agencies)}")
     agencies: dict[str, Agency] = {}
-    for level in _by_depth(cat.agencies):
-        created = bulk_create_with_history(
-            [
-                Agency(
-                    code=a.code,
-                    name=a.name,
-                    name_en=a.name_en,
-                    name_zh=a.name_zh,
-                    short_name=a.short_name,
-                    kind=a.kind,
-                    parent=agencies.get(a.parent) if a.parent else None,
-                    admin_unit=units.get(a.unit) if a.unit else None,
-                    valid_from=a.valid_from,
-                    valid_to=a.valid_to,
-                    search_key=_key(a.name, a.short_name, a.code, a.name_en),
-                    phone=people.phone(rng) if a.kind != "central" else "",
-                    email=f"{a.code.lower()}@demo.tiendo.vn",
-                    address=_address(a, units),
-                )
-                for a in level
-            ],
-            Agency,
-            batch_size=2000,
+    for a in (a for level in _by_depth(cat.agencies) for a in level):
+        agencies[a.code] = Agency(
+            code=a.code,
+            name=a.name,
+            name_en=a.name_en,
+            name_zh=a.name_zh,
+            short_name=a.short_name,
+            kind=a.kind,
+            parent=agencies.get(a.parent) if a.parent else None,
+            admin_unit=units.get(a.unit) if a.unit else None,
+            valid_from=a.valid_from,
+            valid_to=a.valid_to,
+            search_key=_key(a.name, a.short_name, a.code, a.name_en),
+            phone=people.phone(rng) if a.kind != "central" else "",
+            email=f"{a.code.lower()}@demo.tiendo.vn",
+            address=_address(a, units),
         )
-        agencies |= {a.code: a for a in _with_pks(Agency, created)}
+    agency_loading.add_agencies(list(agencies.values()), actor=None)
 
     progress(f"Doanh nghiệp: {spec.enterprises}")
     used: dict[str, int] = {}
@@ -153,13 +132,12 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
                 search_key=_key(data["name"], data["name_en"], data["tax_code"]),
             )
         )
-    bulk_create_with_history(enterprise_rows, Enterprise, batch_size=2000)
+    enterprise_loading.add_enterprises(enterprise_rows, actor=None)
     # the demo investor (Kim Min-jun) acts for a Korean enterprise
     foreign = Enterprise.objects.exclude(country="VN").order_by("pk")
     investor_enterprise = foreign.filter(country="KR").first() or foreign.first()
 
     progress("Tài khoản người dùng")
-    password = make_password(DEMO_PASSWORD)
     users = []
     for username, full_name, role, agency_code, position in DEMO_USERS:
         users.append(
@@ -168,7 +146,6 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
                 full_name=full_name,
                 role=role.value,
                 position=position,
-                password=password,
                 agency=agencies[agency_code] if agency_code else None,
                 is_superuser=role == Role.ADMIN,
                 is_staff=role == Role.ADMIN,
@@ -189,16 +166,13 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
                     position=people.position(rng),
                     role=Role.OFFICER.value,
                     agency=agencies[a.code],
-                    password=password,
                     phone=people.phone(rng),
                     email=f"cb{serial:05d}@demo.tiendo.vn",
                 )
             )
-    bulk_create_with_history(users, User, batch_size=2000)
+    account_loading.add_users(users, password=DEMO_PASSWORD, actor=None)
 
-    home_unit = units[cat.home_province]
-    installation = Installation(province=home_unit, owner_agency=agencies[cat.home_agency])
-    installation.save()
+    agency_loading.set_up_installation(units[cat.home_province], agencies[cat.home_agency], actor=None)
 
     # Projects are created with the agencies of their time, before the reorganisations move the running ones.
     project_counts = demo_projects.load(
@@ -261,7 +235,8 @@ def name_district_record_keepers(actor) -> int:
 
 
 def _by_depth(specs):
-    """Parents before children, so each record is created with its parent and its history says so."""
+    """Parents before children, so each record is built with its parent (the loading services write them in this
+    order, and each history row names its parent)."""
     by_code = {spec.code: spec for spec in specs}
 
     def depth(spec) -> int:
@@ -271,13 +246,6 @@ def _by_depth(specs):
     for spec in specs:
         levels.setdefault(depth(spec), []).append(spec)
     return [levels[d] for d in sorted(levels)]
-
-
-def _with_pks(model, created):
-    """SQLite and PostgreSQL return primary keys from bulk_create; fall back to a lookup elsewhere."""
-    if all(obj.pk for obj in created):
-        return created
-    return list(model.objects.filter(code__in=[obj.code for obj in created]))
 
 
 def _key(*parts: str) -> str:
