@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from test_disbursement_support import *  # noqa: F403
 from test_disbursement_support import B
 
-from tiendo.domain import disbursement as rules
+from tiendo.domain import disbursement as disbursement_rules
 from tiendo.plans import disbursement
 from tiendo.plans.models import Disbursement, PlanItem, PlanLine, PlanVersion
 
@@ -44,7 +44,7 @@ def test_the_s_curve_counts_each_month_against_the_capital_in_force(first_quarte
     assert all(r.cumulative is None for r in curve.months[3:])
     assert curve.months[2].target == 15.0  # the province's default path: 15 % by 31/03
     assert [d.day for d in curve.deadlines] == [date(2025, 1, 31)]
-    assert curve.target_now == rules.target_percent(date(2024, 3, 15), 2024)
+    assert curve.target_now == disbursement_rules.target_percent(date(2024, 3, 15), 2024)
 
 
 def test_a_month_not_yet_reported_is_not_shown_as_nothing_disbursed(first_quarter):
@@ -92,7 +92,7 @@ def test_the_plan_target_path_replaces_the_default(first_quarter):
     curve = disbursement.plan_curve(first_quarter, disbursement.Scope(), date(2024, 6, 30))
     assert curve.target_now == 50.0
     first_quarter.target_path = [["12-31", 90], ["06-30", 95], ["05-01", 10]]  # falls back: days out of order
-    assert disbursement.target_path(first_quarter) == rules.DEFAULT_TARGET_PATH
+    assert disbursement.target_path(first_quarter) == disbursement_rules.DEFAULT_TARGET_PATH
 
 
 # Slow projects ----------------------------------------------------------------------------------------------------
@@ -119,24 +119,24 @@ def test_slow_means_behind_the_target_by_the_threshold_or_more(mid_year, behind,
     # 30/06/2024: the default target is 45 %; the road has 10 % (6 of 60 bn): exactly 35 points behind
     result = _pace(mid_year, date(2024, 6, 30), behind_points=behind, stalled_months=12)["HD-2021-0001"]
     assert result.gap == Decimal(35)
-    assert (result.pace == rules.Pace.SLOW) is slow
-    assert result.pace == rules.Pace.SLOW or result.pace == rules.Pace.AT_RISK  # at this pace it will not finish
+    assert (result.pace == disbursement_rules.Pace.SLOW) is slow
+    assert result.pace == disbursement_rules.Pace.SLOW or result.pace == disbursement_rules.Pace.AT_RISK  # at this pace it will not finish
 
 
 def test_stalled_after_the_set_number_of_idle_months(mid_year):
     # the road's last disbursement was in February: whole months idle are March and April by 31/05, and May too
     # from 01/06 on
-    assert _pace(mid_year, date(2024, 5, 31), behind_points=Decimal(90))["HD-2021-0001"].pace != rules.Pace.STALLED
-    assert _pace(mid_year, date(2024, 6, 1), behind_points=Decimal(90))["HD-2021-0001"].pace == rules.Pace.STALLED
+    assert _pace(mid_year, date(2024, 5, 31), behind_points=Decimal(90))["HD-2021-0001"].pace != disbursement_rules.Pace.STALLED
+    assert _pace(mid_year, date(2024, 6, 1), behind_points=Decimal(90))["HD-2021-0001"].pace == disbursement_rules.Pace.STALLED
     assert (
         _pace(mid_year, date(2024, 6, 1), behind_points=Decimal(90), stalled_months=4)["HD-2021-0001"].pace
-        != rules.Pace.STALLED
+        != disbursement_rules.Pace.STALLED
     )
 
 
 def test_nothing_disbursed_after_the_zero_day_is_stalled(mid_year):
-    assert _pace(mid_year, date(2024, 6, 30))["HD-DTC-0003"].pace != rules.Pace.STALLED
-    assert _pace(mid_year, date(2024, 7, 1))["HD-DTC-0003"].pace == rules.Pace.STALLED
+    assert _pace(mid_year, date(2024, 6, 30))["HD-DTC-0003"].pace != disbursement_rules.Pace.STALLED
+    assert _pace(mid_year, date(2024, 7, 1))["HD-DTC-0003"].pace == disbursement_rules.Pace.STALLED
 
 
 def test_the_slow_list_puts_the_stalled_first_and_leaves_out_those_on_track(mid_year):
@@ -144,8 +144,8 @@ def test_the_slow_list_puts_the_stalled_first_and_leaves_out_those_on_track(mid_
         mid_year, disbursement.Scope(), date(2024, 7, 31), disbursement.default_thresholds(mid_year)
     )
     assert [(p.item.project.code, p.result.pace) for p in found] == [
-        ("HD-DTC-0003", rules.Pace.STALLED),  # furthest behind the target first
-        ("HD-2021-0001", rules.Pace.STALLED),
+        ("HD-DTC-0003", disbursement_rules.Pace.STALLED),  # furthest behind the target first
+        ("HD-2021-0001", disbursement_rules.Pace.STALLED),
     ]
     assert found[0].result.reasons[0] == "Chưa giải ngân vốn sau ngày 30/06/2024."
     assert found[1].result.reasons[0].startswith("Không giải ngân trong 4 tháng liền (lần gần nhất tháng 02/2024)")

@@ -13,7 +13,6 @@ from simple_history.utils import bulk_update_with_history
 
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version, with_versions_moved
-from tiendo.core.until_merge import legacy_positional
 from tiendo.domain import organisation
 
 from .models import AdminUnit, Agency, Reorganisation
@@ -46,14 +45,12 @@ def problem_message(problem: organisation.MergeProblem) -> str:
     return messages[problem.code] % {"code": problem.agency_code}
 
 
-@legacy_positional(4, "actor", "note")  # kept for the demo until merge (it passes the actor by position)
 def merge_agencies(
     sources: Sequence[Agency], target: Agency, effective: date, decision: str, *, actor, note: str = ""
 ) -> Reorganisation:
     return _merge(Agency, sources, target, effective, decision, actor, note)
 
 
-@legacy_positional(4, "actor", "note")  # kept for the demo until merge (it passes the actor by position)
 def merge_units(
     sources: Sequence[AdminUnit], target: AdminUnit, effective: date, decision: str, *, actor, note: str = ""
 ) -> Reorganisation:

@@ -192,10 +192,12 @@ def load(scale: str = "province", seed: int = 2025, progress: Callable[[str], No
     for merge in sorted(cat.merges, key=lambda m: (m.effective, m.subject != "agency")):
         tasks.advance(merge.effective)
         if merge.subject == "unit":
-            merge_units([units[c] for c in merge.sources], units[merge.target], merge.effective, merge.decision, admin)
+            merge_units(
+                [units[c] for c in merge.sources], units[merge.target], merge.effective, merge.decision, actor=admin
+            )
         else:
             sources = [agencies[c] for c in merge.sources]
-            merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, admin)
+            merge_agencies(sources, agencies[merge.target], merge.effective, merge.decision, actor=admin)
     demo_projects.hand_over_district_projects(admin)
     task_counts = tasks.finish(admin)
     name_district_record_keepers(admin)

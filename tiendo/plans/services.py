@@ -37,7 +37,6 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import check_versions, claim_version, with_versions_moved
 from tiendo.core import access as core_access
-from tiendo.core.until_merge import legacy_positional
 from tiendo.domain.money import format_number
 from tiendo.domain.text import clean
 
@@ -127,7 +126,6 @@ DRAFT_TITLES = {
 }
 
 
-@legacy_positional(1, "actor")  # kept for the demo until merge: plans/disbursement.py passes the actor by position
 @transaction.atomic
 def start_draft(
     plan: Plan, *, actor, purpose: str = PlanVersion.Purpose.ADJUSTMENT, title: str = "", note: str = ""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.agencies.models import Installation
 from tiendo.core.spreadsheets import print_on_a4, report_book
-from tiendo.domain import schedule_rules as rules
+from tiendo.domain import schedule_rules
 from tiendo.domain.projects import MilestoneKind
 from tiendo.projects.models import MILESTONE_LABELS
 
@@ -43,11 +43,11 @@ def _day(value: date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
-def label_of(code: str) -> rules.Text:
+def label_of(code: str) -> schedule_rules.Text:
     try:
-        return rules.ProposalCode(code).label
+        return schedule_rules.ProposalCode(code).label
     except ValueError:
-        return rules.Text(code, code, code)
+        return schedule_rules.Text(code, code, code)
 
 
 def schedule_text(item: ReviewItem, language: str = "vi") -> str:
@@ -61,7 +61,7 @@ def schedule_text(item: ReviewItem, language: str = "vi") -> str:
         return dates
     kind = MilestoneKind(item.milestone)
     if language.startswith("vi"):
-        name = rules.MILESTONE_VI[kind]
+        name = schedule_rules.MILESTONE_VI[kind]
         name = name[:1].upper() + name[1:]
     else:
         name = str(MILESTONE_LABELS[kind])
@@ -81,7 +81,7 @@ class Group:
 
     number: str  # I, II, ...
     code: str
-    label: rules.Text
+    label: schedule_rules.Text
     items: list[ReviewItem]
 
 

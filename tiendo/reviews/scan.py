@@ -131,7 +131,7 @@ def iter_facts(projects=None) -> Iterator[tuple[int, object]]:
             yield pk, build_facts(row, milestones[pk], adjustments[pk], reports[pk])
 
 
-def scan(as_of: date | None = None, actor=None, progress: Callable[[int], None] | None = None) -> ScanRun:
+def scan(as_of: date | None = None, *, actor=None, progress: Callable[[int], None] | None = None) -> ScanRun:
     """Evaluate every running project as of a day; the run and its findings replace nothing, they add a dated run."""
     as_of = as_of or timezone.localdate()
     count = found = 0

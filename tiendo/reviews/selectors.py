@@ -13,7 +13,7 @@ from django.utils import timezone
 from tiendo.agencies.models import Agency, Installation
 from tiendo.core import access as core_access
 from tiendo.directives.models import Task
-from tiendo.domain import schedule_rules as rules
+from tiendo.domain import schedule_rules
 from tiendo.domain.schedule_rules import ProposalCode
 from tiendo.projects.models import Project
 
@@ -90,7 +90,7 @@ def group_counts(review: ReviewRound, items=None) -> list[dict]:
         try:
             group["label"] = ProposalCode(group["proposal"]).label
         except ValueError:
-            group["label"] = rules.Text(group["proposal"], group["proposal"], group["proposal"])
+            group["label"] = schedule_rules.Text(group["proposal"], group["proposal"], group["proposal"])
     return groups
 
 

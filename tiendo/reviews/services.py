@@ -24,7 +24,7 @@ from tiendo.audit.models import acted_by
 from tiendo.core import access as core_access
 from tiendo.directives import services as directive_services
 from tiendo.directives.models import Directive, Task
-from tiendo.domain import schedule_rules as rules
+from tiendo.domain import schedule_rules
 from tiendo.domain.projects import ProjectKind
 from tiendo.domain.schedule_rules import ProposalCode
 from tiendo.domain.text import clean, search_key
@@ -60,7 +60,7 @@ class FollowUp:
 # Proposals as the specialist puts them
 
 
-def main_proposal(proposals: Sequence[rules.Proposal]) -> rules.Proposal:
+def main_proposal(proposals: Sequence[schedule_rules.Proposal]) -> schedule_rules.Proposal:
     """The gravest handling a finding of its own grounds (not a mere next step): what the leaders decide on.
 
     `propose` ranks mildest first; the milder ones stay in the findings snapshot. Proposing "remind" for a project
@@ -70,7 +70,7 @@ def main_proposal(proposals: Sequence[rules.Proposal]) -> rules.Proposal:
     return (direct or list(proposals))[-1]
 
 
-def proposal_sentence(code: rules.ProposalCode, project_name: str, citations: Iterable[str] = ()) -> str:
+def proposal_sentence(code: schedule_rules.ProposalCode, project_name: str, citations: Iterable[str] = ()) -> str:
     """The sentence put to the leaders: "Đề nghị chấm dứt hoạt động dự án X theo Luật Đầu tư 2020, Điều 48 ..."."""
     label = code.label.vi
     verb = label[:1].lower() + label[1:]
@@ -90,8 +90,8 @@ def citations_for(findings: Iterable[dict], code: str) -> list[str]:
 # Opening a round
 
 
-def _item(pk: int, findings: list[rules.Finding]) -> ReviewItem:
-    proposal = main_proposal(rules.propose(findings))
+def _item(pk: int, findings: list[schedule_rules.Finding]) -> ReviewItem:
+    proposal = main_proposal(schedule_rules.propose(findings))
     # days behind schedule (a milestone's); a project late only in its reports or deposit shows those days
     days = [f.days_behind for f in findings if f.days_behind is not None and f.milestone is not None]
     days = days or [f.days_behind for f in findings if f.days_behind is not None]
@@ -122,7 +122,7 @@ def evaluate_scope(as_of: date, scope: str) -> tuple[int, list[ReviewItem]]:
     items: list[ReviewItem] = []
     for pk, facts in iter_facts(projects):
         count += 1
-        findings = rules.evaluate(facts, as_of)
+        findings = schedule_rules.evaluate(facts, as_of)
         if findings:
             items.append(_item(pk, findings))
     return count, items

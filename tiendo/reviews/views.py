@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
 from tiendo.directives.models import Task
-from tiendo.domain import schedule_rules as rules
+from tiendo.domain import schedule_rules
 from tiendo.domain.text import search_key
 from tiendo.jobs.models import Job
 from tiendo.jobs.queue import done_job, start_job
@@ -262,7 +262,7 @@ def _item_context(request, item: ReviewItem, permissions: dict) -> dict:
         "item": item,
         "review": item.round,
         "findings": [
-            {**f, "title": rules.Text(**f["title"]), "proposal_label": exports.label_of(f["proposal"])}
+            {**f, "title": schedule_rules.Text(**f["title"]), "proposal_label": exports.label_of(f["proposal"])}
             for f in item.findings
         ],
         "label": exports.label_of(item.proposal),

@@ -270,7 +270,7 @@ def propose_transfer(
             f"ngày {day}: giải phóng {format_vnd(proposal.total_released)}, điều chuyển "
             f"{format_vnd(proposal.total_placed)}."
         )
-        draft = services.start_draft(plan, actor, purpose=PlanVersion.Purpose.TRANSFER, note=note)
+        draft = services.start_draft(plan, actor=actor, purpose=PlanVersion.Purpose.TRANSFER, note=note)
         reason = f"Điều chuyển vốn theo giải ngân đến ngày {day}"
         draft_items = {i.project_id: i for i in draft.items.select_related("project")}
         lines = {(line.item.project_id, line.source_id): line for line in draft.lines.select_related("item")}
