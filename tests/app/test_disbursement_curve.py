@@ -120,14 +120,22 @@ def test_slow_means_behind_the_target_by_the_threshold_or_more(mid_year, behind,
     result = _pace(mid_year, date(2024, 6, 30), behind_points=behind, stalled_months=12)["HD-2021-0001"]
     assert result.gap == Decimal(35)
     assert (result.pace == disbursement_rules.Pace.SLOW) is slow
-    assert result.pace == disbursement_rules.Pace.SLOW or result.pace == disbursement_rules.Pace.AT_RISK  # at this pace it will not finish
+    assert (
+        result.pace == disbursement_rules.Pace.SLOW or result.pace == disbursement_rules.Pace.AT_RISK
+    )  # at this pace it will not finish
 
 
 def test_stalled_after_the_set_number_of_idle_months(mid_year):
     # the road's last disbursement was in February: whole months idle are March and April by 31/05, and May too
     # from 01/06 on
-    assert _pace(mid_year, date(2024, 5, 31), behind_points=Decimal(90))["HD-2021-0001"].pace != disbursement_rules.Pace.STALLED
-    assert _pace(mid_year, date(2024, 6, 1), behind_points=Decimal(90))["HD-2021-0001"].pace == disbursement_rules.Pace.STALLED
+    assert (
+        _pace(mid_year, date(2024, 5, 31), behind_points=Decimal(90))["HD-2021-0001"].pace
+        != disbursement_rules.Pace.STALLED
+    )
+    assert (
+        _pace(mid_year, date(2024, 6, 1), behind_points=Decimal(90))["HD-2021-0001"].pace
+        == disbursement_rules.Pace.STALLED
+    )
     assert (
         _pace(mid_year, date(2024, 6, 1), behind_points=Decimal(90), stalled_months=4)["HD-2021-0001"].pace
         != disbursement_rules.Pace.STALLED
