@@ -159,20 +159,7 @@ def start_draft(
     ]
     bulk = _Bulk(actor, reason)
     bulk.create(budgets, SourceBudget)
-    copy_fields = [
-        "project_id",
-        "tier",
-        "need",
-        "floor",
-        "eligible_sources",
-        "capital_before",
-        "transitional_into_next",
-        "capital_added_on",
-        "extended_until",
-        "extension_decision",
-        "explanation",
-        "note",
-    ]
+    copy_fields = [name for name in loading.ITEM_COLUMNS if name != "version_id"]  # what an item is, bar its version
     old_items = list(base.items.all())
     new_items = [PlanItem(version=draft, **{name: getattr(item, name) for name in copy_fields}) for item in old_items]
     new_items = bulk.create(new_items, PlanItem)
