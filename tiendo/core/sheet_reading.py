@@ -155,14 +155,17 @@ def bind_header(
     errors: list[CellError],
     *,
     unit_problem: Callable[[Any, str], str | None] | None = None,
+    refused_counts: bool = True,
 ) -> tuple[list[BoundColumn], dict[str, int]]:
     """Match the cells of a header row to an import's columns, in any order, ignoring columns it does not know.
 
     `find` takes a header key (`read_header(cell).key`) and returns the column, or None for "STT", the error
     column of a returned file and the office's own columns. A column written twice, or whose header states a
     unit `unit_problem` refuses (it returns a message), adds a CellError at `row_number` and is not bound.
-    Returns the bound columns in file order, and the position of the first cell naming each field (including one
-    refused for its unit, which still counts as present: see `missing_columns`).
+    Returns the bound columns in file order, and the position of the first cell naming each field. A column
+    refused for its unit still counts as present (a later one of its field is a repeat, and it is not missing:
+    see `missing_columns`), unless `refused_counts=False`: then a later column of the field is read instead, so
+    the errors name only the real problem (the Treasury import).
     """
     bound: list[BoundColumn] = []
     seen: dict[str, int] = {}
@@ -177,10 +180,12 @@ def bind_header(
             message = f"Cột '{column.header}' lặp lại (đã có ở cột {first})."
             errors.append(CellError(sheet, row_number, letter, title.text, message))
             continue
-        seen[column.field] = index
+        if refused_counts:
+            seen[column.field] = index
         if unit_problem is not None and (message := unit_problem(column, title.unit)):
             errors.append(CellError(sheet, row_number, letter, title.text, message))
             continue
+        seen[column.field] = index
         bound.append(BoundColumn(index, column, title))
     return bound, seen
 

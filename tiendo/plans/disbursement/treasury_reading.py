@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tiendo.core.sheet_reading import FileRejected, find_header_row, missing_columns, read_sheets
+from tiendo.core.sheet_reading import FileRejected, bind_header, find_header_row, missing_columns, read_sheets
 from tiendo.domain.tabular import (
     CellError,
     Header,
@@ -22,7 +22,6 @@ from tiendo.domain.tabular import (
     is_blank,
     parse_amount,
     parse_text,
-    read_header,
     unit_factor,
 )
 from tiendo.domain.text import search_key
@@ -138,32 +137,26 @@ class Row:
         return (self.project_id, self.source_id, self.month)
 
 
+def _unit_problem(column, unit: str) -> str | None:
+    """The amounts' unit, when the header states one the import does not know."""
+    if column.field not in ("monthly", "cumulative") or not unit:
+        return None
+    try:
+        unit_factor(unit)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def parse_table(table: Table, sources: Sources, errors: list[CellError]) -> list[Row]:
     """Each row of a sheet parsed cell by cell; the sheet's own problems (its header) go to `errors`."""
     header = table.rows[table.header_row]
     header_number = table.header_row + 1
-    # Not sheet_reading.bind_header: a column refused for its unit must not stop a later column of the same field
-    # from being read (the file is refused anyway, but its errors name the real problem only).
-    bound: dict[str, tuple[int, str]] = {}  # field -> (index, unit)
-    letters: dict[str, tuple[str, str]] = {}
-    for index, cell in enumerate(header):
-        title = read_header(cell)
-        column = COLUMN_BY_KEY.get(title.key)
-        if column is None:
-            continue  # "STT", the office's own columns
-        letter = column_letter(index)
-        if column.field in bound:
-            message = f"Cột '{column.header}' lặp lại (đã có ở cột {letters[column.field][0]})."
-            errors.append(CellError(table.sheet, header_number, letter, title.text, message))
-            continue
-        if column.field in ("monthly", "cumulative") and title.unit:
-            try:
-                unit_factor(title.unit)
-            except ValueError as error:
-                errors.append(CellError(table.sheet, header_number, letter, title.text, str(error)))
-                continue
-        bound[column.field] = (index, title.unit or "đồng")
-        letters[column.field] = (letter, title.text)
+    found, _ = bind_header(
+        table.sheet, header_number, header, COLUMN_BY_KEY.get, errors, unit_problem=_unit_problem, refused_counts=False
+    )
+    bound = {b.column.field: (b.index, b.title.unit or "đồng") for b in found}  # field -> (index, unit)
+    letters = {b.column.field: (column_letter(b.index), b.title.text) for b in found}
     stated = None if "month" in bound else _stated_month(table.rows[: table.header_row])
     missing_columns(table.sheet, header_number, COLUMNS, {*bound, *(("month",) if stated else ())}, errors)
     if "monthly" not in bound and "cumulative" not in bound:
