@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tiendo.agencies.access import get_agency_for_user
 from tiendo.audit.history import history_entries
-from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.domain import organisation
 
@@ -76,15 +75,9 @@ def agency_edit(request, code):
     agency = get_agency_for_user(request.user, code, edit=True)
     form = AgencyProfileForm(request.POST or None, instance=agency)
     if request.method == "POST" and form.is_valid():
-        try:
-            agency = save_agency_profile(
-                form.save(commit=False), actor=request.user, expected_version=form.expected_version
-            )
-        except StaleVersion as stale:
-            form.refuse_stale(stale)
-        else:
+        if (saved := form.save_with(save_agency_profile, actor=request.user)) is not None:
             messages.success(request, _("The agency's details were saved."))
-            return redirect("agencies:detail", code=agency.code)
+            return redirect("agencies:detail", code=saved.code)
     return render(request, "agencies/agency_edit.html", {"agency": agency, "form": form})
 
 

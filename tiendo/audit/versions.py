@@ -134,6 +134,15 @@ class VersionedForm:
     def expected_version(self) -> int | None:
         return self.cleaned_data.get("version")
 
+    def save_with(self, service, **options):
+        """The form's record saved by `service` at the version the user read: the record, or None when it had
+        changed since (the form then says how, keeps the entries and carries the current version)."""
+        try:
+            return service(self.save(commit=False), expected_version=self.expected_version, **options)
+        except StaleVersion as stale:
+            self.refuse_stale(stale)
+            return None
+
     def refuse_stale(self, error: StaleVersion) -> None:
         """Keep the user's entries, show what changed, and offer the current version for a deliberate re-save."""
         self.add_error(None, error.messages[0])

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
-from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.domain.tasks import TaskStatus, due_soon
 from tiendo.domain.text import search_key
@@ -93,15 +92,9 @@ def directive_edit(request, pk=None):
     directive = get_directive_for_user(request.user, pk) if pk else Directive()
     form = DirectiveForm(request.POST or None, instance=directive)
     if request.method == "POST" and form.is_valid():
-        try:
-            directive = services.save_directive(
-                form.save(commit=False), actor=request.user, expected_version=form.expected_version
-            )
-        except StaleVersion as stale:
-            form.refuse_stale(stale)
-        else:
+        if (saved := form.save_with(services.save_directive, actor=request.user)) is not None:
             messages.success(request, _("The directive was saved."))
-            return redirect("directives:detail", pk=directive.pk)
+            return redirect("directives:detail", pk=saved.pk)
     heading = _("Edit the directive") if directive.pk else _("New directive")
     return render(
         request, "directives/form.html", {"form": form, "heading": heading, "directive": directive if pk else None}
@@ -219,18 +212,10 @@ def task_edit(request, pk=None):
             initial["project"] = project_code
     form = TaskForm(request.POST or None, instance=task, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            task = services.save_task(
-                form.save(commit=False),
-                actor=request.user,
-                cooperating=form.cleaned_data["cooperating_agencies"],
-                expected_version=form.expected_version,
-            )
-        except StaleVersion as stale:
-            form.refuse_stale(stale)
-        else:
+        cooperating = form.cleaned_data["cooperating_agencies"]
+        if (saved := form.save_with(services.save_task, actor=request.user, cooperating=cooperating)) is not None:
             messages.success(request, _("The task was saved."))
-            return redirect("directives:task", pk=task.pk)
+            return redirect("directives:task", pk=saved.pk)
     heading = _("Edit the task") if pk else _("New task")
     return render(request, "directives/form.html", {"form": form, "heading": heading, "task": task if pk else None})
 

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
-from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 
@@ -71,11 +70,7 @@ def enterprise_edit(request, pk):
     form_class = EnterpriseForm if core_access.can(request.user, "manage_enterprises") else InvestorContactForm
     form = form_class(request.POST or None, instance=enterprise)
     if request.method == "POST" and form.is_valid():
-        try:
-            save_enterprise(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
-        except StaleVersion as stale:
-            form.refuse_stale(stale)
-        else:
+        if form.save_with(save_enterprise, actor=request.user) is not None:
             messages.success(request, _("The enterprise's details were saved."))
             return redirect("enterprises:detail", pk=enterprise.pk)
     return render(request, "enterprises/enterprise_form.html", {"form": form, "enterprise": enterprise})

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
-from tiendo.audit.versions import StaleVersion
 from tiendo.core import access
 from tiendo.domain.projects import is_late
 
@@ -110,11 +109,7 @@ def project_edit(request, code):
     project = get_project_for_user(request.user, code, edit=True)
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            save_project(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
-        except StaleVersion as stale:
-            form.refuse_stale(stale)
-        else:
+        if form.save_with(save_project, actor=request.user) is not None:
             messages.success(request, _("The project was saved."))
             return redirect("projects:detail", code=project.code)
     return render(request, "projects/form.html", {"form": form, "project": project, "heading": _("Edit the project")})
@@ -136,11 +131,7 @@ def milestone_edit(request, code, pk=None):
     milestone = access.get_or_404(request.user, Milestone, pk=pk, project=project) if pk else Milestone(project=project)
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
-        try:
-            save_milestone(form.save(commit=False), actor=request.user, expected_version=form.expected_version)
-        except StaleVersion as stale:
-            form.refuse_stale(stale)
-        else:
+        if form.save_with(save_milestone, actor=request.user) is not None:
             messages.success(request, _("The milestone was saved."))
             return redirect("projects:detail", code=project.code)
     heading = _("Edit the milestone") if milestone.pk else _("Add a milestone")
