@@ -13,6 +13,8 @@ import sys
 from datetime import timedelta
 
 import pytest
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client, override_settings
@@ -23,6 +25,7 @@ from django_tasks_db.models import DBTaskResult
 from tests.app.test_import_export import base_sheets, write_book
 from tiendo.jobs import queue
 from tiendo.jobs.models import Job, JobWorker
+from tiendo.jobs.views import file_through_job
 from tiendo.projects.models import ImportJob
 
 pytestmark = pytest.mark.django_db
@@ -344,3 +347,30 @@ def test_a_waiting_job_whose_task_the_queue_could_not_run_is_failed_not_polled_f
     html = login(specialist).get(reverse("jobs:list")).content.decode()
     job.refresh_from_db()
     assert job.status == "failed" and "ImportError" in job.error and "Không thành công" in html
+
+
+def _download(request, **options):
+    defaults = {"subject": "echo", "params": {"n": 3}, "dedupe_key": "echo:3", "back": "/plans/", "stream": False}
+    return file_through_job(request, "tests.echo", **(defaults | options))
+
+
+def test_a_download_through_a_job_serves_its_file_and_reuses_a_done_one_only_when_asked(specialist, rf):
+    request = rf.get("/")
+    request.user = specialist
+    first = _download(request, reuse_done=False)
+    assert first.content == b"hello" and Job.objects.filter(kind="tests.echo").count() == 1
+    assert _download(request, reuse_done=True).content == b"hello"  # the file of the job already done
+    assert Job.objects.filter(kind="tests.echo").count() == 1
+    _download(request, reuse_done=False)  # a fresh one (e.g. a workbook: fast, its data of the moment)
+    assert Job.objects.filter(kind="tests.echo").count() == 2
+    assert Job.objects.filter(kind="tests.echo").order_by("pk").first().params == {"n": 3, "back": "/plans/"}
+
+
+def test_a_download_refused_at_once_says_why_on_the_page_it_came_from(specialist, rf):
+    request = rf.get("/")
+    request.user = specialist
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    refused = _download(request, params={"n": 4, "fail": "refuse"}, dedupe_key="echo:4", reuse_done=True)
+    assert refused.status_code == 302 and refused["Location"] == "/plans/"
+    assert [str(m) for m in get_messages(request)] == ["Nothing to do for 4."]

@@ -2,6 +2,7 @@
 
 import mimetypes
 
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -51,6 +52,24 @@ def job_file(request, pk):
     if job.status != Job.Status.DONE or not job.result_file:
         raise Http404
     return file_response(job)
+
+
+def file_through_job(
+    request, kind: str, *, subject: str, params: dict, dedupe_key: str, back: str, stream: bool, reuse_done: bool
+):
+    """A download a background job makes (a large PDF, a workbook): with `reuse_done`, the file an earlier job made
+    of the same unchanged thing; else the job started (or the user's own still under way, same `dedupe_key`), its
+    file when it ran at once, or its page, which polls. A job refused at once (run without a worker) says why on the
+    page the user came from (`back`)."""
+    if reuse_done and (done := queue.done_job(kind, dedupe_key)):
+        return file_response(done, stream=stream)
+    job = queue.start_job(
+        kind, actor=request.user, subject=subject, params=params | {"back": back}, dedupe_key=dedupe_key
+    )
+    if job.status == Job.Status.FAILED and not job.worker:
+        messages.error(request, job.message_text)
+        return redirect(back)
+    return file_or_job_page(job, stream=stream)
 
 
 def file_or_job_page(job: Job, *, stream: bool = True):

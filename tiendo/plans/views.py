@@ -18,9 +18,7 @@ from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
 from tiendo.domain.text import search_key
-from tiendo.jobs.models import Job
-from tiendo.jobs.queue import done_job, start_job
-from tiendo.jobs.views import file_or_job_page, file_response
+from tiendo.jobs.views import file_through_job
 
 from . import exports, facts, selectors, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
@@ -427,20 +425,16 @@ def tables_pdf(request, pk):
     then serves every reader until the version changes), the job's page shows its progress meanwhile."""
     version = get_version_for_user(request.user, pk)
     _require_all(request.user)
-    key = f"{version.pk}:{_tables_stamp(version)}"
-    if done := done_job("plans.appendix_pdf", key):
-        return file_response(done, stream=False)
-    job = start_job(
+    return file_through_job(
+        request,
         "plans.appendix_pdf",
-        actor=request.user,
         subject=str(version),
-        params={"version": version.pk, "back": reverse("plans:version", args=[version.pk])},
-        dedupe_key=key,
+        params={"version": version.pk},
+        dedupe_key=f"{version.pk}:{_tables_stamp(version)}",
+        back=reverse("plans:version", args=[version.pk]),
+        stream=False,
+        reuse_done=True,
     )
-    if job.status == Job.Status.FAILED and not job.worker:  # run at once (no worker) and refused
-        messages.error(request, job.message_text)
-        return redirect("plans:version", pk=version.pk)
-    return file_or_job_page(job, stream=False)
 
 
 # A project in a version ------------------------------------------------------------------------------------------

@@ -16,9 +16,8 @@ from tiendo.core import access as core_access
 from tiendo.directives.models import Task
 from tiendo.domain import schedule_rules
 from tiendo.domain.text import search_key
-from tiendo.jobs.models import Job
-from tiendo.jobs.queue import done_job, start_job
-from tiendo.jobs.views import file_or_job_page, file_response
+from tiendo.jobs.queue import start_job
+from tiendo.jobs.views import file_through_job
 
 from . import exports, selectors, services
 from .forms import DecisionForm, FollowUpFormSet, ItemEditForm, ItemFilterForm, RoundForm
@@ -313,25 +312,19 @@ def item_decide(request, pk):
 # Exports ---------------------------------------------------------------------------------------------------------
 
 
-def _job_answer(request, job, review: ReviewRound, *, stream: bool):
-    """The file when it is ready; a failure started right now (no worker: run at once) back on the round's page."""
-    if job.status == Job.Status.FAILED and job.finished_at and not job.worker:
-        messages.error(request, job.message_text)
-        return redirect("reviews:detail", pk=review.pk)
-    return file_or_job_page(job, stream=stream)
-
-
 @require_GET
 def export_xlsx(request, pk):
     review = get_round_for_user(request.user, pk)
-    job = start_job(
+    return file_through_job(
+        request,
         "reviews.workbook",
-        actor=request.user,
         subject=review.title,
-        params={"round": review.pk, "back": reverse("reviews:detail", args=[review.pk])},
+        params={"round": review.pk},
         dedupe_key=f"{review.pk}:{_brief_version(review)}",
+        back=reverse("reviews:detail", args=[review.pk]),
+        stream=True,
+        reuse_done=False,
     )
-    return _job_answer(request, job, review, stream=True)
 
 
 def _brief_version(review: ReviewRound) -> str:
@@ -347,14 +340,13 @@ def brief_pdf(request, pk):
     then serves everyone who may see the round); the page shows its progress meanwhile."""
     review = get_round_for_user(request.user, pk)
     language = translation.get_language() or "vi"
-    key = f"{review.pk}:{language}:{_brief_version(review)}"
-    if done := done_job("reviews.brief", key):
-        return file_response(done, stream=False)
-    job = start_job(
+    return file_through_job(
+        request,
         "reviews.brief",
-        actor=request.user,
         subject=review.title,
-        params={"round": review.pk, "language": language, "back": reverse("reviews:detail", args=[review.pk])},
-        dedupe_key=key,
+        params={"round": review.pk, "language": language},
+        dedupe_key=f"{review.pk}:{language}:{_brief_version(review)}",
+        back=reverse("reviews:detail", args=[review.pk]),
+        stream=False,
+        reuse_done=True,
     )
-    return _job_answer(request, job, review, stream=False)
