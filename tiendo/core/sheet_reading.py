@@ -180,12 +180,12 @@ def bind_header(
             message = f"Cột '{column.header}' lặp lại (đã có ở cột {first})."
             errors.append(CellError(sheet, row_number, letter, title.text, message))
             continue
-        if refused_counts:
+        problem = unit_problem(column, title.unit) if unit_problem is not None else None
+        if problem is None or refused_counts:
             seen[column.field] = index
-        if unit_problem is not None and (message := unit_problem(column, title.unit)):
-            errors.append(CellError(sheet, row_number, letter, title.text, message))
+        if problem:
+            errors.append(CellError(sheet, row_number, letter, title.text, problem))
             continue
-        seen[column.field] = index
         bound.append(BoundColumn(index, column, title))
     return bound, seen
 
