@@ -41,6 +41,7 @@ class Schedules:
     # -- schedule, outcome, legal basis, money ------------------------------------------------------------------
     def _schedule(
         self,
+        *,
         kind,
         sector,
         template,
