@@ -1,0 +1,31 @@
+"""tiendo.core.bulk: the same rows land whether the database takes them by COPY or by executemany."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+
+from tiendo.core.bulk import insert_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rows_land_with_their_values_and_ticks():
+    ticks = []
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bulk_probe (id integer, label varchar(50), due date, note text)")
+    rows = [(i, f"Sở số {i}", date(2026, 1, 1 + i % 28), None if i % 2 else "có") for i in range(10)]
+    written = insert_rows("bulk_probe", ["id", "label", "due", "note"], iter(rows), tick=ticks.append, batch=4)
+    assert written == 10 and ticks == [4, 4, 2]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, label, due, note FROM bulk_probe ORDER BY id")
+        back = cursor.fetchall()
+    assert [(i, label, str(due), note) for i, label, due, note in back] == [
+        (i, label, due.isoformat(), note) for i, label, due, note in rows
+    ]
+
+
+def test_nothing_to_write_writes_nothing():
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bulk_empty (id integer)")
+    assert insert_rows("bulk_empty", ["id"], []) == 0
