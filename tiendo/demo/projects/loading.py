@@ -55,7 +55,7 @@ def create_sectors_and_zones(national: bool) -> dict[str, int]:
                 continue
             communes = list(AdminUnit.objects.filter(parent__code=f"P{code}", level="commune").order_by("code"))
             for index, unit in enumerate(communes[5:40:12], start=1):
-                ascii_name = catalogue._ascii_name(unit.name)
+                ascii_name = catalogue.ascii_name(unit.name)
                 zones.append(
                     Zone(
                         code=f"P{code}-KCN-{index:02d}",
