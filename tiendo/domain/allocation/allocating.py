@@ -5,6 +5,7 @@ per project (`allocate`, `read_result`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 
 from tiendo.domain.allocation.eligibility import _law_name
 from tiendo.domain.allocation.explaining import _WRITTEN, _Explainer, _vnd
@@ -77,6 +78,13 @@ def read_result(model: AllocationModel) -> AllocationResult:
                 got[p] = sum(amount for _, amount in lines)
                 pieces[p] = [_new_tuple(Allocation, (project_codes[p], codes[s], amount)) for s, amount in lines]
             continue
+        if len(by_source) == 1:  # a group on one source: each project's share is its one line
+            code_of_source = codes[by_source[0][0]]
+            for p, share in zip(members, shares, strict=True):
+                got[p] = share
+                if share:
+                    pieces[p] = _new_tuple(Allocation, (project_codes[p], code_of_source, share))
+            continue
         k, left = 0, by_source[0][1]
         for p, share in zip(members, shares, strict=True):
             got[p] = share
@@ -116,15 +124,14 @@ def read_result(model: AllocationModel) -> AllocationResult:
         else:
             texts.append(f"{heads[tier]}{_vnd(need)}, bố trí đủ.")
     reasons = [_FULL] * num_projects
-    for p in sorted({*violations, *(p for p, text in enumerate(texts) if not text)}):
-        reasons[p], texts[p] = explain.project(p, got[p])
+    chosen = sorted({*violations, *(p for p, text in enumerate(texts) if not text)})
+    for p, (reason, text) in zip(chosen, explain.projects(chosen, got), strict=True):
+        reasons[p], texts[p] = reason, text
         if unit_of[p] < 0 and p not in violations:
             level_need[level_at[model.rank[p]] - 1] += needs[p]
     levels_of = [level_at[rank] for rank in model.rank]
-    results = [
-        _new_tuple(ProjectResult, row)
-        for row in zip(project_codes, tiers, needs, got, levels_of, reasons, texts, strict=True)
-    ]
+    rows = zip(project_codes, tiers, needs, got, levels_of, reasons, texts, strict=True)
+    results: list[ProjectResult] = list(map(_new_tuple, repeat(ProjectResult, num_projects), rows))  # no loop in Python
     tiers_of: dict[int, list[Tier]] = {}
     for tier in Tier:
         tiers_of.setdefault(level_of_rank[table[tier]], []).append(tier)

@@ -4,7 +4,7 @@ written in them (`_vnd`, the fast path of `money.format_vnd`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 from tiendo.domain.allocation.eligibility import _law_name, tier_citation
@@ -78,45 +78,63 @@ class _Explainer:
         self.same_of: dict[int, bool] = {}  # by unit: `_shares_level`
         self.shift = len(model.sources)
         self.why_of: dict[int, str] = {}  # by level, `same` and sources as one number: `_why`
+        self.taken_by_level: dict[int, bool] = {}  # by level and sources as one number: `_shares_level`
 
-    def project(self, p: int, got: int) -> tuple[Reason, str]:
-        model = self.model
-        project = model.projects[p]
-        head = self.heads[project.tier]
-        if p in model.violations:
-            explained = " ".join(v.explanation for v in model.violations[p])
-            explained = explained[0].lower() + explained[1:]
-            return Reason.VIOLATION, f"{head}{_vnd(project.need)}, không bố trí vốn: {explained}"
-        need = project.need
-        if got == need:
-            return Reason.FULL, f"{head}{_vnd(need)}, bố trí đủ."
-        level = self.level_of_rank[model.rank[p]]
-        mask = model.mask[p]
-        u = model.unit_of[p]
-        same = self.same_of.get(u) if u >= 0 else None  # the same for every project of a unit
-        if same is None:
-            same = self._shares_level(p, level, mask)
-            if u >= 0:
-                self.same_of[u] = same
-        key = (level << 1 | same) << self.shift | mask
-        why = self.why_of.get(key)
-        if why is None:
-            why = self.why_of[key] = self._why(level, mask, same)
-        if project.tier is Tier.NEW:
-            return (
-                Reason.NEW_NOT_FUNDED,
-                f"{head}{_vnd(need)}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành "
-                f"theo tiến độ ({self.new_rule}); {why}.",
-            )
-        if got == 0 and project.floor > 0:
-            return (
-                Reason.BELOW_FLOOR,
-                f"{head}{_vnd(need)}, không bố trí: không đủ vốn để giữ mức đã cam kết "
-                f"{_vnd(project.floor)} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
-            )
-        shared = "; phần thiếu được chia theo tỷ lệ nhu cầu giữa các dự án cùng thứ tự ưu tiên" if same else ""
-        done = f"bố trí {_vnd(got)} ({_percent(got, need)})" if got else "không bố trí"
-        return Reason.SHORT, f"{head}{_vnd(need)}, {done}: {why}{shared}."
+    def projects(self, chosen: Iterable[int], got: Sequence[int]) -> list[tuple[Reason, str]]:
+        """The reason and text of each chosen project (those refused or not given their need, a third of a plan
+        or more): one loop with everything it reads bound once, and the words after the amount (why the
+        sources fell short) written once per level, sources and sharing, and per kind of text."""
+        model, heads, rule = self.model, self.heads, self.new_rule
+        written, half, tenth = _WRITTEN, _TY // 20, _TY // 10  # `_vnd`'s common case, its call saved
+        projects, violations, rank, masks = model.projects, model.violations, model.rank, model.mask
+        unit_of = model.unit_of
+        level_of_rank, same_of, why_of, shift, new = self.level_of_rank, self.same_of, self.why_of, self.shift, Tier.NEW
+        short, violation, below = Reason.SHORT, Reason.VIOLATION, Reason.BELOW_FLOOR
+        not_funded = Reason.NEW_NOT_FUNDED
+        out: list[tuple[Reason, str]] = []
+        for p in chosen:
+            project = projects[p]
+            head, need, amount = heads[project.tier], project.need, got[p]
+            money = (need >= _TY and written.get((need + half) // tenth)) or _vnd(need)
+            if p in violations:
+                explained = " ".join(v.explanation for v in violations[p])
+                explained = explained[0].lower() + explained[1:]
+                out.append((violation, f"{head}{money}, không bố trí vốn: {explained}"))
+                continue
+            if amount == need:
+                out.append((Reason.FULL, f"{head}{money}, bố trí đủ."))
+                continue
+            level, mask, u = level_of_rank[rank[p]], masks[p], unit_of[p]
+            same = same_of.get(u) if u >= 0 else None  # the same for every project of a unit
+            if same is None:
+                same = self._shares_level(p, level, mask)
+                if u >= 0:
+                    same_of[u] = same
+            key = (level << 1 | same) << shift | mask
+            why = why_of.get(key)
+            if why is None:
+                why = why_of[key] = self._why(level, mask, same)
+            if project.tier is new:
+                out.append(
+                    (
+                        not_funded,
+                        f"{head}{money}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn "
+                        f"thành theo tiến độ ({rule}); {why}.",
+                    )
+                )
+            elif amount == 0 and project.floor > 0:
+                out.append(
+                    (
+                        below,
+                        f"{head}{money}, không bố trí: không đủ vốn để giữ mức đã cam kết "
+                        f"{_vnd(project.floor)} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
+                    )
+                )
+            else:
+                shared = "; phần thiếu được chia theo tỷ lệ nhu cầu giữa các dự án cùng thứ tự ưu tiên" if same else ""
+                done = f"bố trí {_vnd(amount)} ({_percent(amount, need)})" if amount else "không bố trí"
+                out.append((short, f"{head}{money}, {done}: {why}{shared}."))
+        return out
 
     def _why(self, level: int, mask: int, same: bool) -> str:
         """ "nguồn X, Y đã hết, đã bố trí cho thứ tự ưu tiên cao hơn (điểm a, d) và các dự án cùng thứ tự ưu tiên;
@@ -163,13 +181,20 @@ class _Explainer:
         return "mức " + ", ".join(str(lvl) for lvl in levels)
 
     def _shares_level(self, p: int, level: int, mask: int) -> bool:
-        """Whether other projects of the same level took capital from the sources this one could use."""
+        """Whether other projects of the same level took capital from the sources this one could use (for a
+        project that got nothing, the same for every such project of the level and sources: asked once)."""
         model = self.model
         u = model.unit_of[p]
         if u >= 0 and len(model.unit_members[u]) > 1:
             return True
         own, level_used = self.amounts[u] if u >= 0 else {}, self.used[level - 1]
-        return any(level_used[s] > own.get(s, 0) for s in _bits(mask))
+        if own:
+            return any(level_used[s] > own.get(s, 0) for s in _bits(mask))
+        key = level << self.shift | mask
+        known = self.taken_by_level.get(key)
+        if known is None:
+            known = self.taken_by_level[key] = any(level_used[s] > 0 for s in _bits(mask))
+        return known
 
 
 def _bits(mask: int) -> list[int]:
