@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from itertools import repeat
 
 from tiendo.domain.allocation.eligibility import _law_name
-from tiendo.domain.allocation.explaining import _WRITTEN, _Explainer, _vnd
+from tiendo.domain.allocation.explaining import _Explainer
 from tiendo.domain.allocation.inputs import Plan, Project, Source
 from tiendo.domain.allocation.model import AllocationModel, build_model
 from tiendo.domain.allocation.records import (
-    _FULL,
     Allocation,
     AllocationResult,
     LevelSummary,
@@ -22,7 +21,6 @@ from tiendo.domain.allocation.records import (
 from tiendo.domain.allocation.rounding import _round, _share, _split_by_previous
 from tiendo.domain.allocation.solving import solve_model
 from tiendo.domain.allocation.tiers import PRIORITY, PriorityLaw, Tier
-from tiendo.domain.money import TY as _TY
 
 
 def allocate(
@@ -108,27 +106,10 @@ def read_result(model: AllocationModel) -> AllocationResult:
         else:
             allocations.append(piece)
 
-    # the explanations: a project given its need is said without the explainer's questions, its amount written
-    # once per tenth of a tỷ; the others ask the explainer, which writes what a level and its sources share once
+    # the explanations (`_Explainer.every`), and the need of the projects of no unit that may be funded
     explain = _Explainer(model, amounts, leftover, used, level_of_rank)
-    heads, violations, unit_of = explain.heads, model.violations, model.unit_of
+    reasons, texts = explain.every(got, level_need)
     tiers = [project.tier for project in projects]
-    written, half, tenth = _WRITTEN, _TY // 20, _TY // 10
-    texts: list[str] = []
-    for tier, need, amount in zip(tiers, needs, got, strict=True):
-        if amount != need:
-            texts.append("")
-        elif need >= _TY:
-            money = written.get((need + half) // tenth) or _vnd(need)  # `_vnd`, its call saved
-            texts.append(f"{heads[tier]}{money}, bố trí đủ.")
-        else:
-            texts.append(f"{heads[tier]}{_vnd(need)}, bố trí đủ.")
-    reasons = [_FULL] * num_projects
-    chosen = sorted({*violations, *(p for p, text in enumerate(texts) if not text)})
-    for p, (reason, text) in zip(chosen, explain.projects(chosen, got), strict=True):
-        reasons[p], texts[p] = reason, text
-        if unit_of[p] < 0 and p not in violations:
-            level_need[level_at[model.rank[p]] - 1] += needs[p]
     levels_of = [level_at[rank] for rank in model.rank]
     rows = zip(project_codes, tiers, needs, got, levels_of, reasons, texts, strict=True)
     results: list[ProjectResult] = list(map(_new_tuple, repeat(ProjectResult, num_projects), rows))  # no loop in Python

@@ -75,66 +75,71 @@ class _Explainer:
         for tier in Tier:
             self.tiers_by_level.setdefault(level_of_rank[PRIORITY[model.law][tier]], []).append(tier)
         self.sources: dict[tuple[int, int], tuple[str, bool, str, str]] = {}
-        self.same_of: dict[int, bool] = {}  # by unit: `_shares_level`
         self.shift = len(model.sources)
         self.why_of: dict[int, str] = {}  # by level, `same` and sources as one number: `_why`
         self.taken_by_level: dict[int, bool] = {}  # by level and sources as one number: `_shares_level`
 
-    def projects(self, chosen: Iterable[int], got: Sequence[int]) -> list[tuple[Reason, str]]:
-        """The reason and text of each chosen project (those refused or not given their need, a third of a plan
-        or more): one loop with everything it reads bound once, and the words after the amount (why the
-        sources fell short) written once per level, sources and sharing, and per kind of text."""
+    def every(self, got: Sequence[int], level_need: list[int]) -> tuple[list[Reason], list[str]]:
+        """Each project's reason and text, in one loop with everything it reads bound once: a project given its
+        need is said from its tier's words and its amount (written once per tenth of a tỷ); for the others, why
+        the sources fell short is written once per level, sources and sharing (and asked once per unit). A
+        project of no unit that may be funded (none of its sources has capital) adds its need to `level_need`."""
         model, heads, rule = self.model, self.heads, self.new_rule
         written, half, tenth = _WRITTEN, _TY // 20, _TY // 10  # `_vnd`'s common case, its call saved
-        projects, violations, rank, masks = model.projects, model.violations, model.rank, model.mask
-        unit_of = model.unit_of
-        level_of_rank, same_of, why_of, shift, new = self.level_of_rank, self.same_of, self.why_of, self.shift, Tier.NEW
-        short, violation, below = Reason.SHORT, Reason.VIOLATION, Reason.BELOW_FLOOR
+        violations, rank, masks, unit_of = model.violations, model.rank, model.mask, model.unit_of
+        level_of_rank, why_of, shift, new = self.level_of_rank, self.why_of, self.shift, Tier.NEW
+        why_of_unit: dict[int, tuple[bool, str]] = {}  # by unit: whether it shares its level's sources, and why
+        full, short, violation, below = Reason.FULL, Reason.SHORT, Reason.VIOLATION, Reason.BELOW_FLOOR
         not_funded = Reason.NEW_NOT_FUNDED
-        out: list[tuple[Reason, str]] = []
-        for p in chosen:
-            project = projects[p]
-            head, need, amount = heads[project.tier], project.need, got[p]
+        reasons: list[Reason] = []
+        texts: list[str] = []
+        reason, text = reasons.append, texts.append
+        for p, (project, amount) in enumerate(zip(model.projects, got, strict=True)):
+            need = project.need
             money = (need >= _TY and written.get((need + half) // tenth)) or _vnd(need)
+            if amount == need and p not in violations:
+                reason(full)
+                text(f"{heads[project.tier]}{money}, bố trí đủ.")
+                continue
+            head = heads[project.tier]
             if p in violations:
                 explained = " ".join(v.explanation for v in violations[p])
-                explained = explained[0].lower() + explained[1:]
-                out.append((violation, f"{head}{money}, không bố trí vốn: {explained}"))
+                reason(violation)
+                text(f"{head}{money}, không bố trí vốn: {explained[0].lower()}{explained[1:]}")
                 continue
-            if amount == need:
-                out.append((Reason.FULL, f"{head}{money}, bố trí đủ."))
-                continue
-            level, mask, u = level_of_rank[rank[p]], masks[p], unit_of[p]
-            same = same_of.get(u) if u >= 0 else None  # the same for every project of a unit
-            if same is None:
+            u = unit_of[p]
+            known = why_of_unit.get(u) if u >= 0 else None  # the same for every project of a unit
+            if known is None:
+                level, mask = level_of_rank[rank[p]], masks[p]
+                if u < 0:
+                    level_need[level - 1] += need
                 same = self._shares_level(p, level, mask)
+                key = (level << 1 | same) << shift | mask
+                why = why_of.get(key)
+                if why is None:
+                    why = why_of[key] = self._why(level, mask, same)
+                known = (same, why)
                 if u >= 0:
-                    same_of[u] = same
-            key = (level << 1 | same) << shift | mask
-            why = why_of.get(key)
-            if why is None:
-                why = why_of[key] = self._why(level, mask, same)
+                    why_of_unit[u] = known
+            same, why = known
             if project.tier is new:
-                out.append(
-                    (
-                        not_funded,
-                        f"{head}{money}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn "
-                        f"thành theo tiến độ ({rule}); {why}.",
-                    )
+                reason(not_funded)
+                text(
+                    f"{head}{money}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành theo "
+                    f"tiến độ ({rule}); {why}."
                 )
             elif amount == 0 and project.floor > 0:
-                out.append(
-                    (
-                        below,
-                        f"{head}{money}, không bố trí: không đủ vốn để giữ mức đã cam kết "
-                        f"{_vnd(project.floor)} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
-                    )
+                reason(below)
+                text(
+                    f"{head}{money}, không bố trí: không đủ vốn để giữ mức đã cam kết {_vnd(project.floor)} (dự án "
+                    f"chỉ nhận vốn khi đạt mức này); {why}."
                 )
             else:
                 shared = "; phần thiếu được chia theo tỷ lệ nhu cầu giữa các dự án cùng thứ tự ưu tiên" if same else ""
                 done = f"bố trí {_vnd(amount)} ({_percent(amount, need)})" if amount else "không bố trí"
-                out.append((short, f"{head}{money}, {done}: {why}{shared}."))
-        return out
+                reason(short)
+                text(f"{head}{money}, {done}: {why}{shared}.")
+        return reasons, texts
 
     def _why(self, level: int, mask: int, same: bool) -> str:
         """ "nguồn X, Y đã hết, đã bố trí cho thứ tự ưu tiên cao hơn (điểm a, d) và các dự án cùng thứ tự ưu tiên;

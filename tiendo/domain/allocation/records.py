@@ -23,9 +23,6 @@ class Reason(StrEnum):
     VIOLATION = "violation"  # may not be funded (PI-04, PI-06)
 
 
-_FULL = Reason.FULL  # bound once: an enum member's lookup costs, 10,000 times
-
-
 # The two records there are one of per project and per amount are named tuples: as immutable as a frozen
 # dataclass, and five times cheaper to build (10,000 projects: tens of milliseconds, the benchmark's margin).
 

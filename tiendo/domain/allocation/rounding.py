@@ -68,10 +68,19 @@ class _Rounding:
         by_fraction = np.lexsort((-(x - whole), model.col_unit))
         units, sources = model.col_unit[by_fraction].tolist(), model.col_source[by_fraction].tolist()
         amounts = whole.astype(np.int64)[by_fraction].tolist()
+        # what `move` does from nothing, each (unit, source) once: the amounts, what is left, who holds each
+        # source, and the heaps of holders built at once (inline: thousands of columns)
+        preferred, held, leftover, holding = self.preferred, self.amounts, self.leftover, self.holding
         for u, s, amount in zip(units, sources, amounts, strict=True):
-            self.preferred[u].append(s)
+            preferred[u].append(s)
             if amount > 0:
-                self.move(u, s, amount)
+                held[u][s] = amount
+                leftover[s] -= amount
+                holding[s].add(u)
+        position = self.position
+        for s, holders in enumerate(holding):
+            heap = self.lowest[s] = [(-position[u], u) for u in holders]
+            heapq.heapify(heap)
 
     def move(self, u: int, s: int, change: int) -> None:
         """Unit u takes `change` đồng more of source s (less if negative) from what the source has left."""
