@@ -101,10 +101,10 @@ def read_result(model: AllocationModel) -> AllocationResult:
     for piece in pieces:
         if piece is None:
             continue
-        if isinstance(piece, list):
+        if type(piece) is list:
             allocations.extend(piece)
         else:
-            allocations.append(piece)
+            allocations.append(piece)  # type: ignore[arg-type]  # an Allocation: a list was extended above
 
     # the explanations (`_Explainer.every`), and the need of the projects of no unit that may be funded
     explain = _Explainer(model, amounts, leftover, used, level_of_rank)

@@ -146,7 +146,8 @@ class _Rounding:
             else:
                 target = max(int(total + _CRUMB), floor)
             self.targets[u] = target
-            self.trim(u, target)
+            if sum(self.amounts[u].values()) > target:  # `trim`'s question, without its call
+                self.trim(u, target)
         for s, left in enumerate(self.leftover):  # a source the noise over-spent: back from the last served
             for q in sorted(self.holding[s], key=self.position.__getitem__, reverse=True):
                 if left >= 0:
