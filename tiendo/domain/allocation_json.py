@@ -169,48 +169,58 @@ def _source(data: object, position: int) -> Source:
     return Source(read.text("code"), read.text("name", default=code.strip()), read.amount("available"))
 
 
-def _project(data: object, position: int, annual: bool, checked: set[tuple[str, ...]]) -> Project:
-    """One project; the common case, every field present and well typed, is read without the error machinery.
-
-    `checked`: the lists of sources already seen to hold only strings (the projects of a plan share a few)."""
-    if type(data) is dict:
-        try:
-            try:  # every field given, read in one call
-                code, group, tier, need, eligible, decision, floor, in_plan, first, handed, extension = _ALL(data)
-            except KeyError:  # the optional ones take their defaults (a required one missing: KeyError again)
-                code, group, tier, need, eligible, decision = _REQUIRED(data)
-                floor, in_plan = data.get("floor", 0), data.get("in_medium_term_plan", None if annual else True)
-                first, handed = data.get("first_allocation_year"), data.get("handed_over_year")
-                extension = data.get("allocation_extension_years")
-            group, tier, extension = _GROUPS[group], _TIERS[tier], extension or 0
-            sources = tuple(eligible) if type(eligible) is list else None
-            known = sources in checked  # TypeError: an unhashable item
-        except (KeyError, TypeError):  # TypeError: a list or an object where a tier or group belongs
-            pass
-        else:
-            if (
-                type(code) is str
-                and code
-                and not code[0].isspace()
-                and not code[-1].isspace()
-                and type(need) is int
-                and type(floor) is int
-                and type(extension) is int
-                and need >= 0
-                and floor >= 0
-                and extension >= 0
-                and type(decision) is bool
-                and type(in_plan) is bool
-                and (first is None or (type(first) is int and 1900 <= first <= 2200))
-                and (handed is None or (type(handed) is int and 1900 <= handed <= 2200))
-                and sources is not None
-                and (known or _strings(sources, checked))
-                and "previous" not in data  # read field by field
-            ):
-                return _new_project(
-                    code, group, tier, need, sources, floor, decision, in_plan, first, handed, extension
-                )
-    return _project_read(data, position, annual)
+def _projects(items: list[object], annual: bool) -> tuple[Project, ...]:
+    """Every project; the common case, every field present and well typed, is read without the error machinery,
+    in one loop (a call per project cost a tenth of reading 10,000); anything else is read field by field
+    (`_project_read`), which names the first field that is wrong."""
+    checked: set[tuple[str, ...]] = set()  # the lists of sources already seen to hold only strings (a plan has few)
+    projects: list[Project] = []
+    add, every_field, required, groups, tiers = projects.append, _ALL, _REQUIRED, _GROUPS, _TIERS
+    for position, data in enumerate(items, 1):
+        if type(data) is dict:
+            try:
+                try:  # every field given, read in one call
+                    code, group, tier, need, eligible, decision, floor, in_plan, first, handed, extension = every_field(
+                        data
+                    )
+                except KeyError:  # the optional ones take their defaults (a required one missing: KeyError again)
+                    code, group, tier, need, eligible, decision = required(data)
+                    floor, in_plan = data.get("floor", 0), data.get("in_medium_term_plan", None if annual else True)
+                    first, handed = data.get("first_allocation_year"), data.get("handed_over_year")
+                    extension = data.get("allocation_extension_years")
+                group, tier, extension = groups[group], tiers[tier], extension or 0
+                sources = tuple(eligible) if type(eligible) is list else None
+                known = sources in checked  # TypeError: an unhashable item
+            except (KeyError, TypeError):  # TypeError: a list or an object where a tier or group belongs
+                pass
+            else:
+                if (
+                    type(code) is str
+                    and code
+                    and not code[0].isspace()
+                    and not code[-1].isspace()
+                    and type(need) is int
+                    and type(floor) is int
+                    and type(extension) is int
+                    and need >= 0
+                    and floor >= 0
+                    and extension >= 0
+                    and type(decision) is bool
+                    and type(in_plan) is bool
+                    and (first is None or (type(first) is int and 1900 <= first <= 2200))
+                    and (handed is None or (type(handed) is int and 1900 <= handed <= 2200))
+                    and sources is not None
+                    and (known or _strings(sources, checked))
+                    and "previous" not in data  # read field by field
+                ):
+                    add(
+                        _new_project(
+                            code, group, tier, need, sources, floor, decision, in_plan, first, handed, extension
+                        )
+                    )
+                    continue
+        add(_project_read(data, position, annual))
+    return tuple(projects)
 
 
 def _strings(sources: tuple[object, ...], checked: set[tuple[str, ...]]) -> bool:
@@ -285,10 +295,7 @@ def input_from_json(data: object) -> AllocationInput:
             raise InvalidAllocationInput(f"Dữ liệu JSON phải có '{key}' là danh sách các {what}.")
         lists[key] = value
     sources = tuple(_source(item, position) for position, item in enumerate(lists["sources"], 1))
-    annual = plan.kind is PlanKind.ANNUAL
-    checked: set[tuple[str, ...]] = set()
-    projects = tuple(_project(item, position, annual, checked) for position, item in enumerate(lists["projects"], 1))
-    return AllocationInput(plan, sources, projects)
+    return AllocationInput(plan, sources, _projects(lists["projects"], plan.kind is PlanKind.ANNUAL))
 
 
 def result_to_json(result: AllocationResult) -> dict[str, object]:
