@@ -241,7 +241,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="projects (default 10,000)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing; the median is shown")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing (in turn); min and median are shown")
     parser.add_argument("--plan", choices=("annual", "medium_term"), default="annual")
     parser.add_argument("--supply", type=float, default=1.0, help="scale every source (1.3: the new projects compete)")
     parser.add_argument("--save", help="write the generated input to this JSON file")

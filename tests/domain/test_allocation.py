@@ -367,7 +367,6 @@ def test_a_source_with_nothing_and_a_project_with_no_need():
     assert "nguồn S1 không có vốn" in result.projects[0].explanation
 
 
-
 def test_a_level_need_counts_a_project_whose_sources_have_no_capital_but_not_a_refused_one():
     # A's only source has nothing (no unit in the model), B is funded, R may not be funded (PI-04): one level
     refused = project("R", need=7 * TY, has_investment_decision=False)
@@ -375,6 +374,7 @@ def test_a_level_need_counts_a_project_whose_sources_have_no_capital_but_not_a_r
     (level,) = [level for level in result.levels if T.TRANSITIONAL_ON_SCHEDULE in level.tiers]
     assert (level.need, level.allocated) == (3 * TY + 100 * TY, 10 * TY)
     assert [p.reason for p in result.projects] == [Reason.SHORT, Reason.SHORT, Reason.VIOLATION]
+
 
 @pytest.mark.parametrize(
     ("change", "message"),
