@@ -213,3 +213,37 @@ def test_the_list_sorts_by_the_live_indexes_on_postgresql(many):
             cursor.execute("EXPLAIN " + sql, params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
             assert "Index" in plan and "Sort Key" not in plan, (sort, plan)
+
+
+OLD_ROW = """{% load i18n %}{% for p in rows %}
+      <tr>
+        <td class="nowrap"><a href="{{ p.url }}">{{ p.code }}</a></td>
+        <td><a href="{{ p.url }}">{{ p.name }}</a><div class="muted small">{{ p.kind }}{% if p.group %} · {{ p.group }}{% endif %}{% if p.sector is not None %} · {{ p.sector }}{% endif %}</div></td>
+        <td class="small">{{ p.owner }}</td>
+        <td class="small">{{ p.place }}</td>
+        <td class="num nowrap">{{ p.investment }}</td>
+        <td><span class="badge status-{{ p.status }}">{{ p.status_label }}</span>{% if p.behind_rules %}<div><a class="badge bad" href="{{ p.url }}#schedule-review" title="{% translate 'Findings of the latest scan' %}">⚠ {{ p.behind_rules|join:", " }}</a></div>{% endif %}</td>
+      </tr>
+    {% endfor %}"""  # noqa: E501 (the list template's row before it was written in Python)
+
+
+@pytest.mark.parametrize("language", ["vi", "en", "zh-hans"])
+def test_row_html_is_what_the_template_wrote(language):
+    from django.template import Context, Template
+
+    from tiendo.projects.listing import ProjectRow, row_html
+
+    rows = [
+        ProjectRow(1, "HD-1", "/projects/HD-1/", "Nhà máy <A&B>", "FDI", "Nhóm B", "Công nghiệp", "Công ty \"X\"",
+                   "xã Thái Tân", "1,2 tỷ đồng", "implementing", "Đang thực hiện", ["LAND-01", "<R&2>"]),
+        ProjectRow(2, "HD 2", "/projects/HD%202/", "Đường", "Công", "", None, "—", "—", "0 đồng", "preparing",
+                   "Chuẩn bị", []),
+        ProjectRow(3, "HD-3", "/projects/HD-3/", "", "Công", "", "", "", "", "—", "x\"y", "", ["A"]),
+    ]  # fmt: skip
+    with translation.override(language):
+        expected = Template(OLD_ROW).render(Context({"rows": rows}))
+        title = translation.gettext("Findings of the latest scan")
+        from django.utils.html import conditional_escape
+
+        written = "".join(row_html(row, conditional_escape(title)) for row in rows)
+    assert written == expected

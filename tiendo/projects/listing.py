@@ -9,6 +9,9 @@ from urllib.parse import quote
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.encoding import force_str
+from django.utils.html import conditional_escape as esc
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from tiendo.agencies.models import localised_name
 from tiendo.core.templatetags.tiendo import vnd
@@ -69,6 +72,7 @@ class ProjectRow:
     status: str
     status_label: str
     behind_rules: list[str] = field(default_factory=list)
+    html: str = ""  # the table row, written by row_html()
 
 
 def _labels(field_name: str) -> dict:
@@ -128,7 +132,34 @@ def project_rows(keys: list[int], user) -> list[ProjectRow]:
                 behind_rules=sorted(set(rules_by_project.get(key, []))),
             )
         )
+    findings_title = esc(gettext("Findings of the latest scan"))
+    for row in rows:
+        row.html = row_html(row, findings_title)
     return rows
+
+
+def row_html(p: ProjectRow, findings_title: str) -> str:
+    """The row as the list's template wrote it cell by cell (the same text, escaped the same way)."""
+    url = esc(p.url)
+    details = esc(p.kind)
+    if p.group:
+        details += f" · {esc(p.group)}"
+    if p.sector is not None:
+        details += f" · {esc(p.sector)}"
+    behind = ""
+    if p.behind_rules:
+        rules = esc(", ").join(esc(rule) for rule in p.behind_rules)
+        behind = f'<div><a class="badge bad" href="{url}#schedule-review" title="{findings_title}">⚠ {rules}</a></div>'
+    return mark_safe(
+        "\n      <tr>\n"
+        f'        <td class="nowrap"><a href="{url}">{esc(p.code)}</a></td>\n'
+        f'        <td><a href="{url}">{esc(p.name)}</a><div class="muted small">{details}</div></td>\n'
+        f'        <td class="small">{esc(p.owner)}</td>\n'
+        f'        <td class="small">{esc(p.place)}</td>\n'
+        f'        <td class="num nowrap">{esc(p.investment)}</td>\n'
+        f'        <td><span class="badge status-{esc(p.status)}">{esc(p.status_label)}</span>{behind}</td>\n'
+        "      </tr>\n    "
+    )
 
 
 class ProjectPaginator(Paginator):
