@@ -1,7 +1,7 @@
 """Who sees and changes directives, tasks, their updates and extension requests, and notifications, registered
 in the access layer; the helpers below are thin wrappers over it."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from tiendo.core import access
 from tiendo.domain import access as role_table
@@ -45,11 +45,14 @@ def register() -> None:
         visible=_of_tasks(ExtensionRequest),
         can_change=lambda actor, request: role_table.can_decide_extension(actor),
     )
-    # one's own notifications, and nobody else's
+    # one's own notifications, and nobody else's. EXISTS per notification (a user has few) rather than IN: under
+    # the OR, PostgreSQL hashed every visible task for each page's bell (0.25 s at 60,000 tasks)
     access.register(
         Notification,
         visible=lambda actor, user: (
-            Notification.objects.filter(user=user).filter(Q(task__isnull=True) | Q(task__in=_tasks(actor).values("pk")))
+            Notification.objects.filter(user=user).filter(
+                Q(task__isnull=True) | Exists(_tasks(actor).filter(pk=OuterRef("task_id")))
+            )
             if role_table.signed_in(actor)
             else Notification.objects.none()
         ),

@@ -11,6 +11,10 @@ class ProjectsConfig(AppConfig):
 
         access.register()  # who sees and changes this app's records (tiendo.core.access)
 
+        from .filter_fields import connect_signals
+
+        connect_signals()  # a change to a directory forgets the list's shared filter choices
+
         from django.db.models import Q
 
         from tiendo.agencies.open_work import register_open_work

@@ -11,6 +11,7 @@ from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 
 from . import hooks
+from .filter_fields import QuickSelect, SharedModelChoiceField, filter_querysets, local_units_and_agencies
 from .models import (
     KIND_LABELS,
     REASON_LABELS,
@@ -36,14 +37,8 @@ SORTS = {
 
 def _local_units_and_agencies():
     """Communes and agencies of the province this tiendo serves (all of them when none is set)."""
-    today = timezone.localdate()
     installation = Installation.current()
-    communes = AdminUnit.objects.valid_on(today).filter(level=AdminUnit.Level.COMMUNE)
-    agencies = Agency.objects.valid_on(today).exclude(kind=Agency.Kind.CENTRAL)
-    if installation:
-        communes = communes.filter(parent=installation.province)
-        agencies = agencies.filter(admin_unit__in=[installation.province, *communes])
-    return communes.order_by("name"), agencies.order_by("kind", "name")
+    return local_units_and_agencies(installation.province_id if installation else None, timezone.localdate())
 
 
 class ProjectFilterForm(forms.Form):
@@ -52,21 +47,38 @@ class ProjectFilterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": _("code, name, investor, tax code")}),
     )
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *KIND_LABELS.items()])
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *KIND_LABELS.items()], widget=QuickSelect
+    )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_LABELS.items()]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *STATUS_LABELS.items()],
+        widget=QuickSelect,
     )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"), required=False, queryset=Sector.objects.all(), empty_label=_("All sectors")
+    sector = SharedModelChoiceField(
+        label=_("Sector"),
+        required=False,
+        queryset=Sector.objects.all(),
+        empty_label=_("All sectors"),
+        widget=QuickSelect,
     )
-    commune = forms.ModelChoiceField(
-        label=_("Commune"), required=False, queryset=AdminUnit.objects.none(), empty_label=_("All communes")
+    commune = SharedModelChoiceField(
+        label=_("Commune"),
+        required=False,
+        queryset=AdminUnit.objects.none(),
+        empty_label=_("All communes"),
+        widget=QuickSelect,
     )
-    zone = forms.ModelChoiceField(
-        label=_("Zone"), required=False, queryset=Zone.objects.all(), empty_label=_("All zones")
+    zone = SharedModelChoiceField(
+        label=_("Zone"), required=False, queryset=Zone.objects.all(), empty_label=_("All zones"), widget=QuickSelect
     )
-    agency = forms.ModelChoiceField(
-        label=_("Agency in charge"), required=False, queryset=Agency.objects.none(), empty_label=_("All agencies")
+    agency = SharedModelChoiceField(
+        label=_("Agency in charge"),
+        required=False,
+        queryset=Agency.objects.none(),
+        empty_label=_("All agencies"),
+        widget=QuickSelect,
     )
     overdue = forms.BooleanField(label=_("With an overdue milestone"), required=False)
     behind = forms.ChoiceField(
@@ -74,6 +86,7 @@ class ProjectFilterForm(forms.Form):
         required=False,
         choices=[("", _("All projects")), ("any", _("With a finding")), ("terminate", _("Termination proposed")),
                  ("land", _("Land unused")), ("verify", _("Findings to verify"))],
+        widget=QuickSelect,
     )  # fmt: skip
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -86,16 +99,13 @@ class ProjectFilterForm(forms.Form):
             ("-certificate", _("Newest certificate")),
             ("status", _("Status")),
         ],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user  # the "behind schedule" filter reads findings, which investors may not see
-        communes, agencies = _local_units_and_agencies()
-        self.fields["commune"].queryset = communes & access.visible(user, AdminUnit)
-        self.fields["agency"].queryset = agencies & access.visible(user, Agency)
-        self.fields["sector"].queryset = access.visible(user, Sector)
-        self.fields["zone"].queryset = access.visible(user, Zone)
+        filter_querysets(user, self.fields)  # what the user may see, the choices shared for a minute
         if not access.can(user, "see_proposed_handling"):
             del self.fields["behind"]  # it filters by the engine's proposals (e.g. "termination proposed")
 

@@ -16,6 +16,7 @@ from tiendo.domain.projects import is_late
 from . import charts, hooks
 from .access import get_project_for_user, projects_for_user
 from .forms import AdjustmentForm, DocumentForm, MilestoneForm, ProgressReportForm, ProjectFilterForm, ProjectForm
+from .listing import ProjectPaginator
 from .models import Document, Milestone, ProgressReport
 from .services import adjust_schedule, attach_document, delete_project, record_progress, save_milestone, save_project
 
@@ -28,7 +29,8 @@ def _can_edit(user) -> bool:
 
 class _CountedPaginator(Paginator):
     """Counts and pages on primary keys alone, then joins the related tables for the 50 rows shown:
-    deep pages of 200,000 projects stay fast because skipped rows are never joined."""
+    deep pages of 200,000 projects stay fast because skipped rows are never joined. (The project list now uses
+    listing.ProjectPaginator; the task board extends this one.)"""
 
     @property
     def count(self):
@@ -51,18 +53,10 @@ class _CountedPaginator(Paginator):
 def project_list(request):
     form = ProjectFilterForm(request.GET or None, user=request.user)
     projects = form.apply(projects_for_user(request.user))
-    page = _CountedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    _mark_behind_schedule(page.object_list, request.user)
+    page = ProjectPaginator(projects, PAGE_SIZE, user=request.user).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_edit": _can_edit(request.user), "today": timezone.localdate()}
     template = "projects/project_list.html#rows" if request.htmx else "projects/project_list.html"
     return render(request, template, context)
-
-
-def _mark_behind_schedule(projects, user) -> None:
-    """Badge each listed project with its findings in the latest scan (those the user may see)."""
-    rules_by_project = hooks.behind_schedule_rules(user, [p.pk for p in projects])
-    for project in projects:
-        project.behind_rules = sorted(set(rules_by_project.get(project.pk, [])))
 
 
 @require_GET
