@@ -21,6 +21,7 @@ from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
+from .widgets import QuickSelect
 
 OPEN_FIRST = Case(When(completed_on__isnull=True, then=Value(0)), default=Value(1))
 TASK_SORTS = {
@@ -31,10 +32,12 @@ TASK_SORTS = {
     "agency": ("lead_agency__name", F("deadline").asc(nulls_last=True), "pk"),
 }
 DIRECTIVE_CHOICES = 300  # the newest; older ones are reached from their own page or by search
+LABEL_FIELDS = ("pk", "kind", "number", "issued_on", "title")  # what DirectiveChoiceField's label reads
 
 
 def offer_recent_directives(field: forms.ModelChoiceField, directives, selected=None) -> None:
     """Render only the newest directives (plus the one asked for) while still accepting any of them."""
+    directives = directives.only(*LABEL_FIELDS)  # not the full texts
     recent = list(directives.order_by("-issued_on", "-pk")[:DIRECTIVE_CHOICES])
     if selected and str(selected).isdecimal() and all(d.pk != int(selected) for d in recent):
         recent += list(directives.filter(pk=int(selected)))
@@ -81,11 +84,17 @@ class TaskFilterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": _("what, assignee, expected result")}),
     )
-    agency = AgencyCodeField(label=_("Agency"), required=False, empty_label=_("All agencies"))
+    agency = AgencyCodeField(label=_("Agency"), required=False, empty_label=_("All agencies"), widget=QuickSelect)
     directive = DirectiveChoiceField(
-        label=_("Directive"), required=False, queryset=Directive.objects.alive(), empty_label=_("All directives")
+        label=_("Directive"),
+        required=False,
+        queryset=Directive.objects.alive(),
+        empty_label=_("All directives"),
+        widget=QuickSelect,
     )
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES], widget=QuickSelect
+    )
     due_soon = forms.BooleanField(label=_("Due within 7 days"), required=False)
     deadline_from = DayField(label=_("Deadline from"), required=False)
     deadline_to = DayField(label=_("Deadline to"), required=False)
@@ -100,6 +109,7 @@ class TaskFilterForm(forms.Form):
             ("-assigned", _("Newest")),
             ("agency", _("Agency")),
         ],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, user, due_soon_days: int = 7, **kwargs):
@@ -135,6 +145,11 @@ class TaskFilterForm(forms.Form):
     def judged_on(self) -> date:
         data = getattr(self, "cleaned_data", None) or {}
         return data.get("day") or timezone.localdate()
+
+    @property
+    def judged_by_original(self) -> bool:
+        """Whether `apply` judged the statuses by the original deadline (never for an invalid form)."""
+        return bool(self.is_valid() and self.cleaned_data["original"])
 
     def apply(self, tasks):
         """Filter and sort; an invalid form leaves the list unfiltered (its errors are shown)."""
