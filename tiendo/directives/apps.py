@@ -29,3 +29,11 @@ class DirectivesConfig(AppConfig):
             label="directives.Task.lead_agency",
             title=_("unfinished tasks"),
         )
+
+        from tiendo.agencies.models import AdminUnit, Agency
+        from tiendo.core import fragments
+
+        from .models import Directive
+
+        # the cached summary, lights and overview blocks of tasks are dated by these tables' history
+        fragments.register("tasks", *(m.history.model._meta.db_table for m in (Task, Directive, Agency, AdminUnit)))

@@ -87,6 +87,7 @@ class Row:
     summary: Summary
     light: Light
     links: dict[str, str] = field(default_factory=dict)
+    html: dict[str, str] = field(default_factory=dict)  # the page's pieces of this row (reports_html.py)
 
     @property
     def done_on_time_share(self) -> float | None:

@@ -15,8 +15,8 @@ from tiendo.domain.tasks import TaskStatus, due_soon
 from tiendo.domain.text import search_key
 
 from . import services
-from .board import TaskPaginator
 from .access import directives_for_user, get_directive_for_user, get_task_for_user, tasks_for_user
+from .board import TaskPaginator
 from .forms import DecisionForm, DirectiveForm, ExtensionForm, ProgressForm, ReopenForm, TaskFilterForm, TaskForm
 from .models import Directive, ExtensionRequest, ProgressUpdate, Task
 
