@@ -36,4 +36,5 @@ class DirectivesConfig(AppConfig):
         from .models import Directive
 
         # the cached summary, lights and overview blocks of tasks are dated by these tables' history
-        fragments.register("tasks", *(m.history.model._meta.db_table for m in (Task, Directive, Agency, AdminUnit)))
+        dated_by = [m.history.model._meta.db_table for m in (Task, Directive, Agency, AdminUnit)]
+        fragments.register("tasks", *dated_by, (Task.cooperating_agencies.through._meta.db_table, "id"))

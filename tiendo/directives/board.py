@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +15,8 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+
+from tiendo.core import fragments
 
 from .models import Task
 
@@ -120,6 +123,16 @@ def board_rows(keys: list[int], day: date, *, original: bool = False) -> list[Bo
     return rows
 
 
+def _remembered(kind: str, queryset, compute):
+    """A count or a page's keys, kept for the same query (its SQL holds the filters, the day and the scope) until
+    a task, directive or agency changes (tiendo.core.fragments): counting a nation's tasks is the page's cost."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing, known without asking the database
+        return compute()
+    return fragments.cached("tasks", ["board", kind, sql, params], compute)
+
+
 class TaskPaginator(Paginator):
     """Counts and pages the filtered tasks on primary keys alone; only the page's rows are read in full."""
 
@@ -130,11 +143,12 @@ class TaskPaginator(Paginator):
     @property
     def count(self):
         if not hasattr(self, "_count"):
-            self._count = self.object_list.values("pk").order_by().count()
+            keys = self.object_list.values("pk").order_by()
+            self._count = _remembered("count", keys, keys.count)
         return self._count
 
     def page(self, number):
         page = super().page(number)
-        keys = list(page.object_list.values_list("pk", flat=True))
-        page.object_list = board_rows(keys, self.day, original=self.original)
+        keys = page.object_list.values_list("pk", flat=True)
+        page.object_list = board_rows(_remembered("keys", keys, lambda: list(keys)), self.day, original=self.original)
         return page
