@@ -148,6 +148,7 @@ class SummaryReport:
     total: Row
     yellow_from: float
     red_from: float
+    html: dict[str, str] = field(default_factory=dict)  # the page's rendered blocks (views_reports.py)
 
     @property
     def agencies(self) -> list[Row]:

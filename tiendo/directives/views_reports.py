@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -118,7 +119,14 @@ def _report(request, page: str):
     def build() -> SummaryReport:
         report = build_summary(request.user, query, today=form.today)
         add_links(report, board, totals=totals)
-        (dress_summary if page == "summary" else dress_lights)(report)
+        if page == "summary":
+            dress_summary(report)
+            report.html["table"] = render_to_string("directives/summary.html#table", {"report": report})
+        else:
+            dress_lights(report)
+            report.html["sections"] = render_to_string("directives/lights.html#sections", {"report": report})
+        for row in report.rows:  # written into the blocks above: not kept in the cache twice
+            row.html = {}
         return report
 
     directive = query.directive.pk if query.directive is not None else ""
