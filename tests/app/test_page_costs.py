@@ -289,3 +289,15 @@ def test_the_board_sorts_and_the_newest_directives_have_their_indexes():
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'task_board_open_first'")
             definition = cursor.fetchone()[0]
         assert "WHEN (completed_on IS NULL) THEN 0" in definition and "WHERE (deleted_at IS NULL)" in definition
+
+
+def test_the_board_filter_lists_are_kept_per_scope_and_follow_a_change(login, officer_x, officer_y, task_x, agency_y):
+    other = Directive.objects.create(
+        kind=Directive.Kind.LETTER, number="9/UBND-Y", issued_on=date(2024, 4, 1), issuer="UBND", title="Chỉ Y"
+    )
+    Task.objects.create(directive=other, title="Việc của Y", lead_agency=agency_y, deadline=date(2024, 9, 1))
+    with ON_DAY:
+        assert "9/UBND-Y" not in login(officer_x).get(reverse("directives:board")).content.decode()
+        assert "9/UBND-Y" in login(officer_y).get(reverse("directives:board")).content.decode()
+        Task.objects.create(directive=other, title="Việc của X", lead_agency=task_x.lead_agency)
+        assert "9/UBND-Y" in login(officer_x).get(reverse("directives:board")).content.decode()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import Agency
 from tiendo.audit.versions import VersionedForm
-from tiendo.core import access
+from tiendo.core import access, fragments
 from tiendo.core.fields import (
     DayField,
     KeepCurrentChoiceField,
@@ -16,6 +16,7 @@ from tiendo.core.fields import (
     keeping_formfield,
     marked_label,
 )
+from tiendo.domain.access import task_scope
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
@@ -115,6 +116,7 @@ class TaskFilterForm(forms.Form):
     def __init__(self, *args, user, due_soon_days: int = 7, **kwargs):
         super().__init__(*args, **kwargs)
         self.due_soon_days = due_soon_days
+        self.user = user
         self.agencies = access.visible(user, Agency)
         # only the directives the user may open: the list names them (number, date, title)
         self.directives = access.visible(user, Directive)
@@ -126,13 +128,23 @@ class TaskFilterForm(forms.Form):
     def _offer_recent_choices(self):
         """Any agency or directive is accepted (links carry them), but the lists offer only what fits a screen:
         today's agencies of this province, and the newest directives. A nation's 4,000 agencies and 10,000s of
-        directives would make every board page a megabyte of <option>s."""
+        directives would make every board page a megabyte of <option>s. The lists are the same for everyone who
+        sees the same directives: kept until tasks, directives or agencies change (tiendo.core.fragments)."""
         selected = {name: self.data.get(name) for name in ("agency", "directive")} if self.is_bound else {}
-        agencies = list(local_agencies() & self.agencies)
-        if selected.get("agency") and all(a.code != selected["agency"] for a in agencies):
-            agencies += list(self.agencies.filter(code=selected["agency"]))
-        self.fields["agency"].widget.choices = [("", _("All agencies"))] + [(a.code, a.name) for a in agencies]
-        offer_recent_directives(self.fields["directive"], self.directives, selected.get("directive"))
+
+        def build():
+            agencies = list(local_agencies() & self.agencies)
+            if selected.get("agency") and all(a.code != selected["agency"] for a in agencies):
+                agencies += list(self.agencies.filter(code=selected["agency"]))
+            offer_recent_directives(self.fields["directive"], self.directives, selected.get("directive"))
+            agency_choices = [("", str(_("All agencies")))] + [(a.code, a.name) for a in agencies]
+            return agency_choices, [(value, str(label)) for value, label in self.fields["directive"].widget.choices]
+
+        scope = fragments.scope_key(self.user, task_scope)
+        parts = ["board-choices", scope, timezone.localdate(), selected.get("agency"), selected.get("directive")]
+        agency_choices, directive_choices = fragments.cached("tasks", parts, build)
+        self.fields["agency"].widget.choices = agency_choices
+        self.fields["directive"].widget.choices = directive_choices
 
     def clean(self):
         data = super().clean()
