@@ -124,3 +124,30 @@ def test_the_overview_loads_this_year_disbursement_card(year_2024, login, leader
         assert login(officer_y).get("/plans/dashboard/card/").context["curve"].allocated == 30 * B
         assert login(investor_a).get("/plans/dashboard/card/").content == b""
         assert 'hx-get="/plans/dashboard/card/"' not in login(investor_a).get("/").content.decode()
+
+
+def test_a_cached_dashboard_is_never_shown_to_another_scope(year_2024, login, leader, officer_y):
+    url = "/plans/dashboard/?year=2024&as_of=30/06/2024"
+    assert login(leader).get(url).context["board"].by_source.planned == 100 * B
+    board = login(officer_y).get(url).context["board"]
+    assert (board.by_source.planned, board.by_source.disbursed) == (30 * B, 9 * B)
+    assert login(leader).get(url).context["board"].by_source.planned == 100 * B
+    with time_machine.travel(date(2024, 6, 30), tick=False):
+        assert login(leader).get("/plans/dashboard/card/").context["curve"].allocated == 100 * B
+        assert login(officer_y).get("/plans/dashboard/card/").context["curve"].allocated == 30 * B
+
+
+def test_a_new_disbursement_shows_at_once_on_the_cached_dashboard(year_2024, login, leader):
+    url = "/plans/dashboard/?year=2024&as_of=30/06/2024"
+    client = login(leader)
+    assert client.get(url).context["board"].by_source.disbursed == 26 * B
+    Disbursement.objects.create(
+        plan=year_2024,
+        project=Project.objects.get(code="HD-DTC-0003"),
+        source=Source.objects.get(code="NSDP_CD"),
+        month=date(2024, 6, 1),
+        amount=2 * B,
+    )
+    response = client.get(url)
+    assert response.context["board"].by_source.disbursed == 28 * B
+    assert "28.000" in response.content.decode()  # the rendered figures too, in million đồng

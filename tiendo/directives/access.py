@@ -10,9 +10,12 @@ from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, T
 
 
 def _agency_tasks(tasks, agency_ids):
-    """Tasks an agency leads or cooperates on."""
-    cooperating = Task.cooperating_agencies.through.objects.filter(agency_id__in=agency_ids).values("task_id")
-    return tasks.filter(Q(lead_agency_id__in=agency_ids) | Q(pk__in=cooperating))
+    """Tasks an agency leads or cooperates on: the keys of both in one UNION, each read by its own index (an OR of
+    the two made PostgreSQL read every task of a nation)."""
+    leading = Task.objects.filter(lead_agency_id__in=agency_ids).order_by().values("pk")
+    through = Task.cooperating_agencies.through
+    cooperating = through.objects.filter(agency_id__in=agency_ids).order_by().values("task_id")
+    return tasks.filter(pk__in=leading.union(cooperating))
 
 
 def _tasks(actor):
@@ -50,8 +53,9 @@ def register() -> None:
     access.register(
         Notification,
         visible=lambda actor, user: (
+            # EXISTS per notification of the user, not the set of every task the actor sees (the bell is on every page)
             Notification.objects.filter(user=user).filter(
-                Q(task__isnull=True) | Exists(_tasks(actor).filter(pk=OuterRef("task_id")))
+                Q(task__isnull=True) | Q(Exists(_tasks(actor).filter(pk=OuterRef("task_id"))))
             )
             if role_table.signed_in(actor)
             else Notification.objects.none()

@@ -29,3 +29,12 @@ class DirectivesConfig(AppConfig):
             label="directives.Task.lead_agency",
             title=_("unfinished tasks"),
         )
+
+        from tiendo.agencies.models import AdminUnit, Agency, Installation
+        from tiendo.core import fragments
+
+        from .models import Directive
+
+        # the cached summary, lights and overview blocks of tasks are dated by these tables' history
+        dated_by = [m.history.model._meta.db_table for m in (Task, Directive, Agency, AdminUnit, Installation)]
+        fragments.register("tasks", *dated_by, (Task.cooperating_agencies.through._meta.db_table, "id"))

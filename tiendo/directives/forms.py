@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.agencies.models import Agency
 from tiendo.audit.versions import VersionedForm
-from tiendo.core import access
+from tiendo.core import access, fragments
 from tiendo.core.fields import (
     DayField,
     KeepCurrentChoiceField,
@@ -16,11 +16,13 @@ from tiendo.core.fields import (
     keeping_formfield,
     marked_label,
 )
+from tiendo.domain.access import task_scope
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
+from .widgets import QuickSelect
 
 OPEN_FIRST = Case(When(completed_on__isnull=True, then=Value(0)), default=Value(1))
 TASK_SORTS = {
@@ -31,10 +33,12 @@ TASK_SORTS = {
     "agency": ("lead_agency__name", F("deadline").asc(nulls_last=True), "pk"),
 }
 DIRECTIVE_CHOICES = 300  # the newest; older ones are reached from their own page or by search
+LABEL_FIELDS = ("pk", "kind", "number", "issued_on", "title")  # what DirectiveChoiceField's label reads
 
 
 def offer_recent_directives(field: forms.ModelChoiceField, directives, selected=None) -> None:
     """Render only the newest directives (plus the one asked for) while still accepting any of them."""
+    directives = directives.only(*LABEL_FIELDS)  # not the full texts
     recent = list(directives.order_by("-issued_on", "-pk")[:DIRECTIVE_CHOICES])
     if selected and str(selected).isdecimal() and all(d.pk != int(selected) for d in recent):
         recent += list(directives.filter(pk=int(selected)))
@@ -81,11 +85,17 @@ class TaskFilterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": _("what, assignee, expected result")}),
     )
-    agency = AgencyCodeField(label=_("Agency"), required=False, empty_label=_("All agencies"))
+    agency = AgencyCodeField(label=_("Agency"), required=False, empty_label=_("All agencies"), widget=QuickSelect)
     directive = DirectiveChoiceField(
-        label=_("Directive"), required=False, queryset=Directive.objects.alive(), empty_label=_("All directives")
+        label=_("Directive"),
+        required=False,
+        queryset=Directive.objects.alive(),
+        empty_label=_("All directives"),
+        widget=QuickSelect,
     )
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES], widget=QuickSelect
+    )
     due_soon = forms.BooleanField(label=_("Due within 7 days"), required=False)
     deadline_from = DayField(label=_("Deadline from"), required=False)
     deadline_to = DayField(label=_("Deadline to"), required=False)
@@ -100,11 +110,13 @@ class TaskFilterForm(forms.Form):
             ("-assigned", _("Newest")),
             ("agency", _("Agency")),
         ],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, user, due_soon_days: int = 7, **kwargs):
         super().__init__(*args, **kwargs)
         self.due_soon_days = due_soon_days
+        self.user = user
         self.agencies = access.visible(user, Agency)
         # only the directives the user may open: the list names them (number, date, title)
         self.directives = access.visible(user, Directive)
@@ -116,13 +128,23 @@ class TaskFilterForm(forms.Form):
     def _offer_recent_choices(self):
         """Any agency or directive is accepted (links carry them), but the lists offer only what fits a screen:
         today's agencies of this province, and the newest directives. A nation's 4,000 agencies and 10,000s of
-        directives would make every board page a megabyte of <option>s."""
+        directives would make every board page a megabyte of <option>s. The lists are the same for everyone who
+        sees the same directives: kept until tasks, directives or agencies change (tiendo.core.fragments)."""
         selected = {name: self.data.get(name) for name in ("agency", "directive")} if self.is_bound else {}
-        agencies = list(local_agencies() & self.agencies)
-        if selected.get("agency") and all(a.code != selected["agency"] for a in agencies):
-            agencies += list(self.agencies.filter(code=selected["agency"]))
-        self.fields["agency"].widget.choices = [("", _("All agencies"))] + [(a.code, a.name) for a in agencies]
-        offer_recent_directives(self.fields["directive"], self.directives, selected.get("directive"))
+
+        def build():
+            agencies = list(local_agencies() & self.agencies)
+            if selected.get("agency") and all(a.code != selected["agency"] for a in agencies):
+                agencies += list(self.agencies.filter(code=selected["agency"]))
+            offer_recent_directives(self.fields["directive"], self.directives, selected.get("directive"))
+            agency_choices = [("", str(_("All agencies")))] + [(a.code, a.name) for a in agencies]
+            return agency_choices, [(value, str(label)) for value, label in self.fields["directive"].widget.choices]
+
+        scope = fragments.scope_key(self.user, task_scope)
+        parts = ["board-choices", scope, timezone.localdate(), selected.get("agency"), selected.get("directive")]
+        agency_choices, directive_choices = fragments.cached("tasks", parts, build)
+        self.fields["agency"].widget.choices = agency_choices
+        self.fields["directive"].widget.choices = directive_choices
 
     def clean(self):
         data = super().clean()
@@ -135,6 +157,11 @@ class TaskFilterForm(forms.Form):
     def judged_on(self) -> date:
         data = getattr(self, "cleaned_data", None) or {}
         return data.get("day") or timezone.localdate()
+
+    @property
+    def judged_by_original(self) -> bool:
+        """Whether `apply` judged the statuses by the original deadline (never for an invalid form)."""
+        return bool(self.is_valid() and self.cleaned_data["original"])
 
     def apply(self, tasks):
         """Filter and sort; an invalid form leaves the list unfiltered (its errors are shown)."""

@@ -63,7 +63,13 @@ class Directive(SoftDeleteModel):
         verbose_name = _("directive")
         verbose_name_plural = _("directives")
         ordering = ["-issued_on", "-pk"]
-        indexes = [models.Index(fields=["deleted_at", "issued_on"])]
+        indexes = [
+            models.Index(fields=["deleted_at", "issued_on"]),
+            # the newest directives first (the list, and the 300 the filters offer)
+            models.Index(
+                F("issued_on").desc(), F("id").desc(), condition=Q(deleted_at__isnull=True), name="directive_newest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip() if self.number else self.title
@@ -189,6 +195,19 @@ class Task(SoftDeleteModel):
             models.Index(fields=["deleted_at", "deadline"]),
             models.Index(fields=["completed_on", "deadline"]),
             models.Index(fields=["assigned_on"]),
+            # the task board's sorts (tiendo.directives.forms.TASK_SORTS), over live tasks: a page of 50 is read
+            # in index order instead of sorting a nation's tasks
+            # (an ascending index puts nulls last on PostgreSQL, as the sort asks; SQLite refuses NULLS LAST here)
+            models.Index(
+                Case(When(completed_on__isnull=True, then=Value(0)), default=Value(1)),
+                "deadline",
+                "id",
+                condition=Q(deleted_at__isnull=True),
+                name="task_board_open_first",
+            ),
+            models.Index(
+                F("assigned_on").desc(), F("id").desc(), condition=Q(deleted_at__isnull=True), name="task_board_newest"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

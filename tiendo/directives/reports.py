@@ -87,6 +87,7 @@ class Row:
     summary: Summary
     light: Light
     links: dict[str, str] = field(default_factory=dict)
+    html: dict[str, str] = field(default_factory=dict)  # the page's pieces of this row (reports_html.py)
 
     @property
     def done_on_time_share(self) -> float | None:
@@ -147,6 +148,7 @@ class SummaryReport:
     total: Row
     yellow_from: float
     red_from: float
+    html: dict[str, str] = field(default_factory=dict)  # the page's rendered blocks (views_reports.py)
 
     @property
     def agencies(self) -> list[Row]:

@@ -13,10 +13,10 @@ from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
 from tiendo.domain.tasks import TaskStatus, due_soon
 from tiendo.domain.text import search_key
-from tiendo.projects.views import _CountedPaginator
 
 from . import services
 from .access import directives_for_user, get_directive_for_user, get_task_for_user, tasks_for_user
+from .board import TaskPaginator
 from .forms import DecisionForm, DirectiveForm, ExtensionForm, ProgressForm, ReopenForm, TaskFilterForm, TaskForm
 from .models import Directive, ExtensionRequest, ProgressUpdate, Task
 
@@ -33,17 +33,6 @@ def _can_manage(user) -> bool:
 
 def _errors(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-class _TaskPaginator(_CountedPaginator):
-    def page(self, number):
-        page = Paginator.page(self, number)
-        keys = list(page.object_list.values_list("pk", flat=True))
-        # fetched again through the filtered queryset, so each row keeps the status computed for the day asked
-        rows = self.object_list.filter(pk__in=keys).order_by().select_related("lead_agency", "directive")
-        by_key = {row.pk: row for row in rows}
-        page.object_list = [by_key[key] for key in keys]
-        return page
 
 
 # Directives ------------------------------------------------------------------------------------------------------
@@ -146,7 +135,8 @@ def directive_delete(request, pk):
 def task_board(request):
     form = TaskFilterForm(request.GET or None, user=request.user, due_soon_days=_due_soon_days())
     tasks = form.apply(tasks_for_user(request.user))
-    page = _TaskPaginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = TaskPaginator(tasks, PAGE_SIZE, day=form.judged_on, original=form.judged_by_original)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,

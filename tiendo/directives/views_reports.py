@@ -3,11 +3,11 @@
 import io
 from datetime import date
 from decimal import Decimal
-from urllib.parse import urlencode
 
 from django import forms
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,9 +15,10 @@ from django.views.decorators.http import require_GET
 
 from tiendo.agencies.models import Agency
 from tiendo.core import access as core_access
+from tiendo.core import fragments
 from tiendo.core.fields import DayField
 from tiendo.core.templatetags.tiendo import number
-from tiendo.domain.tasks import TaskStatus
+from tiendo.domain.access import task_scope
 
 from .access import directives_for_user
 from .forms import DirectiveChoiceField, offer_recent_directives
@@ -29,8 +30,11 @@ from .reports import (
     build_summary,
     download_name,
     summary_tasks_for_user,
+    thresholds,
     write_workbook,
 )
+from .reports_html import add_links, dress_lights, dress_summary
+from .widgets import QuickSelect
 
 
 class SummaryForm(forms.Form):
@@ -45,16 +49,20 @@ class SummaryForm(forms.Form):
         required=False,
     )
     directive = DirectiveChoiceField(
-        label=_("Directive"), required=False, queryset=None, empty_label=_("All directives")
+        label=_("Directive"), required=False, queryset=None, empty_label=_("All directives"), widget=QuickSelect
     )
     kind = forms.ChoiceField(
-        label=_("Agency kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices]
+        label=_("Agency kind"),
+        required=False,
+        choices=[("", _("All kinds")), *Agency.Kind.choices],
+        widget=QuickSelect,
     )
     original = forms.BooleanField(label=_("Judge by the original deadline"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[("overdue", _("Share of overdue tasks")), ("name", _("Agency name"))],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, user, today=None, **kwargs):
@@ -97,39 +105,34 @@ def _form(request) -> SummaryForm:
     return SummaryForm(request.GET or None, user=request.user)
 
 
-def _board_link(board: str, report: SummaryReport, agency_code: str | None, status: str | None) -> str:
-    query = report.query
-    params = {}
-    if agency_code:
-        params["agency"] = agency_code
-    if status:
-        params["status"] = status
-    if query.directive is not None:
-        params["directive"] = query.directive.pk
-    params["day"] = report.day.isoformat()
-    if query.original:
-        params["original"] = "1"
-    return f"{board}?{urlencode(params)}"
-
-
-def _add_links(report: SummaryReport, request) -> None:
-    """Each count opens the task board on the same agency, status and day (the board lists by lead agency)."""
-    board = reverse("directives:board")
-    columns = [("total", None), *((status.value, status.value) for status in TaskStatus)]
-    for row in report.rows:
-        row.links = {name: _board_link(board, report, row.code, status) for name, status in columns}
-    # the board has no agency-kind filter and shows an officer cooperating tasks too: totals link only when equal
-    if not report.query.kind and core_access.can(request.user, "see_everything"):
-        report.total.links = {name: _board_link(board, report, None, status) for name, status in columns}
-
-
-def _report(request):
+def _report(request, page: str):
+    """The form and, when it is valid, the report dressed for `page`: shared for a minute by every visitor who
+    sees the same tasks (the access layer's scope), rebuilt at once after a change to tasks or agencies."""
     form = _form(request)
     if form.is_bound and not form.is_valid():
         return form, None
-    report = build_summary(request.user, form.query(), today=form.today)
-    _add_links(report, request)
-    return form, report
+    query = form.query()
+    board = reverse("directives:board")
+    # the board has no agency-kind filter and shows an officer cooperating tasks too: totals link only when equal
+    totals = not query.kind and core_access.can(request.user, "see_everything")
+
+    def build() -> SummaryReport:
+        report = build_summary(request.user, query, today=form.today)
+        add_links(report, board, totals=totals)
+        if page == "summary":
+            dress_summary(report)
+            report.html["table"] = render_to_string("directives/summary.html#table", {"report": report})
+        else:
+            dress_lights(report)
+            report.html["sections"] = render_to_string("directives/lights.html#sections", {"report": report})
+        for row in report.rows:  # written into the blocks above: not kept in the cache twice
+            row.html = {}
+        return report
+
+    directive = query.directive.pk if query.directive is not None else ""
+    parts = [page, fragments.scope_key(request.user, task_scope), totals, board, form.today, *thresholds()]
+    parts += [query.period.start, query.period.end, query.original, directive, query.kind, query.sort]
+    return form, fragments.cached("tasks", parts, build)
 
 
 def _percent(share: float) -> str:
@@ -151,13 +154,13 @@ def _context(form, report, request) -> dict:
 
 @require_GET
 def summary(request):
-    form, report = _report(request)
+    form, report = _report(request, "summary")
     return render(request, "directives/summary.html", _context(form, report, request))
 
 
 @require_GET
 def lights(request):
-    form, report = _report(request)
+    form, report = _report(request, "lights")
     return render(request, "directives/lights.html", _context(form, report, request))
 
 

@@ -7,3 +7,17 @@ class OverviewConfig(AppConfig):
 
     name = "tiendo.overview"
     verbose_name = _("Overview")
+
+    def ready(self) -> None:
+        from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
+        from tiendo.core import fragments
+        from tiendo.enterprises.models import Enterprise
+        from tiendo.projects.models import Milestone, Project
+
+        # the overview's cached blocks are dated by these tables (tiendo.core.fragments)
+        def history(*models):
+            return [model.history.model._meta.db_table for model in models]
+
+        fragments.register("organisation", *history(Agency, AdminUnit), (Reorganisation._meta.db_table, "id"))
+        fragments.register("projects", *history(Project, Milestone))
+        fragments.register("enterprises", *history(Enterprise))

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
 from django.http import JsonResponse
@@ -11,52 +10,61 @@ from django.views.decorators.http import require_GET
 
 from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
 from tiendo.core import access as core_access
+from tiendo.core import fragments
+from tiendo.domain.access import enterprise_scope, project_scope, task_scope
 from tiendo.projects.access import projects_for_user
 
 
 @require_GET
 def home(request):
-    """The overview: today's organisation, the user's own place in it, and the latest reorganisations."""
-    today = timezone.localdate()
-    agencies_today = Agency.objects.valid_on(today)
-    by_kind = dict(agencies_today.values_list("kind").annotate(n=Count("pk")).order_by())
-    units_today = AdminUnit.objects.valid_on(today)
-    kinds = [(label, by_kind.get(value, 0)) for value, label in Agency.Kind.choices if by_kind.get(value)]
-    context = {
-        "today": today,
-        "agency_count": sum(by_kind.values()),
-        "kinds": kinds,
-        "commune_count": units_today.filter(level=AdminUnit.Level.COMMUNE).count(),
-        "ended_count": Agency.objects.filter(valid_to__lt=today).count(),
-        "reorganisations": Reorganisation.objects.select_related("target_agency", "target_unit")[:8],
-        "can_list_enterprises": core_access.can(request.user, "list_enterprises"),
-    }
-    context |= _project_figures(request.user, today)
-    if core_access.can(request.user, "read_directives"):
-        context |= _task_figures(request.user, today)
-    if context["can_list_enterprises"]:
-        from tiendo.enterprises.models import Enterprise
+    """The overview: today's organisation, the user's own place in it, and the latest reorganisations.
 
-        enterprises = core_access.visible(request.user, Enterprise).alive()
-        context["enterprise_count"] = enterprises.count()
-        context["foreign_count"] = enterprises.exclude(country="VN").count()
+    Each block is cached for everyone who sees the same records (tiendo.core.fragments): the organisation for
+    all, the projects, tasks and enterprises per access scope; a change to their data makes a new key."""
+    today = timezone.localdate()
+    user = request.user
+    context = {"today": today, "can_list_enterprises": core_access.can(user, "list_enterprises")}
+    context |= fragments.cached("organisation", ["home", today], lambda: _organisation(today))
+    context |= fragments.cached(
+        "projects", ["home", fragments.scope_key(user, project_scope), today], lambda: _project_figures(user, today)
+    )
+    if core_access.can(user, "read_directives"):
+        context |= fragments.cached(
+            "tasks", ["home", fragments.scope_key(user, task_scope), today], lambda: _task_figures(user, today)
+        )
+    if context["can_list_enterprises"]:
+        context |= fragments.cached(
+            "enterprises", ["home", fragments.scope_key(user, enterprise_scope)], lambda: _enterprise_figures(user)
+        )
     return render(request, "overview/home.html", context)
 
 
+def _organisation(today) -> dict:
+    """Agencies in force by kind, communes, ended agencies and the latest reorganisations: the same for all."""
+    by_kind = dict(Agency.objects.valid_on(today).values_list("kind").annotate(n=Count("pk")).order_by())
+    return {
+        "agency_count": sum(by_kind.values()),
+        "kinds": [(label, by_kind.get(value, 0)) for value, label in Agency.Kind.choices if by_kind.get(value)],
+        "commune_count": AdminUnit.objects.valid_on(today).filter(level=AdminUnit.Level.COMMUNE).count(),
+        "ended_count": Agency.objects.filter(valid_to__lt=today).count(),
+        "reorganisations": list(Reorganisation.objects.select_related("target_agency", "target_unit")[:8]),
+    }
+
+
 def _project_figures(user, today) -> dict[str, int]:
-    """The overview's project counts; the province-wide ones are shared by all who see everything, for a minute."""
-    key = f"tiendo:home-projects:{today.isoformat()}" if core_access.can(user, "see_everything") else None
-    if key and (cached := cache.get(key)) is not None:
-        return cached
     projects = projects_for_user(user)
-    figures = {
+    return {
         "project_count": projects.count(),
         "implementing_count": projects.filter(status="implementing").count(),
         "overdue_count": projects.with_overdue_milestone(today).count(),
     }
-    if key:
-        cache.set(key, figures, 60)
-    return figures
+
+
+def _enterprise_figures(user) -> dict[str, int]:
+    from tiendo.enterprises.models import Enterprise
+
+    enterprises = core_access.visible(user, Enterprise).alive()
+    return {"enterprise_count": enterprises.count(), "foreign_count": enterprises.exclude(country="VN").count()}
 
 
 def _task_figures(user, today) -> dict:

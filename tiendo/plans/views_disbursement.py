@@ -13,13 +13,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.core import access as core_access
+from tiendo.core import fragments
 from tiendo.core.fields import DayField, DecimalCommaField
+from tiendo.domain.access import plan_scope
 from tiendo.domain.disbursement import DeadlineReason, Projection
 from tiendo.domain.money import format_number
 from tiendo.jobs.models import Job
@@ -455,29 +458,38 @@ def dashboard(request):
     data = form.cleaned_data if form.is_valid() else {}
     year = data.get("year") or today.year
     as_of = data.get("as_of") or today
-    board = dashboards.dashboard(scope, year, as_of, area=data.get("area") or "")
+    area = data.get("area") or ""
     context = {
         "form": form,
-        "board": board,
         "year": year,
         "as_of": as_of,
         "own_agency": not core_access.can(request.user, "see_everything"),
     }
+    # the same for everyone who sees the same projects: built once per change of the plans' data
+    parts = ["dashboard", fragments.scope_key(request.user, plan_scope), year, as_of, area]
+    context |= fragments.cached("plans", parts, lambda: _dashboard_figures(scope, year, as_of, area))
+    return render(request, "plans/dash_year.html", context)
+
+
+def _dashboard_figures(scope, year: int, as_of: date, area: str) -> dict:
+    board = dashboards.dashboard(scope, year, as_of, area=area)
+    figures: dict = {"board": board}
     if board.plan is not None:
         plan_url = f"/plans/{board.plan.pk}/disbursement/"
-        context["chart"] = curve_chart(board.curve, today=as_of)
+        figures["chart"] = curve_chart(board.curve, today=as_of)
         target, behind = board.curve.target_now, disbursement.default_thresholds(board.plan).behind_points
 
         def bars(table, limit=None):
             rows = [(r.label, r.planned, r.disbursed, "") for r in table.rows[:limit]]
             return charts.bars(rows, target=target, behind=behind)
 
-        context["source_bars"] = bars(board.by_source)
-        context["agency_bars"] = bars(board.by_agency, 25)
-        context["area_bars"] = bars(board.by_area, 25)
-        context["behind"] = behind
-        context["plan_url"] = plan_url
-    return render(request, "plans/dash_year.html", context)
+        figures["source_bars"] = bars(board.by_source)
+        figures["agency_bars"] = bars(board.by_agency, 25)
+        figures["area_bars"] = bars(board.by_area, 25)
+        figures["behind"] = behind
+        figures["plan_url"] = plan_url
+    html = render_to_string("plans/dash_figures.html", {**figures, "year": year, "as_of": as_of})
+    return {"board": board, "figures": html}
 
 
 @require_GET
@@ -486,8 +498,15 @@ def dashboard_card(request):
     if not core_access.can(request.user, "read_plans"):
         return HttpResponse("")
     today = timezone.localdate()
-    plan = dashboards.annual_plan(today.year)
-    if plan is None:
+
+    def build():
+        plan = dashboards.annual_plan(today.year)
+        if plan is None:
+            return None
+        return plan, disbursement.plan_curve(plan, disbursement.scope_for(request.user), today)
+
+    found = fragments.cached("plans", ["card", fragments.scope_key(request.user, plan_scope), today], build)
+    if found is None:
         return HttpResponse("")
-    curve = disbursement.plan_curve(plan, disbursement.scope_for(request.user), today)
+    plan, curve = found
     return render(request, "plans/dash_card.html", {"plan": plan, "curve": curve})
