@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from tiendo.core.widgets import QuickSelect
 from tiendo.directives.board import board_rows
 from tiendo.directives.models import Directive, Task
 from tiendo.directives.reports import Period, SummaryQuery, build_summary
 from tiendo.directives.reports_html import add_links, dress_lights, dress_summary
-from tiendo.directives.widgets import QuickSelect
 
 pytestmark = pytest.mark.django_db
 

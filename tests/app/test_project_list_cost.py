@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tiendo.agencies.models import AdminUnit
+from tiendo.core.widgets import QuickSelect
 from tiendo.projects import views
-from tiendo.projects.filter_fields import QuickSelect
 from tiendo.projects.forms import SORTS
 from tiendo.projects.models import Milestone, Project, Sector, Zone
 

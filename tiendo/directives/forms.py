@@ -16,13 +16,13 @@ from tiendo.core.fields import (
     keeping_formfield,
     marked_label,
 )
+from tiendo.core.widgets import QuickSelect
 from tiendo.domain.access import task_scope
 from tiendo.domain.tasks import TaskStatus
 from tiendo.domain.text import search_key
 from tiendo.projects.models import Project
 
 from .models import STATUS_CHOICES, Directive, ExtensionRequest, Task
-from .widgets import QuickSelect
 
 OPEN_FIRST = Case(When(completed_on__isnull=True, then=Value(0)), default=Value(1))
 TASK_SORTS = {

@@ -18,6 +18,7 @@ from tiendo.core import access as core_access
 from tiendo.core import fragments
 from tiendo.core.fields import DayField
 from tiendo.core.templatetags.tiendo import number
+from tiendo.core.widgets import QuickSelect
 from tiendo.domain.access import task_scope
 
 from .access import directives_for_user
@@ -34,7 +35,6 @@ from .reports import (
     write_workbook,
 )
 from .reports_html import add_links, dress_lights, dress_summary
-from .widgets import QuickSelect
 
 
 class SummaryForm(forms.Form):

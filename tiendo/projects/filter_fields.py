@@ -16,8 +16,6 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from tiendo.agencies.models import AdminUnit, Agency, Installation
@@ -116,36 +114,3 @@ class SharedChoiceIterator(ModelChoiceIterator):
 
 class SharedModelChoiceField(forms.ModelChoiceField):
     iterator = SharedChoiceIterator
-
-
-def _attrs(attrs: dict) -> str:
-    """django/forms/widgets/attrs.html in Python."""
-    return "".join(
-        f" {conditional_escape(name)}" + ("" if value is True else f'="{conditional_escape(str(value))}"')
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class QuickSelect(forms.Select):
-    """A single select whose options are written in Python: the same HTML as Django's templates
-    (django/forms/widgets/select.html and select_option.html), without a template render per option."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        choices = list(self.choices)
-        if self.allow_multiple_selected or any(isinstance(label, (list, tuple)) for _, label in choices):
-            return super().render(name, value, attrs, renderer)  # groups: Django's templates
-        values = self.format_value(value)
-        parts = [f'<select name="{conditional_escape(name)}"{_attrs(self.build_attrs(self.attrs, attrs))}>']
-        has_selected = False
-        for option_value, label in choices:
-            if option_value is None:
-                option_value = ""
-            selected = not has_selected and str(option_value) in values
-            has_selected |= selected
-            parts.append(
-                f'\n  <option value="{conditional_escape(str(option_value))}"{" selected" if selected else ""}>'
-                f"{conditional_escape(label)}</option>\n"
-            )
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))

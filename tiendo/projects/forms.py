@@ -7,11 +7,12 @@ from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.audit.versions import VersionedForm
 from tiendo.core import access
 from tiendo.core.fields import DecimalCommaField, KeepsCurrentValues, VndField, keeping_formfield
+from tiendo.core.widgets import QuickSelect
 from tiendo.domain.text import search_key
 from tiendo.enterprises.models import Enterprise
 
 from . import hooks
-from .filter_fields import QuickSelect, SharedModelChoiceField, filter_querysets, local_units_and_agencies
+from .filter_fields import SharedModelChoiceField, filter_querysets, local_units_and_agencies
 from .models import (
     KIND_LABELS,
     REASON_LABELS,

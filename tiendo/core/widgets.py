@@ -1,4 +1,4 @@
-"""A <select> written in Python for the filter forms of the task board and the summary.
+"""A <select> written in Python for the filter forms of the project list, the task board and the summary.
 
 Django renders each <option> through its own template include: for the board's few hundred agencies and
 directives that was a third of the page's time. This widget writes the very same HTML (a test compares it with
