@@ -49,6 +49,7 @@ _GROUPS = {group.value: group for group in ProjectGroup}
 _MILESTONES = {kind.value: kind for kind in MilestoneKind}
 _REASONS = {reason.value: reason for reason in ExtensionReason}
 _quarters: dict[date, str] = {}
+_reports: dict[tuple, object] = {}
 _first = itemgetter(0)
 
 
@@ -57,6 +58,14 @@ def _quarter(day: date) -> str:
     if quarter is None:
         quarter = _quarters[day] = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     return quarter
+
+
+def _report(period_end: date, submitted: date | None):
+    """A quarterly report, made once per (period end, day submitted) and shared: the facts are frozen."""
+    if len(_reports) > 500_000:
+        _reports.clear()
+    made = _reports[period_end, submitted] = schedule_rules.Report(_QUARTERLY, _quarter(period_end), submitted)
+    return made
 
 
 def build_facts(row: Sequence, milestones: Sequence[tuple], adjustments: Sequence[tuple], reports: Sequence[tuple]):
@@ -97,7 +106,6 @@ def build_facts(row: Sequence, milestones: Sequence[tuple], adjustments: Sequenc
         if deposit_status
         else _NO_DEPOSIT
     )
-    report = schedule_rules.Report
     return schedule_rules.ProjectFacts(
         code=code,
         kind=kind,
@@ -108,7 +116,7 @@ def build_facts(row: Sequence, milestones: Sequence[tuple], adjustments: Sequenc
         extensions=extensions,
         land=land,
         deposit=deposit,
-        reports=tuple(report(_QUARTERLY, _quarter(r[1]), r[2]) for r in reports),
+        reports=tuple(_reports.get((r[1], r[2])) or _report(r[1], r[2]) for r in reports),
         report_kinds=_REPORT_KINDS,
         reporting_since=certificate or _UNKNOWN,
         total_investment=total or _UNKNOWN,

@@ -2,6 +2,7 @@ import time
 from decimal import Decimal
 
 from django.core.management.base import CommandError
+from django.db.models import Count
 
 from tiendo.core import access as core_access
 from tiendo.core.commands import DataCommand, parse_day
@@ -39,9 +40,7 @@ class Command(DataCommand):
         started = time.perf_counter()
         run = scan(day, actor=user, progress=None if options.get("json") else self._progress, changed=changed)
         seconds = time.perf_counter() - started
-        by_rule: dict[str, int] = {}
-        for rule in Finding.objects.filter(run=run).values_list("rule", flat=True):
-            by_rule[rule] = by_rule.get(rule, 0) + 1
+        by_rule = dict(Finding.objects.filter(run=run).order_by().values_list("rule").annotate(Count("pk")))
         projects_with = Finding.objects.filter(run=run).values("project_id").distinct().count()
         data = {
             "run": run.pk,
