@@ -16,6 +16,7 @@ margin of a week (a month's end may move the result a few days faster than the d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -100,10 +101,10 @@ class Watched(date):
         return date.__ge__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
 
     def __eq__(self, other: object) -> bool:
-        return date.__eq__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
+        return date.__eq__(self, other) if self._compare(other) else NotImplemented
 
     def __ne__(self, other: object) -> bool:
-        return date.__ne__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
+        return date.__ne__(self, other) if self._compare(other) else NotImplemented
 
     def __hash__(self) -> int:
         self.watch.tomorrow()
@@ -166,10 +167,10 @@ class Watched(date):
         return _plain_day(self)
 
 
-def _read_whole(name: str):
+def _read_whole(name: str) -> Callable[..., Any]:
     method = getattr(date, name)
 
-    def read(self, *args, **kwargs):
+    def read(self: Any, *args: Any, **kwargs: Any) -> Any:
         self.watch.tomorrow()
         return method(_plain_day(self), *args, **kwargs)
 
@@ -235,10 +236,10 @@ class WatchedDelta(timedelta):
         return timedelta.__ge__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
 
     def __eq__(self, other: object) -> bool:
-        return timedelta.__eq__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
+        return timedelta.__eq__(self, other) if self._compare(other) else NotImplemented
 
     def __ne__(self, other: object) -> bool:
-        return timedelta.__ne__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
+        return timedelta.__ne__(self, other) if self._compare(other) else NotImplemented
 
     def __bool__(self) -> bool:
         return bool(self.days)
@@ -248,10 +249,10 @@ class WatchedDelta(timedelta):
         return timedelta.__hash__(self)
 
 
-def _delta_whole(name: str):
+def _delta_whole(name: str) -> Callable[..., Any]:
     method = getattr(timedelta, name)
 
-    def read(self, *args, **kwargs):
+    def read(self: Any, *args: Any, **kwargs: Any) -> Any:
         self.watch.tomorrow()
         return method(timedelta(days=_DAYS.__get__(self)), *args, **kwargs)
 
@@ -324,10 +325,10 @@ class WatchedInt(int):
         return int.__ge__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
 
     def __eq__(self, other: object) -> bool:
-        return int.__eq__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
+        return int.__eq__(self, other) if self._compare(other) else NotImplemented
 
     def __ne__(self, other: object) -> bool:
-        return int.__ne__(self, other) if self._compare(other) else NotImplemented  # type: ignore[operator]
+        return int.__ne__(self, other) if self._compare(other) else NotImplemented
 
     def __bool__(self) -> bool:
         _crossing(self.watch, self._value(), 0, self.slope, self.slack)
@@ -363,10 +364,10 @@ class WatchedInt(int):
         return self
 
 
-def _int_whole(name: str):
+def _int_whole(name: str) -> Callable[..., Any]:
     method = getattr(int, name)
 
-    def read(self, *args, **kwargs):
+    def read(self: Any, *args: Any, **kwargs: Any) -> Any:
         self.watch.tomorrow()
         return method(int.__int__(self), *args, **kwargs)
 
