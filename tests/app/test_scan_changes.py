@@ -168,3 +168,13 @@ def test_the_command_runs_changed_and_says_how_many_it_evaluated(registry, speci
     call_command("scan", "--as-of", "02/03/2024", "--changed", "--json", "--as", specialist.username, stdout=out)
     data = json.loads(out.getvalue())
     assert data["changed_only"] and 0 < data["evaluated"] < data["projects"]
+
+
+def test_the_background_scan_passes_changed_on(registry, specialist):
+    call_command("scan", "--as-of", "01/03/2024", "--as", specialist.username, stdout=StringIO())
+    out = StringIO()
+    call_command(
+        "scan", "--as-of", "02/03/2024", "--changed", "--background", "--wait", "--json", "--as", "specialist", stdout=out
+    )
+    assert json.loads(out.getvalue())["status"] == "done"
+    assert ScanRun.latest().changed_only and ScanRun.latest().evaluated < ScanRun.latest().projects
