@@ -95,10 +95,8 @@ def findings_of(run_id: int) -> list[tuple]:
     from tiendo.reviews.models import Finding
 
     fields = ("project_id", "rule", "severity", "citation", "days_behind", "proposal", "explanation", "verify")
-    return sorted(
-        (*row[:-1], repr(sorted(row[-1].items())))
-        for row in Finding.objects.filter(run_id=run_id).values_list(*fields, "facts")
-    )
+    rows = Finding.objects.filter(run_id=run_id).values_list(*fields, "facts")
+    return sorted(((*row[:-1], repr(sorted(row[-1].items()))) for row in rows), key=repr)
 
 
 def change_night(count: int, day: date, seed: int = 13) -> int:
