@@ -173,8 +173,7 @@ def test_the_command_runs_changed_and_says_how_many_it_evaluated(registry, speci
 def test_the_background_scan_passes_changed_on(registry, specialist):
     call_command("scan", "--as-of", "01/03/2024", "--as", specialist.username, stdout=StringIO())
     out = StringIO()
-    call_command(
-        "scan", "--as-of", "02/03/2024", "--changed", "--background", "--wait", "--json", "--as", "specialist", stdout=out
-    )
+    options = ("--as-of", "02/03/2024", "--changed", "--background", "--wait", "--json", "--as", "specialist")
+    call_command("scan", *options, stdout=out)
     assert json.loads(out.getvalue())["status"] == "done"
     assert ScanRun.latest().changed_only and ScanRun.latest().evaluated < ScanRun.latest().projects

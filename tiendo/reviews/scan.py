@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -83,7 +84,8 @@ def scan(
             for start in range(0, len(again), ID_BATCH):
                 QuietProject.objects.filter(pk__in=again[start : start + ID_BATCH]).delete()
             QuietProject.objects.filter(until__lte=as_of).delete()
-            projects = projects.exclude(pk__in=QuietProject.objects.values("project_id"))
+            # NOT EXISTS, an anti-join: NOT IN (subquery) may be planned as a scan of the subquery per project
+            projects = projects.exclude(Exists(QuietProject.objects.filter(project_id=OuterRef("pk"))))
         quiet: list[tuple] = []
         count, found = store_findings(run, iter_facts(projects), progress, quiet)
         insert_rows(QuietProject._meta.db_table, ("project_id", "until"), quiet)
