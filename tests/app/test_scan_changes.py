@@ -63,8 +63,8 @@ def evaluated(monkeypatch):
     seen: list[int] = []
     real = scan_module.iter_facts
 
-    def recording(projects=None):
-        for pk, facts in real(projects):
+    def recording(projects=None, skip=frozenset()):
+        for pk, facts in real(projects, skip):
             seen.append(pk)
             yield pk, facts
 

@@ -158,8 +158,9 @@ def chunk_queries(projects, last: int = 0, span: tuple[int, int] | None = None):
     )
 
 
-def iter_facts(projects=None) -> Iterator[tuple[int, object]]:
-    """(project pk, facts) for each project of `projects` (default: every running one), read in chunks."""
+def iter_facts(projects=None, skip: frozenset[int] = frozenset()) -> Iterator[tuple[int, object]]:
+    """(project pk, facts) for each project of `projects` (default: every running one) but those in `skip`, read
+    in chunks."""
     projects = projects if projects is not None else running_projects()
     last = 0
     with connection.cursor() as cursor:
@@ -168,10 +169,10 @@ def iter_facts(projects=None) -> Iterator[tuple[int, object]]:
             if not rows:
                 return
             last = rows[-1][0]
-            yield from facts_of(cursor, rows)
+            yield from facts_of(cursor, rows, skip)
 
 
-def facts_of(cursor, rows: list[tuple]) -> Iterator[tuple[int, object]]:
+def facts_of(cursor, rows: list[tuple], skip: frozenset[int] = frozenset()) -> Iterator[tuple[int, object]]:
     """The facts of these project rows (ordered by id), their milestones, adjustments and reports read in three
     queries."""
     milestone_query, adjustment_query, report_query = chunk_queries(None, span=(rows[0][0], rows[-1][0]))
@@ -186,4 +187,6 @@ def facts_of(cursor, rows: list[tuple]) -> Iterator[tuple[int, object]]:
     none: list[tuple] = []
     for row in rows:
         pk = row[0]
+        if pk in skip:
+            continue
         yield pk, build_facts(row, milestones.get(pk, none), adjustments.get(pk, none), reports.get(pk, none))
