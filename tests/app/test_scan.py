@@ -109,17 +109,7 @@ def test_evaluate_project_without_milestones_is_quiet(project_a):
 
 
 def test_build_facts_reads_deposit_and_land(late_project):
-    row = {
-        "pk": 1,
-        "code": "X",
-        "kind": "private",
-        "group": "",
-        "policy_decision_date": date(2021, 5, 10),
-        "certificate_date": date(2021, 6, 1),
-        "land_handover_date": date(2022, 1, 15),
-        "deposit_status": "required",
-        "total_investment": 10_000_000_000,
-    }
-    facts = build_facts(row, [("construction_start", date(2022, 6, 1), date(2022, 6, 1), None)], [], [])
+    row = (1, "X", "private", "", date(2021, 5, 10), date(2021, 6, 1), date(2022, 1, 15), "required", 10_000_000_000)
+    facts = build_facts(row, [(1, "construction_start", date(2022, 6, 1), date(2022, 6, 1), None)], [], [])
     assert facts.deposit.required is True and facts.deposit.paid is False
     assert facts.land.handed_over == date(2022, 1, 15) and facts.land.in_use_since is None

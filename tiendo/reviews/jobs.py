@@ -51,7 +51,10 @@ def run_scan(job, report) -> None:
     total = Project.objects.alive().filter(status__in=RUNNING).count() or 1
     as_of = date.fromisoformat(job.params["as_of"]) if job.params.get("as_of") else None
     run = scan(
-        as_of, actor=job.started_by, progress=lambda count: report(min(99, 100 * count // total), SCANNING, count=count)
+        as_of,
+        actor=job.started_by,
+        progress=lambda count: report(min(99, 100 * count // total), SCANNING, count=count),
+        changed=bool(job.params.get("changed")),
     )
     report(100, SCANNING, count=run.projects)
     report.set_result(

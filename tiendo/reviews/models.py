@@ -21,6 +21,12 @@ class ScanRun(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # the projects actually evaluated: all of them, or (`tiendo scan --changed`) the changed and the due ones
+    evaluated = models.PositiveIntegerField(_("projects re-evaluated"), default=0)
+    changed_only = models.BooleanField(_("changed projects only"), default=False)
+    # where the registry stood when the scan started (the last history row and report of each table, the rules'
+    # digest): the next `--changed` scan looks for changes after these (tiendo.reviews.changes)
+    marks = models.JSONField(default=dict, editable=False)
 
     class Meta:
         verbose_name = _("scan")
@@ -57,6 +63,24 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.project_id}"
+
+
+class QuietProject(models.Model):
+    """A running project that had no finding at the latest scan and keeps none until `until` unless it changes
+    (tiendo.domain.schedule_rules.horizon): `tiendo scan --changed` skips it. Every scan rewrites the rows of the
+    projects it evaluated; a project absent from here is evaluated."""
+
+    project = models.OneToOneField(
+        "projects.Project", primary_key=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
+    )
+    until = models.DateField(null=True, blank=True)  # None: no rule reads the day in a way that can change
+
+    class Meta:
+        verbose_name = _("project without findings")
+        verbose_name_plural = _("projects without findings")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.until}"
 
 
 class ReviewRound(models.Model):

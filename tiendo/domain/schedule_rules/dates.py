@@ -12,6 +12,9 @@ from datetime import date
 
 def add_months(start: date, months: int) -> date:
     """The same day `months` later, or that month's last day (Civil Code Art. 148): 29/02/2024 + 12 -> 28/02/2025."""
+    watched = getattr(start, "add_months", None)
+    if watched is not None:  # the evaluation day, watched (horizon.Watched)
+        return watched(months, add_months)  # type: ignore[no-any-return]
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     last = calendar.monthrange(year, month)[1]

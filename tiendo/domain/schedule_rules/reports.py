@@ -80,8 +80,8 @@ def _all_owed(ctx: Ctx) -> list[Owed]:
     kinds = ctx.p.report_kinds
     owed: list[Owed] = []
     for year in range(since.year, as_of.year + 1):
-        for key, end, deadline in _calendar(year):
-            if end < since or deadline >= as_of or key[0] not in kinds:
+        for key, end, deadline in _calendar(year, kinds):
+            if end < since or deadline >= as_of:
                 continue
             submitted = index.get(key)
             if submitted is UNKNOWN:
@@ -93,11 +93,14 @@ def _all_owed(ctx: Ctx) -> list[Owed]:
     return owed
 
 
-@lru_cache(maxsize=512)
-def _calendar(year: int) -> tuple[tuple[tuple[ReportKind, str], date, date], ...]:
-    """One year's reports of every kind: ((kind, period), period end, last day on time)."""
+@lru_cache(maxsize=2048)
+def _calendar(year: int, kinds: frozenset[ReportKind]) -> tuple[tuple[tuple[ReportKind, str], date, date], ...]:
+    """One year's reports of these kinds: ((kind, period), period end, last day on time)."""
     return tuple(
-        ((kind, period), end, deadline) for kind in ReportKind for period, end, deadline in _periods(kind, year)
+        ((kind, period), end, deadline)
+        for kind in ReportKind
+        if kind in kinds
+        for period, end, deadline in _periods(kind, year)
     )
 
 
