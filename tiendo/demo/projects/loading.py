@@ -6,7 +6,7 @@ the districts' running projects after 30/06/2025."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import time
 from datetime import date
 from decimal import Decimal
 
@@ -26,6 +26,7 @@ from tiendo.projects.models import (
 )
 
 from .. import catalogue
+from ..phases import Phases, seconds_text
 from .context import Plan, _enterprises, home_context, other_context
 from .generator import Generator
 from .vocabulary import CHUNK, DISTRICT_HANDOVER, HD_ZONES, SECTORS, TWO_TIER, ZONE_WORDS
@@ -77,13 +78,16 @@ def load(
     seed: int,
     *,
     national: bool = False,
-    progress: Callable[[str], None] = print,
+    phases: Phases,
     today: date | None = None,
 ) -> dict[str, int]:
-    """Create the sectors, zones and `projects` projects (the demo province's share first) with their records."""
+    """Create the sectors, zones and `projects` projects (the demo province's share first) with their records;
+    the reports written with each chunk are timed as a phase of their own."""
     today = today or timezone.localdate()
     sectors = create_sectors_and_zones(national)
-    progress(f"Ngành, lĩnh vực: {len(SECTORS)}; khu, cụm công nghiệp: {_n(Zone.objects.count())}")
+    zones = Zone.objects.count()
+    phases.done("sectors_and_zones", f"Ngành, lĩnh vực: {len(SECTORS)}; khu, cụm công nghiệp: {_n(zones)}")
+    progress = phases.progress
     enterprises = _enterprises(random.Random(f"{seed}-investors"))
     provinces = [("HD", min(projects, PROVINCE_PROJECTS) if national else projects)]
     if national:
@@ -103,11 +107,15 @@ def load(
             size = min(CHUNK, count - made)
             plans = generator.batch(size, first)
             first = False
-            _write(plans, generator, window, counts)
+            _write(plans, generator, window, counts, phases)
             made += size
-            progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)}")
-    progress(f"Mốc tiến độ: {_n(counts['milestones'])}; điều chỉnh tiến độ: {_n(counts['schedule_adjustments'])}")
-    progress(f"Báo cáo tiến độ: {_n(counts['progress_reports'])}")
+            progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)} ({seconds_text(phases.since_start())})")
+    phases.done(
+        "projects",
+        f"Dự án đầu tư: {_n(counts['projects'])}; mốc tiến độ: {_n(counts['milestones'])}; "
+        f"điều chỉnh tiến độ: {_n(counts['schedule_adjustments'])}",
+    )
+    phases.tell("reports", f"Báo cáo tiến độ: {_n(counts['progress_reports'])}")
     return counts
 
 
@@ -131,7 +139,7 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int]) -> None:
+def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int], phases: Phases) -> None:
     project_loading.add_projects([p.project for p in plans], actor=None)
     milestones = []
     for plan in plans:
@@ -173,9 +181,11 @@ def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[st
         ],
         actor=None,
     )
-    written = project_loading.add_progress_reports(
+    started = time.perf_counter()
+    written = project_loading.add_progress_report_rows(
         report for plan in plans for report in generator.reports(plan, window)
     )
+    phases.set_aside("reports", time.perf_counter() - started)
     counts["projects"] += len(plans)
     counts["milestones"] += len(milestones)
     counts["schedule_adjustments"] += len(adjustments)
