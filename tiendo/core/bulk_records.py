@@ -26,7 +26,7 @@ from operator import itemgetter
 from typing import Any
 
 from django.db import connection
-from django.db.models import DateField, Model
+from django.db.models import DateField, DateTimeField, Model
 from django.utils import timezone
 
 from .bulk import BATCH, insert_rows
@@ -67,12 +67,16 @@ class Columns:
         self.attnames = [field.attname for field in self.fields]
         self.values_of = itemgetter(*self.attnames) if len(self.attnames) > 1 else _one(self.attnames[0])
         postgres = connection.vendor == "postgresql"
-        self.checks: list[tuple[frozenset[type], Callable[[Any], Any]]] = []
+        self.checks: list[tuple[frozenset[type], Callable[[Sequence], list]]] = []
         for field in self.fields:
             kind = _internal_type(field)
             passes = frozenset({type(None), _AS_IS[kind]} if kind in _AS_IS else {type(None)})
             prepare = _datetime(field, postgres) if kind == "DateTimeField" else _prep(field)
-            self.checks.append((passes, prepare))
+            if kind == "DateField" and not postgres:
+                # SQLite's date adapter is a Python function called for each value: write the text it would
+                self.checks.append((frozenset({type(None)}), _iso_dates(prepare)))
+            else:
+                self.checks.append((passes, _each(prepare)))
 
     def convert(self, rows: list[tuple]) -> list[tuple]:
         """`rows` (values in field order) as the database takes them, column by column."""
@@ -83,11 +87,29 @@ class Columns:
             raise ValueError(f"every row needs {width} values ({', '.join(self.attnames)})")
         columns: list[Sequence] = list(zip(*rows, strict=True))
         changed = False
-        for index, (passes, prepare) in enumerate(self.checks):
+        for index, (passes, convert) in enumerate(self.checks):
             if not set(map(type, columns[index])) <= passes:
-                columns[index] = [None if value is None else prepare(value) for value in columns[index]]
+                columns[index] = convert(columns[index])
                 changed = True
         return list(zip(*columns, strict=True)) if changed else rows
+
+
+def _each(prepare: Callable[[Any], Any]) -> Callable[[Sequence], list]:
+    return lambda column: [None if value is None else prepare(value) for value in column]
+
+
+def _iso_dates(prepare: Callable[[Any], Any]) -> Callable[[Sequence], list]:
+    """A column of dates as ISO text (what SQLite's adapter writes); any other value through the field."""
+
+    def convert(column: Sequence) -> list:
+        kinds = set(map(type, column))
+        if kinds == {date}:
+            return list(map(date.isoformat, column))
+        if kinds <= {date, type(None)}:
+            return [None if value is None else value.isoformat() for value in column]
+        return [None if value is None else prepare(value) for value in column]
+
+    return convert
 
 
 def _one(attname: str) -> Callable[[dict], tuple]:
@@ -212,12 +234,40 @@ def add_rows(
     model: type[Model], attnames: Sequence[str], rows: Iterable[Sequence], *, actor=None, batch: int = BATCH
 ) -> list[int]:
     """INSERT new records given as values in `attnames` order (no key among them), for loads that make too many
-    to build a model for each, each with its "created" history row by `actor`. Returns their keys, in order."""
-    pk = model._meta.pk.attname
-    columns = columns_of(model, [pk, *attnames])
-    given = list(rows)
-    keys = reserve_keys(model, len(given))
-    converted = columns.convert([(key, *row) for key, row in zip(keys, given, strict=True)])
+    to build a model for each, each with its "created" history row by `actor`. A field left out takes what a new
+    instance would hold (its default; now for an auto_now date). Returns their keys, in order."""
+    columns = columns_of(model)
+    given = {name: index for index, name in enumerate(attnames)}
+    unknown = [name for name in attnames if name not in columns.attnames or name == model._meta.pk.attname]
+    if unknown:
+        raise ValueError(f"{model.__name__}: no column to give {', '.join(unknown)}")
+    width = len(attnames)
+    values = [tuple(row) for row in rows]
+    if any(len(row) != width for row in values):
+        raise ValueError(f"every row needs {width} values ({', '.join(attnames)})")
+    made: list[Callable[[], Any]] = []  # callable defaults, called for each row
+    constants: list = []
+    places: list[tuple[str, int]] = []
+    for field in columns.fields:
+        if field.primary_key:
+            places.append(("key", 0))
+        elif field.attname in given:
+            places.append(("given", given[field.attname]))
+        elif isinstance(field, DateField) and (field.auto_now or field.auto_now_add):
+            places.append(("constant", len(constants)))
+            constants.append(timezone.now() if isinstance(field, DateTimeField) else timezone.localdate())
+        elif field.has_default() and callable(field.default):
+            places.append(("made", len(made)))
+            made.append(field.default)
+        else:
+            places.append(("constant", len(constants)))
+            constants.append(field.get_default())
+    # each column picked from (key, *given values, *made defaults, *constants)
+    start = {"key": 0, "given": 1, "made": 1 + width, "constant": 1 + width + len(made)}
+    pick = itemgetter(*[start[kind] + index for kind, index in places])
+    keys = reserve_keys(model, len(values))
+    full = [pick((key, *row, *[make() for make in made], *constants)) for key, row in zip(keys, values, strict=True)]
+    converted = columns.convert(full)
     insert_rows(model._meta.db_table, columns.names, converted, batch=batch)
     _history(model, columns, converted, "+", _authors(None, actor, None), batch)
     return keys

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from tiendo.core.bulk_records import add_history, add_records, insert_values, update_records
+from tiendo.core.bulk_records import add_history, add_records, add_rows, insert_values, update_records
 
 from .models import CapitalSource, LegalDocument, Milestone, ProgressReport, Project, ScheduleAdjustment, Sector, Zone
 
@@ -75,6 +75,44 @@ def add_capital_sources(sources: list[CapitalSource], *, actor) -> list[CapitalS
 def add_legal_documents(documents: list[LegalDocument], *, actor) -> list[LegalDocument]:
     """The legal documents of saved projects, each with its "created" history row."""
     return add_records(LegalDocument, documents, actor=actor, batch=BATCH)
+
+
+MILESTONE_FIELDS = (
+    "project_id",
+    "kind",
+    "first_due",
+    "current_due",
+    "done",
+    "clearance_area_m2",
+    "cleared_area_m2",
+    "households",
+    "households_cleared",
+    "compensation_planned",
+    "compensation_paid",
+    "note",
+)
+ADJUSTMENT_FIELDS = ("milestone_id", "document_number", "decided_on", "old_due", "new_due", "reason")
+SOURCE_FIELDS = ("project_id", "source", "amount")
+DOCUMENT_FIELDS = ("project_id", "kind", "number", "date", "issuer", "summary")
+
+
+@transaction.atomic
+def add_record_rows(model, fields: Sequence[str], rows: Iterable[Sequence], *, actor) -> list[int]:
+    """New milestones, schedule adjustments, capital sources or legal documents given as values in `fields` order
+    (MILESTONE_FIELDS, ADJUSTMENT_FIELDS, SOURCE_FIELDS, DOCUMENT_FIELDS: a load that makes a million skips building
+    a model for each), checked and written with their "created" history rows as the add_* functions above do.
+    Returns their keys, in order."""
+    if (model, tuple(fields)) not in _ROW_MODELS:
+        raise ValueError(f"no row loading of {model.__name__} by {', '.join(fields)}")
+    return add_rows(model, fields, rows, actor=actor, batch=BATCH)
+
+
+_ROW_MODELS = {
+    (Milestone, MILESTONE_FIELDS),
+    (ScheduleAdjustment, ADJUSTMENT_FIELDS),
+    (CapitalSource, SOURCE_FIELDS),
+    (LegalDocument, DOCUMENT_FIELDS),
+}
 
 
 @transaction.atomic

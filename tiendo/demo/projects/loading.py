@@ -78,18 +78,20 @@ def load(
     seed: int,
     *,
     national: bool = False,
+    home_projects: int = 5_000,
     phases: Phases,
     today: date | None = None,
 ) -> dict[str, int]:
-    """Create the sectors, zones and `projects` projects (the demo province's share first) with their records;
-    the reports written with each chunk are timed as a phase of their own."""
+    """Create the sectors, zones and `projects` projects (the demo province's share first: all of them, or
+    `home_projects` of the nation's) with their records; the reports written with each chunk are timed as a phase
+    of their own."""
     today = today or timezone.localdate()
     sectors = create_sectors_and_zones(national)
     zones = Zone.objects.count()
     phases.done("sectors_and_zones", f"Ngành, lĩnh vực: {len(SECTORS)}; khu, cụm công nghiệp: {_n(zones)}")
     progress = phases.progress
     enterprises = _enterprises(random.Random(f"{seed}-investors"))
-    provinces = [("HD", min(projects, PROVINCE_PROJECTS) if national else projects)]
+    provinces = [("HD", min(projects, home_projects) if national else projects)]
     if national:
         others = [code for code, *_r in catalogue.PROVINCES if code != "HP"]
         rest = projects - provinces[0][1]
@@ -119,9 +121,6 @@ def load(
     return counts
 
 
-PROVINCE_PROJECTS = 5_000
-
-
 def generator_for(code: str, seed: int, today: date, enterprises=None, sectors=None, certificates=None) -> Generator:
     """The seeded generator of one province ("HD" for the demo province, else a code of catalogue.PROVINCES)."""
     enterprises = enterprises or _enterprises(random.Random(f"{seed}-investors"))
@@ -141,44 +140,26 @@ def _n(value: int) -> str:
 
 def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int], phases: Phases) -> None:
     project_loading.add_projects([p.project for p in plans], actor=None)
-    milestones = []
-    for plan in plans:
-        for m in plan.milestones:
-            c = m.clearance or (None,) * 6
-            m.record = Milestone(
-                project_id=plan.project.pk,
-                kind=m.kind.value,
-                first_due=m.first_due,
-                current_due=m.current_due,
-                done=m.done,
-                clearance_area_m2=_dec(c[0]),
-                cleared_area_m2=_dec(c[1]),
-                households=c[2],
-                households_cleared=c[3],
-                compensation_planned=c[4],
-                compensation_paid=c[5],
-                note=f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else "",
-            )
-            milestones.append(m.record)
-    project_loading.add_milestones(milestones, actor=None)
+    milestones = [(plan.project.pk, m) for plan in plans for m in plan.milestones]
+    keys = project_loading.add_record_rows(
+        Milestone, project_loading.MILESTONE_FIELDS, [_milestone(project, m) for project, m in milestones], actor=None
+    )
     adjustments = [
-        ScheduleAdjustment(
-            milestone_id=m.record.pk, document_number=number, decided_on=day, old_due=old, new_due=new, reason=reason
-        )
-        for plan in plans
-        for m in plan.milestones
+        (key, number, day, old, new, reason)
+        for key, (_project, m) in zip(keys, milestones, strict=True)
         for number, day, old, new, reason in m.adjustments
     ]
-    project_loading.add_schedule_adjustments(adjustments, actor=None)
-    project_loading.add_capital_sources(
-        [CapitalSource(project_id=p.project.pk, source=s, amount=a) for p in plans for s, a in p.sources], actor=None
+    project_loading.add_record_rows(ScheduleAdjustment, project_loading.ADJUSTMENT_FIELDS, adjustments, actor=None)
+    project_loading.add_record_rows(
+        CapitalSource,
+        project_loading.SOURCE_FIELDS,
+        [(p.project.pk, s, a) for p in plans for s, a in p.sources],
+        actor=None,
     )
-    project_loading.add_legal_documents(
-        [
-            LegalDocument(project_id=p.project.pk, kind=k, number=n, date=d, issuer=i, summary=s)
-            for p in plans
-            for k, n, d, i, s in sorted(p.documents, key=lambda doc: doc[2])
-        ],
+    project_loading.add_record_rows(
+        LegalDocument,
+        project_loading.DOCUMENT_FIELDS,
+        [(p.project.pk, *doc) for p in plans for doc in sorted(p.documents, key=lambda doc: doc[2])],
         actor=None,
     )
     started = time.perf_counter()
@@ -190,6 +171,13 @@ def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[st
     counts["milestones"] += len(milestones)
     counts["schedule_adjustments"] += len(adjustments)
     counts["progress_reports"] += written
+
+
+def _milestone(project: int, m) -> tuple:
+    """A milestone's values in project_loading.MILESTONE_FIELDS order."""
+    c = m.clearance or (None,) * 6
+    note = f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else ""
+    return (project, m.kind.value, m.first_due, m.current_due, m.done, _dec(c[0]), _dec(c[1]), *c[2:], note)
 
 
 def _dec(value) -> Decimal | None:
