@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ from tiendo.projects.models import (
 
 from .. import catalogue
 from ..phases import Phases, seconds_text
+from ..worker import made_in_a_worker
 from .context import Plan, _enterprises, home_context, other_context
 from .generator import Generator
 from .vocabulary import CHUNK, DISTRICT_HANDOVER, HD_ZONES, SECTORS, TWO_TIER, ZONE_WORDS
@@ -100,18 +102,22 @@ def load(
         ]
     window = max(1, round(reports_per_project * 1.35))
     counts = {"projects": 0, "milestones": 0, "schedule_adjustments": 0, "progress_reports": 0}
-    certificates: set[str] = set()
-    for code, count in provinces:
-        generator = generator_for(code, seed, today, enterprises, sectors, certificates)
-        made = 0
-        first = True
-        while made < count:
-            size = min(CHUNK, count - made)
-            plans = generator.batch(size, first)
-            first = False
-            _write(plans, generator, window, counts, phases)
-            made += size
-            progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)} ({seconds_text(phases.since_start())})")
+    # every province's generator, its context read from the database here: the worker never touches it
+    generators = [(generator_for(code, seed, today, enterprises, sectors), count) for code, count in provinces]
+
+    def chunks() -> Iterator[tuple[list[Plan], list[list[tuple]]]]:
+        """Each chunk of projects with their reports, drawn in the order one process would draw them (the reports
+        of a chunk before the next chunk; certificate numbers unique in the nation)."""
+        certificates: set[str] = set()
+        for generator, count in generators:
+            generator.certificates = certificates
+            for made in range(0, count, CHUNK):
+                plans = generator.batch(min(CHUNK, count - made), made == 0)
+                yield plans, [generator.reports(plan, window) for plan in plans]
+
+    for plans, reports in made_in_a_worker(chunks):
+        _write(plans, reports, counts, phases)
+        progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)} ({seconds_text(phases.since_start())})")
     phases.done(
         "projects",
         f"Dự án đầu tư: {_n(counts['projects'])}; mốc tiến độ: {_n(counts['milestones'])}; "
@@ -138,7 +144,8 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int], phases: Phases) -> None:
+def _write(plans: list[Plan], reports: list[list[tuple]], counts: dict[str, int], phases: Phases) -> None:
+    """A chunk of projects with their records; the reports (made before the projects had keys) get theirs."""
     project_loading.add_projects([p.project for p in plans], actor=None)
     milestones = [(plan.project.pk, m) for plan in plans for m in plan.milestones]
     keys = project_loading.add_record_rows(
@@ -164,7 +171,7 @@ def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[st
     )
     started = time.perf_counter()
     written = project_loading.add_progress_report_rows(
-        report for plan in plans for report in generator.reports(plan, window)
+        (plan.project.pk, *report[1:]) for plan, made in zip(plans, reports, strict=True) for report in made
     )
     phases.set_aside("reports", time.perf_counter() - started)
     counts["projects"] += len(plans)
