@@ -237,15 +237,35 @@ def add_rows(
     to build a model for each, each with its "created" history row by `actor`. A field left out takes what a new
     instance would hold (its default; now for an auto_now date). Returns their keys, in order."""
     columns = columns_of(model)
+    fill = _filler(model, columns, attnames)
+    values = list(rows)
+    keys = reserve_keys(model, len(values))
+    converted = columns.convert([fill(row, key) for key, row in zip(keys, values, strict=True)])
+    insert_rows(model._meta.db_table, columns.names, converted, batch=batch)
+    _history(model, columns, converted, "+", _authors(None, actor, None), batch)
+    return keys
+
+
+def insert_values(model: type[Model], attnames: Sequence[str], rows: Iterable[Sequence], *, batch: int = BATCH) -> int:
+    """INSERT rows of a model that keeps no history, given as values in `attnames` order, filled and checked as
+    add_rows does, `batch` at a time (a stream is never held whole; the database numbers them). Returns how many."""
+    columns = columns_of(model, with_key=False)
+    fill = _filler(model, columns, attnames)
+    converted = chain.from_iterable(
+        columns.convert([fill(row, None) for row in chunk]) for chunk in _chunks(rows, batch)
+    )
+    return insert_rows(model._meta.db_table, columns.names, converted, batch=batch)
+
+
+def _filler(model, columns: Columns, attnames: Sequence[str]) -> Callable[[Sequence, Any], tuple]:
+    """A row in `attnames` order (and its key) as a whole row of `columns`: each field left out takes what a new
+    instance would hold (its default, made again for each row when it is a callable; now for an auto_now date)."""
     given = {name: index for index, name in enumerate(attnames)}
     unknown = [name for name in attnames if name not in columns.attnames or name == model._meta.pk.attname]
     if unknown:
         raise ValueError(f"{model.__name__}: no column to give {', '.join(unknown)}")
     width = len(attnames)
-    values = [tuple(row) for row in rows]
-    if any(len(row) != width for row in values):
-        raise ValueError(f"every row needs {width} values ({', '.join(attnames)})")
-    made: list[Callable[[], Any]] = []  # callable defaults, called for each row
+    made: list[Callable[[], Any]] = []
     constants: list = []
     places: list[tuple[str, int]] = []
     for field in columns.fields:
@@ -265,21 +285,13 @@ def add_rows(
     # each column picked from (key, *given values, *made defaults, *constants)
     start = {"key": 0, "given": 1, "made": 1 + width, "constant": 1 + width + len(made)}
     pick = itemgetter(*[start[kind] + index for kind, index in places])
-    keys = reserve_keys(model, len(values))
-    full = [pick((key, *row, *[make() for make in made], *constants)) for key, row in zip(keys, values, strict=True)]
-    converted = columns.convert(full)
-    insert_rows(model._meta.db_table, columns.names, converted, batch=batch)
-    _history(model, columns, converted, "+", _authors(None, actor, None), batch)
-    return keys
 
+    def fill(row: Sequence, key) -> tuple:
+        if len(row) != width:
+            raise ValueError(f"every row needs {width} values ({', '.join(attnames)})")
+        return pick((key, *row, *[make() for make in made], *constants))
 
-def insert_values(model: type[Model], attnames: Sequence[str], rows: Iterable[Sequence], *, batch: int = BATCH) -> int:
-    """INSERT rows of a model that keeps no history, given as values in `attnames` order and checked as
-    add_records does, `batch` at a time (a stream is never held whole; the database numbers them). Returns how
-    many."""
-    columns = columns_of(model, attnames)
-    converted = chain.from_iterable(columns.convert(chunk) for chunk in _chunks(rows, batch))
-    return insert_rows(model._meta.db_table, columns.names, converted, batch=batch)
+    return fill
 
 
 def _chunks(rows: Iterable[Sequence], size: int) -> Iterator[list[tuple]]:
