@@ -2,16 +2,18 @@
 another system).
 
 An administrator creates accounts one at a time, each with its own password; a load writes a whole staff with one
-starting password, hashed once (hashing is slow on purpose, so once per account would cost more than the load).
-Each function is one transaction; the caller's keyword-only `actor` is the author of every history row (None: the
-system's own load, which names nobody, as the demo's).
+starting password, hashed once (hashing is slow on purpose, so once per account would cost more than the load),
+rows and their "created" history rows through `core.bulk_records` (COPY on PostgreSQL). Each function is one
+transaction; the caller's keyword-only `actor` is the author of every history row (None: the system's own load,
+which names nobody, as the demo's).
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+
+from tiendo.core.bulk_records import add_records
 
 from .models import User
 
@@ -26,4 +28,4 @@ def add_users(users: list[User], *, password: str, actor) -> list[User]:
     hashed = make_password(password)
     for user in users:
         user.password = hashed
-    return bulk_create_with_history(users, User, batch_size=BATCH, default_user=actor)
+    return add_records(User, users, actor=actor, batch=BATCH)

@@ -3,9 +3,9 @@ administrative units, agencies and the installation in one go, and about agencie
 was recorded, such as who keeps their records.
 
 A user edits an agency one at a time through `services`; a load writes the whole map of a province or the nation,
-units and agencies parents first, with bulk_create and simple_history's bulk helper. Each function is one
-transaction; the caller's keyword-only `actor` is the author of every history row (None: the system's own load,
-which names nobody, as the demo's).
+units and agencies parents first, with their "created" history rows, through `core.bulk_records` (COPY on
+PostgreSQL). Each function is one transaction; the caller's keyword-only `actor` is the author of every history
+row (None: the system's own load, which names nobody, as the demo's).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from tiendo.audit.models import acted_by
+from tiendo.core.bulk_records import add_records
 
 from .models import AdminUnit, Agency, Installation
 
@@ -69,7 +69,7 @@ def _add_parents_first(records: list, model, actor) -> list:
     """Write the records generation by generation (those whose parent is not among them first, then their children,
     and so on; the given order kept within each), so a child's parent has its key when the child is written."""
     for generation in _generations(records, model):
-        bulk_create_with_history(generation, model, batch_size=BATCH, default_user=actor)
+        add_records(model, generation, actor=actor, batch=BATCH)
         _ensure_keys(generation, model)
     return records
 

@@ -2,9 +2,10 @@
 tasks since (progress, extensions, their requests and decisions), the open tasks of an ended agency handed over,
 and notifications (the demo; a migration from another system).
 
-A user changes a task one at a time through `services`; a load writes tens of thousands, where the ORM's
-per-object save would cost more than the database's own work, so rows go in with bulk_create / bulk_update and
-their history rows with simple_history's bulk helpers. Each function is one transaction. What a load writes was
+A user changes a task one at a time through `services`; a load writes tens of thousands (60,000 tasks for the
+national demo, each changed several times), where even bulk_create's and bulk_update's per-object work costs
+several times the database's own, so rows and their history rows go in through `core.bulk_records` (COPY on
+PostgreSQL; changes as one UPDATE a task, sent together). Each function is one transaction. What a load writes was
 entered, reported and decided by many people, so most history rows name a different person per record: the
 functions say where each author comes from (a field of the record, or given with it as data) and set the
 attribution themselves. The handover, one act by one person, takes the keyword-only `actor`.
@@ -17,16 +18,17 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.accounts.models import User
 from tiendo.audit.models import acted_by
+from tiendo.core.bulk import insert_rows
+from tiendo.core.bulk_records import add_history, add_records, update_records
 from tiendo.domain.text import search_key
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task
 
 BATCH = 5000
-UPDATE_BATCH = 250  # bulk_update writes one CASE over the batch for every row: small batches are much faster
+UPDATE_BATCH = 5000  # changes sent together, one UPDATE each
 
 
 class Decision(NamedTuple):
@@ -60,7 +62,7 @@ def add_directives(directives: list[Directive]) -> list[Directive]:
     for directive in directives:
         directive.search_key = search_key(f"{directive.number} {directive.title} {directive.issuer}")[:900]
         acted_by(directive, author(directive.created_by_id), None)
-    return bulk_create_with_history(directives, Directive, batch_size=BATCH)
+    return add_records(Directive, directives, batch=BATCH)
 
 
 @transaction.atomic
@@ -72,11 +74,13 @@ def add_tasks(tasks: list[tuple[Task, str, Sequence[int]]]) -> list[Task]:
     for task, reason, _cooperating in tasks:
         task.search_key = search_key(f"{task.title} {task.assignee_text} {task.expected_result}")[:1500]
         acted_by(task, author(task.created_by_id), reason)
-    created = bulk_create_with_history([task for task, _reason, _cooperating in tasks], Task, batch_size=BATCH)
-    through = Task.cooperating_agencies.through
-    through.objects.bulk_create(
-        [through(task_id=task.pk, agency_id=agency) for task, _reason, cooperating in tasks for agency in cooperating],
-        batch_size=BATCH,
+    created = add_records(Task, [task for task, _reason, _cooperating in tasks], batch=BATCH)
+    through = Task.cooperating_agencies.through._meta
+    insert_rows(
+        through.db_table,
+        [through.get_field("task").column, through.get_field("agency").column],
+        [(task.pk, int(agency)) for task, _reason, cooperating in tasks for agency in cooperating],
+        batch=BATCH,
     )
     return created
 
@@ -91,8 +95,8 @@ def update_tasks(changes: list[tuple[Task, int, str]], fields: list[str]) -> int
     for task, by, reason in changes:
         acted_by(task, author(by), reason)
         tasks.append(task)
-    if tasks:
-        bulk_update_with_history(tasks, Task, fields, batch_size=UPDATE_BATCH)
+    update_records(Task, tasks, fields, batch=UPDATE_BATCH)
+    add_history(Task, tasks, history_type="~", batch=BATCH)
     return len(tasks)
 
 
@@ -103,7 +107,7 @@ def add_progress_updates(updates: list[ProgressUpdate]) -> list[ProgressUpdate]:
     author = _Authors()
     for update in updates:
         acted_by(update, author(update.author_id), None)
-    return bulk_create_with_history(updates, ProgressUpdate, batch_size=BATCH)
+    return add_records(ProgressUpdate, updates, batch=BATCH)
 
 
 @transaction.atomic
@@ -116,7 +120,7 @@ def add_extension_requests(requests: list[tuple[ExtensionRequest, datetime, Deci
     author = _Authors()
     for request, _asked, _decision in requests:
         acted_by(request, author(request.requested_by_id), None)
-    bulk_create_with_history([request for request, _asked, _decision in requests], ExtensionRequest, batch_size=BATCH)
+    add_records(ExtensionRequest, [request for request, _asked, _decision in requests], batch=BATCH)
     decided = []
     for request, asked, decision in requests:
         request.requested_at = asked
@@ -127,12 +131,9 @@ def add_extension_requests(requests: list[tuple[ExtensionRequest, datetime, Deci
             request.decision_note = decision.note
             acted_by(request, author(decision.by), decision.note)
             decided.append(request)
-    ExtensionRequest.objects.bulk_update(
-        [request for request, _asked, _decision in requests], ["requested_at"], batch_size=UPDATE_BATCH
-    )
-    bulk_update_with_history(
-        decided, ExtensionRequest, ["state", "decided_by", "decided_at", "decision_note"], batch_size=UPDATE_BATCH
-    )
+    update_records(ExtensionRequest, [request for request, _asked, _decision in requests], ["requested_at"])
+    update_records(ExtensionRequest, decided, ["state", "decided_by", "decided_at", "decision_note"])
+    add_history(ExtensionRequest, decided, history_type="~", batch=BATCH)
     return len(requests)
 
 
@@ -147,8 +148,8 @@ def hand_over(moves: list[tuple[Task, int, str]], *, actor) -> int:
         task._change_reason = reason
         task.lead_agency_id = agency_id
         tasks.append(task)
-    if tasks:
-        bulk_update_with_history(tasks, Task, ["lead_agency"], batch_size=UPDATE_BATCH, default_user=actor)
+    update_records(Task, tasks, ["lead_agency"], batch=UPDATE_BATCH)
+    add_history(Task, tasks, history_type="~", actor=actor, batch=BATCH)
     return len(tasks)
 
 

@@ -49,7 +49,6 @@ def load(scale: str, seed: int, *, progress: Callable[[str], None] = print, toda
         plans = Generator(ctx, random.Random(f"{seed}-directives-{code}"), today).plans(size.others)
         timeline.write(_thinned(plans, budget), keep=False)
         progress(f"Nhiệm vụ: {_n(timeline.counts['tasks'])} / {_n(size.cap)}")
-    progress(f"Văn bản chỉ đạo: {_n(timeline.counts['directives'])}; nhiệm vụ: {_n(timeline.counts['tasks'])}")
     return timeline
 
 

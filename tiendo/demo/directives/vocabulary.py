@@ -38,6 +38,7 @@ SIZES = {
     "province": Size(340),
     "national": Size(340, others=420, cap=60_000),
     "test": Size(40),
+    "national-test": Size(40, others=3, cap=400),
 }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from calendar import monthrange
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -16,6 +15,7 @@ from tiendo.domain.money import format_vnd
 from tiendo.plans import services
 from tiendo.plans.models import Plan, PlanVersion, Source
 
+from ..phases import Phases
 from ..projects.loading import _n
 from ..projects.vocabulary import TRIEU, VN_TZ
 from .allocation import Want
@@ -71,9 +71,9 @@ def create_sources(clerk: User | None) -> dict[str, Source]:
     return found
 
 
-def write(story: Story, sources: dict[str, Source], clerk: User | None) -> dict[str, int]:
-    """Plans and versions one by one (a handful, each with its history as it happened); budgets, items, lines and
-    disbursement in bulk."""
+def write(story: Story, sources: dict[str, Source], clerk: User | None) -> tuple[dict[str, int], dict[str, Plan]]:
+    """Plans and versions one by one (a handful, each with its history as it happened); budgets, items and lines in
+    bulk. Returns the counts and the plans by key."""
     source_pk = {code: s.pk for code, s in sources.items()}
     plans: dict[str, Plan] = {}
     for key, (kind, first, last, title) in PLAN_TITLES.items():
@@ -167,9 +167,7 @@ def write(story: Story, sources: dict[str, Source], clerk: User | None) -> dict[
         "source_budgets": len(budgets),
         "plan_items": len(items),
         "plan_lines": len(lines),
-        "disbursements": write_disbursements(story, plans, source_pk, clerk),
-        "project_funding": write_funding(story, clerk),
-    }
+    }, plans
 
 
 def write_disbursements(story: Story, plans: dict[str, Plan], source_pk: dict[str, int], clerk: User | None) -> int:
@@ -237,18 +235,23 @@ def write_funding(story: Story, clerk: User | None) -> int:
     return services.add_funding(rows, actor=clerk, at=timezone.now())
 
 
-def load(seed: int, *, today: date | None = None, progress: Callable[[str], None] = print) -> dict[str, int]:
+def load(seed: int, *, today: date | None = None, phases: Phases) -> dict[str, int]:
     """The capital sources, the demo province's plans with their versions, items and lines, the monthly
-    disbursement, and the funding facts of its public projects."""
+    disbursement, and the funding facts of its public projects (two phases: plans, then disbursement)."""
     today = today or timezone.localdate()
     clerk = User.objects.filter(username="chuyenvien").first()
     sources = create_sources(clerk)
     story = preview(seed, today)
-    counts = write(story, sources, clerk)
-    progress(
+    counts, plans = write(story, sources, clerk)
+    phases.done(
+        "plans",
         f"Kế hoạch đầu tư công: {counts['plans']} kế hoạch, {counts['plan_versions']} phiên bản, "
-        f"{_n(counts['plan_lines'])} dòng vốn; giải ngân: {_n(counts['disbursements'])} dòng"
+        f"{_n(counts['plan_lines'])} dòng vốn",
     )
+    source_pk = {code: s.pk for code, s in sources.items()}
+    counts["disbursements"] = write_disbursements(story, plans, source_pk, clerk)
+    counts["project_funding"] = write_funding(story, clerk)
+    phases.done("disbursement", f"Giải ngân: {_n(counts['disbursements'])} dòng")
     return counts
 
 

@@ -21,6 +21,8 @@ Decisions:
   the start of implementation to completion or termination, so a province holds about
   `reports_per_project` reports per project.
 - **Scale.** Generated and inserted in chunks of CHUNK projects; nothing of a chunk is kept after it is written.
+  The chunks are drawn in a forked worker (`demo.worker`) while the loading process writes the previous one, in
+  the order one process would draw them; milestones and their kin and the reports go to the loaders as rows.
 
 Modules: `vocabulary` and `templates` (the data), `measures` (dates, money, legal groupings), `context` (the
 province read from the database; one project's plan), `generator` with its mixins `schedule` and `reports`,

@@ -14,7 +14,6 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.domain.projects import MilestoneKind as MK
 from tiendo.enterprises.models import Enterprise
 from tiendo.projects.models import (
-    Milestone,
     Project,
     Zone,
 )
@@ -64,7 +63,6 @@ class MilestonePlan:
     done: date | None = None
     adjustments: list[tuple[str, date, date, date, str]] = field(default_factory=list)
     clearance: tuple | None = None  # (area, cleared, households, households cleared, planned, paid)
-    record: Milestone | None = None
 
 
 @dataclass

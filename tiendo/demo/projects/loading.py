@@ -6,7 +6,8 @@ the districts' running projects after 30/06/2025."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import time
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -26,6 +27,8 @@ from tiendo.projects.models import (
 )
 
 from .. import catalogue
+from ..phases import Phases, seconds_text
+from ..worker import made_in_a_worker
 from .context import Plan, _enterprises, home_context, other_context
 from .generator import Generator
 from .vocabulary import CHUNK, DISTRICT_HANDOVER, HD_ZONES, SECTORS, TWO_TIER, ZONE_WORDS
@@ -77,15 +80,20 @@ def load(
     seed: int,
     *,
     national: bool = False,
-    progress: Callable[[str], None] = print,
+    home_projects: int = 5_000,
+    phases: Phases,
     today: date | None = None,
 ) -> dict[str, int]:
-    """Create the sectors, zones and `projects` projects (the demo province's share first) with their records."""
+    """Create the sectors, zones and `projects` projects (the demo province's share first: all of them, or
+    `home_projects` of the nation's) with their records; the reports written with each chunk are timed as a phase
+    of their own."""
     today = today or timezone.localdate()
     sectors = create_sectors_and_zones(national)
-    progress(f"Ngành, lĩnh vực: {len(SECTORS)}; khu, cụm công nghiệp: {_n(Zone.objects.count())}")
+    zones = Zone.objects.count()
+    phases.done("sectors_and_zones", f"Ngành, lĩnh vực: {len(SECTORS)}; khu, cụm công nghiệp: {_n(zones)}")
+    progress = phases.progress
     enterprises = _enterprises(random.Random(f"{seed}-investors"))
-    provinces = [("HD", min(projects, PROVINCE_PROJECTS) if national else projects)]
+    provinces = [("HD", min(projects, home_projects) if national else projects)]
     if national:
         others = [code for code, *_r in catalogue.PROVINCES if code != "HP"]
         rest = projects - provinces[0][1]
@@ -94,24 +102,29 @@ def load(
         ]
     window = max(1, round(reports_per_project * 1.35))
     counts = {"projects": 0, "milestones": 0, "schedule_adjustments": 0, "progress_reports": 0}
-    certificates: set[str] = set()
-    for code, count in provinces:
-        generator = generator_for(code, seed, today, enterprises, sectors, certificates)
-        made = 0
-        first = True
-        while made < count:
-            size = min(CHUNK, count - made)
-            plans = generator.batch(size, first)
-            first = False
-            _write(plans, generator, window, counts)
-            made += size
-            progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)}")
-    progress(f"Mốc tiến độ: {_n(counts['milestones'])}; điều chỉnh tiến độ: {_n(counts['schedule_adjustments'])}")
-    progress(f"Báo cáo tiến độ: {_n(counts['progress_reports'])}")
+    # every province's generator, its context read from the database here: the worker never touches it
+    generators = [(generator_for(code, seed, today, enterprises, sectors), count) for code, count in provinces]
+
+    def chunks() -> Iterator[tuple[list[Plan], list[list[tuple]]]]:
+        """Each chunk of projects with their reports, drawn in the order one process would draw them (the reports
+        of a chunk before the next chunk; certificate numbers unique in the nation)."""
+        certificates: set[str] = set()
+        for generator, count in generators:
+            generator.certificates = certificates
+            for made in range(0, count, CHUNK):
+                plans = generator.batch(min(CHUNK, count - made), made == 0)
+                yield plans, [generator.reports(plan, window) for plan in plans]
+
+    for plans, reports in made_in_a_worker(chunks):
+        _write(plans, reports, counts, phases)
+        progress(f"Dự án đầu tư: {_n(counts['projects'])} / {_n(projects)} ({seconds_text(phases.since_start())})")
+    phases.done(
+        "projects",
+        f"Dự án đầu tư: {_n(counts['projects'])}; mốc tiến độ: {_n(counts['milestones'])}; "
+        f"điều chỉnh tiến độ: {_n(counts['schedule_adjustments'])}",
+    )
+    phases.tell("reports", f"Báo cáo tiến độ: {_n(counts['progress_reports'])}")
     return counts
-
-
-PROVINCE_PROJECTS = 5_000
 
 
 def generator_for(code: str, seed: int, today: date, enterprises=None, sectors=None, certificates=None) -> Generator:
@@ -131,55 +144,47 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _write(plans: list[Plan], generator: Generator, window: int, counts: dict[str, int]) -> None:
+def _write(plans: list[Plan], reports: list[list[tuple]], counts: dict[str, int], phases: Phases) -> None:
+    """A chunk of projects with their records; the reports (made before the projects had keys) get theirs."""
     project_loading.add_projects([p.project for p in plans], actor=None)
-    milestones = []
-    for plan in plans:
-        for m in plan.milestones:
-            c = m.clearance or (None,) * 6
-            m.record = Milestone(
-                project_id=plan.project.pk,
-                kind=m.kind.value,
-                first_due=m.first_due,
-                current_due=m.current_due,
-                done=m.done,
-                clearance_area_m2=_dec(c[0]),
-                cleared_area_m2=_dec(c[1]),
-                households=c[2],
-                households_cleared=c[3],
-                compensation_planned=c[4],
-                compensation_paid=c[5],
-                note=f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else "",
-            )
-            milestones.append(m.record)
-    project_loading.add_milestones(milestones, actor=None)
+    milestones = [(plan.project.pk, m) for plan in plans for m in plan.milestones]
+    keys = project_loading.add_record_rows(
+        Milestone, project_loading.MILESTONE_FIELDS, [_milestone(project, m) for project, m in milestones], actor=None
+    )
     adjustments = [
-        ScheduleAdjustment(
-            milestone_id=m.record.pk, document_number=number, decided_on=day, old_due=old, new_due=new, reason=reason
-        )
-        for plan in plans
-        for m in plan.milestones
+        (key, number, day, old, new, reason)
+        for key, (_project, m) in zip(keys, milestones, strict=True)
         for number, day, old, new, reason in m.adjustments
     ]
-    project_loading.add_schedule_adjustments(adjustments, actor=None)
-    project_loading.add_capital_sources(
-        [CapitalSource(project_id=p.project.pk, source=s, amount=a) for p in plans for s, a in p.sources], actor=None
-    )
-    project_loading.add_legal_documents(
-        [
-            LegalDocument(project_id=p.project.pk, kind=k, number=n, date=d, issuer=i, summary=s)
-            for p in plans
-            for k, n, d, i, s in sorted(p.documents, key=lambda doc: doc[2])
-        ],
+    project_loading.add_record_rows(ScheduleAdjustment, project_loading.ADJUSTMENT_FIELDS, adjustments, actor=None)
+    project_loading.add_record_rows(
+        CapitalSource,
+        project_loading.SOURCE_FIELDS,
+        [(p.project.pk, s, a) for p in plans for s, a in p.sources],
         actor=None,
     )
-    written = project_loading.add_progress_reports(
-        report for plan in plans for report in generator.reports(plan, window)
+    project_loading.add_record_rows(
+        LegalDocument,
+        project_loading.DOCUMENT_FIELDS,
+        [(p.project.pk, *doc) for p in plans for doc in sorted(p.documents, key=lambda doc: doc[2])],
+        actor=None,
     )
+    started = time.perf_counter()
+    written = project_loading.add_progress_report_rows(
+        (plan.project.pk, *report[1:]) for plan, made in zip(plans, reports, strict=True) for report in made
+    )
+    phases.set_aside("reports", time.perf_counter() - started)
     counts["projects"] += len(plans)
     counts["milestones"] += len(milestones)
     counts["schedule_adjustments"] += len(adjustments)
     counts["progress_reports"] += written
+
+
+def _milestone(project: int, m) -> tuple:
+    """A milestone's values in project_loading.MILESTONE_FIELDS order."""
+    c = m.clearance or (None,) * 6
+    note = f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else ""
+    return (project, m.kind.value, m.first_due, m.current_due, m.done, _dec(c[0]), _dec(c[1]), *c[2:], note)
 
 
 def _dec(value) -> Decimal | None:

@@ -7,6 +7,7 @@ import random
 from calendar import monthrange
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 
 from tiendo.domain.projects import ProjectGroup
 
@@ -16,20 +17,27 @@ from .vocabulary import TRIEU, TY
 def add_months(day: date, months: int) -> date:
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, _last_day(year, month + 1).day))
 
 
 def month_end(day: date) -> date:
-    return date(day.year, day.month, monthrange(day.year, day.month)[1])
+    return _last_day(day.year, day.month)
+
+
+@cache
+def _last_day(year: int, month: int) -> date:
+    """The last day of a month (asked a few million times by the national demo, for a few hundred months)."""
+    return date(year, month, monthrange(year, month)[1])
 
 
 def quarter_index(day: date) -> int:
     return day.year * 4 + (day.month - 1) // 3
 
 
+@cache
 def quarter_end(index: int) -> date:
     year, quarter = divmod(index, 4)
-    return month_end(date(year, quarter * 3 + 3, 1))
+    return _last_day(year, quarter * 3 + 3)
 
 
 def _days(rng: random.Random, low: int, high: int) -> timedelta:

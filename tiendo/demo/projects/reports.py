@@ -7,9 +7,6 @@ from datetime import date, datetime, timedelta
 
 from tiendo.domain.projects import MilestoneKind as MK
 from tiendo.domain.projects import ProjectKind
-from tiendo.projects.models import (
-    ProgressReport,
-)
 
 from .context import Plan
 from .measures import PERCENT, _days, _vnd, quarter_end, quarter_index
@@ -63,7 +60,9 @@ class Reports:
     """The reporting side of `generator.Generator`: the quarterly reports of one project."""
 
     # -- reports ------------------------------------------------------------------------------------------------
-    def reports(self, plan: Plan, window: int) -> list[ProgressReport]:
+    def reports(self, plan: Plan, window: int) -> list[tuple]:
+        """The quarterly reports of `plan`'s project, as values in `projects.loading.REPORT_FIELDS` order (millions
+        at national scale: no model built for each)."""
         rng, today = self.rng, self.today
         last_q = quarter_index(today) - 1
         first_q = max(quarter_index(plan.start + timedelta(days=30)), last_q - window + 1)
@@ -114,20 +113,18 @@ class Reports:
                 taxes = _vnd(revenue * rng.uniform(0.02, 0.08))
             problems = self._problem(plan, by_kind, day, public) if plan.behaviour else ""
             submitted = min(today, day + _days(rng, 3, 9 if rng.random() < 0.8 else 40))
-            reports.append(
-                ProgressReport(
-                    project_id=project.pk,
-                    period_end=day,
-                    physical_progress=PERCENT[hundredths],
-                    disbursed_to_date=disbursed,
-                    jobs=jobs,
-                    revenue=revenue,
-                    taxes_paid=taxes,
-                    problems=problems,
-                    submitted_by_id=plan.reporter,
-                    submitted_at=datetime(
-                        submitted.year, submitted.month, submitted.day, 9, rng.randrange(60), tzinfo=VN_TZ
-                    ),
+            reports.append(  # in project_loading.REPORT_FIELDS order
+                (
+                    project.pk,
+                    day,
+                    PERCENT[hundredths],
+                    disbursed,
+                    jobs,
+                    revenue,
+                    taxes,
+                    problems,
+                    plan.reporter,
+                    datetime(submitted.year, submitted.month, submitted.day, 9, rng.randrange(60), tzinfo=VN_TZ),
                 )
             )
         return reports
