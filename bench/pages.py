@@ -13,9 +13,11 @@ sort and a deep page; a project page; the task board; the plans dashboard; the o
    second request: warm), and the in-process time of that one request is kept ("alone");
 2. "raw": N processes, each with its own psycopg (or sqlite3) connection, replay those statements, every page's
    whole list of statements (reads only: a session write or a savepoint is skipped) fetching every row, round the
-   pages for --seconds; p50/p95 of a page's whole list;
-3. "http": N processes, each one client that signs in through the login form (CSRF token, the demo password) and
-   requests the pages round and round on a keep-alive connection for --seconds; p50/p95 of each response.
+   pages for --seconds (after one unmeasured round); p50/p95 of a page's whole list;
+3. "http": N processes, each one client that signs in through the login form (CSRF token, the demo password),
+   requests every page --warmup times unmeasured (each gunicorn worker compiles its templates and fills its caches
+   once: without it a 20-second run of 5 workers measures mostly their warm-up), then requests the pages round and
+   round on a keep-alive connection for --seconds; p50/p95 of each response.
 It prints per page p50/p95 over HTTP, raw p50/p95, the ratio p95 / raw p95, the number of statements and the
 alone time; with --runs 3, the min and the median of each over the runs, and the load average before and after.
 The server is started on 127.0.0.1 with a free port and stopped at the end; `--url` uses a running one (then the
@@ -34,6 +36,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -125,6 +128,13 @@ def replay_client(number: int, sql: dict[str, list[str]], barrier, deadline_afte
     try:
         conn = raw_connection()
         labels = list(sql)
+        cursor = conn.cursor()
+        for label in labels:  # one unmeasured round: the database's caches, as the server's warm-up fills them
+            for statement in sql[label]:
+                cursor.execute(statement)
+                if cursor.description is not None:
+                    cursor.fetchall()
+        cursor.close()
         barrier.wait(timeout=120)
         deadline = time.monotonic() + deadline_after
         i = number
@@ -148,12 +158,17 @@ def replay_client(number: int, sql: dict[str, list[str]], barrier, deadline_afte
     queue.put(results)
 
 
-def http_client(number: int, host, port, username, pages, barrier, deadline_after: float, count: int, queue) -> None:
+def http_client(
+    number: int, host, port, username, pages, warmup: int, barrier, deadline_after: float, count: int, queue
+) -> None:
     """One browser (bench/load.py's Client): signs in through the form, then requests the pages round and round."""
     results = []
     client = Client(host, port)
     try:
         client.login(username)
+        for _ in range(warmup):  # every worker process compiles its templates and fills its caches once
+            for _label, path in pages:
+                client.request("GET", path)
     except (OSError, http.client.HTTPException, RuntimeError) as error:
         results.append(("login", None, f"{type(error).__name__}: {error}"))
     try:
@@ -225,12 +240,14 @@ def start_server(port: int, server: str, workers: str, threads: int) -> subproce
         helptext = subprocess.run([*command, "serve", "--help"], capture_output=True, text=True).stdout
         if "--workers" not in helptext:
             raise SystemExit("this `tiendo serve` has no --workers (production mode): use --server waitress")
+    log = tempfile.NamedTemporaryFile("w+", prefix="tiendo-serve-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [*command, "serve", "--host", "127.0.0.1", "--port", str(port), *mode],
-        stdout=subprocess.DEVNULL,
-        stderr=sys.stderr,
+        stdout=log,
+        stderr=subprocess.STDOUT,  # waitress's "Task queue depth" lines would drown the table
         start_new_session=True,
     )
+    process.log = log.name  # type: ignore[attr-defined]
     for _ in range(240):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -240,7 +257,7 @@ def start_server(port: int, server: str, workers: str, threads: int) -> subproce
         except OSError:
             pass
         if process.poll() is not None:
-            raise SystemExit("tiendo serve stopped before answering (see above)")
+            raise SystemExit(f"tiendo serve stopped before answering:\n{Path(log.name).read_text()[-3000:]}")
         time.sleep(0.5)
     stop_server(process)
     raise SystemExit("tiendo serve did not answer /healthz within 120 s")
@@ -252,6 +269,7 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+    print(f"server log: {process.log}", file=sys.stderr)
 
 
 def one_run(args, host, port, pages) -> dict:
@@ -262,7 +280,7 @@ def one_run(args, host, port, pages) -> dict:
     sql = {label: entry["sql"] for label, entry in captured.items()}
     length = (args.seconds, args.requests)
     raw = summarise(in_parallel(replay_client, args.clients, (sql,), length))
-    served = summarise(in_parallel(http_client, args.clients, (host, port, args.user, pages), length))
+    served = summarise(in_parallel(http_client, args.clients, (host, port, args.user, pages, args.warmup), length))
     run = {}
     for label, _path in pages:
         h, r = served.get(label, {}), raw.get(label, {})
@@ -321,6 +339,9 @@ def main() -> int:
     parser.add_argument("--server", choices=["gunicorn", "waitress"], default="gunicorn")
     parser.add_argument("--workers", default="auto", help="gunicorn workers of the server started (auto)")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads of the server started (8)")
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="unmeasured rounds of the pages per client first (2): warm workers"
+    )
     parser.add_argument("--user", default="chuyenvien", help="the demo user every client signs in as")
     parser.add_argument("--only", action="append", default=[], help="only the pages whose label starts so")
     parser.add_argument("--page", action="append", default=[], help="one more page (a path)")
