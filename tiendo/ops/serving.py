@@ -17,9 +17,10 @@ def cores() -> int:
 
 
 def resolve_workers(value: str, *, available: int | None = None) -> int:
-    """`auto` = 2 × cores + 1, gunicorn's own advice: a page spends part of its time waiting for PostgreSQL, during
-    which another process renders (on the 2-core test machine 5 workers beat 2 and 3 under 8 clients; see
-    bench/README.md "Pages"); or a whole number from 1 to MAX_WORKERS."""
+    """`auto` = 2 × cores + 1, gunicorn's own advice: a sync worker is idle while it waits for PostgreSQL or for a
+    slow client, and another then uses the core; a spare worker costs only memory (~100 MB). On the shared 2-core
+    test machine 2, 3 and 5 workers were within its noise (bench/README.md "Pages"), so the advice stands. Or a
+    whole number from 1 to MAX_WORKERS."""
     text = str(value).strip().lower()
     if text == "auto":
         return min(MAX_WORKERS, 2 * (available or cores()) + 1)
