@@ -15,8 +15,10 @@ from tiendo.ops import serving
 from tiendo.ops.management.commands import serve
 
 
-@pytest.mark.parametrize(("value", "cores", "expected"), [("auto", 2, 5), ("auto", 1, 3), ("AUTO", 40, 64)])
-def test_auto_workers_are_twice_the_cores_plus_one(value, cores, expected):
+@pytest.mark.parametrize(
+    ("value", "cores", "expected"), [("auto", 2, 2), ("auto", 1, 2), ("auto", 8, 8), ("AUTO", 80, 64)]
+)
+def test_auto_workers_are_one_per_core_and_at_least_two(value, cores, expected):
     assert serving.resolve_workers(value, available=cores) == expected
 
 
@@ -101,7 +103,7 @@ def test_workers_auto_starts_gunicorn_once_after_migrating_with_one_job_worker(s
     monkeypatch.setattr(serving, "cores", lambda: 2)
     call_command("serve", "--workers", "auto", "--port", "8123", "--host", "0.0.0.0")
     [server] = FakeServer.started
-    assert server.command == serving.gunicorn_command(host="0.0.0.0", port=8123, workers=5)
+    assert server.command == serving.gunicorn_command(host="0.0.0.0", port=8123, workers=2)
     assert served[:2] == ["migrate", "collectstatic"]  # before the server (and its workers) start
     assert signal.SIGTERM in served and signal.SIGHUP in served
     assert FakeWorker.started == 0  # started once, stopped with the server

@@ -17,13 +17,15 @@ def cores() -> int:
 
 
 def resolve_workers(value: str, *, available: int | None = None) -> int:
-    """`auto` = 2 × cores + 1, gunicorn's own advice: a sync worker is idle while it waits for PostgreSQL or for a
-    slow client, and another then uses the core; a spare worker costs only memory (~100 MB). On the shared 2-core
-    test machine 2, 3 and 5 workers were within its noise (bench/README.md "Pages"), so the advice stands. Or a
-    whole number from 1 to MAX_WORKERS."""
+    """`auto` = one worker per core, at least 2 (so one slow request never holds up everyone). Not gunicorn's usual
+    2 × cores + 1, which assumes requests that mostly wait: tiendo's pages are mostly Python (template rendering
+    60-66 % of a list or board request, the database 10-13 %) and PostgreSQL runs on the same cores, so more
+    processes than cores only take turns, and every request in the turn is slower. On the 2-core test machine, 3
+    rounds interleaved, 2 workers gave p95 8-9 times the raw SQL where 3 and 5 gave 14-20 (bench/README.md "Pages").
+    Or a whole number from 1 to MAX_WORKERS."""
     text = str(value).strip().lower()
     if text == "auto":
-        return min(MAX_WORKERS, 2 * (available or cores()) + 1)
+        return min(MAX_WORKERS, max(2, available or cores()))
     try:
         workers = int(text)
     except ValueError:

@@ -65,7 +65,7 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="waitress threads (without --workers)")
         parser.add_argument(
             "--workers",
-            help="gunicorn worker processes: a number, or auto (2 x cores + 1); without it, waitress serves",
+            help="gunicorn worker processes: a number, or auto (one per core, at least 2); without it, waitress serves",
         )
         parser.add_argument("--timeout", type=int, default=120, help="gunicorn: seconds before a stuck worker dies")
         parser.add_argument("--access-log", action="store_true", help="gunicorn: log every request to stdout")
