@@ -43,14 +43,17 @@ class WorkerProcess:
                 self.process.kill()
 
 
-def _stop_with_parent() -> None:
-    """Linux: the kernel sends SIGTERM to gunicorn if `tiendo serve` dies outright (SIGKILL), so no orphaned server
-    keeps the port (elsewhere a no-op)."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+def _die_with_parent():
+    """Linux: a function for the child, between fork and exec, asking the kernel to send it SIGTERM when `tiendo
+    serve` dies outright (SIGKILL), so that no orphaned gunicorn keeps the port; elsewhere None. Looked up here,
+    in the parent: the child runs only the call."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class Command(BaseCommand):
@@ -93,6 +96,9 @@ class Command(BaseCommand):
         self.stdout.write(f"tiendo: http://{host}:{port}/  ({kind}; Ctrl+C để dừng / to stop)")
         if settings.DEBUG:
             self.stdout.write("TIENDO_DEBUG is on: do not use this in production.")
+        # gunicorn's master is this process's child (gunicorn reaps every child of its own, so the job worker
+        # cannot be its child), started before the job worker's watching thread: a fork beside no other thread.
+        server = subprocess.Popen(command, preexec_fn=_die_with_parent()) if command else None
         worker = None
         if not no_worker and not settings.TIENDO_JOBS_IMMEDIATE:
             worker = WorkerProcess(self.stdout)  # one job worker, this process's child, whatever serves the pages
@@ -100,8 +106,8 @@ class Command(BaseCommand):
         # `kill PID` (SIGTERM) should stop the worker too, as Ctrl+C does: let the `finally` below run.
         signal.signal(signal.SIGTERM, lambda *args: sys.exit(0))
         try:
-            if command:
-                self._gunicorn(command)
+            if server:
+                self._gunicorn(server)
             else:
                 from waitress import serve
 
@@ -112,17 +118,16 @@ class Command(BaseCommand):
             if worker:
                 worker.stop()
 
-    def _gunicorn(self, command: list[str]) -> None:
-        """gunicorn's master as a child of this process (which keeps the job worker: gunicorn's master reaps every
-        child of its own); SIGHUP is passed on (gunicorn then replaces its workers: new code, no request lost)."""
-        server = subprocess.Popen(command, preexec_fn=_stop_with_parent)
+    def _gunicorn(self, server: subprocess.Popen) -> None:
+        """Wait for gunicorn; SIGHUP is passed on (gunicorn then replaces its workers: new code, no request lost),
+        and when this process is told to stop, gunicorn is, letting the requests under way finish."""
         if hasattr(signal, "SIGHUP"):
             signal.signal(signal.SIGHUP, lambda *args: server.send_signal(signal.SIGHUP))
         try:
             code = server.wait()
         finally:
             if server.poll() is None:
-                server.terminate()  # gunicorn lets the requests under way finish (--graceful-timeout)
+                server.terminate()  # --graceful-timeout: 30 s
                 try:
                     server.wait(timeout=40)
                 except subprocess.TimeoutExpired:
