@@ -22,7 +22,8 @@ def resolve_workers(value: str, *, available: int | None = None) -> int:
     60-66 % of a list or board request, the database 10-13 %) and PostgreSQL runs on the same cores, so more
     processes than cores only take turns, and every request in the turn is slower. On the 2-core test machine, 3
     rounds interleaved, 2 workers gave p95 8-9 times the raw SQL where 3 and 5 gave 14-20 (bench/README.md "Pages").
-    Or a whole number from 1 to MAX_WORKERS."""
+    Where the queries are slow (the national demo), more workers keep more queries running: measure with
+    bench/pages.py and set a number. Or a whole number from 1 to MAX_WORKERS."""
     text = str(value).strip().lower()
     if text == "auto":
         return min(MAX_WORKERS, max(2, available or cores()))
