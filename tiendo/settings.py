@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("TIENDO_DATA_DIR", BASE_DIR.parent / "var")).resolve()
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "tiendo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tiendo.core.middleware.PrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tiendo.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +115,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'tiendo.sqlite3'}",
         conn_max_age=int(os.environ.get("TIENDO_CONN_MAX_AGE", 60)),
+        # A kept connection is checked (SELECT 1) at a request's first query: after a PostgreSQL restart each
+        # gunicorn worker opens a new one instead of failing one request with the dead connection.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -171,11 +176,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from the finders until collectstatic runs
+# Hashed names once collected (`tiendo serve` runs collectstatic): a year's immutable caching (tiendo/core/storage.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "tiendo.core.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Source maps (the API docs' scripts) are read by developers' tools only: not worth compressing at every deployment.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 # Security: cookies and headers; HTTPS settings switch on behind a TLS proxy (TIENDO_HTTPS=1).
 SESSION_COOKIE_HTTPONLY = True

@@ -23,6 +23,21 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+class PrivatePagesMiddleware:
+    """A page or a download is someone's own (their agency's projects, their tasks): no shared cache (a proxy of the
+    province's network) may keep it, and the browser asks again rather than showing a stale one. Static files never
+    reach this (WhiteNoise, above, answers them with their own caching); a view that sets Cache-Control keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "private, no-cache"
+        return response
+
+
 class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
     """Pages redirect to the login form; the API answers 401 itself (django-ninja's django_auth)."""
 

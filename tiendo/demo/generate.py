@@ -15,6 +15,7 @@ from tiendo.accounts.models import User
 from tiendo.agencies import loading as agency_loading
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.agencies.reorganisation import merge_agencies, merge_units
+from tiendo.core.maintenance import analyze_after_commit
 from tiendo.domain.access import Role
 from tiendo.enterprises import loading as enterprise_loading
 from tiendo.enterprises.models import Enterprise
@@ -242,6 +243,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
     plan_counts = demo_plans.load(seed, phases=phases)
     Installation.forget_names()
+    analyze_after_commit()  # planner statistics for the freshly filled tables (none yet: plans for empty tables)
     return {
         "admin_units": AdminUnit.objects.count(),
         "agencies": Agency.objects.count(),

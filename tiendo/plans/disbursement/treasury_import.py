@@ -24,6 +24,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tiendo.audit.models import acted_by
+from tiendo.core.maintenance import analyze_after_commit
 from tiendo.core.sheet_reading import FileRejected
 from tiendo.domain.money import format_vnd
 from tiendo.domain.tabular import CellError
@@ -328,6 +329,7 @@ def import_disbursement(
         _count_dry_run(plan, rows, result)
     else:
         _write(plan, rows, filename, result, actor=actor)
+        analyze_after_commit(result.created + result.updated + result.removed)  # fresh planner statistics
     result.total = sum(row.amount or 0 for row in rows if not row.errors)
     result.seconds = time.perf_counter() - started
     return result

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from tiendo.core.maintenance import analyze_after_commit
 from tiendo.domain.tabular import CellError
 
 from .checking import Checker, ImportResult
@@ -77,6 +78,7 @@ class _Importer:
             return self.result
         if not self.dry_run:
             Writer(self.user, self.tick).write(plan)
+            analyze_after_commit(self.result.rows - self.result.rejected)  # fresh planner statistics
         if self.progress:
             self.progress(self.total, self.total)
         return self.result
