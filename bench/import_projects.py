@@ -1,9 +1,13 @@
 """Time the project import and export against python-calamine's raw read of the same workbook.
 
-    python bench/import_projects.py --n 10000 [--profile] [--keep]
+    python bench/import_projects.py --n 10000 [--profile] [--keep] [--workbook PATH]
+    DATABASE_URL=postgres://… python bench/import_projects.py --n 10000    # PostgreSQL
 
 Generates N projects with 3 milestones and 10 progress reports each (xlsxwriter), reads every sheet with
-python-calamine alone, imports into a fresh SQLite database in a temporary data folder, then exports.
+python-calamine alone, imports into a fresh database, then exports. The database is SQLite in a temporary data
+folder, or with DATABASE_URL a new PostgreSQL database made next to the one named (dropped at the end).
+`--workbook PATH` keeps the generated workbook there and reuses it in later runs (100,000 projects take minutes
+to write).
 """
 
 import argparse
@@ -14,6 +18,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,21 +117,41 @@ def raw_read(path: Path) -> tuple[int, float]:
     return rows, time.perf_counter() - started
 
 
+def fresh_postgres(url: str):
+    """Point DATABASE_URL at a new database beside the one named; returns the function that drops it."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/')}_bench{os.getpid()}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+
+    def drop() -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+    return drop
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=10_000, help="number of projects")
     parser.add_argument("--profile", action="store_true", help="profile the import with cProfile")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--workbook", type=Path, help="where to keep the generated workbook, reused if it exists")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="tiendo-bench-"))
     os.environ["TIENDO_DATA_DIR"] = str(folder)
-    os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
+    scratch = fresh_postgres(os.environ["DATABASE_URL"]) if os.environ.get("DATABASE_URL") else None
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from tiendo.accounts.models import User
     from tiendo.projects.models import Project
@@ -135,11 +160,15 @@ def main() -> None:
     try:
         call_command("migrate", verbosity=0)
         user = User.objects.create(username="bench", role="admin")
-        workbook = folder / "projects.xlsx"
+        print(f"database: {connection.vendor}")
+        workbook = args.workbook or folder / "projects.xlsx"
         started = time.perf_counter()
-        rows = generate(workbook, args.n)
+        if args.workbook and workbook.exists():
+            rows = args.n * 14
+        else:
+            rows = generate(workbook, args.n)
         print(
-            f"generated {args.n:,} projects, {rows:,} rows, {workbook.stat().st_size / 1e6:.1f} MB "
+            f"workbook: {args.n:,} projects, {rows:,} rows, {workbook.stat().st_size / 1e6:.1f} MB "
             f"in {time.perf_counter() - started:.1f} s"
         )
 
@@ -174,6 +203,9 @@ def main() -> None:
         total = sum(counts.values())
         print(f"export: {total:,} rows in {seconds:.2f} s = {total / seconds:,.0f} rows/s")
     finally:
+        if scratch:
+            connection.close()
+            scratch()
         if args.keep:
             print(f"kept {folder}")
         else:
