@@ -140,6 +140,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="number of projects")
     parser.add_argument("--profile", action="store_true", help="profile the import with cProfile")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--no-export", action="store_true", help="time the import only")
     parser.add_argument("--workbook", type=Path, help="where to keep the generated workbook, reused if it exists")
     args = parser.parse_args()
 
@@ -196,6 +197,8 @@ def main() -> None:
             f"(import/raw read speed = {read_seconds / seconds:.2f})"
         )
 
+        if args.no_export:
+            return
         started = time.perf_counter()
         exported = folder / "export.xlsx"
         counts = export_workbook(Project.objects.all(), str(exported))
