@@ -204,7 +204,8 @@ def _read_one(cell: Any, read: Callable[[Any], Any]) -> Any:
 
 
 # Columns read once per distinct value. Choices, references and percentages were always read so (a cell equal to
-# another, True and 1.0 included, reads alike); the others never cache a True or False, which equals 1 or 0.
+# another, True and 1.0 included, reads alike); the others are "exact": a cell reads alike only to another of the
+# same type (1, 1.0 and True are written differently in a message).
 _BY_VALUE = {"choice": False, "ref": False, "percent": False, "decimal": True, "area": True, "tax_code": True}
 _BY_VALUE["name"] = True
 
@@ -248,13 +249,11 @@ class ColumnReader:
         seen, read, out = self.seen, self.read, []
         append = out.append
         for cell in cells:
-            if exact and cell.__class__ is bool:
-                append(_read_one(cell, read))
-                continue
+            key = cell if not exact or cell.__class__ is str else (cell.__class__, cell)
             try:
-                value = seen[cell]
+                value = seen[key]
             except KeyError:
-                value = seen[cell] = _read_one(cell, read)
+                value = seen[key] = _read_one(cell, read)
             except TypeError:  # unhashable: never from a workbook, but be safe
                 value = _read_one(cell, read)
             append(value)
