@@ -222,11 +222,13 @@ class ColumnReader:
         self.longest = column.max_length or 1 << 30
         self.factor = unit_factor(unit or column.unit) if column.kind == "amount" else 1
 
-    def __call__(self, cells: Sequence[Any]) -> list[Any]:
-        """The value of each cell, or a _Mark: _BLANK, or an error's message."""
+    def __call__(self, cells: Sequence[Any]) -> tuple[list[Any], list[int]]:
+        """The value of each cell, or a _Mark (_BLANK, or an error's message); and the positions of the marks
+        (and maybe of some values)."""
         kind = self.kind
         if kind in _BY_VALUE:
-            return self._by_value(cells, _BY_VALUE[kind])
+            out = self._by_value(cells, _BY_VALUE[kind])
+            return out, [i for i, v in enumerate(out) if v.__class__ is _Mark]
         if kind == "text":
             longest = self.longest
             out = [c.strip() if c.__class__ is str and len(c) <= longest else _SLOW for c in cells]
@@ -243,7 +245,7 @@ class ColumnReader:
         read = self.read
         for i in slow:
             out[i] = _read_one(cells[i], read)
-        return out
+        return out, slow
 
     def _by_value(self, cells: Sequence[Any], exact: bool) -> list[Any]:
         seen, read, out = self.seen, self.read, []
@@ -349,9 +351,11 @@ def _parse_block(name: str, block, first_number: int, width: int, plan, fields: 
     holes: set[int] = set()
     outs = []
     for index, _field, read, required, keep, empty, where in plan:
-        out = read(columns[index])
-        for i in [i for i, v in enumerate(out) if v.__class__ is _Mark]:
+        out, maybe = read(columns[index])
+        for i in maybe:
             mark = out[i]
+            if mark.__class__ is not _Mark:
+                continue
             if mark is _BLANK:
                 if required:
                     message = "Ô bắt buộc đang để trống."
