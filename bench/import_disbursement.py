@@ -1,7 +1,7 @@
 """Time the Treasury disbursement import against python-calamine's raw read of the same report.
 
     python bench/import_disbursement.py --n 10000 [--months 12] [--profile] [--workbook PATH]
-    DATABASE_URL=postgres://… python bench/import_disbursement.py --n 10000    # PostgreSQL
+    DATABASE_URL=postgres://… python bench/import_disbursement.py --n 10000 [--template]   # PostgreSQL
 
 Makes N public projects, two capital sources and the 2024 annual plan in a fresh database (SQLite in a temporary
 data folder, or with DATABASE_URL a new PostgreSQL database beside the one named, dropped at the end), writes a
@@ -88,6 +88,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="number of projects")
     parser.add_argument("--months", type=int, default=12, help="months in the report (from 01/2024)")
     parser.add_argument("--profile", action="store_true", help="profile the import with cProfile")
+    parser.add_argument(
+        "--template", action="store_true", help="copy the database DATABASE_URL names (empty, migrated)"
+    )
     parser.add_argument("--workbook", type=Path, help="where to keep the generated report, reused if it exists")
     args = parser.parse_args()
 
@@ -96,7 +99,7 @@ def main() -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
     from import_projects import fresh_postgres
 
-    scratch = fresh_postgres(os.environ["DATABASE_URL"]) if os.environ.get("DATABASE_URL") else None
+    scratch = fresh_postgres(os.environ["DATABASE_URL"], args.template) if os.environ.get("DATABASE_URL") else None
     import django
 
     django.setup()

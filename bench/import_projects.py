@@ -1,11 +1,12 @@
 """Time the project import and export against python-calamine's raw read of the same workbook.
 
     python bench/import_projects.py --n 10000 [--profile] [--keep] [--workbook PATH]
-    DATABASE_URL=postgres://… python bench/import_projects.py --n 10000    # PostgreSQL
+    DATABASE_URL=postgres://… python bench/import_projects.py --n 10000 [--template]   # PostgreSQL
 
 Generates N projects with 3 milestones and 10 progress reports each (xlsxwriter), reads every sheet with
 python-calamine alone, imports into a fresh database, then exports. The database is SQLite in a temporary data
-folder, or with DATABASE_URL a new PostgreSQL database made next to the one named (dropped at the end).
+folder, or with DATABASE_URL a new PostgreSQL database made next to the one named (dropped at the end; with
+`--template`, a copy of the one named, which must be empty and migrated).
 `--workbook PATH` keeps the generated workbook there and reuses it in later runs (100,000 projects take minutes
 to write).
 """
@@ -117,15 +118,17 @@ def raw_read(path: Path) -> tuple[int, float]:
     return rows, time.perf_counter() - started
 
 
-def fresh_postgres(url: str):
-    """Point DATABASE_URL at a new database beside the one named; returns the function that drops it."""
+def fresh_postgres(url: str, template: bool = False):
+    """Point DATABASE_URL at a new database beside the one named (with `template`, a copy of it: an empty database
+    already migrated saves the migration, minutes on a busy machine); returns the function that drops it."""
     import psycopg
 
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/')}_bench{os.getpid()}"
+    original = parts.path.lstrip("/")
+    name = f"{original}_bench{os.getpid()}"
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{original}"' if template else ""))
     os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
 
     def drop() -> None:
@@ -141,13 +144,16 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile the import with cProfile")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--no-export", action="store_true", help="time the import only")
+    parser.add_argument(
+        "--template", action="store_true", help="copy the database DATABASE_URL names (empty, migrated)"
+    )
     parser.add_argument("--workbook", type=Path, help="where to keep the generated workbook, reused if it exists")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="tiendo-bench-"))
     os.environ["TIENDO_DATA_DIR"] = str(folder)
     os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
-    scratch = fresh_postgres(os.environ["DATABASE_URL"]) if os.environ.get("DATABASE_URL") else None
+    scratch = fresh_postgres(os.environ["DATABASE_URL"], args.template) if os.environ.get("DATABASE_URL") else None
     import django
 
     django.setup()
