@@ -169,41 +169,104 @@ def parse_table(table: Table, sources: Sources, errors: list[CellError]) -> list
                 "Thiếu cột số tiền: cần cột 'Giải ngân trong tháng' hoặc cột 'Lũy kế' (hoặc cả hai).",
             )
         )
-    rows = []
+    numbers, kept = [], []
+    width = len(header)
+    first = bound["project"][0] if "project" in bound else 0
     for offset, cells in enumerate(table.rows[table.header_row + 1 :]):
-        if all(is_blank(c) for c in cells):
+        code = cells[first] if first < len(cells) else None
+        if not (code.__class__ is str and code and not code.isspace()) and all(is_blank(c) for c in cells):
             continue
-        row = Row(table.sheet, header_number + offset + 1, letters, month=stated)
-
-        cells = list(cells) + [None] * (len(header) - len(cells))
-
-        def cell(field_name: str, cells: list[Any] = cells) -> Any:
-            return cells[bound[field_name][0]]
-
-        for field_name in ("project", "source", "month"):
-            if field_name not in bound:
-                continue
-            value = cell(field_name)
-            if is_blank(value):
-                row.error(field_name, "Ô bắt buộc đang để trống.")
-                continue
-            try:
-                if field_name == "project":
-                    row.project = parse_text(value)
-                elif field_name == "source":
-                    row.source_id = sources.find(parse_text(value))
-                else:
-                    row.month = parse_month(value)
-            except ValueError as error:
-                row.error(field_name, str(error))
-        for field_name in ("monthly", "cumulative"):
-            if field_name not in bound or is_blank(value := cell(field_name)):
-                continue
-            try:
-                setattr(row, field_name, parse_amount(value, bound[field_name][1]))
-            except ValueError as error:
-                row.error(field_name, str(error))
+        numbers.append(header_number + offset + 1)
+        kept.append(cells if len(cells) >= width else list(cells) + [None] * (width - len(cells)))
+    # Column by column: the project codes, sources and months repeat down the sheet and are read once each; a
+    # whole number of đồng is taken as it is. Each row's errors come in the order of the fields below.
+    errs: list[list[CellError]] = [[] for _ in kept]
+    readers = {"project": parse_text, "source": lambda value: sources.find(parse_text(value)), "month": parse_month}
+    found_values: dict[str, list[Any]] = {}
+    for field_name in ("project", "source", "month", "monthly", "cumulative"):
+        if field_name not in bound:
+            continue
+        index, unit = bound[field_name]
+        cells = [row[index] for row in kept]
+        if field_name in readers:
+            out = _read_required(cells, readers[field_name])
+        else:
+            out = _read_amounts(cells, unit)
+        letter, title = letters[field_name]
+        for i in [i for i, value in enumerate(out) if value.__class__ is _Failed]:
+            errs[i].append(CellError(table.sheet, numbers[i], letter, title, out[i].message))
+            out[i] = None
+        found_values[field_name] = out
+    none = [None] * len(kept)
+    projects = found_values.get("project", [""] * len(kept))
+    source_ids, months = found_values.get("source", none), found_values.get("month", [stated] * len(kept))
+    monthlies, cumulatives = found_values.get("monthly", none), found_values.get("cumulative", none)
+    rows = []
+    missing_field = "monthly" if "monthly" in bound else "cumulative"
+    for i, number in enumerate(numbers):
+        row = Row(
+            table.sheet,
+            number,
+            letters,
+            project=projects[i] or "",
+            source_id=source_ids[i],
+            month=months[i] if months[i] is not None else stated,
+            monthly=monthlies[i],
+            cumulative=cumulatives[i],
+            errors=errs[i],
+        )
         if row.monthly is None and row.cumulative is None and not row.errors:
-            row.error("monthly" if "monthly" in bound else "cumulative", "Thiếu số tiền giải ngân.")
+            row.error(missing_field, "Thiếu số tiền giải ngân.")
         rows.append(row)
     return rows
+
+
+class _Failed:
+    """A cell that could not be read, with the message saying why."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
+
+
+_REQUIRED = _Failed("Ô bắt buộc đang để trống.")
+
+
+def _read_required(cells: list[Any], read) -> list[Any]:
+    """A required column read once per distinct cell (of the same type: 1, 1.0 and True read differently)."""
+    seen: dict[Any, Any] = {}
+    out = []
+    for cell in cells:
+        key = cell if cell.__class__ is str else (cell.__class__, cell)  # 1 and 1.0 are written differently
+        value = seen.get(key, seen)
+        if value is seen:
+            if is_blank(cell):
+                value = _REQUIRED
+            else:
+                try:
+                    value = read(cell)
+                except ValueError as error:
+                    value = _Failed(str(error))
+            seen[key] = value
+        out.append(value)
+    return out
+
+
+def _read_amounts(cells: list[Any], unit: str) -> list[Any]:
+    """Amounts in the header's unit: a whole number cell at once, the others by parse_amount; a blank is None."""
+    factor = unit_factor(unit)
+    out = [int(c) * factor if c.__class__ is float and c >= 0 and c.is_integer() else _SLOW for c in cells]
+    for i in [i for i, value in enumerate(out) if value is _SLOW]:
+        cell = cells[i]
+        if is_blank(cell):
+            out[i] = None
+            continue
+        try:
+            out[i] = parse_amount(cell, unit)
+        except ValueError as error:
+            out[i] = _Failed(str(error))
+    return out
+
+
+_SLOW = _Failed("")

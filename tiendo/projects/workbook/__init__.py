@@ -8,7 +8,7 @@ writes in one transaction with bulk statements, so a file of a province's whole 
     columns    the column table, and the model field lists derived from it
     reading    the uploaded file into rows of Python values (with `tiendo.core.sheet_reading`)
     checking   the checks across rows and against the database; the plan of the writes
-    writing    the plan written: executemany for new rows, bulk updates with history
+    writing    the plan written: new rows in bulk (COPY on PostgreSQL), bulk updates with history
     importing  import_workbook: read, check, write
     export     the data sheets, the CSV, the blank template, the rejected rows
     layout     the shared formats, the printable report sheet and the guide

@@ -93,6 +93,8 @@ def _error(parsed: Parsed, row: Row, field_name: str, message: str) -> None:
 
 def _failed_fields(parsed: Parsed, row: Row) -> set[str]:
     """The fields of this row whose cells already carry an error."""
+    if not row.errors:
+        return set()
     letters = {error.column for error in row.errors}
     return {name for name, (letter, _header) in parsed.letters.items() if letter in letters}
 
@@ -288,7 +290,6 @@ class Checker:
                     f"Hạn hiện tại ({current:%d/%m/%Y}) không được trước hạn ban đầu ({first:%d/%m/%Y}).",
                 )
                 continue
-            changes = {f: values[f] for f in MILESTONE_FIELDS if f in values}
             if old is None:
                 if merged["current_due"] is None:
                     merged["current_due"] = merged["first_due"]
@@ -296,6 +297,7 @@ class Checker:
                 plan.milestone_creates.append(merged)
                 result.milestones += 1
             else:
+                changes = {f: values[f] for f in MILESTONE_FIELDS if f in values}
                 changed = {f: v for f, v in changes.items() if old[f] != v}
                 if changed:
                     plan.milestone_updates[old["id"]] = changed

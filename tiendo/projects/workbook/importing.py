@@ -1,9 +1,10 @@
 """The project workbook import, start to end: read every sheet, check every row, then write in one transaction.
 
 A province's whole registry (a hundred thousand projects, over a million rows) imports in well under a minute:
-rows are read without a query each (`reading`), checked across rows and against the database in a few chunked
-queries (`checking`), and written with executemany (`writing`). Nothing is written while any row has an error,
-unless the user asked for the valid rows to be written and the others returned in a workbook of their own.
+rows are read a column at a time without a query each (`reading`), checked across rows and against the database
+in a few chunked queries (`checking`), and written in bulk, by COPY on PostgreSQL (`writing`). Nothing is written
+while any row has an error, unless the user asked for the valid rows to be written and the others returned in a
+workbook of their own.
 """
 
 from __future__ import annotations

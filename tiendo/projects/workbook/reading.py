@@ -9,7 +9,7 @@ name, fetched once into `Lookups`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,7 +19,6 @@ from tiendo.core.sheet_reading import (
     FileRejected,
     bind_header,
     choice_reader,
-    memo,
     missing_columns,
     read_sheets,
     text_reader,
@@ -139,27 +138,39 @@ def _current(start: date | None, end: date | None, today: date) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Cell readers bound to a header
+# Reading a column at once
+#
+# A column's cells are read together: the usual cells (a date cell in a date column, a whole number in an amount
+# column, plain text) by one list comprehension, the cells of a column whose values repeat (choices, references,
+# percentages, decimals, tax codes, names) once per distinct value, and only the others (blanks, text to parse,
+# errors) one at a time by the column's full reader. Each cell gets the value, the message, or the blank the full
+# reader would have given it alone.
+
+
+class _Mark:
+    """What a cell read to, when it is not a value: still to read one at a time, blank, or an error message."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str = ""):
+        self.message = message
+
+
+_SLOW = _Mark()  # the fast path did not take it: read it alone
+_BLANK = _Mark()
+ABSENT = _Mark()  # in a row's values: no value (a blank that keeps the current one, or a cell in error)
 
 
 def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]:
-    """A function that reads one cell of this column, raising ValueError with a Vietnamese message."""
+    """The full reader of one non-blank cell of this column, raising ValueError with a Vietnamese message."""
     kind = column.kind
-    if kind == "text":
-        slow_text, longest = text_reader(column.max_length, False), column.max_length or 1 << 30
-        return lambda cell: cell.strip() if cell.__class__ is str and len(cell) <= longest else slow_text(cell)
-    if kind == "name":
-        return text_reader(column.max_length, True)
+    if kind in ("text", "name"):
+        return text_reader(column.max_length, kind == "name")
     if kind == "date":
-        return lambda cell: cell if cell.__class__ is date else parse_date(cell)
+        return parse_date
     if kind == "amount":
         unit = unit or column.unit
-        factor = unit_factor(unit)
-        return lambda cell: (
-            int(cell) * factor
-            if cell.__class__ is float and cell >= 0 and cell.is_integer()
-            else parse_amount(cell, unit)
-        )
+        return lambda cell: parse_amount(cell, unit)
     if kind == "area":
         factor = AREA_UNITS[unit or "m²"]
         places, low, high = column.places, column.minimum, column.maximum
@@ -170,19 +181,85 @@ def _reader(column: Column, unit: str, lookups: Lookups) -> Callable[[Any], Any]
         places, low, high = column.places, column.minimum, column.maximum
         return lambda cell: parse_decimal(cell, places, low, high)
     if kind == "int":
-        return lambda cell: (
-            int(cell) if cell.__class__ is float and cell >= 0 and cell.is_integer() else parse_int(cell)
-        )
+        return parse_int
     if kind == "percent":
-        return memo(parse_percent)
+        return parse_percent
     if kind == "choice":
-        return memo(choice_reader(column.choices or {}))
+        return choice_reader(column.choices or {})
     if kind == "ref":
         table: RefTable = getattr(lookups, column.field)
-        return memo(lambda cell: table.find(parse_text(cell)))
+        return lambda cell: table.find(parse_text(cell))
     if kind == "tax_code":
         return read_tax_code
     raise AssertionError(kind)
+
+
+def _read_one(cell: Any, read: Callable[[Any], Any]) -> Any:
+    if cell == "" or cell is None or (cell.__class__ is str and cell.isspace()):
+        return _BLANK
+    try:
+        return read(cell)
+    except ValueError as error:
+        return _Mark(str(error))
+
+
+# Columns read once per distinct value. Choices, references and percentages were always read so (a cell equal to
+# another, True and 1.0 included, reads alike); the others are "exact": a cell reads alike only to another of the
+# same type (1, 1.0 and True are written differently in a message).
+_BY_VALUE = {"choice": False, "ref": False, "percent": False, "decimal": True, "area": True, "tax_code": True}
+_BY_VALUE["name"] = True
+
+
+class ColumnReader:
+    """Reads the cells of one bound column, a block of rows at a time (distinct values are remembered across
+    blocks)."""
+
+    def __init__(self, column: Column, unit: str, lookups: Lookups):
+        self.column = column
+        self.kind = column.kind
+        self.read = _reader(column, unit, lookups)
+        self.seen: dict[Any, Any] = {}
+        self.longest = column.max_length or 1 << 30
+        self.factor = unit_factor(unit or column.unit) if column.kind == "amount" else 1
+
+    def __call__(self, cells: Sequence[Any]) -> tuple[list[Any], list[int]]:
+        """The value of each cell, or a _Mark (_BLANK, or an error's message); and the positions of the marks
+        (and maybe of some values)."""
+        kind = self.kind
+        if kind in _BY_VALUE:
+            out = self._by_value(cells, _BY_VALUE[kind])
+            return out, [i for i, v in enumerate(out) if v.__class__ is _Mark]
+        if kind == "text":
+            longest = self.longest
+            out = [c.strip() if c.__class__ is str and len(c) <= longest else _SLOW for c in cells]
+            slow = [i for i, v in enumerate(out) if v is _SLOW or v == ""]
+        elif kind == "date":
+            out = [c if c.__class__ is date else _SLOW for c in cells]
+            slow = [i for i, v in enumerate(out) if v is _SLOW]
+        elif kind in ("amount", "int"):
+            factor = self.factor
+            out = [int(c) * factor if c.__class__ is float and c >= 0 and c.is_integer() else _SLOW for c in cells]
+            slow = [i for i, v in enumerate(out) if v is _SLOW]
+        else:
+            raise AssertionError(kind)
+        read = self.read
+        for i in slow:
+            out[i] = _read_one(cells[i], read)
+        return out, slow
+
+    def _by_value(self, cells: Sequence[Any], exact: bool) -> list[Any]:
+        seen, read, out = self.seen, self.read, []
+        append = out.append
+        for cell in cells:
+            key = cell if not exact or cell.__class__ is str else (cell.__class__, cell)
+            try:
+                value = seen[key]
+            except KeyError:
+                value = seen[key] = _read_one(cell, read)
+            except TypeError:  # unhashable: never from a workbook, but be safe
+                value = _read_one(cell, read)
+            append(value)
+        return out
 
 
 def _check_unit(column: Column, unit: str) -> str | None:
@@ -220,6 +297,9 @@ class Parsed:
     letters: dict[str, tuple[str, str]]  # field -> (column letter, header as written)
 
 
+BLOCK = 5000  # rows read at once: the progress bar moves every block
+
+
 def parse_sheet(
     sheet: Sheet, table: list[list[Any]], lookups: Lookups, errors: list[CellError], tick: Callable[[int], None]
 ) -> Parsed:
@@ -227,41 +307,81 @@ def parse_sheet(
     by_key = {header_key_of(c): c for c in sheet.columns}
     found, seen = bind_header(sheet.name, 1, header, by_key.get, errors, unit_problem=_check_unit)
     letters = {b.column.field: (b.letter, b.title.text) for b in found}
-    bound = [(b.index, b.column, _reader(b.column, b.title.unit, lookups)) for b in found]
     missing_columns(sheet.name, 1, sheet.columns, seen, errors)
-    rows: list[Row] = []
-    name = sheet.name
-    width = len(header)
     plan = [
-        (index, c.field, read, c.required, c.keep, "" if c.kind in ("text", "name", "choice") else None)
-        for index, c, read in bound
+        (
+            b.index,
+            b.column.field,
+            ColumnReader(b.column, b.title.unit, lookups),
+            b.column.required,
+            b.column.keep,
+            "" if b.column.kind in ("text", "name", "choice") else None,
+            (column_letter(b.index), b.column.header),
+        )
+        for b in found
     ]
-    where = {index: (column_letter(index), c.header) for index, c, _ in bound}
-    for offset, cells in enumerate(table[1:]):
-        if offset % 5000 == 4999:
-            tick(5000)
-        if not any(cells) or (is_blank(cells[0]) and all(is_blank(c) for c in cells)):
+    fields = [field_name for _, field_name, *_ in plan]
+    rows: list[Row] = []
+    width = len(header)
+    for start in range(1, len(table), BLOCK):
+        block = table[start : start + BLOCK]
+        rows += _parse_block(sheet.name, block, start + 1, width, plan, fields)
+        tick(len(block))
+    return Parsed(sheet, list(header), set(letters), rows, letters)
+
+
+def _parse_block(name: str, block, first_number: int, width: int, plan, fields: list[str]) -> list[Row]:
+    """The rows of a block of the sheet (blank rows left out), read column by column; each row's errors in the
+    order of its columns."""
+    numbers, kept = [], []
+    for offset, cells in enumerate(block):
+        if not any(cells):
             continue
-        number = offset + 2
+        head = cells[0]
+        if (head is None or (head.__class__ is str and not head.strip())) and all(is_blank(c) for c in cells):
+            continue
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
-        values: dict[str, Any] = {}
-        row_errors: list[CellError] = []
-        for index, field_name, read, required, keep, empty in plan:
-            cell = cells[index]
-            if cell == "" or cell is None or (cell.__class__ is str and cell.isspace()):
-                if required:
-                    row_errors.append(CellError(name, number, *where[index], "Ô bắt buộc đang để trống."))
-                elif not keep:
-                    values[field_name] = empty
+        numbers.append(first_number + offset)
+        kept.append(cells)
+    if not kept:
+        return []
+    columns = list(zip(*kept, strict=False)) if plan else []
+    row_errors: dict[int, list[CellError]] = {}
+    holes: set[int] = set()
+    outs = []
+    for index, _field, read, required, keep, empty, where in plan:
+        out, maybe = read(columns[index])
+        for i in maybe:
+            mark = out[i]
+            if mark.__class__ is not _Mark:
                 continue
-            try:
-                values[field_name] = read(cell)
-            except ValueError as error:
-                row_errors.append(CellError(name, number, *where[index], str(error)))
-        rows.append(Row(number, cells, values, row_errors))
-    tick((len(table) - 1) % 5000 if table else 0)
-    return Parsed(sheet, list(header), set(letters), rows, letters)
+            if mark is _BLANK:
+                if required:
+                    message = "Ô bắt buộc đang để trống."
+                elif keep:
+                    out[i] = ABSENT
+                    holes.add(i)
+                    continue
+                else:
+                    out[i] = empty
+                    continue
+            else:
+                message = mark.message
+            out[i] = ABSENT
+            holes.add(i)
+            row_errors.setdefault(i, []).append(CellError(name, numbers[i], *where, message))
+        outs.append(out)
+    if outs:
+        values = [dict(zip(fields, row, strict=True)) for row in zip(*outs, strict=True)]
+    else:
+        values = [{} for _ in kept]
+    for i in holes:
+        values[i] = {k: v for k, v in values[i].items() if v is not ABSENT}
+    return [
+        Row(number, cells, row_values, row_errors.get(i) or [])
+        for i, (number, cells, row_values) in enumerate(zip(numbers, kept, values, strict=True))
+    ]
 
 
 def header_key_of(column: Column) -> str:
