@@ -29,3 +29,20 @@ def test_nothing_to_write_writes_nothing():
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE bulk_empty (id integer)")
     assert insert_rows("bulk_empty", ["id"], []) == 0
+
+
+def test_a_lazy_source_may_ask_the_database():
+    """On PostgreSQL a generator that queried the connection during COPY would wait for it forever."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bulk_lazy (id integer, n integer)")
+
+    def rows():
+        for i in range(3):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT COUNT(*) FROM bulk_lazy")
+                yield (i, cursor.fetchone()[0])
+
+    assert insert_rows("bulk_lazy", ["id", "n"], rows()) == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, n FROM bulk_lazy ORDER BY id")
+        assert cursor.fetchall() == [(0, 0), (1, 0), (2, 0)]

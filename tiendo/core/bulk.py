@@ -30,6 +30,10 @@ def insert_rows(
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
     written = 0
+    if connection.vendor == "postgresql":
+        # Drawn in full before COPY starts: while COPY holds the connection, a lazy source that asked the database
+        # anything (a queryset, a lookup) would wait for it forever.
+        rows = list(rows)
     iterator = iter(rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
