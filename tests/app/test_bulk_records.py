@@ -1,4 +1,4 @@
-"""core.bulk_records: records written by insert_rows land as the ORM would write them (values, keys, history
+"""audit.bulk_records: records written by insert_rows land as the ORM would write them (values, keys, history
 rows), a bad value fails as the ORM fails; and the demo's generating worker hands its items over in order."""
 
 from datetime import date, datetime
@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
+from tiendo.audit.bulk_records import add_records, add_rows, insert_values, reserve_keys
 from tiendo.audit.models import acted_by
-from tiendo.core.bulk_records import add_records, add_rows, insert_values, reserve_keys
 from tiendo.demo.worker import WorkerError, made_in_a_worker
 from tiendo.projects.models import Milestone, ProgressReport, Zone
 

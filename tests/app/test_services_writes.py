@@ -56,8 +56,8 @@ def test_the_history_user_is_set_only_by_acted_by():
     offenders = []
     for path in sorted(SOURCE.rglob("*.py")):
         relative = path.relative_to(SOURCE).as_posix()
-        if relative == "audit/models.py":
-            continue
+        if relative in ("audit/models.py", "audit/bulk_records.py"):
+            continue  # where the mark is set (acted_by) and where the bulk writer reads it for the history row
         for number, line in enumerate(path.read_text().splitlines(), 1):
             if "_history_user" in line:
                 offenders.append(f"{relative}:{number}: {line.strip()}")

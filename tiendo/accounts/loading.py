@@ -3,7 +3,7 @@ another system).
 
 An administrator creates accounts one at a time, each with its own password; a load writes a whole staff with one
 starting password, hashed once (hashing is slow on purpose, so once per account would cost more than the load),
-rows and their "created" history rows through `core.bulk_records` (COPY on PostgreSQL). Each function is one
+rows and their "created" history rows through `audit.bulk_records` (COPY on PostgreSQL). Each function is one
 transaction; the caller's keyword-only `actor` is the author of every history row (None: the system's own load,
 which names nobody, as the demo's).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from tiendo.core.bulk_records import add_records
+from tiendo.audit.bulk_records import add_records
 
 from .models import User
 

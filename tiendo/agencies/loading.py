@@ -3,7 +3,7 @@ administrative units, agencies and the installation in one go, and about agencie
 was recorded, such as who keeps their records.
 
 A user edits an agency one at a time through `services`; a load writes the whole map of a province or the nation,
-units and agencies parents first, with their "created" history rows, through `core.bulk_records` (COPY on
+units and agencies parents first, with their "created" history rows, through `audit.bulk_records` (COPY on
 PostgreSQL). Each function is one transaction; the caller's keyword-only `actor` is the author of every history
 row (None: the system's own load, which names nobody, as the demo's).
 """
@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from tiendo.audit.bulk_records import add_records
 from tiendo.audit.models import acted_by
-from tiendo.core.bulk_records import add_records
 
 from .models import AdminUnit, Agency, Installation
 

@@ -10,9 +10,9 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tiendo.audit.bulk_records import add_history, update_records
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version, with_versions_moved
-from tiendo.core.bulk_records import add_history, update_records
 from tiendo.domain import organisation
 
 from .models import AdminUnit, Agency, Reorganisation

@@ -4,7 +4,7 @@ and notifications (the demo; a migration from another system).
 
 A user changes a task one at a time through `services`; a load writes tens of thousands (60,000 tasks for the
 national demo, each changed several times), where even bulk_create's and bulk_update's per-object work costs
-several times the database's own, so rows and their history rows go in through `core.bulk_records` (COPY on
+several times the database's own, so rows and their history rows go in through `audit.bulk_records` (COPY on
 PostgreSQL; changes as one UPDATE a task, sent together). Each function is one transaction. What a load writes was
 entered, reported and decided by many people, so most history rows name a different person per record: the
 functions say where each author comes from (a field of the record, or given with it as data) and set the
@@ -20,9 +20,9 @@ from typing import NamedTuple
 from django.db import transaction
 
 from tiendo.accounts.models import User
+from tiendo.audit.bulk_records import add_history, add_records, update_records
 from tiendo.audit.models import acted_by
 from tiendo.core.bulk import insert_rows
-from tiendo.core.bulk_records import add_history, add_records, update_records
 from tiendo.domain.text import search_key
 
 from .models import Directive, ExtensionRequest, Notification, ProgressUpdate, Task

@@ -2,7 +2,7 @@
 another system).
 
 A user creates and edits an enterprise one at a time through `services`; a load writes thousands (20,000 for the
-national demo), with their "created" history rows, through `core.bulk_records` (COPY on PostgreSQL). Each
+national demo), with their "created" history rows, through `audit.bulk_records` (COPY on PostgreSQL). Each
 function is one transaction; the caller's keyword-only `actor` is the author of every history row (None: the
 system's own load, which names nobody, as the demo's).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from tiendo.core.bulk_records import add_records
+from tiendo.audit.bulk_records import add_records
 
 from .models import Enterprise
 

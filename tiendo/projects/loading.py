@@ -3,7 +3,7 @@ migration from another system), and running projects handed over to another agen
 
 A user creates and edits a project one at a time through `services`; a load writes tens of thousands (millions of
 reports for the national demo), where even bulk_create's per-object work costs several times the database's own,
-so rows and their "created" history rows go in through `core.bulk_records` (COPY on PostgreSQL). Each function is
+so rows and their "created" history rows go in through `audit.bulk_records` (COPY on PostgreSQL). Each function is
 one transaction; the caller's keyword-only `actor` is the author of every history row (None: the system's own
 load, which names nobody, as the demo's). Sectors and progress reports keep no history, so their loads take no
 actor.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
-from tiendo.core.bulk_records import add_history, add_records, add_rows, insert_values, update_records
+from tiendo.audit.bulk_records import add_history, add_records, add_rows, insert_values, update_records
 
 from .models import CapitalSource, LegalDocument, Milestone, ProgressReport, Project, ScheduleAdjustment, Sector, Zone
 

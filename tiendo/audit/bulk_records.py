@@ -29,7 +29,7 @@ from django.db import connection
 from django.db.models import DateField, DateTimeField, Model
 from django.utils import timezone
 
-from .bulk import BATCH, insert_rows
+from tiendo.core.bulk import BATCH, insert_rows
 
 _INTEGER = {
     "AutoField",
