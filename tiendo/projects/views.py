@@ -2,7 +2,6 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,28 +24,6 @@ PAGE_SIZE = 50
 
 def _can_edit(user) -> bool:
     return access.can(user, "manage_projects")
-
-
-class _CountedPaginator(Paginator):
-    """Counts and pages on primary keys alone, then joins the related tables for the 50 rows shown:
-    deep pages of 200,000 projects stay fast because skipped rows are never joined. (The project list now uses
-    listing.ProjectPaginator; the task board extends this one.)"""
-
-    @property
-    def count(self):
-        if not hasattr(self, "_count"):
-            self._count = self.object_list.values("pk").order_by().count()
-        return self._count
-
-    def page(self, number):
-        page = super().page(number)
-        keys = list(page.object_list.values_list("pk", flat=True))
-        rows = self.object_list.model.objects.filter(pk__in=keys).select_related(*self.related)
-        by_key = {row.pk: row for row in rows}
-        page.object_list = [by_key[key] for key in keys]
-        return page
-
-    related = ("investor", "agency", "commune", "sector")
 
 
 @require_GET
