@@ -46,3 +46,18 @@ def test_a_lazy_source_may_ask_the_database():
     with connection.cursor() as cursor:
         cursor.execute("SELECT id, n FROM bulk_lazy ORDER BY id")
         assert cursor.fetchall() == [(0, 0), (1, 0), (2, 0)]
+
+
+def test_the_progress_callback_may_ask_the_database():
+    """A background import's progress bar saves the job's progress between batches, on the same connection."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bulk_ticks (id integer)")
+    seen = []
+
+    def tick(count):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM bulk_ticks")
+            seen.append((count, cursor.fetchone()[0]))
+
+    assert insert_rows("bulk_ticks", ["id"], [(i,) for i in range(5)], tick=tick, batch=2) == 5
+    assert seen == [(2, 2), (2, 4), (1, 5)]

@@ -29,25 +29,25 @@ def insert_rows(
     batch of n rows written (a progress bar)."""
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
+    copy = connection.vendor == "postgresql"
+    sql = (
+        f"COPY {quote(table)} ({names}) FROM STDIN"
+        if copy
+        else f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+    )
     written = 0
-    if connection.vendor == "postgresql":
-        # Drawn in full before COPY starts: while COPY holds the connection, a lazy source that asked the database
-        # anything (a queryset, a lookup) would wait for it forever.
-        rows = list(rows)
     iterator = iter(rows)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
-                while chunk := list(islice(iterator, batch)):
-                    for row in chunk:
-                        copy.write_row(row)
-                    written += len(chunk)
-                    if tick:
-                        tick(len(chunk))
-            return written
-        sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        # One COPY per batch, each batch drawn before it starts and `tick` called after it ends: while COPY holds
+        # the connection, anything that asked the database (a lazy row source, a progress bar saving the job's
+        # progress) would wait for it forever.
         while chunk := list(islice(iterator, batch)):
-            cursor.executemany(sql, chunk)
+            if copy:
+                with cursor.cursor.copy(sql) as stream:
+                    for row in chunk:
+                        stream.write_row(row)
+            else:
+                cursor.executemany(sql, chunk)
             written += len(chunk)
             if tick:
                 tick(len(chunk))
