@@ -438,3 +438,22 @@ def test_cli_refuses_an_unknown_handling_and_officers(review, officer_x):
         run("open", "--title", "x", "--as", "officer_x")
     with pytest.raises(CommandError, match="Không có quyền xem"):
         run("list", "--as", "officer_x")
+
+
+def test_the_project_page_reads_the_engine_facts_once(late_business, specialist, login, monkeypatch):
+    """Its findings and its owed reports come from the same facts: reading them twice cost four queries a page."""
+    from tiendo.reviews import facts as facts_module
+    from tiendo.reviews import scan as scan_module
+
+    reads = []
+    original = facts_module.iter_facts
+
+    def counted(*args, **kwargs):
+        reads.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(scan_module, "iter_facts", counted)
+    page = login(specialist).get(reverse("projects:detail", args=[late_business.code]))
+    assert page.status_code == 200
+    assert len(reads) == 1
+    assert page.context["schedule"]["findings"]  # the late project's findings are still there

@@ -7,7 +7,7 @@ from tiendo.projects import hooks
 
 from .access import decisions
 from .models import Finding, ScanRun
-from .scan import evaluate_project, owed_reports
+from .scan import evaluate_project, owed_reports, project_facts
 from .selectors import items_for_project
 
 LAND_UNUSED_RULES = ("LAND-01", "LAND-03")
@@ -20,14 +20,15 @@ def register() -> None:
 
 def detail_section(user, project, today) -> dict:
     findings = None
+    facts = project_facts(project)  # read once for both sections
     if access.can(user, "see_proposed_handling"):
         # the engine's proposals and the rounds in progress are the authority's deliberation, not the investor's
-        found, proposals = evaluate_project(project, today)
+        found, proposals = evaluate_project(project, today, facts=facts)
         findings = {"findings": found, "proposals": proposals}
     return {
         "schedule": findings,
         # the periodic reports the project owes and has not sent, with their deadlines: what the investor must do
-        "owed_reports": owed_reports(project, today),
+        "owed_reports": owed_reports(project, today, facts=facts),
         "review_items": items_for_project(user, project),
         "decisions": decisions(user, project) if not access.can(user, "view_reviews") else [],
     }

@@ -122,10 +122,20 @@ def store_findings(
     return count, found + insert_rows(table, FINDING_COLUMNS, batch)
 
 
-def evaluate_project(project: Project, as_of: date | None = None):
-    """Today's findings and ranked proposals for one project, evaluated live for its page."""
+def project_facts(project: Project):
+    """The engine's facts of one project (None for a project the scan does not read), for its page."""
+    return next((facts for _pk, facts in iter_facts(Project.objects.filter(pk=project.pk))), None)
+
+
+_READ = object()
+
+
+def evaluate_project(project: Project, as_of: date | None = None, *, facts=_READ):
+    """Today's findings and ranked proposals for one project, evaluated live for its page (`facts`: already read
+    by `project_facts`, so that the page reads them once)."""
     as_of = as_of or timezone.localdate()
-    facts = next((facts for _pk, facts in iter_facts(Project.objects.filter(pk=project.pk))), None)
+    if facts is _READ:
+        facts = project_facts(project)
     if facts is None:
         return [], []
     findings = schedule_rules.evaluate(facts, as_of)
@@ -140,10 +150,11 @@ REPORT_LABELS = {
 }
 
 
-def owed_reports(project: Project, as_of: date | None = None) -> list[dict]:
+def owed_reports(project: Project, as_of: date | None = None, *, facts=_READ) -> list[dict]:
     """The reports the project owes and has not sent, with their deadlines, for its page (investors included)."""
     as_of = as_of or timezone.localdate()
-    facts = next((facts for _pk, facts in iter_facts(Project.objects.filter(pk=project.pk))), None)
+    if facts is _READ:
+        facts = project_facts(project)
     if facts is None:
         return []
     return [
