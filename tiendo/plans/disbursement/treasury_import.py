@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from tiendo.audit.bulk_records import reserve_keys
 from tiendo.audit.models import acted_by
 from tiendo.core.bulk import insert_rows
 from tiendo.core.maintenance import analyze_after_commit
@@ -287,12 +288,7 @@ def _insert_with_history(plan: Plan, creates: list[tuple], *, actor, reason: str
     history = Disbursement.history.model
     adapt = connection.ops.adapt_datefield_value
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [Disbursement._meta.db_table, len(creates)],
-            )
-            rows = [(pk, *row) for (pk,), row in zip(cursor.fetchall(), creates, strict=True)]
+        rows = [(pk, *row) for pk, row in zip(reserve_keys(Disbursement, len(creates)), creates, strict=True)]
         insert_rows(Disbursement._meta.db_table, ("id", *_COLUMNS), rows)
     else:
         insert_rows(Disbursement._meta.db_table, _COLUMNS, [(*row[:3], adapt(row[3]), *row[4:]) for row in creates])

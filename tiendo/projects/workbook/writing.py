@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from tiendo.audit.bulk_records import reserve_keys
 from tiendo.audit.versions import with_versions_moved
 from tiendo.core.bulk import insert_rows
 from tiendo.domain.text import search_key
@@ -182,12 +183,4 @@ def _reserve_ids(model, count: int) -> list[int] | None:
     """On PostgreSQL, `count` ids taken from the table's sequence (no other writer can get them, whatever runs at
     the same time), so new rows go in by COPY with their ids and need no read-back. Elsewhere None: SQLite gives
     the ids and the writer reads them back by each record's natural key."""
-    if connection.vendor != "postgresql":
-        return None
-    opts = model._meta
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [opts.db_table, opts.pk.column, count],
-        )
-        return [pk for (pk,) in cursor.fetchall()]
+    return reserve_keys(model, count) if connection.vendor == "postgresql" else None
