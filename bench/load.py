@@ -186,19 +186,27 @@ def start_server(port: int, threads: int) -> subprocess.Popen:
         stderr=sys.stderr,
         start_new_session=True,
     )
-    for _ in range(120):
+    if answers_health(server, port, 120, lambda: "tiendo serve stopped before answering (see above)"):
+        return server
+    server.terminate()
+    raise SystemExit("tiendo serve did not answer /healthz within 60 s")
+
+
+def answers_health(server: subprocess.Popen, port: int, tries: int, stopped) -> bool:
+    """Ask /healthz every half second, `tries` times: True once it answers 200; SystemExit(stopped()) if the server
+    process ends first (bench/pages.py starts its server the same way)."""
+    for _ in range(tries):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/healthz")
             if conn.getresponse().status == 200:
-                return server
+                return True
         except OSError:
             pass
         if server.poll() is not None:
-            raise SystemExit("tiendo serve stopped before answering (see above)")
+            raise SystemExit(stopped())
         time.sleep(0.5)
-    server.terminate()
-    raise SystemExit("tiendo serve did not answer /healthz within 60 s")
+    return False
 
 
 def main() -> int:

@@ -46,7 +46,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings")
 
-from load import LOOPBACK, Client, free_port, percentile  # noqa: E402  (bench/load.py: the same login and client)
+from load import LOOPBACK, Client, answers_health, free_port, percentile  # noqa: E402  (bench/load.py: the same login and client)
 
 READ = re.compile(r"^\s*(\(?\s*SELECT|WITH|EXPLAIN|VALUES)\b", re.IGNORECASE)
 
@@ -248,17 +248,10 @@ def start_server(port: int, server: str, workers: str, threads: int) -> subproce
         start_new_session=True,
     )
     process.log = log.name  # type: ignore[attr-defined]
-    for _ in range(240):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            pass
-        if process.poll() is not None:
-            raise SystemExit(f"tiendo serve stopped before answering:\n{Path(log.name).read_text()[-3000:]}")
-        time.sleep(0.5)
+    if answers_health(
+        process, port, 240, lambda: f"tiendo serve stopped before answering:\n{Path(log.name).read_text()[-3000:]}"
+    ):
+        return process
     stop_server(process)
     raise SystemExit("tiendo serve did not answer /healthz within 120 s")
 
