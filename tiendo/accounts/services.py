@@ -18,3 +18,15 @@ def create_user(user: User, *, actor, password: str) -> User:
     user.full_clean()
     acted_by(user, actor).save()
     return user
+
+
+@transaction.atomic
+def set_password(user: User, *, actor, password: str, reason: str = "Đặt lại mật khẩu") -> User:
+    """A new password for an account, checked against the validators; the history row names who set it (the
+    password itself is never kept in the history).
+
+    Raises ValidationError: a password the validators refuse."""
+    validate_password(password, user)
+    user.set_password(password)
+    acted_by(user, actor, reason).save()
+    return user
