@@ -111,9 +111,10 @@ TEMPLATES = [
     },
 ]
 
+# An empty DATABASE_URL= (a blank line in an env file) means unset, as for every other setting: the SQLite file.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'tiendo.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DATA_DIR / 'tiendo.sqlite3'}",
         conn_max_age=int(os.environ.get("TIENDO_CONN_MAX_AGE", 60)),
         # A kept connection is checked (SELECT 1) at a request's first query: after a PostgreSQL restart each
         # gunicorn worker opens a new one instead of failing one request with the dead connection.

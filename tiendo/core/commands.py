@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Model
 from django.http import Http404
 
+from tiendo.domain.access import Role
 from tiendo.domain.input_checks import Refused, decode_text, load_json
 from tiendo.domain.tabular import parse_date
 
@@ -21,13 +22,20 @@ class DataCommand(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def add_actor_argument(self, parser):
-        parser.add_argument("--as", dest="actor", default="admin", help="user name the change is made as (history)")
+        parser.add_argument(
+            "--as",
+            dest="actor",
+            default=None,
+            help="user name the change is made as (history); default: 'admin', or the only active administrator",
+        )
 
     def add_version_argument(self, parser):
         parser.add_argument("--expect-version", type=int, help="refuse if the record is no longer at this version")
 
     def actor(self, options):
         User = get_user_model()
+        if options.get("actor") is None:
+            return default_actor()
         try:
             return User.objects.get(username=options["actor"], is_active=True)
         except User.DoesNotExist:
@@ -58,6 +66,26 @@ class ActionCommand(DataCommand):
             raise CommandError(f"Không tìm thấy {self.missing(action, options)} (hoặc không có quyền).") from None
         except PermissionDenied:
             raise CommandError(f"Không có quyền {self.denied[action]}: {user.username}.") from None
+
+
+def default_actor():
+    """Who a command acts as without --as: the account named 'admin' (the demo's), else the installation's only
+    active administrator (the one `tiendo setup` created); several or none are refused, saying what to do."""
+    User = get_user_model()
+    active = User.objects.filter(is_active=True)
+    named = active.filter(username="admin").first()
+    if named is not None:
+        return named
+    admins = list(active.filter(role=Role.ADMIN.value).order_by("username")[:6])
+    if len(admins) == 1:
+        return admins[0]
+    if not admins:
+        raise CommandError(
+            "Chưa có quản trị viên nào đang hoạt động: chạy tiendo setup --province TỈNH --admin TÊN trước, "
+            "hoặc ghi --as TÊN người thực hiện."
+        )
+    names = ", ".join(admin.username for admin in admins[:5]) + (", ..." if len(admins) > 5 else "")
+    raise CommandError(f"Có nhiều quản trị viên ({names}): ghi --as TÊN để chọn người thực hiện thay đổi.")
 
 
 def invalid(errors: Mapping[str, Iterable[str]]) -> CommandError:

@@ -226,7 +226,7 @@ def find_province(text: str) -> Province:
     code ("31") or the demo's prefix ("HP"); refused with the close matches otherwise."""
     wanted = search_key(text.strip())
     if not wanted:
-        raise UnknownProvince("Hãy ghi tên hoặc mã tỉnh, thành phố (ví dụ: --province \"Hải Phòng\" hoặc 31).")
+        raise UnknownProvince('Hãy ghi tên hoặc mã tỉnh, thành phố (ví dụ: --province "Hải Phòng" hoặc 31).')
     keys: dict[str, Province] = {}
     for province in all_provinces():
         unit_type, name = _bare(province)
@@ -239,9 +239,7 @@ def find_province(text: str) -> Province:
     words = [names[key] for key in names if f" {wanted}" in f" {key}"]  # a word of the name begins so
     close = words or [names[key] for key in difflib.get_close_matches(wanted, list(names), n=4, cutoff=0.6)]
     if len(words) > 1:
-        raise UnknownProvince(
-            f"'{text}' trùng với nhiều tỉnh, thành phố: {', '.join(words)}. Hãy ghi đủ tên hoặc mã."
-        )
+        raise UnknownProvince(f"'{text}' trùng với nhiều tỉnh, thành phố: {', '.join(words)}. Hãy ghi đủ tên hoặc mã.")
     hint = f" Có phải: {', '.join(close)}?" if close else " Xem danh sách: tiendo setup --list."
     raise UnknownProvince(f"Không có tỉnh, thành phố nào tên hoặc mã '{text}' trong 34 tỉnh, thành phố.{hint}")
 
@@ -252,7 +250,7 @@ def province_entry(province: Province) -> ProvinceEntry:
     official = province.code.value
     prefix, english, chinese = PROVINCES[official]
     unit_type, name = _bare(province)
-    place_en = english if english.endswith("City") else f"{english} {'City' if unit_type == 'thành phố' else 'Province'}"
+    place_en = f"{english} {'City' if unit_type == 'thành phố' else 'Province'}"
     entry = ProvinceEntry(official, prefix, unit_type, name, place_en, chinese)
     entry.units.append(UnitEntry(prefix, name, unit_type, UnitLevel.PROVINCE, place_en, chinese))
     place = entry.title

@@ -59,12 +59,15 @@ def _die_with_parent():
 class Command(BaseCommand):
     help = (
         "Serve tiendo: with waitress in one process (threads; also runs on Windows), or with --workers N|auto with "
-        "gunicorn's worker processes (Linux, production). Migrates and collects the static files first."
+        "gunicorn's worker processes (Linux, production). Migrates and collects the static files first, and "
+        "starts a job worker beside the server. Example: tiendo serve --port 8000; tiendo serve --workers auto."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0: every interface)"
+        )
+        parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
         parser.add_argument("--threads", type=int, default=8, help="waitress threads (without --workers)")
         parser.add_argument(
             "--workers",
