@@ -227,6 +227,8 @@ def find_province(text: str) -> Province:
     wanted = search_key(text.strip())
     if not wanted:
         raise UnknownProvince('Hãy ghi tên hoặc mã tỉnh, thành phố (ví dụ: --province "Hải Phòng" hoặc 31).')
+    if wanted.isdigit():  # "31", "031": the official code
+        wanted = str(int(wanted))
     keys: dict[str, Province] = {}
     for province in all_provinces():
         unit_type, name = _bare(province)
