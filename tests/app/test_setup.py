@@ -5,9 +5,9 @@ Hải Phòng (official code 31) has 114 communes, wards and special zones from 0
 """
 
 import json
-from collections import Counter
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -228,7 +228,18 @@ def test_the_list_names_the_34_with_their_codes(capsys):
 
 
 def write_projects_csv(path, rows) -> str:
-    header = "Mã dự án;Tên dự án;Loại dự án;Nhóm dự án;Ngành, lĩnh vực;Xã, phường;Cơ quan phụ trách;Tổng vốn đầu tư (đồng)"
+    header = ";".join(
+        [
+            "Mã dự án",
+            "Tên dự án",
+            "Loại dự án",
+            "Nhóm dự án",
+            "Ngành, lĩnh vực",
+            "Xã, phường",
+            "Cơ quan phụ trách",
+            "Tổng vốn đầu tư (đồng)",
+        ]
+    )
     path.write_text("\n".join([header, *(";".join(row) for row in rows)]) + "\n", encoding="utf-8")
     return str(path)
 
@@ -240,7 +251,8 @@ def test_import_into_a_set_up_database_acts_as_its_administrator(hai_phong, caps
         tmp_path / "du-an.csv",
         [
             ("HP-2026-0001", "Cầu Rào 3", "Đầu tư công", "Nhóm B", "GT", "11311", "HP-BQLDA", "120000000000"),
-            ("HP-2026-0002", "Trường THCS", "Đầu tư công", "Nhóm C", "GD", "đặc khu Cát Hải", "so tai chinh thanh pho hai phong", "9000000000"),
+            ("HP-2026-0002", "Trường THCS", "Đầu tư công", "Nhóm C", "GD", "đặc khu Cát Hải",
+             "so tai chinh thanh pho hai phong", "9000000000"),
         ],
     )  # fmt: skip
     call_command("import", "projects", book)
