@@ -19,7 +19,7 @@ from vietnam_provinces import Province, VietNamDivisionType, Ward
 from tiendo.domain.organisation import AgencyKind, UnitLevel
 from tiendo.domain.text import clean, search_key
 
-TWO_TIER = date(2025, 7, 1)  # communes, wards and special zones of today: NQ 202/2025/QH15, docs/legal
+TWO_TIER = date(2025, 7, 1)  # communes, wards and special zones of today (docs/legal/reorganisation.md, ORG-04)
 
 # Official code -> (the code prefix the demo's catalogue uses, English name, Chinese name)
 PROVINCES: dict[int, tuple[str, str, str]] = {
@@ -60,7 +60,7 @@ PROVINCES: dict[int, tuple[str, str, str]] = {
 }
 
 # The twelve specialised agencies every province organises (Decree 45/2025/NĐ-CP, kept by Decree 150/2025/NĐ-CP,
-# docs/legal/provincial-departments.md): (key, Vietnamese, short, English, Chinese)
+# docs/legal/reorganisation.md, ORG-06): (key, Vietnamese, short, English, Chinese)
 DEPARTMENTS = [
     ("SNV", "Sở Nội vụ", "Sở NV", "Department of Home Affairs", "内务厅"),
     ("STP", "Sở Tư pháp", "Sở TP", "Department of Justice", "司法厅"),
