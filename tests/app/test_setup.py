@@ -263,7 +263,9 @@ def test_import_into_a_set_up_database_acts_as_its_administrator(hai_phong, caps
     assert bridge.history.get().history_user.username == "quantri"
 
 
-def test_a_workbook_exported_from_another_set_up_installation_imports_unchanged(db, capsys, tmp_path, password_file):
+def test_a_workbook_exported_from_another_set_up_installation_imports_unchanged(
+    transactional_db, capsys, tmp_path, password_file
+):
     """Two installations of Hải Phòng set up apart share every code: one's export is the other's import."""
     args = ("--province", "Hải Phòng", "--admin", "quantri", "--password-file", password_file)
     set_up(capsys, *args)
