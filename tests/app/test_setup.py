@@ -213,6 +213,15 @@ def test_a_database_set_up_for_another_province_is_refused(hai_phong, password_f
     assert not AdminUnit.objects.filter(code="CB").exists()
 
 
+def test_a_database_holding_the_same_province_made_otherwise_is_refused(db, password_file):
+    """The demo's Hải Phòng has communes of its own making: the real ones beside them would double every name."""
+    city = AdminUnit.objects.create(code="HP", name="Hải Phòng", unit_type="thành phố", level="province")
+    Installation.objects.create(province=city)
+    with pytest.raises(CommandError, match="không do tiendo setup tạo"):
+        call_command("setup", "--province", "Hải Phòng", "--admin", "quantri", "--password-file", password_file)
+    assert AdminUnit.objects.count() == 1 and not User.objects.exists()
+
+
 def test_an_account_that_is_not_an_administrator_is_refused(hai_phong, password_file):
     User.objects.create(username="canbo", role="officer", agency=Agency.objects.get(code="HP-STC"))
     with pytest.raises(CommandError, match="không phải quản trị viên"):

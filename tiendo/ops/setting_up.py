@@ -66,11 +66,21 @@ class SetupResult:
 def refuse_other_province(entry: ProvinceEntry) -> None:
     """An installation serves one province: a database set up for another is refused, whole."""
     installation = Installation.current()
-    if installation is not None and installation.province.code != entry.prefix:
-        province = installation.province
+    if installation is None:
+        return
+    province = installation.province
+    if province.code != entry.prefix:
         raise SetupRefused(
             f"Cơ sở dữ liệu này đã được thiết lập cho {province.unit_type} {province.name}: không thể thiết lập "
             f"thêm {entry.title}. Mỗi tỉnh, thành phố dùng một cơ sở dữ liệu riêng (DATABASE_URL)."
+        )
+    communes = [unit.code for unit in entry.units if unit.code != entry.prefix]
+    if not AdminUnit.objects.filter(code__in=communes).exists():
+        # the same province with communes of another making (the demo's): adding the real ones beside them would
+        # give every commune two records of one name
+        raise SetupRefused(
+            f"Cơ sở dữ liệu này đã có {entry.title} nhưng không do tiendo setup tạo (ví dụ dữ liệu mẫu của tiendo "
+            "demo): hãy thiết lập trên một cơ sở dữ liệu trống."
         )
 
 
