@@ -298,7 +298,8 @@ def test_the_demo_codes_of_todays_agencies_resolve_in_a_set_up_installation(hai_
     """A workbook from the demo names agencies HP-STC, HP-BQLKKT...: the same codes here; names resolve too."""
     lookups = Lookups(date(2026, 12, 7))
     finance = Agency.objects.get(code="HP-STC").pk
-    for text in ("HP-STC", "hp-stc", "Sở Tài chính thành phố Hải Phòng", "so tai chinh thanh pho hai phong", "Sở TC"):
+    names = ("Sở Tài chính thành phố Hải Phòng", "so tai chinh thanh pho hai phong", "Sở TC")
+    for text in ("HP-STC", "hp-stc", *names, "Department of Finance, Hai Phong City"):
         assert lookups.agency.find(text) == finance
     assert lookups.agency.find("HP-BQLKKT") == Agency.objects.get(code="HP-BQLKKT").pk
     assert lookups.commune.find("phường Thủy Nguyên") == lookups.commune.find("phuong thuy nguyen")

@@ -114,10 +114,10 @@ class Lookups:
             names = [f"{unit_type} {name}"] + ([name] if level != "province" else [])
             self.commune.add(pk, code, names, _current(start, end, today))
         self.agency = RefTable("cơ quan")
-        for pk, code, name, short, start, end in Agency.objects.values_list(
-            "pk", "code", "name", "short_name", "valid_from", "valid_to"
+        for pk, code, name, short, name_en, start, end in Agency.objects.values_list(
+            "pk", "code", "name", "short_name", "name_en", "valid_from", "valid_to"
         ):
-            self.agency.add(pk, code, [name, short], _current(start, end, today))
+            self.agency.add(pk, code, [name, short, name_en], _current(start, end, today))
         self.tax_codes: dict[str, int] = {}
         self.enterprise_names: dict[str, list[int]] = {}
         self.enterprises: dict[int, tuple[str, str]] = {}
