@@ -336,3 +336,14 @@ def test_serve_help_explains_its_options():
     text = ServeCommand().create_parser("tiendo", "serve").format_help()
     assert "port to listen on (default 8000)" in text and "address to listen on" in text
     assert "--workers" in text and "Migrates" in text
+
+
+def test_the_administrator_signs_in_to_the_set_up_installation_and_sees_its_agencies(hai_phong, client):
+    signed_in = client.post("/login/", {"username": "quantri", "password": PASSWORD})
+    assert signed_in.status_code == 302
+    home = client.get("/")
+    assert home.status_code == 200 and "Hải Phòng" in home.content.decode()
+    agencies = client.get("/agencies/?q=tai chinh")
+    assert agencies.status_code == 200 and "Sở Tài chính thành phố Hải Phòng" in agencies.content.decode()
+    client.cookies["tiendo_language"] = "zh-hans"
+    assert "Cát Hải 特区" in client.get("/agencies/units/?q=cat hai").content.decode()
