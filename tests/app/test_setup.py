@@ -15,8 +15,8 @@ from django.core.management import CommandError, call_command
 from vietnam_provinces import Province, Ward
 
 from tiendo.accounts.models import User
+from tiendo.agencies import provinces
 from tiendo.agencies.models import AdminUnit, Agency, Installation
-from tiendo.ops import provinces
 from tiendo.ops.management.commands import setup as setup_command
 from tiendo.ops.management.commands.serve import Command as ServeCommand
 from tiendo.projects.models import Project, Sector

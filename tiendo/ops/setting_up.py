@@ -1,5 +1,5 @@
 """Set up an installation for one of today's 34 provinces: its communes and agencies from the catalogue
-(`tiendo.ops.provinces`), the sectors projects are classified by, the first administrator, and the installation
+(`tiendo.agencies.provinces`), the sectors projects are classified by, the first administrator, and the installation
 run by the province's Department of Finance.
 
 One transaction; what exists already (by code) is left as it is, so a second run writes nothing. The administrator
@@ -17,14 +17,34 @@ from django.db import transaction
 from tiendo.accounts import services as account_services
 from tiendo.agencies import loading as agency_loading
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.agencies.provinces import ProvinceEntry
 from tiendo.domain.access import Role
 from tiendo.domain.text import search_key
 from tiendo.projects import loading as project_loading
 from tiendo.projects.models import Sector
 
-from .provinces import SECTORS, ProvinceEntry
-
 User = get_user_model()
+
+# Sectors a project is classified by, with the demo's codes: (code, Vietnamese, English, Chinese)
+SECTORS = [
+    ("GT", "Giao thông", "Transport", "交通"),
+    ("TL", "Thủy lợi, đê điều", "Irrigation and dykes", "水利与堤防"),
+    ("YT", "Y tế", "Health", "医疗卫生"),
+    ("GD", "Giáo dục và đào tạo", "Education and training", "教育培训"),
+    ("VH", "Văn hóa, thể thao", "Culture and sports", "文化体育"),
+    ("CB", "Công nghiệp chế biến, chế tạo", "Manufacturing", "加工制造业"),
+    ("DT", "Điện tử", "Electronics", "电子"),
+    ("DM", "Dệt may, da giày", "Textiles, garments and footwear", "纺织服装鞋类"),
+    ("VL", "Vật liệu xây dựng", "Building materials", "建筑材料"),
+    ("LOG", "Logistics và kho bãi", "Logistics and warehousing", "物流仓储"),
+    ("BDS", "Bất động sản, khu đô thị", "Real estate and urban areas", "房地产与城市区"),
+    ("NN", "Nông nghiệp công nghệ cao", "High-tech agriculture", "高科技农业"),
+    ("NL", "Năng lượng", "Energy", "能源"),
+    ("DL", "Du lịch", "Tourism", "旅游"),
+    ("TM", "Thương mại, dịch vụ", "Trade and services", "商业服务"),
+    ("MT", "Cấp thoát nước và môi trường", "Water supply, drainage and environment", "供排水与环境"),
+    ("KCN", "Hạ tầng khu, cụm công nghiệp", "Industrial zone and cluster infrastructure", "工业区基础设施"),
+]
 
 
 class SetupRefused(Exception):

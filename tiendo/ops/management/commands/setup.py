@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from tiendo.ops import provinces
+from tiendo.agencies import provinces
 from tiendo.ops.setting_up import SetupRefused, account_exists, refuse_other_province, set_up_province
 
 
