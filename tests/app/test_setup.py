@@ -4,6 +4,7 @@ Hải Phòng (official code 31) has 114 communes, wards and special zones from 0
 2025.10.1 (67 xã, 45 phường, 2 đặc khu: Cát Hải, Bạch Long Vĩ); the package holds 34 provinces and 3,321 in all.
 """
 
+import io
 import json
 import subprocess
 import sys
@@ -165,6 +166,12 @@ def test_the_password_is_asked_twice_when_no_file_is_given(db, capsys, monkeypat
     answers = iter([PASSWORD, PASSWORD])
     monkeypatch.setattr(setup_command.getpass, "getpass", lambda prompt: next(answers))
     set_up(capsys, "--province", "Hải Phòng", "--admin", "quantri")
+    assert User.objects.get(username="quantri").check_password(PASSWORD)
+
+
+def test_the_password_may_come_from_standard_input(db, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    set_up(capsys, "--province", "Hải Phòng", "--admin", "quantri", "--password-file", "-")
     assert User.objects.get(username="quantri").check_password(PASSWORD)
 
 

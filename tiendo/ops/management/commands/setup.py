@@ -3,6 +3,7 @@
 import argparse
 import getpass
 import json
+import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -25,7 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--admin", help="tên đăng nhập của quản trị viên (tạo mới nếu chưa có)")
         parser.add_argument(
             "--password-file",
-            help="tệp chứa mật khẩu quản trị viên (dòng đầu); không có thì hỏi hai lần khi tạo tài khoản mới",
+            help="tệp chứa mật khẩu quản trị viên (dòng đầu; - là đầu vào chuẩn); không có thì hỏi hai lần khi "
+            "tạo tài khoản mới",
         )
         # never on the command line (shell history, process list): refused with a sentence, not taken as
         # an abbreviation of --password-file
@@ -90,6 +92,12 @@ class Command(BaseCommand):
 
 
 def _read_password_file(name: str) -> str:
+    """The first line of the file, or of standard input for "-" (a script pipes it in)."""
+    if name == "-":
+        secret = sys.stdin.readline().strip()
+        if not secret:
+            raise CommandError("Không đọc được mật khẩu từ đầu vào chuẩn (--password-file -).")
+        return secret
     path = Path(name)
     if not path.is_file():
         raise CommandError(f"Không tìm thấy tệp mật khẩu '{name}'.")
