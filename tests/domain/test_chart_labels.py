@@ -86,3 +86,27 @@ def test_every_label_is_placed_while_the_chart_has_a_row_for_each(lines):
     # 246 units of height hold 17 rows of 11-unit text: ten labels always fit, even all on one line
     placed = place_labels([Label(at, text) for at, text in lines], **AREA)
     assert [p.label for p in placed] == [Label(at, text) for at, text in lines]
+
+
+boxes = st.builds(
+    lambda x, y, w, h: Box(x, y, x + w, y + h),
+    st.floats(0, 800, allow_nan=False),
+    st.floats(0, 260, allow_nan=False),
+    st.floats(1, 120, allow_nan=False),
+    st.floats(1, 30, allow_nan=False),
+)
+
+
+@given(st.lists(st.tuples(st.floats(44, 796, allow_nan=False), texts), max_size=8), st.lists(boxes, max_size=4))
+def test_placed_labels_keep_clear_of_the_text_already_on_the_chart(lines, occupied):
+    placed = place_labels([Label(at, text) for at, text in lines], occupied=occupied, **AREA)
+    for label in placed:
+        assert not any(label.box.intersects(box) for box in occupied)
+    for one, other in combinations(placed, 2):
+        assert not one.box.intersects(other.box)
+
+
+def test_a_label_moves_down_a_row_to_clear_the_curve_s_last_value():
+    value = Box(700.0, 14.0, 760.0, 26.0)
+    (placed,) = place_labels([Label(690.0, "07/12/2026")], occupied=[value], **AREA)
+    assert placed.box.top >= value.bottom
