@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from tiendo.domain import chart_labels
+
 # series colours: navy, gold, green, red, teal, purple, brown, grey (readable when printed in grey too)
 PALETTE = ("#143f78", "#e0a800", "#1b7f3b", "#b3261e", "#0f7c8c", "#6a3d9a", "#8c564b", "#5f6b7a")
 TARGET_COLOUR = "#5f6b7a"
 GOOD, BELOW, BEHIND = "#1b7f3b", "#e0a800", "#b3261e"  # on or above the target path, below it, far below it
 DEADLINE_COLOUR = "#c8102e"
 LATE_DEADLINE_COLOUR = "#b26a00"
+AXIS_FONT_SIZE = 11  # svg.chart .axis in tiendo.css
 
 
 def month_end(month: date) -> date:
@@ -43,6 +46,8 @@ class Marker:
     colour: str
     text_x: float = 0.0
     text_y: float = 0.0
+    anchor: str = "start"  # the SVG text-anchor of the label
+    text: str = ""  # the label as drawn on the chart; empty when the chart has no room left for it
 
 
 @dataclass
@@ -109,25 +114,46 @@ def s_curve(
         chart.lines.append(line)
     if target:
         chart.lines.insert(0, _line(target_label, TARGET_COLOUR, start, target, x, y, dashed=True))
-    for index, (day, label) in enumerate(deadlines):
-        if start <= day <= end:
-            colour = DEADLINE_COLOUR if day.month == 1 else LATE_DEADLINE_COLOUR
-            marker = Marker(x(day), label, colour, _text_x(x(day), width, right), top + 10 + 14 * index)
-            chart.deadlines.append(marker)
+    markers = [
+        Marker(x(day), label, DEADLINE_COLOUR if day.month == 1 else LATE_DEADLINE_COLOUR)
+        for day, label in deadlines
+        if start <= day <= end
+    ]
     if today is not None and start <= today <= end:
-        chart.today = Marker(
-            x(today),
-            today.strftime("%d/%m/%Y"),
-            "#1c2733",
-            _text_x(x(today), width, right),
-            top + 12 + 14 * len(deadlines),
-        )
+        chart.today = Marker(x(today), today.strftime("%d/%m/%Y"), "#1c2733")
+    ends = [_end_label_box(line) for line in chart.lines if line.last and not line.dashed]
+    _place_marker_labels([*markers, *([chart.today] if chart.today else [])], left, width - right, top, bottom, ends)
+    chart.deadlines = markers
     return chart
 
 
-def _text_x(at: float, width: int, right: int) -> float:
-    """Labels of vertical lines sit to their left near the right edge."""
-    return round(at - 4, 1) if at > width - right - 80 else round(at + 4, 1)
+def _end_label_box(line: Line) -> chart_labels.Box:
+    """Where the template writes a line's last value (bold: a tenth wider), which the markers' labels avoid."""
+    assert line.last is not None
+    x, y = line.last
+    width = chart_labels.text_width(line.last_text, AXIS_FONT_SIZE) * 1.1
+    return chart_labels.Box(x - 4, y - 4, x + 6 + width, y + 4 + AXIS_FONT_SIZE * 0.3)
+
+
+def _place_marker_labels(markers: list[Marker], left: float, right: float, top: float, bottom: float, occupied) -> None:
+    """Set each marker's text position so that no two labels overlap (the as-of day and a deadline used to)."""
+    placed = chart_labels.place_labels(
+        [chart_labels.Label(marker.x, marker.label) for marker in markers],
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        font_size=AXIS_FONT_SIZE,
+        occupied=occupied,
+    )
+    for spot in placed:
+        marker = markers[spot.index]
+        marker.text_x, marker.text_y, marker.anchor, marker.text = (
+            round(spot.x, 1),
+            spot.baseline,
+            spot.anchor,
+            spot.text,
+        )
 
 
 def _line(label, colour, start, points, x, y, *, dashed: bool = False) -> Line:
