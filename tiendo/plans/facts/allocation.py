@@ -7,11 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Sum
+
 from tiendo.domain import allocation
+from tiendo.domain.allocation.reserve import run_capital, unallocated_reserve
 from tiendo.domain.money import format_vnd
 from tiendo.domain.projects import ProjectGroup
 
-from ..models import PlanVersion, Source
+from ..models import PlanLine, PlanVersion, Source, SourceBudget
 from .version import VersionFacts, has_decision, law_day, load, medium_term_remainders, project_group
 
 
@@ -28,6 +31,39 @@ class Problem:
     left_out: dict[int, str]  # item pk -> why the solver does not see it (Vietnamese)
     notes: dict[int, str] = field(default_factory=dict)  # item pk -> what was capped before the solver ran
     previous: dict[tuple[int, int], int] = field(default_factory=dict)  # (item pk, source pk) -> approved amount
+    reserves: dict[int, Reserve] = field(default_factory=dict)  # source pk -> the approved version's reserve
+
+
+@dataclass(frozen=True)
+class Reserve:
+    """A source's capital the approved version left unallocated, and how much of it the draft releases."""
+
+    reserve: int
+    released: int
+
+    @property
+    def kept(self) -> int:
+        return self.reserve - self.released
+
+
+def reserves(version: PlanVersion, budgets: dict[int, int]) -> dict[int, Reserve]:
+    """Per source pk of the draft's budgets: the base version's unallocated capital still within the draft's
+    estimate (tiendo.domain.allocation.reserve), and the part the draft releases (at most all of it)."""
+    if version.based_on_id is None:
+        return {}
+    approved = dict(SourceBudget.objects.filter(version_id=version.based_on_id).values_list("source_id", "available"))
+    allocated = dict(
+        PlanLine.objects.filter(version_id=version.based_on_id)
+        .values("source_id")
+        .annotate(total=Sum("amount"))
+        .values_list("source_id", "total")
+    )
+    released = dict(version.budgets.values_list("source_id", "reserve_released"))
+    found = {}
+    for pk, available in budgets.items():
+        reserve = unallocated_reserve(available, approved.get(pk), allocated.get(pk) or 0)
+        found[pk] = Reserve(reserve, min(released.get(pk, 0), reserve))
+    return found
 
 
 def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Problem:
@@ -61,11 +97,17 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
     def capped(pk: int, available: int) -> int:
         return min(available, max(source_left[pk], 0)) if remainders and pk in source_left else available
 
+    # what the approved version left unallocated stays so, unless the draft releases it
+    kept = reserves(version, facts.budgets)
+
+    def for_run(pk: int, available: int) -> int:
+        return run_capital(available, kept[pk].reserve, kept[pk].released) if pk in kept else available
+
     sources = [
         allocation.Source(
             code=facts.sources[pk],
             name=names.get(pk, ""),
-            available=max(capped(pk, available) - pinned_per_source[pk], 0),
+            available=max(capped(pk, for_run(pk, available)) - pinned_per_source[pk], 0),
         )
         for pk, available in sorted(facts.budgets.items(), key=lambda kv: facts.sources[kv[0]])
     ]
@@ -134,7 +176,7 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
         period=(plan.first_year, plan.last_year) if kind is allocation.PlanKind.MEDIUM_TERM else None,
         decided_on=law_day(version),
     )
-    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous)
+    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous, kept)
 
 
 def previous_lines(version: PlanVersion, facts: VersionFacts) -> dict[tuple[int, int], int]:
