@@ -408,7 +408,11 @@ def do_budget(command, user, options) -> None:
             "reserve_released": budget.reserve_released,
         },
         f"Dự toán nguồn {source.code} của dự thảo #{version.pk}: {_tr(budget.available)}"
-        + (f"; dự phòng chưa phân bổ được giải phóng: {_tr(budget.reserve_released)}." if budget.reserve_released else "."),
+        + (
+            f"; dự phòng chưa phân bổ được giải phóng: {_tr(budget.reserve_released)}."
+            if budget.reserve_released
+            else "."
+        ),
     )
 
 

@@ -115,5 +115,7 @@ def released_reserve(version: PlanVersion, against: PlanVersion) -> dict[str, in
     is measured from it)."""
     if version.based_on_id != against.pk:
         return {}
-    rows = SourceBudget.objects.filter(version=version, reserve_released__gt=0).order_by("source__order", "source__code")
+    rows = SourceBudget.objects.filter(version=version, reserve_released__gt=0).order_by(
+        "source__order", "source__code"
+    )
     return dict(rows.values_list("source__code", "reserve_released"))
