@@ -2,6 +2,7 @@
 monthly disbursement; figures that keep the rules (with a few breaches to show), history, and a seed."""
 
 from collections import defaultdict
+import re
 from datetime import date, datetime
 
 import pytest
@@ -354,3 +355,41 @@ def test_a_30_percent_land_revenue_cut_raises_no_central_budget_source(demo):
         assert sum(run.summary["reserve_kept"].get(code, 0) for code in ("NSTW_TN", "NSTW_ODA", "NSTW_MTQG")) > 0
     finally:
         services.discard_draft(draft, actor=clerk)
+
+
+MERGER = date(2025, 7, 1)  # Hải Dương joins Hải Phòng, a centrally-run city
+# a province's bodies named as the province's ("UBND tỉnh", "Tỉnh ủy", "toàn tỉnh"); "tỉnh Hải Dương" stays legitimate
+# as a former place name ("trên địa bàn tỉnh Hải Dương cũ", a decision of "UBND tỉnh Hải Dương" in 2023), as does a
+# road's class ("đường tỉnh 391")
+PROVINCE_WORDING = re.compile(
+    r"\b(UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Chủ tịch UBND|Văn phòng UBND) tỉnh\b(?! Hải Dương)"
+    r"|\bTỉnh ủy\b(?! Hải Dương)|\b(của|toàn|trên địa bàn) tỉnh\b(?! Hải Dương)"
+)
+
+
+def test_plan_decisions_after_the_merger_name_the_city_s_bodies(demo):
+    from django.utils import translation
+
+    from tiendo.plans import exports
+    from tiendo.plans.bodies import body_name
+
+    after = list(PlanVersion.objects.filter(decision_date__gte=MERGER))
+    before = list(PlanVersion.objects.filter(decision_date__lt=MERGER))
+    assert after and before
+    with translation.override("vi"):
+        for version in after:
+            name = body_name(version)
+            assert "thành phố" in name and "tỉnh" not in name, (version.decision_date, name)
+            assert exports.title_lines(version)[1].endswith(f"của {name})")
+            for text in (version.title, version.note, version.plan.title if version.number else ""):
+                assert not PROVINCE_WORDING.search(text), text
+        for version in before:
+            assert body_name(version).endswith(" tỉnh"), version.decision_date
+    with translation.override("en"):
+        assert body_name(after[-1]).startswith("City People's")
+    items = PlanItem.objects.filter(version__decision_date__gte=MERGER)
+    for explanation, note, extension in items.values_list("explanation", "note", "extension_decision").iterator():
+        for text in (explanation, note, extension):
+            assert not PROVINCE_WORDING.search(text), text
+    extended = items.exclude(extension_decision="").values_list("extension_decision", flat=True)
+    assert all("thành phố Hải Phòng" in text for text in extended)
