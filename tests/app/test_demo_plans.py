@@ -1,8 +1,8 @@
 """The demo's public-investment plans: the 2021-2025 plan and its two adjustments, annual plans 2021-2026,
 monthly disbursement; figures that keep the rules (with a few breaches to show), history, and a seed."""
 
-from collections import defaultdict
 import re
+from collections import defaultdict
 from datetime import date, datetime
 
 import pytest

@@ -22,7 +22,6 @@ from .decisions import ORDER, PLAN_TITLES, SOURCES, TARGET_PATH, TIER_LETTER, TI
 from .registry import Public, read_projects
 from .story import Story
 
-
 REPORT_DAY = 12  # the Treasury's monthly report is imported on the 12th of the next month
 
 
