@@ -336,7 +336,7 @@ def test_no_plan_fact_is_dated_after_the_demo_s_day(demo):
 def test_a_30_percent_land_revenue_cut_raises_no_central_budget_source(demo):
     """The 2021–2025 plan as the README adjusts it: land-use revenue 30 % lower, the allocation run. The capital
     the approved version left unallocated stays so: no central-budget source (nor any other) gets more than the
-    approved version gave from it, unless the draft releases its reserve."""
+    approved version gave from it, unless the draft releases its reserve, and no project's central-budget line moves."""
     from tiendo.accounts.models import User
     from tiendo.plans import services
 
@@ -353,6 +353,15 @@ def test_a_30_percent_land_revenue_cut_raises_no_central_budget_source(demo):
         assert after["NSDP_TSDD"] < before["NSDP_TSDD"]
         assert run.summary["reserve_kept"] and run.summary["reserve_released"] == {}
         assert sum(run.summary["reserve_kept"].get(code, 0) for code in ("NSTW_TN", "NSTW_ODA", "NSTW_MTQG")) > 0
+        # nor any central-budget line of a project: central capital stays where the central government put it
+        central = {"source__level": "central"}
+        old = dict(
+            ((p, s), a) for p, s, a in approved.lines.filter(**central).values_list("item__project", "source", "amount")
+        )
+        new = dict(
+            ((p, s), a) for p, s, a in draft.lines.filter(**central).values_list("item__project", "source", "amount")
+        )
+        assert new == old and run.summary["central_kept"] == ["NSTW_MTQG", "NSTW_ODA", "NSTW_TN"]
     finally:
         services.discard_draft(draft, actor=clerk)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from tests.app.test_plans import BN, amounts, annual, given, june_2025, medium_term, projects, sources  # noqa: F401
 from tiendo.domain.allocation.reserve import run_capital, unallocated_reserve
 from tiendo.plans import facts, services
-from tiendo.plans.models import PlanItem, SourceBudget
+from tiendo.plans.models import PlanItem, PlanLine, SourceBudget
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,42 @@ def test_only_the_specialist_releases_the_reserve(draft, leader, officer_x):
         call_command("plan", "budget", str(draft.pk), "--source", "NSDP_CD", "--release-reserve", "1 tỷ",
                      "--as", leader.username)  # fmt: skip
     assert SourceBudget.objects.get(version=draft, source__code="NSDP_CD").reserve_released == 0
+
+
+@pytest.fixture
+def with_central(annual, sources):  # noqa: F811
+    """The approved 2025 plan also has 30 bn of central capital (NSTW), 10 bn of it given to the new project P3
+    (need 40 bn), 20 bn left unallocated; P1, first in priority, may use it too."""
+    approved = annual.current_version()
+    SourceBudget.objects.create(version=approved, source=sources["central"], available=30 * BN)
+    PlanItem.objects.filter(version=approved, project__code="HD-DTC-01").update(eligible_sources=["NSDP_TSDD", "NSTW"])
+    p3 = PlanItem.objects.get(version=approved, project__code="HD-DTC-03")
+    p3.need, p3.eligible_sources = 40 * BN, ["NSDP_TSDD", "NSDP_CD", "NSTW"]
+    p3.save()
+    PlanLine.objects.create(version=approved, item=p3, source=sources["central"], amount=10 * BN)
+    return approved
+
+
+def _central(version) -> dict[str, int]:
+    return {project: amount for (project, source), amount in amounts(version).items() if source == "NSTW"}
+
+
+def test_a_local_cut_moves_no_central_capital_between_projects(annual, with_central, specialist):  # noqa: F811
+    """Land-use revenue 30 % lower: P1 (first in priority) loses land revenue but does not take P3's central
+    capital: central lines are assigned by the central government and stay as approved while the draft leaves
+    the central estimate as it was."""
+    draft = services.start_draft(annual, actor=specialist)
+    services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+    run = services.run_allocation(draft, actor=specialist)
+    assert _central(draft) == _central(with_central) == {"HD-DTC-03": 10 * BN}
+    assert run.summary["central_kept"] == ["NSTW"] and run.summary["reserve_kept"]["NSTW"] == 20 * BN
+    p3 = draft.items.get(project__code="HD-DTC-03")
+    assert "Vốn ngân sách trung ương không thay đổi, giữ như phiên bản được duyệt: NSTW 10 tỷ đồng." in p3.explanation
+    before, after = amounts(with_central), amounts(draft)
+    assert all(after.get(key, 0) <= amount for key, amount in before.items() if key[1] == "NSTW")
+    # the draft changes the central estimate (here: releases its reserve): central capital follows the priorities
+    services.release_reserve(draft, actor=specialist, source="NSTW", amount=None)
+    run = services.run_allocation(draft, actor=specialist)
+    assert run.summary["central_kept"] == [] and run.summary["reserve_released"] == {"NSTW": 20 * BN}
+    assert _central(draft).get("HD-DTC-01", 0) > 0
+    assert sum(_central(draft).values()) <= 30 * BN

@@ -422,6 +422,7 @@ def run_allocation(version: PlanVersion, *, actor, reason: str = "", cuts_only: 
         "unallocated": outcome.unallocated,
         "reserve_kept": {problem.facts.sources[pk]: r.kept for pk, r in problem.reserves.items() if r.kept},
         "reserve_released": {problem.facts.sources[pk]: r.released for pk, r in problem.reserves.items() if r.released},
+        "central_kept": sorted(problem.facts.sources[pk] for pk, r in problem.reserves.items() if r.frozen),
         "violations": len(outcome.violations),
         "law": outcome.citation,
     }
