@@ -110,3 +110,28 @@ def test_demo_passes_the_data_check(demo):
 
     problems = [p.sentence() for p in find_problems()]
     assert problems == [], "\n".join(problems)
+
+
+def test_demo_command_says_what_it_builds_before_it_starts(monkeypatch, capsys):
+    """`tiendo demo` is not silent while it migrates: its first line (what it builds, how long it takes) comes
+    before the migrations run, and the migrations' time follows."""
+    from tiendo.demo.management.commands import demo as command
+
+    seen_before_migrate = []
+
+    def migrate(name, **options):
+        seen_before_migrate.append(capsys.readouterr().out)
+
+    monkeypatch.setattr(command, "call_command", migrate)
+    monkeypatch.setattr(command.generate, "is_loaded", lambda: True)
+    call_command("demo")
+    first = seen_before_migrate[0].splitlines()
+    assert len(first) == 1
+    assert first[0].startswith("Tạo cơ sở dữ liệu và nạp dữ liệu mẫu: tỉnh mẫu Hải Dương")
+    assert "5.000 dự án" in first[0] and "thường mất 20–60 giây" in first[0]
+    rest = capsys.readouterr().out.splitlines()
+    assert rest[0].startswith("Cơ sở dữ liệu: đã tạo, cập nhật (") and rest[0].endswith(" giây)")
+    assert "Dữ liệu mẫu đã có sẵn" in rest[1]
+    call_command("demo", "--json")
+    assert json.loads(capsys.readouterr().out)["already_loaded"] is True  # --json: nothing but the JSON
+    assert command.first_line("national").startswith("Tạo cơ sở dữ liệu và nạp dữ liệu mẫu: 34 tỉnh, thành phố")

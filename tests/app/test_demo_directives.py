@@ -240,3 +240,35 @@ def test_sizes_keep_the_national_demo_feasible():
     assert demo_directives.SIZES["test"].directives < demo_directives.SIZES["province"].directives
     with pytest.raises(KeyError):
         demo_directives.load("no-such-scale", 1)
+
+
+def test_texts_after_the_merger_name_the_city_and_before_it_the_province(demo):
+    """From 01/07/2025 the demo province is Hải Phòng, a centrally-run city: its bodies are "UBND/HĐND thành phố",
+    "Thành ủy"; before, Hải Dương's are "tỉnh". A former place name ("tỉnh Hải Dương (cũ)") may appear after."""
+    from tests.app.test_demo_plans import MERGER, PROVINCE_WORDING
+
+    after = Directive.objects.filter(issued_on__gte=MERGER)
+    before = Directive.objects.filter(issued_on__lt=MERGER)
+    assert after.exists() and before.exists()
+    for issuer, signer, title, text in after.values_list("issuer", "signer", "title", "text"):
+        assert "tỉnh" not in issuer.lower() and "thành phố Hải Phòng" in issuer, issuer
+        for words in (signer, title, text):
+            assert not PROVINCE_WORDING.search(words), words
+    assert all("thành phố Hải Phòng" not in issuer for issuer in before.values_list("issuer", flat=True))
+    fields = ("title", "details", "assignee_text", "cooperating_text", "expected_result", "result")
+    for row in Task.objects.filter(assigned_on__gte=MERGER).values_list(*fields):
+        for words in row:
+            assert not PROVINCE_WORDING.search(words or ""), words
+    for words in ProgressUpdate.objects.filter(reported_on__gte=MERGER).values_list("text", flat=True):
+        assert not PROVINCE_WORDING.search(words or ""), words
+
+
+def test_no_directive_fact_is_dated_after_the_demo_s_day(demo):
+    """Directives, tasks, progress reports, extension decisions, notifications (and their history): nothing happens
+    after today; only what is due (deadlines, a requested deadline) may be later."""
+    from tests.app.test_demo_plans import _after
+
+    today = timezone.localdate()
+    for model in (Directive, Task, ProgressUpdate, ExtensionRequest, Notification):
+        assert _after(model, today) == [], model.__name__
+    assert Task.objects.filter(completed_on__isnull=False).exists() and ProgressUpdate.objects.exists()

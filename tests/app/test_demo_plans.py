@@ -1,16 +1,18 @@
 """The demo's public-investment plans: the 2021-2025 plan and its two adjustments, annual plans 2021-2026,
 monthly disbursement; figures that keep the rules (with a few breaches to show), history, and a seed."""
 
+import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Max, Min, Sum
+from django.db.models import DateField, DateTimeField, Max, Min, Sum
 from django.utils import timezone
 
 from tiendo.demo import generate
 from tiendo.demo import plans as demo_plans
+from tiendo.demo.plans import writing
 from tiendo.plans.models import (
     Disbursement,
     Plan,
@@ -157,7 +159,10 @@ def test_every_annual_plan_has_monthly_disbursement_up_to_today(demo):
         assert span["last"] <= today
     assert not Disbursement.objects.exclude(month__day=1).exists()
     assert not Disbursement.objects.filter(amount__lte=0).exists()
-    assert Disbursement.objects.filter(month=today.replace(day=1)).exists()
+    # the latest month is the last one whose Treasury report is out by today: never the month running
+    latest = Disbursement.objects.aggregate(last=Max("month"))["last"]
+    assert latest == date(*writing.last_reported_month(today), 1) < today.replace(day=1)
+    assert writing.report_day(latest) <= today
     # never more than the line in force
     lines = defaultdict(int)
     for plan_id, project_id, source_id, amount in PlanLine.objects.filter(
@@ -293,3 +298,107 @@ def test_plans_are_the_same_for_the_same_seed(demo):
         )
     }
     assert stored == facts(first)
+
+
+def _after(model, day: date) -> list[tuple[str, int]]:
+    """The date and time fields of `model` (and of its history) holding a value after `day`, with their counts;
+    deadlines (what is due, not what happened) are left out."""
+    end = timezone.make_aware(datetime.combine(day, datetime.max.time()))
+    found = []
+    for m in (model, getattr(model, "history", None) and model.history.model):
+        if not m:
+            continue
+        for f in m._meta.concrete_fields:
+            if isinstance(f, DateField) and f.name not in FUTURE_FIELDS:
+                limit = end if isinstance(f, DateTimeField) else day
+                count = m._default_manager.filter(**{f"{f.name}__gt": limit}).count()
+                if count:
+                    found.append((f"{m.__name__}.{f.name}", count))
+    return found
+
+
+# what is due, not what happened: a deadline may well be after the demo's day
+FUTURE_FIELDS = {"extended_until", "deadline", "original_deadline", "old_deadline", "requested_deadline"}
+
+
+def test_no_plan_fact_is_dated_after_the_demo_s_day(demo):
+    """Every date of the plans part (versions, decisions, budgets, items, lines, disbursement, funding, and their
+    history) is on or before the day the demo was built."""
+    today = timezone.localdate()
+    for model in (Source, Plan, PlanVersion, SourceBudget, PlanItem, PlanLine, Disbursement, ProjectFunding):
+        assert _after(model, today) == [], model.__name__
+    # and the month that has not ended has no Treasury figure, nor has the month whose report is not out
+    assert not Disbursement.objects.filter(month__gte=today.replace(day=1)).exists()
+    stamps = Disbursement.history.values_list("month", "history_date")
+    assert all(stamp.date() == writing.report_day(month) <= today for month, stamp in stamps.iterator())
+
+
+def test_a_30_percent_land_revenue_cut_raises_no_central_budget_source(demo):
+    """The 2021–2025 plan as the README adjusts it: land-use revenue 30 % lower, the allocation run. The capital
+    the approved version left unallocated stays so: no central-budget source (nor any other) gets more than the
+    approved version gave from it, unless the draft releases its reserve, and no project's central-budget line moves."""
+    from tiendo.accounts.models import User
+    from tiendo.plans import services
+
+    clerk = User.objects.get(username="chuyenvien")
+    plan = Plan.objects.get(kind="medium_term", first_year=2021)
+    approved = plan.current_version()
+    draft = services.start_draft(plan, actor=clerk)
+    try:
+        services.cut_budget(draft, actor=clerk, source="NSDP_TSDD", percent=30, reason="Ước thu giảm")
+        run = services.run_allocation(draft, actor=clerk)
+        before = dict(approved.lines.values("source__code").annotate(s=Sum("amount")).values_list("source__code", "s"))
+        after = dict(draft.lines.values("source__code").annotate(s=Sum("amount")).values_list("source__code", "s"))
+        assert all(after.get(code, 0) <= amount for code, amount in before.items()), (before, after)
+        assert after["NSDP_TSDD"] < before["NSDP_TSDD"]
+        assert run.summary["reserve_kept"] and run.summary["reserve_released"] == {}
+        assert sum(run.summary["reserve_kept"].get(code, 0) for code in ("NSTW_TN", "NSTW_ODA", "NSTW_MTQG")) > 0
+        # nor any central-budget line of a project: central capital stays where the central government put it
+        central = {"source__level": "central"}
+        old = dict(
+            ((p, s), a) for p, s, a in approved.lines.filter(**central).values_list("item__project", "source", "amount")
+        )
+        new = dict(
+            ((p, s), a) for p, s, a in draft.lines.filter(**central).values_list("item__project", "source", "amount")
+        )
+        assert new == old and run.summary["central_kept"] == ["NSTW_MTQG", "NSTW_ODA", "NSTW_TN"]
+    finally:
+        services.discard_draft(draft, actor=clerk)
+
+
+MERGER = date(2025, 7, 1)  # Hải Dương joins Hải Phòng, a centrally-run city
+# a province's bodies named as the province's ("UBND tỉnh", "Tỉnh ủy", "toàn tỉnh"); "tỉnh Hải Dương" stays legitimate
+# as a former place name ("trên địa bàn tỉnh Hải Dương cũ", a decision of "UBND tỉnh Hải Dương" in 2023), as does a
+# road's class ("đường tỉnh 391")
+PROVINCE_WORDING = re.compile(
+    r"\b(UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Chủ tịch UBND|Văn phòng UBND) tỉnh\b(?! Hải Dương)"
+    r"|\bTỉnh ủy\b(?! Hải Dương)|\b(của|toàn|trên địa bàn) tỉnh\b(?! Hải Dương)"
+)
+
+
+def test_plan_decisions_after_the_merger_name_the_city_s_bodies(demo):
+    from django.utils import translation
+
+    from tiendo.plans import exports
+    from tiendo.plans.bodies import body_name
+
+    after = list(PlanVersion.objects.filter(decision_date__gte=MERGER))
+    before = list(PlanVersion.objects.filter(decision_date__lt=MERGER))
+    assert after and before
+    with translation.override("vi"):
+        for version in after:
+            name = body_name(version)
+            assert "thành phố" in name and "tỉnh" not in name, (version.decision_date, name)
+            assert exports.title_lines(version)[1].endswith(f"của {name})")
+            for text in (version.title, version.note, version.plan.title if version.number else ""):
+                assert not PROVINCE_WORDING.search(text), text
+        for version in before:
+            assert body_name(version).endswith(" tỉnh"), version.decision_date
+    with translation.override("en"):
+        assert body_name(after[-1]).startswith("City People's")
+    items = PlanItem.objects.filter(version__decision_date__gte=MERGER)
+    for explanation, note, extension in items.values_list("explanation", "note", "extension_decision").iterator():
+        for text in (explanation, note, extension):
+            assert not PROVINCE_WORDING.search(text), text
+    extended = items.exclude(extension_decision="").values_list("extension_decision", flat=True)
+    assert all("thành phố Hải Phòng" in text for text in extended)

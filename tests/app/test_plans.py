@@ -182,15 +182,23 @@ def test_cutting_land_use_revenue_30_percent_cuts_the_lowest_tier_first(annual, 
 
 
 def test_cuts_only_keeps_every_project_at_or_below_the_approved_amount(annual, specialist):
-    """P4 needs 40 bn and balanced capital has 20 bn free: a full run raises it, a cuts-only run does not."""
+    """P4 needs 40 bn and balanced capital has 20 bn the approved version left unallocated: a run raises P4 only
+    when the draft releases that reserve (without it, it only shares the capital the approved version gave, with P2
+    of its tier), and a cuts-only run does not even then."""
     approved = annual.current_version()
-    for cuts_only, p4 in [(False, 40 * BN), (True, 20 * BN)]:
+    for cuts_only, released, p4 in [(False, 0, None), (False, 20 * BN, 40 * BN), (True, 20 * BN, 20 * BN)]:
         draft = services.start_draft(annual, actor=specialist)
         PlanItem.objects.filter(version=draft, project__code="HD-DTC-04").update(need=40 * BN)
         services.cut_budget(draft, actor=specialist, source="NSDP_TSDD", percent=Decimal(30), reason="Ước thu giảm")
+        if released:
+            services.release_reserve(draft, actor=specialist, source="NSDP_CD", amount=released, reason="Dùng dự phòng")
         run = services.run_allocation(draft, actor=specialist, cuts_only=cuts_only)
         assert run.summary["cuts_only"] is cuts_only
-        assert given(draft, "HD-DTC-04") == p4
+        if p4 is None:  # its share, in proportion to need, of the 70 bn its tier gets (P2 needs 50): about 31 bn
+            assert 30 * BN < given(draft, "HD-DTC-04") < 32 * BN
+            assert sum(a for (_p, s), a in amounts(draft).items() if s == "NSDP_CD") == 40 * BN
+        else:
+            assert given(draft, "HD-DTC-04") == p4
         if cuts_only:
             for code in ["HD-DTC-01", "HD-DTC-02", "HD-DTC-03", "HD-DTC-04"]:
                 assert given(draft, code) <= given(approved, code), code

@@ -66,6 +66,11 @@ def add_version_commands(sub, command) -> None:
     how = budget.add_mutually_exclusive_group(required=True)
     how.add_argument("--amount", help="the new amount in VND: 1200000000, 1.200.000.000 or '1.200 tỷ'")
     how.add_argument("--cut", help="cut by a percentage of the current amount, e.g. 30")
+    how.add_argument(
+        "--release-reserve",
+        metavar="AMOUNT",
+        help="let the run allocate this much (or 'all'; 0: none) of what the approved version left unallocated",
+    )
     budget.add_argument("--reason", default="", help="the basis of the new estimate")
     budget.add_argument("--expect-version", type=int, help="refuse if the budget row is no longer at this row_version")
     parsers.append(budget)
@@ -317,6 +322,7 @@ def do_compare(command, user, options) -> None:
         "counts": result.counts,
         "by_source": result.by_source,
         "by_owner": result.by_agency,
+        "reserve_released": result.reserve_released,
         "lines": [
             {"project": r.project, "source": r.source, "before": r.before, "after": r.after, "delta": r.delta,
              "kind": r.kind}
@@ -328,6 +334,15 @@ def do_compare(command, user, options) -> None:
         f"Phiên bản #{version.pk} so với #{against.pk}: {_tr(t['before'])} → {_tr(t['after'])} "
         f"(tăng {_tr(t['increase'])}, giảm {_tr(t['cut'])}).",
         *(f"  {g['name']:<12} {_tr(g['before'])} → {_tr(g['after'])}" for g in result.by_source),
+        (
+            "Dự phòng chưa phân bổ được giải phóng: "
+            + ", ".join(f"{code} {_tr(amount)}" for code, amount in result.reserve_released.items())
+            + "."
+            if result.reserve_released
+            else "Dự phòng chưa phân bổ của phiên bản được duyệt: giữ nguyên, không phân bổ."
+        )
+        if result.reserve_released or against.pk == version.based_on_id
+        else "",
         "",
         *(f"  {r.project:<16} {r.source:<12} {_tr(r.before)} → {_tr(r.after)} ({r.kind})" for r in rows),
     ]
@@ -364,6 +379,10 @@ def do_budget(command, user, options) -> None:
             services.set_budgets(
                 version, actor=user, amounts={source.code: amount}, reason=options["reason"], expected_versions=expected
             )
+        elif options.get("release_reserve") is not None:
+            text = options["release_reserve"].strip()
+            amount = None if text.lower() in ("all", "tất cả") else _amount("--release-reserve", text)
+            services.release_reserve(version, actor=user, source=source.code, amount=amount, reason=options["reason"])
         else:
             form = BudgetForm({"cut": options["cut"]})
             if not form.is_valid() or form.cleaned_data.get("cut") is None:
@@ -386,8 +405,14 @@ def do_budget(command, user, options) -> None:
             "source": source.code,
             "available": budget.available,
             "row_version": budget.row_version,
+            "reserve_released": budget.reserve_released,
         },
-        f"Dự toán nguồn {source.code} của dự thảo #{version.pk}: {_tr(budget.available)}.",
+        f"Dự toán nguồn {source.code} của dự thảo #{version.pk}: {_tr(budget.available)}"
+        + (
+            f"; dự phòng chưa phân bổ được giải phóng: {_tr(budget.reserve_released)}."
+            if budget.reserve_released
+            else "."
+        ),
     )
 
 

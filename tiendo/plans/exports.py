@@ -23,6 +23,7 @@ from tiendo.core.spreadsheets import print_on_a4, report_book
 from tiendo.domain.allocation import POINTS_2024, TIER_LABELS, Tier
 from tiendo.domain.money import TRIEU, format_vnd
 
+from .bodies import body_name
 from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"]
@@ -171,14 +172,15 @@ def appendix_rows(version: PlanVersion) -> Iterator[Row]:
 
 
 def title_lines(version: PlanVersion) -> tuple[str, str]:
-    """("KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2024 ĐIỀU CHỈNH", "(Kèm theo Nghị quyết số ... ngày ... của HĐND tỉnh)")."""
+    """("KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2024 ĐIỀU CHỈNH", "(Kèm theo Nghị quyết số ... ngày ... của HĐND tỉnh)"); a city's
+    council is "HĐND thành phố" (bodies.body_name)."""
     plan = version.plan
     what = f"NĂM {plan.first_year}" if plan.kind == plan.Kind.ANNUAL else f"TRUNG HẠN GIAI ĐOẠN {plan.period}"
     head = f"KẾ HOẠCH ĐẦU TƯ CÔNG {what}"
     if version.based_on_id:
         head += " ĐIỀU CHỈNH" if version.purpose == PlanVersion.Purpose.ADJUSTMENT else " (ĐIỀU CHUYỂN VỐN)"
     if version.decision_number:
-        body = version.get_decision_body_display() if version.decision_body else ""
+        body = body_name(version)
         attached = f"(Kèm theo văn bản số {version.decision_number} ngày {_day(version.decision_date)}"
         attached += f" của {body})" if body else ")"
     else:

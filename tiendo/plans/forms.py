@@ -50,6 +50,7 @@ class BudgetForm(forms.Form):
     cut = DecimalCommaField(
         label=_("or cut by (%)"), required=False, min_value=Decimal(0), max_value=Decimal(100), decimal_places=2
     )
+    release = VndField(label=_("Reserve released (VND)"), required=False)
     version = VersionField()  # the budget row's version as read (0: no row)
 
     def clean(self):
@@ -70,15 +71,23 @@ class BudgetReasonForm(forms.Form):
 
 def budget_forms(version: PlanVersion, data=None) -> list[tuple[Source, int | None, BudgetForm]]:
     """One form per source of the tree that plans are made on, those with a budget first."""
+    from .facts import reserves
+
     budgets = {b.source_id: b.available for b in version.budgets.all()}
     read = dict(version.budgets.values_list("source_id", "row_version"))
+    released = dict(version.budgets.values_list("source_id", "reserve_released"))
+    reserve = reserves(version, budgets)
     leaves = Q(active=True, children__isnull=True) | Q(pk__in=list(budgets))
     sources = list(Source.objects.filter(leaves).distinct())
     sources.sort(key=lambda s: (s.pk not in budgets, s.order, s.code))
-    return [
-        (s, budgets.get(s.pk), BudgetForm(data, prefix=f"s-{s.code}", initial={"version": read.get(s.pk, 0)}))
-        for s in sources
-    ]
+    rows = []
+    for s in sources:
+        initial = {"version": read.get(s.pk, 0), "release": released.get(s.pk) or None}
+        form = BudgetForm(data, prefix=f"s-{s.code}", initial=initial)
+        form.released = released.get(s.pk, 0)
+        form.reserve = reserve[s.pk].reserve if s.pk in reserve else 0  # the most the draft may release
+        rows.append((s, budgets.get(s.pk), form))
+    return rows
 
 
 class LinesForm(forms.Form):

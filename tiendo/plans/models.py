@@ -178,6 +178,10 @@ class SourceBudget(models.Model):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="budgets")
     source = models.ForeignKey(Source, verbose_name=_("capital source"), on_delete=models.PROTECT, related_name="+")
     available = models.BigIntegerField(_("available (VND)"), validators=[MinValueValidator(0)])
+    # what the approved version left unallocated stays so in a run unless the draft releases it: how much it does
+    reserve_released = models.BigIntegerField(  # db_default: the bulk INSERTs that name their columns get 0
+        _("reserve released (VND)"), default=0, db_default=0, validators=[MinValueValidator(0)]
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     row_version = version_field()  # `version` is the plan version it belongs to
     history = kept_history()

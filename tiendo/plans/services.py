@@ -37,7 +37,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import check_versions, claim_version, with_versions_moved
 from tiendo.core import access as core_access
-from tiendo.domain.money import format_number
+from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.text import clean
 
 from . import loading
@@ -269,6 +269,47 @@ def cut_budget(
 
 
 @transaction.atomic
+def release_reserve(
+    version: PlanVersion,
+    *,
+    actor,
+    source: str,
+    amount: int | None,
+    reason: str = "",
+    expected_versions: dict[str, int] | None = None,
+) -> SourceBudget:
+    """Let the draft's run allocate `amount` of what the approved version left unallocated from `source` (its
+    reserve; None: all of it, 0: none). Without this a run never allocates the reserve (facts.reserves)."""
+    from . import facts
+
+    core_access.require(actor, "manage_plans")
+    version = _locked_draft(version)
+    src = _source(source)
+    try:
+        budget = version.budgets.select_for_update().get(source=src)
+    except SourceBudget.DoesNotExist:
+        raise ValidationError(_("This version has no capital from %(code)s.") % {"code": src.code}) from None
+    check_versions({src.code: budget}, {src.code: expected_versions[src.code]} if expected_versions else None)
+    reserve = facts.reserves(version, {src.pk: budget.available}).get(src.pk)
+    most = reserve.reserve if reserve else 0
+    amount = most if amount is None else amount
+    if not isinstance(amount, int) or amount < 0:
+        raise ValidationError(_("The reserve released cannot be negative (%(code)s).") % {"code": src.code})
+    if amount > most:
+        raise ValidationError(
+            _("Source %(code)s: at most %(most)s of reserve left unallocated by the approved version can be released.")
+            % {"code": src.code, "most": format_vnd(most)}
+        )
+    if amount != budget.reserve_released:
+        text = f"Giải phóng dự phòng chưa phân bổ nguồn {src.code}: {_million(budget.reserve_released)} → "
+        text += f"{_million(amount)} triệu đồng" + (f". {clean(reason)}" if clean(reason) else "")
+        budget.reserve_released = amount
+        claim_version(budget, None)
+        acted_by(budget, actor, text).save()
+    return budget
+
+
+@transaction.atomic
 def change_budgets(
     version: PlanVersion,
     *,
@@ -277,8 +318,10 @@ def change_budgets(
     cuts: list[tuple[str, Decimal]],
     reason: str = "",
     expected_versions: dict[str, int] | None = None,
+    releases: dict[str, int] | None = None,
 ) -> None:
-    """The budget page's save, all or nothing: new amounts for some sources, percentage cuts for others."""
+    """The budget page's save, all or nothing: new amounts for some sources, percentage cuts for others, then the
+    reserve released per source (after the new amounts, which bound it)."""
     expected = expected_versions or {}
     if amounts:
         read = {code: expected[code] for code in amounts if code in expected}
@@ -286,6 +329,10 @@ def change_budgets(
     for code, percent in cuts:
         read_one = {code: expected[code]} if code in expected else None
         cut_budget(version, actor=actor, source=code, percent=percent, reason=reason, expected_versions=read_one)
+    changed = set(amounts) | {code for code, _percent in cuts}
+    for code, amount in (releases or {}).items():
+        read_one = {code: expected[code]} if code in expected and code not in changed else None
+        release_reserve(version, actor=actor, source=code, amount=amount, reason=reason, expected_versions=read_one)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -373,6 +420,9 @@ def run_allocation(version: PlanVersion, *, actor, reason: str = "", cuts_only: 
         "cuts_only": cuts_only,
         "allocated": outcome.allocated,
         "unallocated": outcome.unallocated,
+        "reserve_kept": {problem.facts.sources[pk]: r.kept for pk, r in problem.reserves.items() if r.kept},
+        "reserve_released": {problem.facts.sources[pk]: r.released for pk, r in problem.reserves.items() if r.released},
+        "central_kept": sorted(problem.facts.sources[pk] for pk, r in problem.reserves.items() if r.frozen),
         "violations": len(outcome.violations),
         "law": outcome.citation,
     }

@@ -247,10 +247,12 @@ def version_budgets(request, pk):
     rows = budget_forms(version, data)
     reason_form = BudgetReasonForm(data)
     if request.method == "POST" and reason_form.is_valid() and all(form.is_valid() for _s, _a, form in rows):
-        amounts, cuts, expected = {}, [], {}
+        amounts, cuts, expected, releases = {}, [], {}, {}
         for source, available, form in rows:
             if form.cleaned_data.get("version") is not None:
                 expected[source.code] = form.cleaned_data["version"]
+            if form.cleaned_data.get("release") is not None and form.cleaned_data["release"] != form.released:
+                releases[source.code] = form.cleaned_data["release"]
             if form.cleaned_data.get("amount") is not None:
                 amounts[source.code] = form.cleaned_data["amount"]
             elif form.cleaned_data.get("cut") is not None:
@@ -259,12 +261,18 @@ def version_budgets(request, pk):
                     continue
                 cuts.append((source.code, form.cleaned_data["cut"]))
         reason = reason_form.cleaned_data["reason"]
-        if not amounts and not cuts and all(form.is_valid() for _s, _a, form in rows):
+        if not amounts and not cuts and not releases and all(form.is_valid() for _s, _a, form in rows):
             reason_form.add_error(None, _("Give a new amount or a cut for at least one source."))
         elif all(not form.errors for _s, _a, form in rows):
             try:
                 services.change_budgets(
-                    version, actor=request.user, amounts=amounts, cuts=cuts, reason=reason, expected_versions=expected
+                    version,
+                    actor=request.user,
+                    amounts=amounts,
+                    cuts=cuts,
+                    reason=reason,
+                    expected_versions=expected,
+                    releases=releases,
                 )
             except ValidationError as error:
                 reason_form.add_error(None, _errors(error))

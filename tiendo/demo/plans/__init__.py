@@ -26,7 +26,8 @@ Decisions:
 - **Disbursement.** Monthly amounts per project and source follow an S-curve (slow first quarter, a rush in
   December and January): about 15–20% of projects are slow and 3–5% pay nothing in a year. A project is paid
   about every other month, when it claims completed work. Capital added after 30/09 and extended capital keep
-  disbursing until 31/12 of the next year. Months after today are not reported.
+  disbursing until 31/12 of the next year. A month is reported once its Treasury report is out (the 12th of the
+  next month), so the demo holds no figure dated after its day.
 - **Writing.** Through the plans services' bulk variants (`tiendo/plans/loading.py`): plans and versions are
   saved one by one with their history as it happened (approved, then superseded); budgets, items, lines,
   disbursement and funding facts go in with executemany, and their "created" history rows are copied by

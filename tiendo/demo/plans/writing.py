@@ -5,7 +5,6 @@ facts of the public projects, each history row dated the day it happened and att
 from __future__ import annotations
 
 import random
-from calendar import monthrange
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -22,6 +21,8 @@ from .allocation import Want
 from .decisions import ORDER, PLAN_TITLES, SOURCES, TARGET_PATH, TIER_LETTER, TIER_VI
 from .registry import Public, read_projects
 from .story import Story
+
+REPORT_DAY = 12  # the Treasury's monthly report is imported on the 12th of the next month
 
 
 def _at(day: date, hour: int = 9) -> datetime:
@@ -170,8 +171,23 @@ def write(story: Story, sources: dict[str, Source], clerk: User | None) -> tuple
     }, plans
 
 
+def report_day(month: date) -> date:
+    """The day the Treasury's report of `month` is imported: the 12th of the month after it."""
+    return date(month.year + month.month // 12, month.month % 12 + 1, REPORT_DAY)
+
+
+def last_reported_month(today: date) -> tuple[int, int]:
+    """The latest month whose report is out by `today`: a month not ended, or whose report is not out yet, is not
+    known (no figure dated after the demo's day)."""
+    month = date(today.year, today.month, 1)
+    while report_day(month) > today:
+        month = (month - timedelta(days=1)).replace(day=1)
+    return month.year, month.month
+
+
 def write_disbursements(story: Story, plans: dict[str, Plan], source_pk: dict[str, int], clerk: User | None) -> int:
-    """What the Treasury reported paid each month, per project and source; months after today are not known.
+    """What the Treasury reported paid each month, per project and source: only the months whose report is out by
+    today (`last_reported_month`).
 
     A project is paid when it claims completed work, not every month: about every other month, always in December
     and January and when its capital runs out. The history date is the day the month's report was imported."""
@@ -181,8 +197,7 @@ def write_disbursements(story: Story, plans: dict[str, Plan], source_pk: dict[st
     months = [(y, m) for y in range(2021, today.year + 2) for m in range(1, 13)]
     first_days = {key: date(key[0], key[1], 1) for key in months}
     files = {key: f"KBNN_giai-ngan_{key[0]}-{key[1]:02d}.xlsx" for key in months}
-    this_month = (today.year, today.month)
-    so_far = today.day / monthrange(today.year, today.month)[1]
+    last = last_reported_month(today)
     for (year, pk, source), _changes in sorted(story.lines.items()):
         plan = plans.get(f"Y{year}")
         if plan is None:
@@ -192,11 +207,8 @@ def write_disbursements(story: Story, plans: dict[str, Plan], source_pk: dict[st
         before = 0
         for index, value in enumerate(values):
             key = (year + index // 12, index % 12 + 1)
-            if key > this_month:
+            if key > last:
                 break
-            if key == this_month:  # the month so far
-                previous = values[index - 1] if index else 0.0
-                value = previous + (value - previous) * so_far
             stops = index == 23 or values[index + 1] - value < TRIEU
             if not (stops or index in (11, 12) or rng.random() < 0.5):
                 continue
@@ -206,8 +218,7 @@ def write_disbursements(story: Story, plans: dict[str, Plan], source_pk: dict[st
                 before = total
     stamps = {}
     for key in {row[3] for row in rows}:
-        reported = date(key.year + key.month // 12, key.month % 12 + 1, 12)
-        stamps[key] = _at(min(reported, today), 8)
+        stamps[key] = _at(report_day(key), 8)
     return services.add_disbursements(rows, actor=clerk, reported_at=stamps)
 
 

@@ -9,7 +9,16 @@ its answer), checks (the rules a version breaks, who decides), comparison (two v
 (totals, an item's lines, the history). The names below are the ones the rest of tiendo uses.
 """
 
-from .allocation import Outcome, Problem, allocation_problem, follow_previous, previous_lines, read_allocation
+from .allocation import (
+    Outcome,
+    Problem,
+    Reserve,
+    allocation_problem,
+    follow_previous,
+    previous_lines,
+    read_allocation,
+    reserves,
+)
 from .checks import BODY_FROM, BODY_OF, Breach, Decider, breaches, checks, decider, draft_plan
 from .comparison import CompareRow, Comparison, comparison
 from .pages import ChangeGroup, attach_lines, changes, line_history, totals_by_source
@@ -35,6 +44,7 @@ __all__ = [
     "Decider",
     "Outcome",
     "Problem",
+    "Reserve",
     "VersionFacts",
     "allocation_problem",
     "attach_lines",
@@ -54,5 +64,6 @@ __all__ = [
     "previous_lines",
     "project_group",
     "read_allocation",
+    "reserves",
     "totals_by_source",
 ]

@@ -7,11 +7,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Sum
+
 from tiendo.domain import allocation
+from tiendo.domain.allocation.reserve import run_capital, unallocated_reserve
 from tiendo.domain.money import format_vnd
 from tiendo.domain.projects import ProjectGroup
 
-from ..models import PlanVersion, Source
+from ..models import PlanLine, PlanVersion, Source, SourceBudget
 from .version import VersionFacts, has_decision, law_day, load, medium_term_remainders, project_group
 
 
@@ -28,6 +31,50 @@ class Problem:
     left_out: dict[int, str]  # item pk -> why the solver does not see it (Vietnamese)
     notes: dict[int, str] = field(default_factory=dict)  # item pk -> what was capped before the solver ran
     previous: dict[tuple[int, int], int] = field(default_factory=dict)  # (item pk, source pk) -> approved amount
+    reserves: dict[int, Reserve] = field(default_factory=dict)  # source pk -> the approved version's reserve
+    frozen: dict[int, dict[int, int]] = field(default_factory=dict)  # item pk -> {source pk: approved amount kept}
+
+
+@dataclass(frozen=True)
+class Reserve:
+    """A source's capital the approved version left unallocated, and how much of it the draft releases."""
+
+    reserve: int
+    released: int
+    unchanged: bool = False  # the draft's estimate is the approved one, and nothing is released
+    central: bool = False  # central-budget capital, assigned project by project by the central government
+
+    @property
+    def kept(self) -> int:
+        return self.reserve - self.released
+
+    @property
+    def frozen(self) -> bool:
+        """Central capital the draft leaves as it was: its lines stay as approved (a local shortfall does not move
+        it between projects, which only the Prime Minister could decide, Art. 71(3))."""
+        return self.central and self.unchanged
+
+
+def reserves(version: PlanVersion, budgets: dict[int, int]) -> dict[int, Reserve]:
+    """Per source pk of the draft's budgets: the base version's unallocated capital still within the draft's
+    estimate (tiendo.domain.allocation.reserve), and the part the draft releases (at most all of it)."""
+    if version.based_on_id is None:
+        return {}
+    approved = dict(SourceBudget.objects.filter(version_id=version.based_on_id).values_list("source_id", "available"))
+    allocated = dict(
+        PlanLine.objects.filter(version_id=version.based_on_id)
+        .values("source_id")
+        .annotate(total=Sum("amount"))
+        .values_list("source_id", "total")
+    )
+    released = dict(version.budgets.values_list("source_id", "reserve_released"))
+    central = set(Source.objects.filter(pk__in=list(budgets), level=Source.Level.CENTRAL).values_list("pk", flat=True))
+    found = {}
+    for pk, available in budgets.items():
+        reserve = unallocated_reserve(available, approved.get(pk), allocated.get(pk) or 0)
+        let_go = min(released.get(pk, 0), reserve)
+        found[pk] = Reserve(reserve, let_go, approved.get(pk) == available and not let_go, pk in central)
+    return found
 
 
 def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Problem:
@@ -52,6 +99,15 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
         if manual:
             pinned[item_id][source_id] = amount
             pinned_per_source[source_id] += amount
+    # what the approved version left unallocated stays so, unless the draft releases it; central capital the
+    # draft does not change keeps its approved lines (fixed amounts, as if set by hand)
+    kept = reserves(version, facts.budgets)
+    frozen: dict[int, dict[int, int]] = defaultdict(dict)
+    for (item_id, source_id), amount in previous.items():
+        if amount > 0 and source_id in kept and kept[source_id].frozen and source_id not in pinned.get(item_id, {}):
+            frozen[item_id][source_id] = amount
+            pinned[item_id][source_id] = amount
+            pinned_per_source[source_id] += amount
     names = dict(Source.objects.filter(pk__in=list(facts.budgets)).values_list("pk", "name"))
     # an annual plan fits the medium-term plan (PI-03, Art. 51(7)): no more than what it still leaves
     remainders = medium_term_remainders(plan)
@@ -61,11 +117,14 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
     def capped(pk: int, available: int) -> int:
         return min(available, max(source_left[pk], 0)) if remainders and pk in source_left else available
 
+    def for_run(pk: int, available: int) -> int:
+        return run_capital(available, kept[pk].reserve, kept[pk].released) if pk in kept else available
+
     sources = [
         allocation.Source(
             code=facts.sources[pk],
             name=names.get(pk, ""),
-            available=max(capped(pk, available) - pinned_per_source[pk], 0),
+            available=max(capped(pk, for_run(pk, available)) - pinned_per_source[pk], 0),
         )
         for pk, available in sorted(facts.budgets.items(), key=lambda kv: facts.sources[kv[0]])
     ]
@@ -134,7 +193,7 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
         period=(plan.first_year, plan.last_year) if kind is allocation.PlanKind.MEDIUM_TERM else None,
         decided_on=law_day(version),
     )
-    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous)
+    return Problem(info, sources, projects, facts, item_of, dict(pinned), left_out, notes, previous, kept, dict(frozen))
 
 
 def previous_lines(version: PlanVersion, facts: VersionFacts) -> dict[tuple[int, int], int]:
@@ -243,12 +302,23 @@ def read_allocation(problem: Problem, result: allocation.AllocationResult) -> Ou
         explanations[problem.item_of[p.project]] = p.explanation
     for item_id, note in problem.notes.items():
         explanations[item_id] = f"{note} {explanations.get(item_id, '')}".strip()
-    for item_id, fixed in problem.pinned.items():
-        parts = ", ".join(f"{problem.facts.sources[pk]} {format_vnd(amount)}" for pk, amount in sorted(fixed.items()))
-        note = f"Vốn ấn định thủ công, giữ nguyên khi phân bổ: {parts}."
+    for item_id, kept in problem.frozen.items():
+        for pk, amount in kept.items():
+            amounts[(item_id, pk)] = amount
+    for item_id, all_fixed in problem.pinned.items():
+        kept = problem.frozen.get(item_id, {})
+        fixed = {pk: amount for pk, amount in all_fixed.items() if pk not in kept}
+        notes = []
+        if kept:
+            parts = ", ".join(f"{problem.facts.sources[pk]} {format_vnd(a)}" for pk, a in sorted(kept.items()))
+            notes.append(f"Vốn ngân sách trung ương không thay đổi, giữ như phiên bản được duyệt: {parts}.")
+        if fixed:
+            parts = ", ".join(f"{problem.facts.sources[pk]} {format_vnd(a)}" for pk, a in sorted(fixed.items()))
+            notes.append(f"Vốn ấn định thủ công, giữ nguyên khi phân bổ: {parts}.")
+        note = " ".join(notes)
         rest = explanations.get(item_id, "")
         explanations[item_id] = f"{note} {rest}".strip() if rest != note else note
-        for pk, amount in fixed.items():
+        for pk, amount in all_fixed.items():
             allocated[problem.facts.sources[pk]] += amount
     violations = [
         {"project": v.project, "rule": v.rule, "citation": v.citation, "explanation": v.explanation}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from tiendo.domain import plan_checks
 
-from ..models import PlanItem, PlanLine, PlanVersion, Source
+from ..models import PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
 
 @dataclass
@@ -33,6 +33,12 @@ class Comparison:
     by_agency: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
+    # source code -> the approved version's unallocated capital this version's budget released to its run
+    reserve_released: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def released_total(self) -> int:
+        return sum(self.reserve_released.values())
 
 
 def _summary(rows: list[CompareRow], key) -> list[dict]:
@@ -100,4 +106,16 @@ def comparison(version: PlanVersion, against: PlanVersion) -> Comparison:
         by_agency=_summary(rows, lambda r: r.agency or "—"),
         counts=dict(counts),
         totals=totals,
+        reserve_released=released_reserve(version, against),
     )
+
+
+def released_reserve(version: PlanVersion, against: PlanVersion) -> dict[str, int]:
+    """What `version`'s budget released of its base's reserve, per source (only against that base: the release
+    is measured from it)."""
+    if version.based_on_id != against.pk:
+        return {}
+    rows = SourceBudget.objects.filter(version=version, reserve_released__gt=0).order_by(
+        "source__order", "source__code"
+    )
+    return dict(rows.values_list("source__code", "reserve_released"))

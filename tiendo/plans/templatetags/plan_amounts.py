@@ -25,3 +25,11 @@ def signed_million(amount) -> str:
         return "—"
     text = million(abs(int(amount)))
     return f"+{text}" if amount > 0 else f"−{text}" if amount < 0 else text
+
+
+@register.filter
+def deciding_body(version) -> str:
+    """Who decided the version, in a city's words for a centrally-run city (plans.bodies)."""
+    from tiendo.plans.bodies import body_name
+
+    return body_name(version)

@@ -5,6 +5,23 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tiendo.demo import generate
+from tiendo.demo.phases import seconds_text
+
+# what each scale usually takes on a laptop (bench/README.md, "The demo"), told before anything starts
+USUAL_TIME = {"province": "thường mất 20–60 giây, lâu hơn trên máy đang bận", "national": "thường mất 4–30 phút"}
+
+
+def first_line(scale: str) -> str:
+    """What `tiendo demo` is about to build and how long that usually takes."""
+    spec = generate.SCALES[scale]
+    projects = f"{spec.projects:,}".replace(",", ".")
+    what = (
+        f"tỉnh mẫu Hải Dương (từ 01/07/2025: thành phố Hải Phòng), {projects} dự án"
+        if not spec.communes_per_province
+        else f"34 tỉnh, thành phố, {projects} dự án"
+    )
+    usual = USUAL_TIME.get(scale, "thường mất vài giây")
+    return f"Tạo cơ sở dữ liệu và nạp dữ liệu mẫu: {what}, kế hoạch đầu tư công, văn bản chỉ đạo; {usual}."
 
 
 class Command(BaseCommand):
@@ -20,7 +37,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale, seed, reset, json: bool, verbosity, **options):
         quiet = json or verbosity == 0
+        if not quiet:  # at once: the migrations alone take seconds, and a silent terminal looks stuck
+            self.stdout.write(first_line(scale))
+        migrating = time.perf_counter()
         call_command("migrate", interactive=False, verbosity=0)
+        if not quiet:
+            self.stdout.write(f"Cơ sở dữ liệu: đã tạo, cập nhật ({seconds_text(time.perf_counter() - migrating)})")
         if reset:
             call_command("flush", interactive=False, verbosity=0)
         started = time.perf_counter()
