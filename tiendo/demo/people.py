@@ -116,13 +116,49 @@ DOMESTIC_TRADES = [
     "Sản xuất",
     "Cơ khí",
     "Nông sản",
-    "Dược phẩm",
+    "Du lịch",
     "May mặc",
     "Logistics",
     "Năng lượng",
     "Bất động sản",
     "Vật liệu xây dựng",
 ]
+# The sectors (tiendo/demo/projects/vocabulary.py SECTORS) an enterprise of each trade invests in: a garment company
+# builds garment factories, not vegetable farms. Manufacturing (CB) is split by what the factory makes.
+TRADE_SECTORS = {
+    "Xây dựng": frozenset({"BDS", "VL", "KCN", "MT"}),
+    "Đầu tư và Phát triển": frozenset({"BDS", "KCN", "DL", "TM", "NL", "LOG", "MT"}),
+    "Thương mại": frozenset({"TM", "LOG"}),
+    "Sản xuất": frozenset({"CB", "VL", "DM", "DT"}),
+    "Cơ khí": frozenset({"CB"}),
+    "Nông sản": frozenset({"NN", "CB"}),
+    "Du lịch": frozenset({"DL", "TM"}),
+    "May mặc": frozenset({"DM"}),
+    "Logistics": frozenset({"LOG"}),
+    "Năng lượng": frozenset({"NL", "MT"}),
+    "Bất động sản": frozenset({"BDS", "DL", "KCN"}),
+    "Vật liệu xây dựng": frozenset({"VL"}),
+}
+# Manufacturing (CB) by trade: the words of the factories a mechanical or farm-produce company builds.
+CB_WORDS = {
+    "Cơ khí": ("thiết bị điện", "kết cấu thép", "phụ tùng"),
+    "Nông sản": ("nông sản", "thực phẩm", "thức ăn chăn nuôi"),
+}
+
+
+def trade_of(name: str) -> str:
+    """The trade a domestic enterprise's name carries ("Công ty Cổ phần May mặc Sao Đỏ": May mặc), or ""."""
+    return next((trade for trade in DOMESTIC_TRADES if f" {trade} " in f" {name} "), "")
+
+
+def trade_fits(trade: str, sector: str, project_name: str = "") -> bool:
+    """Whether an enterprise of `trade` plausibly invests in a project of `sector` named `project_name`."""
+    if sector not in TRADE_SECTORS.get(trade, frozenset()):
+        return False
+    words = CB_WORDS.get(trade)
+    return sector != "CB" or words is None or any(word in project_name.lower() for word in words)
+
+
 FOREIGN = {
     "JP": (["Kotobuki", "Sanei", "Hoshino", "Miyako", "Tsubasa", "Yamabe"], "Co., Ltd."),
     "KR": (["Daesung", "Hanwoo", "Seojin", "Mirae", "Donghae", "Sungkwang"], "Co., Ltd."),

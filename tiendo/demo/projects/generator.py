@@ -12,6 +12,7 @@ from tiendo.projects.models import (
     Project,
 )
 
+from ..people import trade_fits
 from .context import Context, Place, Plan, _cumulative, _pick
 from .measures import _vnd, project_group
 from .reports import Reports
@@ -60,6 +61,23 @@ class Generator(Schedules, Reports):
         self.kinds = [k for k, _w in KIND_SHARE]
         self.kind_cum = _cumulative(w for _k, w in KIND_SHARE)
         self.sector_pick = {kind: (list(share), _cumulative(share.values())) for kind, share in SECTOR_SHARE.items()}
+        self.fitting: dict[tuple[str, str], tuple[list, list[float]]] = {}
+
+    def domestic_investor(self, sector: str, template_vi: str) -> tuple[int, str]:
+        """A domestic investor whose trade fits the project (its sector, and for manufacturing what it makes),
+        drawn with the investors' weights (a few groups hold many projects)."""
+        key = (sector, template_vi if sector == "CB" else "")
+        if key not in self.fitting:
+            ctx = self.ctx
+            weights = [b - a for a, b in zip([0.0, *ctx.domestic_cum], ctx.domestic_cum, strict=False)]
+            chosen = [
+                (item, w)
+                for item, trade, w in zip(ctx.domestic, ctx.domestic_trades, weights, strict=True)
+                if trade_fits(trade, sector, template_vi)
+            ] or list(zip(ctx.domestic, weights, strict=True))
+            self.fitting[key] = ([item for item, _w in chosen], _cumulative(w for _i, w in chosen))
+        items, cum = self.fitting[key]
+        return _pick(self.rng, items, cum)
 
     # -- codes, numbers, agencies -------------------------------------------------------------------------------
     def code(self, decided: date) -> str:
@@ -101,20 +119,24 @@ class Generator(Schedules, Reports):
         day = date(year, 1, 1) + timedelta(days=self.rng.randrange(365))
         return min(day, self.today - timedelta(days=60))
 
-    def place_text(self, place: Place, decided: date) -> str:
-        """ "xã Tứ Kỳ, huyện Tứ Kỳ" before 01/07/2025 (the district of the time), "xã Tứ Kỳ" from then."""
-        modern = decided >= TWO_TIER or not self.ctx.home
-        return f"{place.unit_type} {place.name}" + ("" if modern else f", {place.district}")
+    def place_text(self, place: Place, decided: date, village: str = "") -> str:
+        """ "xã Tứ Kỳ" from 01/07/2025; before, the district of the time ("thôn Ngọc Lặc, huyện Tứ Kỳ" with a
+        village): the communes of today did not exist yet, and the catalogue does not hold those they replaced."""
+        if decided >= TWO_TIER or not self.ctx.home:
+            return f"{place.unit_type} {place.name}"
+        return f"thôn {village}, {place.district}" if village else place.district
 
     def text(self, template: str, place: Place, decided: date, brand: str = "") -> str:
         rng = self.rng
         modern = decided >= TWO_TIER or not self.ctx.home
+        village = rng.choice(VILLAGES)
+        named = place.name if modern else village  # what a commune's school, market or estate is named after
         values = {
-            "place": self.place_text(place, decided),
-            "place_name": place.name,
+            "place": self.place_text(place, decided, "" if "{village}" in template else village),
+            "place_name": named,
             "district": place.district if not modern else f"{place.unit_type} {place.name}",
             "brand": brand,
-            "village": f"thôn {rng.choice(VILLAGES)}",
+            "village": f"thôn {village}",
             "village_name": rng.choice(VILLAGES),
             "person": rng.choice(PERSONS),
             "river": rng.choice(RIVERS),
@@ -123,7 +145,7 @@ class Generator(Schedules, Reports):
             "relic": rng.choice(RELICS) if self.ctx.home else f"{place.unit_type} {place.name}",
             "dt": rng.choice(ROADS_DT),
             "ql": rng.choice(ROADS_QL),
-            "urban": rng.choice(URBAN).format(n=place.name),
+            "urban": rng.choice(URBAN).format(n=named),
         }
         return template.format(**values)
 
@@ -181,7 +203,7 @@ class Generator(Schedules, Reports):
             elif kind == ProjectKind.FDI:
                 investor_pk, brand, country = _pick(rng, ctx.foreign, ctx.foreign_cum)
             else:
-                (investor_pk, brand), country = _pick(rng, ctx.domestic, ctx.domestic_cum), "VN"
+                (investor_pk, brand), country = self.domestic_investor(sector, template.vi), "VN"
             agency_key = self.agency("BQLKCN" if zone else "SKHDT", decided)
 
         # how much
@@ -274,7 +296,7 @@ class Generator(Schedules, Reports):
         place = self.ctx.places[place_index]
         decided = date(rng.randint(2016, 2022), rng.randint(1, 12), rng.randint(1, 28))
         if developer is None:
-            (investor_pk, _brand), country = _pick(rng, self.ctx.domestic, self.ctx.domestic_cum), "VN"
+            (investor_pk, _brand), country = self.domestic_investor("KCN", ""), "VN"
         else:
             investor_pk, _brand, country = developer
         ha = dict((k, h) for k, *_r, h in HD_ZONES)[key]
