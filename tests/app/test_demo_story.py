@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tiendo.agencies.models import AdminUnit
 from tiendo.demo import generate
-from tiendo.demo.people import trade_fits, trade_of
+from tiendo.demo.people import foreign_trade_of, trade_fits, trade_of
 from tiendo.demo.projects.schedule import SMALL_PRIVATE, SMALL_PUBLIC
 from tiendo.projects.models import (
     CapitalSource,
@@ -117,14 +117,21 @@ def test_projects_before_the_2025_reorganisation_name_no_commune_of_today(demo):
 
 
 def test_investors_trades_fit_their_projects_sectors(demo):
-    domestic = Project.objects.filter(kind__in=("private",), investor__country="VN").values_list(
-        "investor__name", "sector__code", "name"
+    """Each enterprise's name carries its trade; its projects are of the sectors that trade invests in (no
+    garment company growing vegetables, no real-estate group running a pig farm)."""
+    projects = Project.objects.exclude(kind="public").values_list(
+        "investor__name", "investor__name_en", "investor__country", "sector__code", "name"
     )
-    misfits = [(investor, sector, name) for investor, sector, name in domestic
-               if not trade_fits(trade_of(investor), sector, name)]  # fmt: skip
-    assert len(domestic) > 1000 and misfits == []
+    misfits = [
+        (investor, sector, name)
+        for investor, investor_en, country, sector, name in projects
+        if not trade_fits(trade_of(investor) if country == "VN" else foreign_trade_of(investor_en), sector, name)
+    ]
+    assert len(projects) > 3000 and misfits == []
     garment = Project.objects.filter(investor__name__contains=" May mặc ").values_list("sector__code", flat=True)
     assert set(garment) <= {"DM"}
+    pig_farms = Project.objects.filter(name__contains="chăn nuôi lợn").values_list("investor__name", flat=True)
+    assert not [name for name in pig_farms if "Bất động sản" in name or "May mặc" in name]
 
 
 def test_capital_sources_fit_a_project_s_size_and_kind(demo):

@@ -172,7 +172,11 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     enterprise_loading.add_enterprises(enterprise_rows, actor=None)
     # the demo investor (Kim Min-jun) acts for a Korean enterprise
     foreign = Enterprise.objects.exclude(country="VN").order_by("pk")
-    investor_enterprise = foreign.filter(country="KR").first() or foreign.first()
+    investor_enterprise = (
+        foreign.filter(country="KR", name_en__contains=" Electronics ").first()  # its projects make electronics
+        or foreign.filter(country="KR").first()
+        or foreign.first()
+    )
     phases.done("enterprises", f"Doanh nghiệp: {_n(spec.enterprises)}")
 
     users = []

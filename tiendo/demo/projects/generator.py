@@ -46,6 +46,10 @@ from .vocabulary import (
 )
 
 
+# Works of a village before 2025 ("Xây dựng Trạm Y tế thôn Ngọc Lặc, huyện Tứ Kỳ"); others name the district.
+VILLAGE_WORKS = ("Xây dựng Trạm Y tế", "Nhà văn hóa", "Chợ trung tâm", "Cửa hàng xăng dầu")
+
+
 class Generator(Schedules, Reports):
     """One province's projects, drawn from its seeded stream."""
 
@@ -61,23 +65,28 @@ class Generator(Schedules, Reports):
         self.kinds = [k for k, _w in KIND_SHARE]
         self.kind_cum = _cumulative(w for _k, w in KIND_SHARE)
         self.sector_pick = {kind: (list(share), _cumulative(share.values())) for kind, share in SECTOR_SHARE.items()}
-        self.fitting: dict[tuple[str, str], tuple[list, list[float]]] = {}
+        self.fitting: dict[tuple[str, str, str], tuple[list, list[float]]] = {}
 
     def domestic_investor(self, sector: str, template_vi: str) -> tuple[int, str]:
         """A domestic investor whose trade fits the project (its sector, and for manufacturing what it makes),
         drawn with the investors' weights (a few groups hold many projects)."""
-        key = (sector, template_vi if sector == "CB" else "")
+        ctx = self.ctx
+        return self._fitting("VN", ctx.domestic, ctx.domestic_trades, ctx.domestic_cum, sector, template_vi)
+
+    def foreign_investor(self, sector: str) -> tuple[int, str, str]:
+        """A foreign investor whose trade fits the project's sector, drawn with the investors' weights."""
+        ctx = self.ctx
+        return self._fitting("FDI", ctx.foreign, ctx.foreign_trades, ctx.foreign_cum, sector, "")
+
+    def _fitting(self, pool: str, items: list, trades: list[str], cum: list[float], sector: str, name: str):
+        key = (pool, sector, name if sector == "CB" else "")
         if key not in self.fitting:
-            ctx = self.ctx
-            weights = [b - a for a, b in zip([0.0, *ctx.domestic_cum], ctx.domestic_cum, strict=False)]
-            chosen = [
-                (item, w)
-                for item, trade, w in zip(ctx.domestic, ctx.domestic_trades, weights, strict=True)
-                if trade_fits(trade, sector, template_vi)
-            ] or list(zip(ctx.domestic, weights, strict=True))
-            self.fitting[key] = ([item for item, _w in chosen], _cumulative(w for _i, w in chosen))
-        items, cum = self.fitting[key]
-        return _pick(self.rng, items, cum)
+            weights = [b - a for a, b in zip([0.0, *cum], cum, strict=False)]
+            chosen = [(i, w) for i, t, w in zip(items, trades, weights, strict=True) if trade_fits(t, sector, name)]
+            chosen = chosen or list(zip(items, weights, strict=True))
+            self.fitting[key] = ([i for i, _w in chosen], _cumulative(w for _i, w in chosen))
+        fitting, fitting_cum = self.fitting[key]
+        return _pick(self.rng, fitting, fitting_cum)
 
     # -- codes, numbers, agencies -------------------------------------------------------------------------------
     def code(self, decided: date) -> str:
@@ -132,7 +141,7 @@ class Generator(Schedules, Reports):
         village = rng.choice(VILLAGES)
         named = place.name if modern else village  # what a commune's school, market or estate is named after
         values = {
-            "place": self.place_text(place, decided, "" if "{village}" in template else village),
+            "place": self.place_text(place, decided, village if template.startswith(VILLAGE_WORKS) else ""),
             "place_name": named,
             "district": place.district if not modern else f"{place.unit_type} {place.name}",
             "brand": brand,
@@ -201,7 +210,7 @@ class Generator(Schedules, Reports):
             if investor is not None:
                 investor_pk, brand, country = investor
             elif kind == ProjectKind.FDI:
-                investor_pk, brand, country = _pick(rng, ctx.foreign, ctx.foreign_cum)
+                investor_pk, brand, country = self.foreign_investor(sector)
             else:
                 (investor_pk, brand), country = self.domestic_investor(sector, template.vi), "VN"
             agency_key = self.agency("BQLKCN" if zone else "SKHDT", decided)
@@ -283,7 +292,14 @@ class Generator(Schedules, Reports):
                     break
                 developer = None
                 if key in FOREIGN_DEVELOPED:
-                    developer = next((f for f in ctx.foreign if f[2] == FOREIGN_DEVELOPED[key]), None)
+                    developer = next(
+                        (
+                            f
+                            for f, trade in zip(ctx.foreign, ctx.foreign_trades, strict=True)
+                            if f[2] == FOREIGN_DEVELOPED[key] and trade_fits(trade, "KCN")
+                        ),
+                        next((f for f in ctx.foreign if f[2] == FOREIGN_DEVELOPED[key]), None),
+                    )
                 plans.append(self._zone_developer(index, developer))
         while len(plans) < size:
             plans.append(self.project())
