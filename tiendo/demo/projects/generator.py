@@ -45,7 +45,6 @@ from .vocabulary import (
     ZONE_FULL,
 )
 
-
 # Works of a village before 2025 ("Xây dựng Trạm Y tế thôn Ngọc Lặc, huyện Tứ Kỳ"); others name the district.
 VILLAGE_WORKS = ("Xây dựng Trạm Y tế", "Nhà văn hóa", "Chợ trung tâm", "Cửa hàng xăng dầu")
 
@@ -292,13 +291,12 @@ class Generator(Schedules, Reports):
                     break
                 developer = None
                 if key in FOREIGN_DEVELOPED:
-                    developer = next(
-                        (
-                            f
-                            for f, trade in zip(ctx.foreign, ctx.foreign_trades, strict=True)
-                            if f[2] == FOREIGN_DEVELOPED[key] and trade_fits(trade, "KCN")
-                        ),
-                        next((f for f in ctx.foreign if f[2] == FOREIGN_DEVELOPED[key]), None),
+                    # a developer of the group's country if one develops zones, else another foreign developer
+                    developers = [
+                        f for f, t in zip(ctx.foreign, ctx.foreign_trades, strict=True) if trade_fits(t, "KCN")
+                    ]
+                    developer = next((f for f in developers if f[2] == FOREIGN_DEVELOPED[key]), None) or next(
+                        iter(developers), None
                     )
                 plans.append(self._zone_developer(index, developer))
         while len(plans) < size:
