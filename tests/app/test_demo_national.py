@@ -25,6 +25,7 @@ PHASES = [
     "reorganisations",
     "plans",
     "disbursement",
+    "scan",
 ]
 
 

@@ -1,7 +1,7 @@
 """`tiendo scan`: the registry's projects through the rule engine; the project list and page show the findings."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -9,6 +9,7 @@ import time_machine
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from tiendo.domain import schedule_rules
 from tiendo.projects.models import Milestone, Project
 from tiendo.reviews.models import Finding, ScanRun
 from tiendo.reviews.scan import build_facts, evaluate_project, iter_facts, scan
@@ -113,3 +114,14 @@ def test_build_facts_reads_deposit_and_land(late_project):
     facts = build_facts(row, [(1, "construction_start", date(2022, 6, 1), date(2022, 6, 1), None)], [], [])
     assert facts.deposit.required is True and facts.deposit.paid is False
     assert facts.land.handed_over == date(2022, 1, 15) and facts.land.in_use_since is None
+
+
+def test_build_facts_owes_reports_from_the_first_report_kept_not_from_a_2016_certificate():
+    """Issue 14: registered in 2016, quarterly reports on time from 2023-Q2 on: nothing owed (it was 28)."""
+    row = (1, "X", "private", "", None, date(2016, 4, 22), None, "", 10_000_000_000)
+    ends = [date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)]
+    reports = [(1, end, end + timedelta(days=5)) for end in ends]
+    facts = build_facts(row, [], [], reports)
+    assert facts.reporting_since == date(2023, 4, 1)
+    owed = [r.period for r in schedule_rules.missing_reports(facts, date(2024, 7, 15))]
+    assert owed == ["2024-Q1", "2024-Q2"]  # the quarters since the last report, none before 2023-Q2

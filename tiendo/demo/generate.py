@@ -19,6 +19,7 @@ from tiendo.core.maintenance import analyze_after_commit
 from tiendo.domain.access import Role
 from tiendo.enterprises import loading as enterprise_loading
 from tiendo.enterprises.models import Enterprise
+from tiendo.reviews.scan import scan
 
 from . import catalogue, people
 from . import directives as demo_directives
@@ -171,7 +172,11 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     enterprise_loading.add_enterprises(enterprise_rows, actor=None)
     # the demo investor (Kim Min-jun) acts for a Korean enterprise
     foreign = Enterprise.objects.exclude(country="VN").order_by("pk")
-    investor_enterprise = foreign.filter(country="KR").first() or foreign.first()
+    investor_enterprise = (
+        foreign.filter(country="KR", name_en__contains=" Electronics ").first()  # its projects make electronics
+        or foreign.filter(country="KR").first()
+        or foreign.first()
+    )
     phases.done("enterprises", f"Doanh nghiệp: {_n(spec.enterprises)}")
 
     users = []
@@ -243,6 +248,10 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
     plan_counts = demo_plans.load(seed, phases=phases)
     Installation.forget_names()
+    # The scan a newcomer would otherwise have to know to run (`tiendo scan`), as the specialist runs it: the
+    # "behind schedule" filter, the badges, the project pages' findings and /reviews/ have data from the start.
+    run = scan(actor=User.objects.get(username="chuyenvien"))
+    phases.done("scan", f"Quét tiến độ: {_n(run.projects)} dự án, {_n(run.findings)} phát hiện")
     analyze_after_commit()  # planner statistics for the freshly filled tables (none yet: plans for empty tables)
     return {
         "admin_units": AdminUnit.objects.count(),
@@ -257,6 +266,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         "directives": task_counts["directives"],
         "tasks": task_counts["tasks"],
         **plan_counts,
+        "scan": {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings},
         "phases": phases.rounded(),
     }
 

@@ -116,18 +116,78 @@ DOMESTIC_TRADES = [
     "Sản xuất",
     "Cơ khí",
     "Nông sản",
-    "Dược phẩm",
+    "Du lịch",
     "May mặc",
     "Logistics",
     "Năng lượng",
     "Bất động sản",
     "Vật liệu xây dựng",
 ]
+# The sectors (tiendo/demo/projects/vocabulary.py SECTORS) an enterprise of each trade invests in: a garment company
+# builds garment factories, not vegetable farms. Manufacturing (CB) is split by what the factory makes.
+TRADE_SECTORS = {
+    "Xây dựng": frozenset({"BDS", "VL", "KCN", "MT"}),
+    "Đầu tư và Phát triển": frozenset({"BDS", "KCN", "DL", "TM", "NL", "LOG", "MT"}),
+    "Thương mại": frozenset({"TM", "LOG"}),
+    "Sản xuất": frozenset({"CB", "VL", "DM", "DT"}),
+    "Cơ khí": frozenset({"CB"}),
+    "Nông sản": frozenset({"NN", "CB"}),
+    "Du lịch": frozenset({"DL", "TM"}),
+    "May mặc": frozenset({"DM"}),
+    "Logistics": frozenset({"LOG"}),
+    "Năng lượng": frozenset({"NL", "MT"}),
+    "Bất động sản": frozenset({"BDS", "DL", "KCN"}),
+    "Vật liệu xây dựng": frozenset({"VL"}),
+}
+# Manufacturing (CB) by trade: the words of the factories a mechanical or farm-produce company builds.
+CB_WORDS = {
+    "Cơ khí": ("thiết bị điện", "kết cấu thép", "phụ tùng"),
+    "Nông sản": ("nông sản", "thực phẩm", "thức ăn chăn nuôi"),
+}
+
+
+def trade_of(name: str) -> str:
+    """The trade a domestic enterprise's name carries ("Công ty Cổ phần May mặc Sao Đỏ": May mặc), or ""."""
+    return next((trade for trade in DOMESTIC_TRADES if f" {trade} " in f" {name} "), "")
+
+
+def trade_fits(trade: str, sector: str, project_name: str = "") -> bool:
+    """Whether an enterprise of `trade` (domestic or foreign) plausibly invests in a project of `sector` named
+    `project_name`."""
+    if trade in FOREIGN_TRADE_SECTORS:
+        return sector in FOREIGN_TRADE_SECTORS[trade]
+    if sector not in TRADE_SECTORS.get(trade, frozenset()):
+        return False
+    words = CB_WORDS.get(trade)
+    return sector != "CB" or words is None or any(word in project_name.lower() for word in words)
+
+
+# Foreign investors' trades, written in their names as such companies write them ("Công ty TNHH Kotobuki
+# Electronics Việt Nam"): (word, weight, the sectors of the foreign projects they invest in).
+FOREIGN_TRADES = [
+    ("Electronics", 30, frozenset({"DT"})),
+    ("Precision", 20, frozenset({"CB", "DT"})),
+    ("Industrial", 20, frozenset({"CB", "VL", "NL"})),
+    ("Textile", 14, frozenset({"DM"})),
+    ("Logistics", 5, frozenset({"LOG"})),
+    ("Solar", 4, frozenset({"NL"})),
+    ("Foods", 3, frozenset({"NN"})),
+    ("Development", 4, frozenset({"TM", "BDS", "LOG", "KCN"})),
+]
+FOREIGN_TRADE_SECTORS = {word: sectors for word, _w, sectors in FOREIGN_TRADES}
+
+
+def foreign_trade_of(name_en: str) -> str:
+    """The trade word of a foreign enterprise's English name ("Kotobuki Electronics Vietnam Co., Ltd."), or ""."""
+    words = name_en.split(" Vietnam")[0].split() if " Vietnam" in name_en else []
+    return words[-1] if words and words[-1] in FOREIGN_TRADE_SECTORS else ""
+
+
 FOREIGN = {
     "JP": (["Kotobuki", "Sanei", "Hoshino", "Miyako", "Tsubasa", "Yamabe"], "Co., Ltd."),
     "KR": (["Daesung", "Hanwoo", "Seojin", "Mirae", "Donghae", "Sungkwang"], "Co., Ltd."),
     "CN": (["Jinlong", "Huaxin", "Tianrui", "Hengtai", "Xinghe", "Baoli"], "Co., Ltd."),
-    "TW": (["Formosa Star", "Kaiyuan", "Hsinchu Tech", "Tainan Precision"], "Co., Ltd."),
+    "TW": (["Formosa Star", "Kaiyuan", "Hsinchu Tech", "Tainan"], "Co., Ltd."),
     "SG": (["Lionbridge", "Straits", "Marina Bay"], "Pte. Ltd."),
     "US": (["Evergreen", "Redwood", "Lakeside"], "LLC"),
     "DE": (["Rheinwerk", "Nordlicht"], "GmbH"),
@@ -155,9 +215,10 @@ def enterprise(rng: random.Random, index: int, foreign_share: float = 0.25) -> d
         country = rng.choices(list(FOREIGN_WEIGHTS), list(FOREIGN_WEIGHTS.values()))[0]
         brands, suffix = FOREIGN[country]
         brand = rng.choice(brands)
+        trade = rng.choices([w for w, _n, _s in FOREIGN_TRADES], [n for _w, n, _s in FOREIGN_TRADES])[0]
         return {
-            "name": f"Công ty TNHH {brand} Việt Nam",
-            "name_en": f"{brand} Vietnam {suffix}",
+            "name": f"Công ty TNHH {brand} {trade} Việt Nam",
+            "name_en": f"{brand} {trade} Vietnam {suffix}",
             "country": country,
             "tax_code": tax_code,
             "representative": brand.split()[0] + " " + rng.choice(["Tanaka", "Kim", "Wang", "Lin", "Smith", "Müller"]),

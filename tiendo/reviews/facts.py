@@ -118,7 +118,9 @@ def build_facts(row: Sequence, milestones: Sequence[tuple], adjustments: Sequenc
         deposit=deposit,
         reports=tuple(_reports.get((r[1], r[2])) or _report(r[1], r[2]) for r in reports),
         report_kinds=_REPORT_KINDS,
-        reporting_since=certificate or _UNKNOWN,
+        # from the registration, and within the registry from the project's first report on (reports before it
+        # were kept elsewhere: the demo's online reports start in 2023 for projects registered from 2016)
+        reporting_since=schedule_rules.reporting_start(certificate, reports[0][1] if reports else None) or _UNKNOWN,
         total_investment=total or _UNKNOWN,
     )
 

@@ -19,6 +19,7 @@ from tiendo.projects.models import (
 )
 
 from .. import catalogue
+from ..people import foreign_trade_of, trade_of
 from .vocabulary import DISTRICT_WEIGHTS, HD_ZONES
 
 
@@ -53,6 +54,8 @@ class Context:
     investor_enterprise: tuple[int, str, str] | None = None
     investor_user: int | None = None
     home: bool = True  # the demo province itself (real zones, boards, district committees)
+    domestic_trades: list[str] = field(default_factory=list)  # the trade of each of `domestic` (people.trade_of)
+    foreign_trades: list[str] = field(default_factory=list)  # the trade of each of `foreign`
 
 
 @dataclass
@@ -101,10 +104,13 @@ def _brand_domestic(name: str) -> str:
 
 
 def _brand_foreign(name_en: str) -> str:
-    return name_en.split(" Vietnam")[0] if " Vietnam" in name_en else name_en.split()[0]
+    """ "Kotobuki" of "Kotobuki Electronics Vietnam Co., Ltd." (the trade word is not part of the brand)."""
+    name = name_en.split(" Vietnam")[0] if " Vietnam" in name_en else name_en.split()[0]
+    trade = foreign_trade_of(name_en)
+    return name.removesuffix(f" {trade}") if trade else name
 
 
-def _enterprises(rng: random.Random) -> tuple[list, list, list, list, tuple | None]:
+def _enterprises(rng: random.Random) -> tuple[list, list, list, list, tuple | None, list[str], list[str]]:
     """Domestic and foreign investors with a skewed weight each: a few groups hold many projects."""
     rows = list(Enterprise.objects.order_by("pk").values_list("pk", "name", "name_en", "country"))
     demo_investor = User.objects.filter(username="nhadautu").values_list("enterprise_id", flat=True).first()
@@ -113,10 +119,12 @@ def _enterprises(rng: random.Random) -> tuple[list, list, list, list, tuple | No
         next(((pk, _brand_foreign(en), c) for pk, _n, en, c in rows if c != "VN"), None),
     )
     domestic = [(pk, _brand_domestic(name)) for pk, name, _en, c in rows if c == "VN"]
+    trades = [trade_of(name) for _pk, name, _en, c in rows if c == "VN"]
+    foreign_trades = [foreign_trade_of(en) for pk, _n, en, c in rows if c != "VN" and pk != (investor or (0,))[0]]
     foreign = [(pk, _brand_foreign(en), c) for pk, _n, en, c in rows if c != "VN" and pk != (investor or (0,))[0]]
     domestic_w = _cumulative(min(rng.paretovariate(1.3), 40) for _ in domestic)
     foreign_w = _cumulative(min(rng.paretovariate(1.5), 30) for _ in foreign)
-    return domestic, domestic_w, foreign, foreign_w, investor
+    return domestic, domestic_w, foreign, foreign_w, investor, trades, foreign_trades
 
 
 def home_context(enterprises) -> Context:
@@ -165,6 +173,8 @@ def home_context(enterprises) -> Context:
         enterprises[4],
         _investor_user(),
         True,
+        enterprises[5],
+        enterprises[6],
     )
 
 
@@ -196,6 +206,8 @@ def other_context(code: str, enterprises) -> Context:
         None,
         None,
         False,
+        enterprises[5],
+        enterprises[6],
     )
 
 

@@ -12,6 +12,7 @@ from tiendo.projects.models import (
     Project,
 )
 
+from ..people import trade_fits
 from .context import Context, Place, Plan, _cumulative, _pick
 from .measures import _vnd, project_group
 from .reports import Reports
@@ -44,6 +45,9 @@ from .vocabulary import (
     ZONE_FULL,
 )
 
+# Works of a village before 2025 ("Xây dựng Trạm Y tế thôn Ngọc Lặc, huyện Tứ Kỳ"); others name the district.
+VILLAGE_WORKS = ("Xây dựng Trạm Y tế", "Nhà văn hóa", "Chợ trung tâm", "Cửa hàng xăng dầu")
+
 
 class Generator(Schedules, Reports):
     """One province's projects, drawn from its seeded stream."""
@@ -60,6 +64,28 @@ class Generator(Schedules, Reports):
         self.kinds = [k for k, _w in KIND_SHARE]
         self.kind_cum = _cumulative(w for _k, w in KIND_SHARE)
         self.sector_pick = {kind: (list(share), _cumulative(share.values())) for kind, share in SECTOR_SHARE.items()}
+        self.fitting: dict[tuple[str, str, str], tuple[list, list[float]]] = {}
+
+    def domestic_investor(self, sector: str, template_vi: str) -> tuple[int, str]:
+        """A domestic investor whose trade fits the project (its sector, and for manufacturing what it makes),
+        drawn with the investors' weights (a few groups hold many projects)."""
+        ctx = self.ctx
+        return self._fitting("VN", ctx.domestic, ctx.domestic_trades, ctx.domestic_cum, sector, template_vi)
+
+    def foreign_investor(self, sector: str) -> tuple[int, str, str]:
+        """A foreign investor whose trade fits the project's sector, drawn with the investors' weights."""
+        ctx = self.ctx
+        return self._fitting("FDI", ctx.foreign, ctx.foreign_trades, ctx.foreign_cum, sector, "")
+
+    def _fitting(self, pool: str, items: list, trades: list[str], cum: list[float], sector: str, name: str):
+        key = (pool, sector, name if sector == "CB" else "")
+        if key not in self.fitting:
+            weights = [b - a for a, b in zip([0.0, *cum], cum, strict=False)]
+            chosen = [(i, w) for i, t, w in zip(items, trades, weights, strict=True) if trade_fits(t, sector, name)]
+            chosen = chosen or list(zip(items, weights, strict=True))
+            self.fitting[key] = ([i for i, _w in chosen], _cumulative(w for _i, w in chosen))
+        fitting, fitting_cum = self.fitting[key]
+        return _pick(self.rng, fitting, fitting_cum)
 
     # -- codes, numbers, agencies -------------------------------------------------------------------------------
     def code(self, decided: date) -> str:
@@ -101,20 +127,24 @@ class Generator(Schedules, Reports):
         day = date(year, 1, 1) + timedelta(days=self.rng.randrange(365))
         return min(day, self.today - timedelta(days=60))
 
-    def place_text(self, place: Place, decided: date) -> str:
-        """ "xã Tứ Kỳ, huyện Tứ Kỳ" before 01/07/2025 (the district of the time), "xã Tứ Kỳ" from then."""
-        modern = decided >= TWO_TIER or not self.ctx.home
-        return f"{place.unit_type} {place.name}" + ("" if modern else f", {place.district}")
+    def place_text(self, place: Place, decided: date, village: str = "") -> str:
+        """ "xã Tứ Kỳ" from 01/07/2025; before, the district of the time ("thôn Ngọc Lặc, huyện Tứ Kỳ" with a
+        village): the communes of today did not exist yet, and the catalogue does not hold those they replaced."""
+        if decided >= TWO_TIER or not self.ctx.home:
+            return f"{place.unit_type} {place.name}"
+        return f"thôn {village}, {place.district}" if village else place.district
 
     def text(self, template: str, place: Place, decided: date, brand: str = "") -> str:
         rng = self.rng
         modern = decided >= TWO_TIER or not self.ctx.home
+        village = rng.choice(VILLAGES)
+        named = place.name if modern else village  # what a commune's school, market or estate is named after
         values = {
-            "place": self.place_text(place, decided),
-            "place_name": place.name,
+            "place": self.place_text(place, decided, village if template.startswith(VILLAGE_WORKS) else ""),
+            "place_name": named,
             "district": place.district if not modern else f"{place.unit_type} {place.name}",
             "brand": brand,
-            "village": f"thôn {rng.choice(VILLAGES)}",
+            "village": f"thôn {village}",
             "village_name": rng.choice(VILLAGES),
             "person": rng.choice(PERSONS),
             "river": rng.choice(RIVERS),
@@ -123,7 +153,7 @@ class Generator(Schedules, Reports):
             "relic": rng.choice(RELICS) if self.ctx.home else f"{place.unit_type} {place.name}",
             "dt": rng.choice(ROADS_DT),
             "ql": rng.choice(ROADS_QL),
-            "urban": rng.choice(URBAN).format(n=place.name),
+            "urban": rng.choice(URBAN).format(n=named),
         }
         return template.format(**values)
 
@@ -179,9 +209,9 @@ class Generator(Schedules, Reports):
             if investor is not None:
                 investor_pk, brand, country = investor
             elif kind == ProjectKind.FDI:
-                investor_pk, brand, country = _pick(rng, ctx.foreign, ctx.foreign_cum)
+                investor_pk, brand, country = self.foreign_investor(sector)
             else:
-                (investor_pk, brand), country = _pick(rng, ctx.domestic, ctx.domestic_cum), "VN"
+                (investor_pk, brand), country = self.domestic_investor(sector, template.vi), "VN"
             agency_key = self.agency("BQLKCN" if zone else "SKHDT", decided)
 
         # how much
@@ -261,7 +291,13 @@ class Generator(Schedules, Reports):
                     break
                 developer = None
                 if key in FOREIGN_DEVELOPED:
-                    developer = next((f for f in ctx.foreign if f[2] == FOREIGN_DEVELOPED[key]), None)
+                    # a developer of the group's country if one develops zones, else another foreign developer
+                    developers = [
+                        f for f, t in zip(ctx.foreign, ctx.foreign_trades, strict=True) if trade_fits(t, "KCN")
+                    ]
+                    developer = next((f for f in developers if f[2] == FOREIGN_DEVELOPED[key]), None) or next(
+                        iter(developers), None
+                    )
                 plans.append(self._zone_developer(index, developer))
         while len(plans) < size:
             plans.append(self.project())
@@ -274,7 +310,7 @@ class Generator(Schedules, Reports):
         place = self.ctx.places[place_index]
         decided = date(rng.randint(2016, 2022), rng.randint(1, 12), rng.randint(1, 28))
         if developer is None:
-            (investor_pk, _brand), country = _pick(rng, self.ctx.domestic, self.ctx.domestic_cum), "VN"
+            (investor_pk, _brand), country = self.domestic_investor("KCN", ""), "VN"
         else:
             investor_pk, _brand, country = developer
         ha = dict((k, h) for k, *_r, h in HD_ZONES)[key]

@@ -53,6 +53,11 @@ PROBLEMS = {
         "Kế hoạch vốn năm {year} mới được giao {share}% nhu cầu, còn thiếu khoảng {gap} tỷ đồng.",
     ],
 }
+# How investors and owners report (Decree 31 Art. 102: by the 9th of the quarter's next month): most on time,
+# a few often late, and some stalled projects whose investor stopped reporting a few quarters after the stall
+# (the provinces' reports on slow projects name "không thực hiện chế độ báo cáo" among them, a minority).
+OFTEN_LATE = 0.05  # share of projects whose reports are late one quarter in three
+STOPS_WHEN_STALLED = (0.0, 0.04, 0.35)  # by behaviour (on time, slow, stalled): the investor stops reporting
 COVID = "Ảnh hưởng của dịch Covid-19: tạm dừng thi công, chuyên gia nước ngoài chưa nhập cảnh được."
 
 
@@ -80,7 +85,14 @@ class Reports:
         ratio = rng.uniform(0.85, 1.0)
         advance = rng.uniform(0.03, 0.12)  # design, land and compensation paid before the works
         reports, best, paid = [], 0, 0
+        often_late = rng.random() < OFTEN_LATE
+        stops = None
+        if rng.random() < STOPS_WHEN_STALLED[plan.behaviour]:
+            # the last quarter reported (the registry holds at least its first report)
+            stops = max(first_q, quarter_index(stall or today) + rng.randint(0, 3))
         for q in range(first_q, end_q + 1):
+            if stops is not None and q > stops:
+                break
             day = quarter_end(q)
             if stall and day > stall:
                 point = stall
@@ -112,7 +124,8 @@ class Reports:
                 revenue = _vnd(plan.revenue / 4 * ramp * rng.uniform(0.85, 1.15))
                 taxes = _vnd(revenue * rng.uniform(0.02, 0.08))
             problems = self._problem(plan, by_kind, day, public) if plan.behaviour else ""
-            submitted = min(today, day + _days(rng, 3, 9 if rng.random() < 0.8 else 40))
+            late = often_late and rng.random() < 0.33
+            submitted = min(today, day + (_days(rng, 12, 45) if late else _days(rng, 2, 9)))
             reports.append(  # in project_loading.REPORT_FIELDS order
                 (
                     project.pk,

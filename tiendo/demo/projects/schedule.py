@@ -32,6 +32,8 @@ REASON_TEXT = {
     Why.CAPITAL_INCREASE: "tăng vốn đầu tư, mở rộng quy mô",
     Why.OTHER: "khó khăn về tài chính của nhà đầu tư",
 }
+SMALL_PUBLIC = 45 * TY  # below it public works are funded from one source (the local budget)
+SMALL_PRIVATE = 30 * TY  # below it an investor funds the project from its own capital
 EXCEPTIONS = (Why.FORCE_MAJEURE, Why.STATE_LAND_DELAY, Why.STATE_REQUEST, Why.PLANNING_CHANGE)  # INV-02
 
 
@@ -290,22 +292,28 @@ class Schedules:
             else:
                 deposit_status = Dep.REQUIRED if rng.random() < (0.3 if behaviour else 0.06) else Dep.PAID
 
-        # capital sources
+        # capital sources, as a project of this size and kind is funded: a commune's works and small works from
+        # the local budget alone; the central budget (and ODA) only in the province's large works (group A/B or
+        # from 45 bn); investors from their own capital, with bank loans for the larger projects
         if public:
-            if agency_key and "-UB-" in agency_key:
-                central = rng.choice([0, 0, 0, 0.3, 0.5])
-                sources = [(Src.CENTRAL_BUDGET, central), (Src.LOCAL_BUDGET, 1 - central)]
-            elif group in ("A", "B") and rng.random() < 0.12:
+            local = bool(agency_key) and "-UB-" in agency_key
+            if local or total < SMALL_PUBLIC:
+                sources = [(Src.LOCAL_BUDGET, 1.0)]
+            elif group in ("A", "B", "national") and rng.random() < 0.12:
                 oda = rng.uniform(0.5, 0.8)
                 sources = [(Src.ODA, oda), (Src.LOCAL_BUDGET, 1 - oda)]
-            else:
-                central = rng.choice([0, 0.3, 0.5, 0.7])
+            elif group in ("A", "B", "national") or rng.random() < 0.3:
+                central = rng.choice([0.3, 0.5, 0.7])
                 sources = [(Src.CENTRAL_BUDGET, central), (Src.LOCAL_BUDGET, 1 - central)]
+            else:
+                sources = [(Src.LOCAL_BUDGET, 1.0)]
+        elif total < SMALL_PRIVATE:
+            sources = [(Src.EQUITY, 1.0)]
         else:
             equity = (
-                rng.choice([1.0, 1.0, 0.5, 0.4, 0.3, 0.25, 0.2])
+                rng.choice([1.0, 0.5, 0.4, 0.3, 0.25, 0.2])
                 if kind == ProjectKind.PRIVATE
-                else (rng.choice([1.0, 1.0, 1.0, 0.6, 0.4, 0.3]))
+                else (rng.choice([1.0, 1.0, 0.6, 0.4, 0.3]))
             )
             sources = [(Src.EQUITY, equity), (Src.LOAN, 1 - equity)]
         amounts = [(s.value, _vnd(total * share)) for s, share in sources if share > 0]

@@ -130,10 +130,11 @@ USD_RATE = {
     2025: 25_900,
 }
 # How projects behave: on time, slow (late, catches up partly), stalled (stops at one milestone)
+# on time, slow, stalled: about a quarter of running projects behind schedule, as provinces report (README, "Demo")
 BEHAVIOUR = {
-    ProjectKind.PUBLIC: (56, 32, 12),
-    ProjectKind.PRIVATE: (54, 28, 18),
-    ProjectKind.FDI: (74, 19, 7),
+    ProjectKind.PUBLIC: (68, 24, 8),
+    ProjectKind.PRIVATE: (68, 21, 11),
+    ProjectKind.FDI: (84, 13, 3),
 }
 
 PERSONS = [

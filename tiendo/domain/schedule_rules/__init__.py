@@ -69,7 +69,13 @@ from tiendo.domain.schedule_rules.laws import (
 from tiendo.domain.schedule_rules.proposals import Proposal, propose
 from tiendo.domain.schedule_rules.public_investment import ALLOCATION_YEARS, LARGE_GROUP_A
 from tiendo.domain.schedule_rules.registry import RULES, RULES_BY_KEY
-from tiendo.domain.schedule_rules.reports import REPORT_CALENDAR, REPORT_VI, OwedReport, missing_reports
+from tiendo.domain.schedule_rules.reports import (
+    REPORT_CALENDAR,
+    REPORT_VI,
+    OwedReport,
+    missing_reports,
+    reporting_start,
+)
 from tiendo.domain.schedule_rules.rule import ANY, BUSINESS, PUBLIC, Dating, Rule
 from tiendo.domain.schedule_rules.vocabulary import (
     CAP_EXCEPTIONS,
@@ -142,6 +148,7 @@ __all__ = [
     "evaluate_all",
     "investment_law",
     "missing_reports",
+    "reporting_start",
     "propose",
     "public_investment_law",
     "rule_for",

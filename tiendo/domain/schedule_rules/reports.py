@@ -138,6 +138,19 @@ INVESTMENT_REPORTS: Final = (ReportKind.QUARTERLY, ReportKind.ANNUAL)
 SUPERVISION_REPORTS: Final = (ReportKind.SUPERVISION_HALF_YEAR, ReportKind.SUPERVISION_ANNUAL)
 
 
+def reporting_start(registered: date | None, first_period_end: date | None) -> date | None:
+    """From when a registry judges a project's periodic reports: its registration (certificate) day, but never
+    before the quarter of the first report the registry holds for it. Reports before that one were kept elsewhere
+    (on paper, in the national system before the province's registry): their absence here is no evidence they
+    were missed. Without a report on record the project owes from its registration; None when it has none."""
+    if registered is None:
+        return None
+    if first_period_end is None:
+        return registered
+    quarter_start = date(first_period_end.year, (first_period_end.month - 1) // 3 * 3 + 1, 1)
+    return max(registered, quarter_start)
+
+
 @dataclass(frozen=True, slots=True)
 class OwedReport:
     """A periodic report past its deadline and not submitted: what the investor must still send."""
