@@ -13,6 +13,7 @@ from tiendo.core import access as core_access
 from tiendo.core import fragments
 from tiendo.domain.access import enterprise_scope, project_scope, task_scope
 from tiendo.projects.access import projects_for_user
+from tiendo.reviews.scan_state import scan_notice
 
 
 @require_GET
@@ -36,6 +37,8 @@ def home(request):
         context |= fragments.cached(
             "enterprises", ["home", fragments.scope_key(user, enterprise_scope)], lambda: _enterprise_figures(user)
         )
+    if core_access.can(user, "view_reviews"):
+        context["scan_notice"] = scan_notice(user, request.get_full_path())
     return render(request, "overview/home.html", context)
 
 
@@ -55,7 +58,8 @@ def _project_figures(user, today) -> dict[str, int]:
     projects = projects_for_user(user)
     return {
         "project_count": projects.count(),
-        "implementing_count": projects.filter(status="implementing").count(),
+        # the set the scan evaluates and the review brief counts, under the same words ("running projects")
+        "running_count": projects.running().count(),
         "overdue_count": projects.with_overdue_milestone(today).count(),
     }
 

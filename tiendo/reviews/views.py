@@ -22,6 +22,7 @@ from tiendo.jobs.views import file_through_job
 from . import exports, selectors, services
 from .forms import DecisionForm, FollowUpFormSet, ItemEditForm, ItemFilterForm, RoundForm
 from .models import ReviewItem, ReviewRound
+from .scan_state import scan_notice
 
 PAGE_SIZE = 50
 
@@ -68,6 +69,7 @@ def round_list(request):
         "page": page,
         "can_open": core_access.can(request.user, "prepare_reviews"),
         "can_scan": core_access.can(request.user, "scan"),
+        "scan_notice": scan_notice(request.user),
     }
     return render(request, "reviews/round_list.html", context)
 
@@ -76,7 +78,10 @@ def round_list(request):
 def scan_now(request):
     """Evaluate every running project now (the nightly scan), as a background job whose page shows its progress."""
     core_access.require(request.user, "scan")
-    job = start_job("reviews.scan", actor=request.user, params={"back": reverse("reviews:list")}, dedupe_key="scan")
+    back = request.POST.get("back", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("reviews:list")  # the page the job's page links back to: this site's, never another's
+    job = start_job("reviews.scan", actor=request.user, params={"back": back}, dedupe_key="scan")
     return redirect("jobs:detail", pk=job.pk)
 
 
