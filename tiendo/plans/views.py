@@ -22,6 +22,7 @@ from tiendo.jobs.views import file_through_job
 
 from . import exports, facts, selectors, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
+from .allocation_note import allocation_note
 from .forms import BudgetReasonForm, DecisionForm, DiscardForm, DraftForm, ItemFilterForm, LinesForm, budget_forms
 from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
@@ -210,7 +211,7 @@ def _version_context(request, version: PlanVersion) -> dict:
             "budget_totals": selectors.totals(budgets),
             "breaches": breaches,
             "decider": decider,
-            "run": version.allocation or None,
+            "run_note": allocation_note(version.allocation),
             "changes": facts.changes(version),
             "entries": history_entries(version),
         }
