@@ -1,6 +1,7 @@
 """Plans on the web: thin views over the gatekeepers (access.py), services.py (changes) and exports.py."""
 
 import io
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
+from tiendo.core.templatetags.tiendo import number
 from tiendo.domain.text import search_key
 from tiendo.jobs.views import file_through_job
 
@@ -297,10 +299,10 @@ def version_run(request, pk):
     else:
         messages.success(
             request,
-            _("The allocation ran in %(seconds)s s: %(created)d lines added, %(updated)d changed, %(deleted)d "
-              "removed, %(manual)d set by hand kept.")
-            % {"seconds": run.summary["seconds"], "created": run.created, "updated": run.updated,
-               "deleted": run.deleted, "manual": run.kept_manual},
+            _("The allocation ran in %(seconds)s s: %(created)s lines added, %(updated)s changed, %(deleted)s "
+              "removed, %(manual)s set by hand kept.")
+            % {"seconds": number(Decimal(str(run.summary["seconds"])), 1), "created": number(run.created),
+               "updated": number(run.updated), "deleted": number(run.deleted), "manual": number(run.kept_manual)},
         )  # fmt: skip
     return redirect("plans:version", pk=version.pk)
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
+from tiendo.core.templatetags.tiendo import number
 from tiendo.directives.models import Task
 from tiendo.domain import schedule_rules
 from tiendo.domain.text import search_key
@@ -101,8 +102,8 @@ def round_open(request):
             count = review.items.count()
             messages.success(
                 request,
-                _("The review was opened: %(found)d of %(total)d projects are behind schedule.")
-                % {"found": count, "total": review.projects},
+                _("The review was opened: %(found)s of %(total)s projects are behind schedule.")
+                % {"found": number(count), "total": number(review.projects)},
             )
             return redirect("reviews:detail", pk=review.pk)
     return render(request, "reviews/round_form.html", {"form": form})
@@ -190,7 +191,7 @@ def round_confirm_all(request, pk):
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(request, _("%(n)d proposals confirmed.") % {"n": count})
+        messages.success(request, _("%(n)s proposals confirmed.") % {"n": number(count)})
     return redirect(_back(request, review))
 
 
