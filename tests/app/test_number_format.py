@@ -22,6 +22,8 @@ PLURAL_BLOCK = re.compile(r"\{% blocktranslate count (\w+)=(" + COUNT + r")[^%]*
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(Path(tiendo.__file__).parent)))
 def test_no_template_prints_a_count_without_the_number_filter(path):
     text = path.read_text()
+    if "|number" in text:
+        assert re.search(r"\{% load [^%]*\btiendo\b", text), "uses the number filter without loading it"
     assert not PRINTED_RAW.findall(text)
     for block in IN_BLOCK_RAW.finditer(text):
         assert block.group(0).startswith("{% blocktranslate count"), block.group(0)  # a plural's counter is fine

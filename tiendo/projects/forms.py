@@ -59,8 +59,11 @@ class ProjectFilterForm(forms.Form):
         required=False,
         # "running": the set the scan evaluates and the home page counts (preparing, implementing, operating,
         # suspended), under the same words as the review brief
-        choices=[("", _("All statuses")), (RUNNING_CHOICE, _("Running (not completed nor terminated)")),
-                 *STATUS_LABELS.items()],  # fmt: skip
+        choices=[
+            ("", _("All statuses")),
+            (RUNNING_CHOICE, _("Running (not completed nor terminated)")),
+            *STATUS_LABELS.items(),
+        ],
         widget=QuickSelect,
     )
     sector = SharedModelChoiceField(
