@@ -120,7 +120,7 @@ def milestone_adjust(request, code, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            adjust_schedule(
+            adjustment = adjust_schedule(
                 milestone,
                 actor=request.user,
                 document_number=data["document_number"],
@@ -132,6 +132,8 @@ def milestone_adjust(request, code, pk):
             form.add_error("new_due", error)
         else:
             messages.success(request, _("The schedule was adjusted."))
+            if adjustment.cap_warning:
+                messages.warning(request, adjustment.cap_warning)
             return redirect("projects:detail", code=project.code)
     intro = _("%(milestone)s: current due date %(day)s. The old date is kept in the schedule's history.") % {
         "milestone": milestone.get_kind_display(),
