@@ -10,11 +10,19 @@ ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 HIDDEN_FIELDS = {"search_key", "password", "last_login", "version", "row_version"}
 
 
+BLANK = "—"
+
+
 @dataclass
 class Change:
     field: str
     old: str
     new: str
+
+    @property
+    def first_set(self) -> bool:
+        """A value given where there was none: shown as set ("submitted by: Trần Thị Mai"), not as "— → …"."""
+        return self.old == BLANK and self.new != BLANK
 
 
 @dataclass
@@ -30,7 +38,7 @@ def _display(record: models.Model, model: type[models.Model], name: str) -> str:
     model_field = model._meta.get_field(name)
     value = getattr(record, model_field.attname)
     if value is None or value == "":
-        return "—"
+        return BLANK
     if model_field.is_relation:
         related = getattr(record, name, None)
         return str(related) if related is not None else f"#{value}"

@@ -42,3 +42,7 @@ class QuickSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+class QuickSelectMultiple(QuickSelect, forms.SelectMultiple):
+    """The same for a list where several options may be chosen (forms.SelectMultiple's data and `multiple`)."""

@@ -262,10 +262,20 @@ class TaskForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
 
 class ProgressForm(forms.Form):
     text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
-    percent = forms.IntegerField(label=_("Done (%)"), min_value=0, max_value=100)
+    percent = forms.IntegerField(label=_("Done (%)"), min_value=0, max_value=100, required=False)
     reported_on = DayField(label=_("Reported on"), required=False)
     completed = forms.BooleanField(label=_("The task is done"), required=False)
     attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def clean(self):
+        """A task reported done is 100 % done: the percentage may be left out then, and only then."""
+        data = super().clean()
+        if data.get("percent") is None and "percent" not in self.errors:
+            if data.get("completed"):
+                data["percent"] = 100
+            else:
+                self.add_error("percent", forms.Field.default_error_messages["required"])
+        return data
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")

@@ -278,8 +278,8 @@ HEADERS = [
     ("Tổng số nhiệm vụ", 11),
     ("Hoàn thành đúng hạn", 12),
     ("Hoàn thành quá hạn", 12),
-    ("Đang thực hiện trong hạn", 13),
-    ("Chưa hoàn thành, quá hạn", 13),
+    ("Đang thực hiện, trong hạn", 13),  # the screens' words (STATUS_LABELS in Vietnamese)
+    ("Quá hạn", 13),
     ("Nhiệm vụ thường xuyên", 12),
     ("Tỷ lệ hoàn thành đúng hạn (trên số đã hoàn thành)", 15),
     ("Tỷ lệ quá hạn", 11),

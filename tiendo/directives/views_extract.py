@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods
 from tiendo.agencies.models import Agency
 from tiendo.core import access as core_access
 from tiendo.core.fields import DayField
+from tiendo.core.widgets import QuickSelectMultiple
+from tiendo.domain.extraction.banners import guess_title
 from tiendo.domain.text import normalize
 
 from . import extracting, services
@@ -61,9 +63,11 @@ class ProposalForm(forms.Form):
         queryset=Agency.objects.none(),
         to_field_name="code",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 3}),
+        # every agency's full name in a list tall enough to choose from (written without a template per option:
+        # a text may give 200 proposals over 300 agencies)
+        widget=QuickSelectMultiple(attrs={"size": 8, "class": "agency-choice"}),
     )
-    title = forms.CharField(label=gettext_lazy("What"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(label=gettext_lazy("What"), max_length=1000, widget=forms.Textarea(attrs={"rows": 4}))
     cooperating_text = forms.CharField(label=gettext_lazy("Cooperating"), required=False, max_length=500)
     deadline_text = forms.CharField(label=gettext_lazy("Deadline as written"), required=False, max_length=120)
     deadline = DayField(label=gettext_lazy("Deadline"), required=False)
@@ -147,14 +151,6 @@ def _guess_issuer(text: str) -> str:
     return min(found)[1] if found else ""
 
 
-def _guess_title(text: str) -> str:
-    for line in text.splitlines():
-        line = line.strip()
-        if 20 <= len(line) <= 300 and not line.endswith((".", ";")):
-            return line
-    return text.strip().split("\n", 1)[0][:200]
-
-
 @require_http_methods(["GET", "POST"])
 def extract(request, pk=None):
     if not core_access.can(request.user, "manage_tasks"):
@@ -182,7 +178,7 @@ def extract(request, pk=None):
                 initial={
                     "kind": _guess_kind(text),
                     "issued_on": result.document_date or timezone.localdate(),
-                    "title": _guess_title(text),
+                    "title": guess_title(text),  # skipping the portal's banner and menu
                     "issuer": _guess_issuer(text),
                     "text": text,
                     "source": source.cleaned_data.get("source", ""),

@@ -100,3 +100,60 @@ def months_added(first_due: date | None, current_due: date | None) -> int:
 
 def _is_month_end(day: date) -> bool:
     return (day + timedelta(days=1)).month != day.month
+
+
+# Art. 41(4) of the Law on Investment 2020 (Law 61/2020/QH14, in force 01/01/2021): a project with an investment
+# policy approval may not push its schedule more than 24 months past the first approval, except for the reasons of
+# Art. 41(4)(a)-(e), whose months do not count. Projects with only a registration certificate (INV-03) and public
+# investment projects (their policy decision is under the Law on Public Investment) have no such cap.
+CAP_MONTHS = 24
+LAW_2020_IN_FORCE = date(2021, 1, 1)
+CAP_EXCEPTION_REASONS = frozenset(
+    {
+        ExtensionReason.FORCE_MAJEURE,
+        ExtensionReason.STATE_LAND_DELAY,
+        ExtensionReason.STATE_REQUEST,
+        ExtensionReason.PLANNING_CHANGE,
+        ExtensionReason.OBJECTIVE_CHANGE,
+        ExtensionReason.CAPITAL_INCREASE,
+    }
+)
+
+
+@dataclass(frozen=True)
+class ExtensionCap:
+    """Where an extension leaves the schedule against the 24-month cap."""
+
+    total_months: int  # past the first due date, this extension included
+    counted_months: int  # of those, the months the cap counts (not those granted for an exception)
+    refused: bool  # the law does not allow it: no exception, counted months over the cap, the 2020 law applies
+    exception: bool  # this extension's reason is one of Art. 41(4)'s exceptions
+    before_2021: bool  # approved before the 2020 law: Decree 31/2021 Art. 117 decides, the cap is not checked
+
+
+def extension_cap(
+    *,
+    kind: str,
+    policy_approval: date | None,
+    first_due: date | None,
+    old_due: date,
+    new_due: date,
+    decided_on: date,
+    reason: str,
+    earlier_exempt_months: int = 0,
+) -> ExtensionCap | None:
+    """None when the cap does not apply or the schedule stays within 24 months of the first due date.
+
+    `earlier_exempt_months`: the months of the milestone's earlier extensions granted for an exception."""
+    if kind == ProjectKind.PUBLIC or policy_approval is None or first_due is None:
+        return None
+    total = months_added(first_due, new_due)
+    if total <= CAP_MONTHS:
+        return None
+    exception = reason in CAP_EXCEPTION_REASONS
+    counted = max(months_added(first_due, old_due) - earlier_exempt_months, 0)
+    if not exception:
+        counted += months_added(old_due, new_due)
+    before_2021 = policy_approval < LAW_2020_IN_FORCE
+    refused = not exception and not before_2021 and decided_on >= LAW_2020_IN_FORCE and counted > CAP_MONTHS
+    return ExtensionCap(total, counted, refused, exception, before_2021)

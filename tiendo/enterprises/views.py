@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
@@ -81,8 +81,14 @@ def enterprise_delete(request, pk):
     if not core_access.can(request.user, "manage_enterprises"):
         raise PermissionDenied
     enterprise = get_enterprise_for_user(request.user, pk)
-    delete_enterprise(enterprise, actor=request.user)
-    messages.success(request, _("The enterprise was deleted. It can be restored from the list of deleted enterprises."))
+    try:
+        delete_enterprise(enterprise, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The enterprise was deleted. It can be restored from the list of deleted enterprises.")
+        )
     return redirect("enterprises:detail", pk=enterprise.pk)
 
 

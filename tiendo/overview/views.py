@@ -13,18 +13,26 @@ from tiendo.core import access as core_access
 from tiendo.core import fragments
 from tiendo.domain.access import enterprise_scope, project_scope, task_scope
 from tiendo.projects.access import projects_for_user
+from tiendo.reviews.scan_state import scan_notice
+
+from .investor import investor_home
 
 
 @require_GET
 def home(request):
-    """The overview: today's organisation, the user's own place in it, and the latest reorganisations.
+    """The overview: today's organisation, the user's own place in it, and the latest reorganisations; for an
+    investor, what its projects owe and what is late (overview.investor).
 
     Each block is cached for everyone who sees the same records (tiendo.core.fragments): the organisation for
     all, the projects, tasks and enterprises per access scope; a change to their data makes a new key."""
     today = timezone.localdate()
     user = request.user
     context = {"today": today, "can_list_enterprises": core_access.can(user, "list_enterprises")}
-    context |= fragments.cached("organisation", ["home", today], lambda: _organisation(today))
+    if core_access.can(user, "is_investor"):
+        # an investor's home is about its own projects, not the province's agencies and reorganisations
+        context |= {"investor": True} | investor_home(user, today)
+    else:
+        context |= fragments.cached("organisation", ["home", today], lambda: _organisation(today))
     context |= fragments.cached(
         "projects", ["home", fragments.scope_key(user, project_scope), today], lambda: _project_figures(user, today)
     )
@@ -36,6 +44,8 @@ def home(request):
         context |= fragments.cached(
             "enterprises", ["home", fragments.scope_key(user, enterprise_scope)], lambda: _enterprise_figures(user)
         )
+    if core_access.can(user, "view_reviews"):
+        context["scan_notice"] = scan_notice(user, request.get_full_path())
     return render(request, "overview/home.html", context)
 
 
@@ -55,7 +65,8 @@ def _project_figures(user, today) -> dict[str, int]:
     projects = projects_for_user(user)
     return {
         "project_count": projects.count(),
-        "implementing_count": projects.filter(status="implementing").count(),
+        # the set the scan evaluates and the review brief counts, under the same words ("running projects")
+        "running_count": projects.running().count(),
         "overdue_count": projects.with_overdue_milestone(today).count(),
     }
 

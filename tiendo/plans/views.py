@@ -1,6 +1,7 @@
 """Plans on the web: thin views over the gatekeepers (access.py), services.py (changes) and exports.py."""
 
 import io
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,11 +18,13 @@ from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.audit.history import history_entries
 from tiendo.audit.versions import StaleVersion
 from tiendo.core import access as core_access
+from tiendo.core.templatetags.tiendo import number
 from tiendo.domain.text import search_key
 from tiendo.jobs.views import file_through_job
 
 from . import exports, facts, selectors, services
 from .access import get_plan_for_user, get_version_for_user, items_for_user, plans_for_user
+from .allocation_note import allocation_note
 from .forms import BudgetReasonForm, DecisionForm, DiscardForm, DraftForm, ItemFilterForm, LinesForm, budget_forms
 from .models import TIERS, PlanItem, PlanLine, PlanVersion, Source, SourceBudget
 
@@ -210,7 +213,7 @@ def _version_context(request, version: PlanVersion) -> dict:
             "budget_totals": selectors.totals(budgets),
             "breaches": breaches,
             "decider": decider,
-            "run": version.allocation or None,
+            "run_note": allocation_note(version.allocation),
             "changes": facts.changes(version),
             "entries": history_entries(version),
         }
@@ -304,10 +307,10 @@ def version_run(request, pk):
     else:
         messages.success(
             request,
-            _("The allocation ran in %(seconds)s s: %(created)d lines added, %(updated)d changed, %(deleted)d "
-              "removed, %(manual)d set by hand kept.")
-            % {"seconds": run.summary["seconds"], "created": run.created, "updated": run.updated,
-               "deleted": run.deleted, "manual": run.kept_manual},
+            _("The allocation ran in %(seconds)s s: %(created)s lines added, %(updated)s changed, %(deleted)s "
+              "removed, %(manual)s set by hand kept.")
+            % {"seconds": number(Decimal(str(run.summary["seconds"])), 1), "created": number(run.created),
+               "updated": number(run.updated), "deleted": number(run.deleted), "manual": number(run.kept_manual)},
         )  # fmt: skip
     return redirect("plans:version", pk=version.pk)
 

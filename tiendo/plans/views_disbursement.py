@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tiendo.core import access as core_access
 from tiendo.core import fragments
 from tiendo.core.fields import DayField, DecimalCommaField
+from tiendo.core.templatetags.tiendo import number
 from tiendo.domain.access import plan_scope
 from tiendo.domain.disbursement import DeadlineReason, Projection
 from tiendo.domain.money import format_number
@@ -364,6 +365,11 @@ def disbursement_slow(request, plan_id):
         "can_transfer": core_access.can(request.user, "manage_plans"),
         "sees_all": core_access.can(request.user, "see_everything"),
         "query": request.GET.urlencode(),
+        # the thresholds in words on the page; the settings that hold the defaults only for an administrator
+        "behind_points": number(thresholds.behind_points, 0 if thresholds.behind_points % 1 == 0 else 2),
+        "zero_after": f"{thresholds.zero_after[1]:02d}/{thresholds.zero_after[0]:02d}",
+        "projection_label": dict(SlowForm.base_fields["projection"].choices).get(thresholds.projection.value, ""),
+        "shows_settings": core_access.can(request.user, "manage_users"),
     }
     return render(request, "plans/disbursement_slow.html", context)
 

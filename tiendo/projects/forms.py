@@ -42,6 +42,9 @@ def _local_units_and_agencies():
     return local_units_and_agencies(installation.province_id if installation else None, timezone.localdate())
 
 
+RUNNING_CHOICE = "running"
+
+
 class ProjectFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -54,7 +57,13 @@ class ProjectFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All statuses")), *STATUS_LABELS.items()],
+        # "running": the set the scan evaluates and the home page counts (preparing, implementing, operating,
+        # suspended), under the same words as the review brief
+        choices=[
+            ("", _("All statuses")),
+            (RUNNING_CHOICE, _("Running (not completed nor terminated)")),
+            *STATUS_LABELS.items(),
+        ],
         widget=QuickSelect,
     )
     sector = SharedModelChoiceField(
@@ -118,8 +127,10 @@ class ProjectFilterForm(forms.Form):
         if key := search_key(data["q"]):
             investors = Enterprise.objects.search(key).values("pk")
             projects = projects.filter(Q(search_key__contains=key) | Q(investor_id__in=investors))
+        if data["status"] == RUNNING_CHOICE:
+            projects = projects.running()
         for field in ("kind", "status", "sector", "commune", "zone", "agency"):
-            if data[field]:
+            if data[field] and data[field] != RUNNING_CHOICE:
                 projects = projects.filter(**{field: data[field]})
         if data["overdue"]:
             projects = projects.with_overdue_milestone(timezone.localdate())

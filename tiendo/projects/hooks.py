@@ -19,7 +19,12 @@ BehindSchedule = Callable[[Any, list[int]], dict[int, list[str]]]
 # "verify"), kept a subquery so the filter does not read thousands of ids into Python
 BehindScheduleFilter = Callable[[Any, str], Any]
 
+# (user, back) -> the note shown above the "behind schedule" filter's rows when its findings cannot be trusted
+# (no scan yet, or the registry changed since), "" when they can
+ScanNotice = Callable[[Any, str], str]
+
 _detail_sections: dict[str, DetailSection] = {}
+_scan_notices: dict[str, ScanNotice] = {}
 _behind_schedule: dict[str, BehindSchedule] = {}
 _behind_schedule_filter: dict[str, BehindScheduleFilter] = {}
 
@@ -31,6 +36,15 @@ def add_detail_section(name: str, section: DetailSection) -> None:
 def add_behind_schedule(name: str, rules_by_project: BehindSchedule, project_ids: BehindScheduleFilter) -> None:
     _behind_schedule[name] = rules_by_project
     _behind_schedule_filter[name] = project_ids
+
+
+def add_scan_notice(name: str, notice: ScanNotice) -> None:
+    _scan_notices[name] = notice
+
+
+def scan_notice(user, back: str) -> str:
+    """What the registered apps say about the freshness of the findings behind the "behind schedule" filter."""
+    return "".join(notice(user, back) for notice in _scan_notices.values())
 
 
 def detail_context(user, project, today: date) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version
+from tiendo.domain.projects import CAP_EXCEPTION_REASONS, CAP_MONTHS, extension_cap, months_added
 
 from .models import Document, Milestone, ProgressReport, Project, ScheduleAdjustment
 
@@ -34,7 +35,9 @@ def save_milestone(milestone: Milestone, *, actor, reason: str = "", expected_ve
 def adjust_schedule(
     milestone: Milestone, *, actor, document_number: str, decided_on: date, new_due: date, reason: str
 ) -> ScheduleAdjustment:
-    """Extend a milestone: keep the old due date in the adjustment, move the current one."""
+    """Extend a milestone: keep the old due date in the adjustment, move the current one. Beyond the 24-month cap
+    of Art. 41(4) of the Law on Investment it is refused where the law refuses it, else recorded with a warning
+    (`adjustment.cap_warning`, "" when none) that the pages and the command show."""
     milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
     old_due = milestone.current_due or milestone.first_due
     if old_due is None:
@@ -43,6 +46,7 @@ def adjust_schedule(
         raise ValidationError(
             _("The new due date must be after the current one (%(day)s).") % {"day": old_due.strftime("%d/%m/%Y")}
         )
+    warning = _cap_warning(milestone, old_due=old_due, new_due=new_due, decided_on=decided_on, reason=reason)
     adjustment = ScheduleAdjustment(
         milestone=milestone,
         document_number=document_number.strip(),
@@ -51,11 +55,57 @@ def adjust_schedule(
         new_due=new_due,
         reason=reason,
     )
-    acted_by(adjustment, actor).save()
+    acted_by(adjustment, actor, warning).save()  # the warning stays in the adjustment's history
+    adjustment.cap_warning = warning
     claim_version(milestone, None)
     milestone.current_due = new_due
     acted_by(milestone, actor, document_number.strip()).save()
     return adjustment
+
+
+def _cap_warning(milestone: Milestone, *, old_due: date, new_due: date, decided_on: date, reason: str) -> str:
+    project = milestone.project
+    earlier = [(a.old_due, a.new_due) for a in milestone.adjustments.all() if a.reason in CAP_EXCEPTION_REASONS]
+    cap = extension_cap(
+        kind=project.kind,
+        policy_approval=project.policy_decision_date,
+        first_due=milestone.first_due,
+        old_due=old_due,
+        new_due=new_due,
+        decided_on=decided_on,
+        reason=reason,
+        earlier_exempt_months=sum(months_added(old, new) for old, new in earlier),
+    )
+    if cap is None:
+        return ""
+    values = {"months": cap.total_months, "first": milestone.first_due.strftime("%d/%m/%Y"), "cap": CAP_MONTHS}
+    if cap.refused:
+        raise ValidationError(
+            _(
+                "This extension would push the schedule %(months)s months past the first due date (%(first)s). "
+                "Art. 41(4) of the Law on Investment 2020 allows at most %(cap)s months unless the extension is for "
+                "one of its exceptions (force majeure, land handed over late by the State, the State's request, a "
+                "change of planning or objectives, a capital increase): choose the reason the decision gives."
+            )
+            % values
+        )
+    if cap.before_2021:
+        return (
+            _(
+                "The schedule is pushed %(months)s months past the first due date (%(first)s), beyond the "
+                "%(cap)s months of Art. 41(4) of the Law on Investment 2020; the project was approved before "
+                "01/01/2021: check the limit of Decree 31/2021 Art. 117."
+            )
+            % values
+        )
+    return (
+        _(
+            "The schedule is pushed %(months)s months past the first due date (%(first)s), beyond the %(cap)s "
+            "months of Art. 41(4) of the Law on Investment 2020: allowed only because of the exception given as the "
+            "reason; check that the decision cites it."
+        )
+        % values
+    )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -32,6 +33,8 @@ def project_list(request):
     projects = form.apply(projects_for_user(request.user))
     page = ProjectPaginator(projects, PAGE_SIZE, user=request.user).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_edit": _can_edit(request.user), "today": timezone.localdate()}
+    if form.is_valid() and form.cleaned_data.get("behind"):
+        context["scan_notice"] = mark_safe(hooks.scan_notice(request.user, request.get_full_path()))
     template = "projects/project_list.html#rows" if request.htmx else "projects/project_list.html"
     return render(request, template, context)
 
@@ -117,7 +120,7 @@ def milestone_adjust(request, code, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            adjust_schedule(
+            adjustment = adjust_schedule(
                 milestone,
                 actor=request.user,
                 document_number=data["document_number"],
@@ -129,6 +132,8 @@ def milestone_adjust(request, code, pk):
             form.add_error("new_due", error)
         else:
             messages.success(request, _("The schedule was adjusted."))
+            if adjustment.cap_warning:
+                messages.warning(request, adjustment.cap_warning)
             return redirect("projects:detail", code=project.code)
     intro = _("%(milestone)s: current due date %(day)s. The old date is kept in the schedule's history.") % {
         "milestone": milestone.get_kind_display(),

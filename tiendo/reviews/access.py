@@ -38,3 +38,9 @@ def decisions(user, project: Project):
     return access.scoped(
         items, access.actor_of(user), role_table.decision_scope, enterprise="project__investor_id"
     ).select_related("round")
+
+
+def decisions_for_user(user):
+    """Every decision already taken that the user may read (an investor: those about its own projects)."""
+    items = ReviewItem.objects.filter(round__state=ReviewRound.State.CLOSED).exclude(decision="")
+    return access.scoped(items, access.actor_of(user), role_table.decision_scope, enterprise="project__investor_id")

@@ -8,6 +8,7 @@ from tiendo.projects import hooks
 from .access import decisions
 from .models import Finding, ScanRun
 from .scan import evaluate_project, owed_reports, project_facts
+from .scan_state import scan_notice
 from .selectors import items_for_project
 
 LAND_UNUSED_RULES = ("LAND-01", "LAND-03")
@@ -16,6 +17,7 @@ LAND_UNUSED_RULES = ("LAND-01", "LAND-03")
 def register() -> None:
     hooks.add_detail_section("reviews", detail_section)
     hooks.add_behind_schedule("reviews", rules_by_project, behind_schedule_ids)
+    hooks.add_scan_notice("reviews", scan_notice)
 
 
 def detail_section(user, project, today) -> dict:

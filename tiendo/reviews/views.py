@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
+from tiendo.core.templatetags.tiendo import number
 from tiendo.directives.models import Task
 from tiendo.domain import schedule_rules
 from tiendo.domain.text import search_key
@@ -22,6 +23,7 @@ from tiendo.jobs.views import file_through_job
 from . import exports, selectors, services
 from .forms import DecisionForm, FollowUpFormSet, ItemEditForm, ItemFilterForm, RoundForm
 from .models import ReviewItem, ReviewRound
+from .scan_state import scan_notice
 
 PAGE_SIZE = 50
 
@@ -68,6 +70,7 @@ def round_list(request):
         "page": page,
         "can_open": core_access.can(request.user, "prepare_reviews"),
         "can_scan": core_access.can(request.user, "scan"),
+        "scan_notice": scan_notice(request.user),
     }
     return render(request, "reviews/round_list.html", context)
 
@@ -76,7 +79,10 @@ def round_list(request):
 def scan_now(request):
     """Evaluate every running project now (the nightly scan), as a background job whose page shows its progress."""
     core_access.require(request.user, "scan")
-    job = start_job("reviews.scan", actor=request.user, params={"back": reverse("reviews:list")}, dedupe_key="scan")
+    back = request.POST.get("back", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("reviews:list")  # the page the job's page links back to: this site's, never another's
+    job = start_job("reviews.scan", actor=request.user, params={"back": back}, dedupe_key="scan")
     return redirect("jobs:detail", pk=job.pk)
 
 
@@ -96,8 +102,8 @@ def round_open(request):
             count = review.items.count()
             messages.success(
                 request,
-                _("The review was opened: %(found)d of %(total)d projects are behind schedule.")
-                % {"found": count, "total": review.projects},
+                _("The review was opened: %(found)s of %(total)s projects are behind schedule.")
+                % {"found": number(count), "total": number(review.projects)},
             )
             return redirect("reviews:detail", pk=review.pk)
     return render(request, "reviews/round_form.html", {"form": form})
@@ -185,7 +191,7 @@ def round_confirm_all(request, pk):
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(request, _("%(n)d proposals confirmed.") % {"n": count})
+        messages.success(request, _("%(n)s proposals confirmed.") % {"n": number(count)})
     return redirect(_back(request, review))
 
 

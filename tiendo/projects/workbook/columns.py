@@ -26,19 +26,28 @@ REPORT_SHEET = "Báo cáo"
 GUIDE_SHEET = "Hướng dẫn"
 ERROR_HEADER = "Lỗi"
 
-# Vietnamese labels first: the export writes the first spelling of each code, the import accepts them all.
+# Vietnamese labels first: the export writes the first spelling of each code, the import accepts them all. The
+# first spelling is the screens' Vietnamese label (tests/app/test_export_names.py keeps them equal); the older
+# first spellings stay accepted, so workbooks exported before still import.
 KINDS = {
     "public": ("Đầu tư công", "public", "Dự án đầu tư công", "Công"),
-    "private": ("Trong nước", "private", "Ngoài ngân sách", "Doanh nghiệp trong nước", "Tư nhân"),
-    "fdi": ("FDI", "fdi", "Có vốn đầu tư nước ngoài", "Nước ngoài"),
+    "private": (
+        "Đầu tư trong nước (tư nhân)",
+        "private",
+        "Trong nước",
+        "Ngoài ngân sách",
+        "Doanh nghiệp trong nước",
+        "Tư nhân",
+    ),
+    "fdi": ("Đầu tư trực tiếp nước ngoài (FDI)", "fdi", "FDI", "Có vốn đầu tư nước ngoài", "Nước ngoài"),
 }
 STATUSES = {
     "preparing": ("Chuẩn bị đầu tư", "preparing", "Chuẩn bị"),
     "implementing": ("Đang thực hiện", "implementing", "Đang triển khai"),
-    "operating": ("Đang hoạt động", "operating", "Đã đi vào hoạt động"),
-    "completed": ("Hoàn thành", "completed", "Đã hoàn thành"),
-    "suspended": ("Tạm dừng", "suspended", "Tạm ngừng"),
-    "terminated": ("Chấm dứt", "terminated", "Đã chấm dứt"),
+    "operating": ("Đã đi vào hoạt động", "operating", "Đang hoạt động"),
+    "completed": ("Đã hoàn thành", "completed", "Hoàn thành"),
+    "suspended": ("Tạm ngừng hoạt động", "suspended", "Tạm dừng", "Tạm ngừng"),
+    "terminated": ("Chấm dứt hoạt động", "terminated", "Chấm dứt", "Đã chấm dứt"),
 }
 GROUPS = {
     "national": ("Quan trọng quốc gia", "national"),
@@ -48,10 +57,10 @@ GROUPS = {
 }
 DEPOSITS = {
     "not_required": ("Không phải ký quỹ", "not_required", "Không"),
-    "required": ("Chưa ký quỹ", "required", "Phải ký quỹ"),
+    "required": ("Phải ký quỹ, chưa nộp", "required", "Chưa ký quỹ", "Phải ký quỹ"),
     "paid": ("Đã ký quỹ", "paid"),
     "refunded": ("Đã hoàn trả", "refunded", "Đã hoàn trả ký quỹ"),
-    "forfeited": ("Đã nộp ngân sách", "forfeited", "Sung ngân sách"),
+    "forfeited": ("Đã nộp vào ngân sách nhà nước", "forfeited", "Đã nộp ngân sách", "Sung ngân sách"),
 }
 MILESTONE_KINDS = {
     "capital_contribution": ("Góp vốn", "capital_contribution", "Góp vốn điều lệ"),

@@ -39,15 +39,38 @@ from .reading import Parsed
 Progress = Callable[[int, int], None]
 
 
+# The name written beside each code people do not read (HP-TK-02, KCN, HP-STC). The import binds columns by their
+# header and skips those it does not know (tiendo.core.sheet_reading.bind_header), so it reads the codes back and
+# ignores these names: exporting and importing again still changes nothing.
+NAME_BESIDE = {
+    "sector": "Tên ngành, lĩnh vực",
+    "commune": "Tên xã, phường",
+    "zone": "Tên khu, cụm công nghiệp",
+    "agency": "Tên cơ quan phụ trách",
+}
+NAME_WIDTH = 36
+
+
+def sheet_headers(sheet: Sheet) -> list[tuple[str, int]]:
+    """(title, width) of the sheet's columns as written, the projects sheet with its names beside the codes."""
+    headers = []
+    for column in sheet.columns:
+        headers.append((column.title, KIND_WIDTHS[column.kind] if column.field != "code" else 16))
+        if sheet is PROJECT_SHEET and column.field in NAME_BESIDE:
+            headers.append((NAME_BESIDE[column.field], NAME_WIDTH))
+    return headers
+
+
 def _data_sheet(book, formats: Formats, sheet: Sheet, rows: Iterable[list[Any]], extra: list[str] = ()) -> int:
     """One of the three data sheets: the header row, then typed cells (dates as dates, amounts as numbers)."""
     ws = book.add_worksheet(sheet.name)
-    headers = [c.title for c in sheet.columns] + list(extra)
+    columns = sheet_headers(sheet)
+    headers = [title for title, _width in columns] + list(extra)
     ws.write_row(0, 0, headers, formats.bold)
     ws.freeze_panes(1, 0)
-    for index, column in enumerate(sheet.columns):
-        ws.set_column(index, index, KIND_WIDTHS[column.kind] if column.field != "code" else 16)
-    for index in range(len(sheet.columns), len(headers)):
+    for index, (_title, width) in enumerate(columns):
+        ws.set_column(index, index, width)
+    for index in range(len(columns), len(headers)):
         ws.set_column(index, index, 60)
     return _write_rows(ws, formats, rows, 1)
 
@@ -86,6 +109,15 @@ class _Names:
         self.zone = dict(Zone.objects.values_list("pk", "code"))
         self.commune = dict(AdminUnit.objects.values_list("pk", "code"))
         self.agency = dict(Agency.objects.values_list("pk", "code"))
+        self.full_names = {
+            "sector": dict(Sector.objects.values_list("pk", "name")),
+            "zone": dict(Zone.objects.values_list("pk", "name")),
+            "commune": {
+                pk: f"{unit_type} {name}".strip()
+                for pk, unit_type, name in AdminUnit.objects.values_list("pk", "unit_type", "name")
+            },
+            "agency": dict(Agency.objects.values_list("pk", "name")),
+        }
         self.enterprise = {
             pk: (tax, name) for pk, tax, name in Enterprise.objects.values_list("pk", "tax_code", "name")
         }
@@ -106,6 +138,8 @@ def _project_cells(values: dict[str, Any], names: _Names) -> list[Any]:
         elif f in REF_FIELDS:
             pk = values[f + "_id"]
             cells.append(getattr(names, f).get(pk, "") if pk else "")
+            if f in NAME_BESIDE:
+                cells.append(names.full_names[f].get(pk, "") if pk else "")
         elif column.choices:
             cells.append(names.labels[f].get(values[f], values[f]) if values[f] else "")
         else:
@@ -187,7 +221,7 @@ def export_csv(projects, target) -> int:
     project_rows, _, _ = export_tables(projects)
     writer = csv.writer(target)
     target.write("\ufeff")
-    writer.writerow([c.title for c in PROJECT_SHEET.columns])
+    writer.writerow([title for title, _width in sheet_headers(PROJECT_SHEET)])
     count = 0
     for row in project_rows:
         writer.writerow([_csv_cell(v) for v in row])

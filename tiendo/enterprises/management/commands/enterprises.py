@@ -98,7 +98,10 @@ class Command(DataCommand):
         if not core_access.can(user, "manage_enterprises"):
             raise CommandError(f"{user.username} không có quyền xóa doanh nghiệp.")
         enterprise = get_enterprise_for_user(user, options["id"])
-        delete_enterprise(enterprise, actor=user)
+        try:
+            delete_enterprise(enterprise, actor=user)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         self.emit(options, enterprise_row(enterprise), f"Đã xóa (có thể khôi phục) doanh nghiệp #{enterprise.pk}.")
 
     def do_restore(self, user, options):

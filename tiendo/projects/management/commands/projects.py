@@ -161,6 +161,8 @@ class Command(DataCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
+        if adjustment.cap_warning:
+            self.stderr.write(f"Cảnh báo: {adjustment.cap_warning}")
         self.emit(
             options,
             {
@@ -169,5 +171,6 @@ class Command(DataCommand):
                 "old_due": adjustment.old_due,
                 "new_due": adjustment.new_due,
                 "months_added": adjustment.months_added,
+                "warning": adjustment.cap_warning or None,  # beyond the 24-month cap, recorded with the change
             },
         )
