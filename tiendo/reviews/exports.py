@@ -119,9 +119,19 @@ HEADERS = [
 ]
 
 
+def _end_text(ends: dict, project_id: int) -> str:
+    from .brief import schedule_of
+
+    return schedule_of(*ends[project_id], "vi") if project_id in ends else ""
+
+
 def review_rows(review: ReviewRound) -> Iterator[tuple[Group, int, list]]:
     """(group, number within the group, cells in the order of HEADERS) for every item of the round."""
-    for group in review_groups(review):
+    from .brief import registered_ends
+
+    groups = review_groups(review)
+    ends = registered_ends([i.project_id for group in groups for i in group.items if not i.current_due])
+    for group in groups:
         for number, item in enumerate(group.items, start=1):
             project = item.project
             opinion = "Đã xác nhận" if item.confirmed else "Chưa xác nhận"
@@ -135,7 +145,7 @@ def review_rows(review: ReviewRound) -> Iterator[tuple[Group, int, list]]:
                     project.code,
                     project.name,
                     project.investor.name if project.investor_id else "",
-                    schedule_text(item),
+                    schedule_text(item) or _end_text(ends, item.project_id),
                     item.days_behind,
                     item.legal_ground,
                     item.proposal_text,
@@ -205,9 +215,10 @@ def workbook_name(review: ReviewRound) -> str:
     return f"ra-soat-{review.pk}-{review.as_of:%Y-%m-%d}.xlsx"
 
 
-def brief_name(review: ReviewRound, language: str = "vi") -> str:
+def brief_name(review: ReviewRound, language: str = "vi", *, draft: bool = False) -> str:
     suffix = "" if language.startswith("vi") else f"-{language[:2]}"
-    return f"bao-cao-ra-soat-{review.pk}-{review.as_of:%Y-%m-%d}{suffix}.pdf"
+    head = "du-thao-bao-cao-ra-soat" if draft else "bao-cao-ra-soat"
+    return f"{head}-{review.pk}-{review.as_of:%Y-%m-%d}{suffix}.pdf"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -235,37 +246,55 @@ def _issuer(language: str) -> tuple[str, str, str]:
     return committee, agency.display_name if agency is not None else "", place
 
 
-def brief_context(review: ReviewRound, language: str) -> dict:
-    groups = review_groups(review, confirmed_only=True)
+def brief_context(review: ReviewRound, language: str, *, draft: bool = False, progress=None) -> dict:
+    """What reviews/brief.html prints: the title block, then tiendo.reviews.brief's summary and annex."""
+    from .brief import _quiet, brief_data
+
     committee, department, place = _issuer(language)
-    today = timezone.localdate()
-    for group in groups:
-        group.title = group.label.get(language)
-        for item in group.items:
-            item.schedule = schedule_text(item, language)
-            item.label = group.title
-    total = sum(len(group.items) for group in groups)
     return {
         "review": review,
         "language": language,
         "vietnamese": language.startswith("vi"),
-        "groups": groups,
-        "total": total,
         "committee": committee,
         "department": department,
         "place": place,
-        "today": today,
+        "today": timezone.localdate(),
         "title_vi": BRIEF_TITLE_VI,
-    }
+    } | brief_data(review, language, draft=draft, progress=progress or _quiet)
 
 
-def render_brief(review: ReviewRound, language: str | None = None) -> bytes:
-    """The brief as PDF in the reader's language; BriefUnavailable when WeasyPrint's libraries are missing."""
+def brief_html(review: ReviewRound, language: str, *, draft: bool = False, progress=None) -> str:
+    """The HTML that goes to WeasyPrint (the tests read it to check what an official brief may print)."""
+    with translation.override(language):
+        return render_to_string("reviews/brief.html", brief_context(review, language, draft=draft, progress=progress))
+
+
+@dataclass
+class MadeBrief:
+    pdf: bytes
+    pages: int
+    projects: int  # rows of the annex
+
+
+def make_brief(review: ReviewRound, language: str | None = None, *, draft: bool = False, progress=None) -> MadeBrief:
+    """The brief as PDF in the reader's language; BriefUnavailable when WeasyPrint's libraries are missing.
+    `progress(percent, message, **args)` hears the steps: reading, summary, annex rows n/N, laying out, writing."""
+    from .brief import RENDERING, WRITING, _quiet
+
+    progress = progress or _quiet
     language = language or translation.get_language() or "vi"
     try:
         from weasyprint import HTML
     except (OSError, ImportError) as error:  # WeasyPrint loads Pango with ctypes when imported
         raise BriefUnavailable(PANGO_MISSING) from error
     with translation.override(language):
-        html = render_to_string("reviews/brief.html", brief_context(review, language))
-    return HTML(string=html).write_pdf()
+        context = brief_context(review, language, draft=draft, progress=progress)
+        html = render_to_string("reviews/brief.html", context)
+    progress(62, RENDERING)
+    document = HTML(string=html).render()
+    progress(90, WRITING, pages=len(document.pages))
+    return MadeBrief(document.write_pdf(), len(document.pages), len(context["rows"]))
+
+
+def render_brief(review: ReviewRound, language: str | None = None, *, draft: bool = False, progress=None) -> bytes:
+    return make_brief(review, language, draft=draft, progress=progress).pdf
