@@ -37,7 +37,7 @@ WRITING = gettext_noop("Writing the PDF (%(pages)s pages).")
 AGENCIES_SHOWN = 12  # the summary's agency table: the busiest agencies, then one line for the others
 CODES_SHOWN = 6  # the decisions asked: the first projects of each handling by code, then "and N others"
 CITATIONS_SHOWN = 3  # distinct citations of one rule (versions of the law, extra articles) in the rules table
-NAME_LENGTH = 90  # the annex's project names, cut at a word
+NAME_LENGTH = 80  # the annex's project names, cut at a word
 # the registered end of a project when no finding names a milestone: its completion, else its start of operation
 FINAL_MILESTONES = ("completion", "operation")
 
