@@ -69,11 +69,11 @@ def review(installation, late_business, reports_only, project_x, specialist):
 def test_the_official_brief_prints_no_unverified_marker_and_the_draft_boxes_them(review):
     findings = [f for item in review.items.all() for f in item.findings]
     assert any("96/2026/NĐ-CP (chưa kiểm chứng)" in f["citation"] for f in findings)  # the engine's own words
-    official = exports.brief_html(review, "vi")
+    official = brief.brief_html(review, "vi")
     for marker in ("chưa kiểm chứng", "cần đối chiếu", TO_VERIFY, "Căn cứ cần kiểm tra trước khi trình"):
         assert marker not in official, marker
     assert "Nghị định 31/2021/NĐ-CP, Điều 102" in official  # the unverified rule named by its law and article
-    draft = exports.brief_html(review, "vi", draft=True)
+    draft = brief.brief_html(review, "vi", draft=True)
     assert "Căn cứ cần kiểm tra trước khi trình" in draft and "DỰ THẢO" in draft
     assert "Nghị định 31/2021/NĐ-CP, Điều 102 (cần đối chiếu" in draft and "96/2026/NĐ-CP (chưa kiểm chứng)" in draft
 
@@ -98,11 +98,11 @@ def test_the_summary_names_the_set_reviewed_the_counts_and_the_decisions_asked(r
     assert [(h.first_row, h.last_row) for h in data["handlings"]][0][0] == 1
     assert data["behind"] == 2  # the FDI plant's construction start and the public road's completion
     assert sum(counts[0] for _name, counts in data["agencies"]) == 3 and data["others"] is None
-    html = exports.brief_html(review, "vi")
+    html = brief.brief_html(review, "vi")
     assert "Số dự án được rà soát tính đến ngày 01/06/2026: <strong>3</strong>" in html
     assert "Nội dung đề nghị lãnh đạo quyết định" in html and "HD-2022-0002" in html
-    assert "1. Key figures" in exports.brief_html(review, "en")
-    assert "主要数据" in exports.brief_html(review, "zh-hans")
+    assert "1. Key figures" in brief.brief_html(review, "en")
+    assert "主要数据" in brief.brief_html(review, "zh-hans")
 
 
 def test_three_hundred_projects_fit_in_a_few_summary_pages_and_a_dense_annex(review, specialist, enterprise_b):
@@ -121,7 +121,7 @@ def test_three_hundred_projects_fit_in_a_few_summary_pages_and_a_dense_annex(rev
         for n, project in enumerate(projects)
     )  # fmt: skip
     progress: list[tuple[int, str, dict]] = []
-    made = exports.make_brief(review, "vi", progress=lambda p, m=None, **a: progress.append((p, m, a)))
+    made = brief.make_brief(review, "vi", progress=lambda p, m=None, **a: progress.append((p, m, a)))
     assert made.projects == 300
     pages = _text(made.pdf)
     annex_start = next(i for i, text in enumerate(pages) if "PHỤ LỤC" in text)

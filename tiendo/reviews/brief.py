@@ -15,17 +15,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tiendo.domain.projects import MilestoneKind
 from tiendo.domain.schedule_rules.laws import without_marks
-from tiendo.domain.schedule_rules.vocabulary import MILESTONE_VI
-from tiendo.projects.models import MILESTONE_LABELS, RUNNING, STATUS_LABELS, Milestone
+from tiendo.projects.models import RUNNING, STATUS_LABELS
 
-from .exports import ROMAN, label_of, review_items
+from .exports import (
+    BRIEF_TITLE_VI,
+    PANGO_MISSING,
+    ROMAN,
+    BriefUnavailable,
+    _issuer,
+    label_of,
+    registered_ends,
+    review_items,
+    schedule_of,
+)
 from .models import ReviewRound
 
 READING = gettext_noop("Reading the confirmed proposals.")
@@ -38,8 +47,6 @@ AGENCIES_SHOWN = 12  # the summary's agency table: the busiest agencies, then on
 CODES_SHOWN = 6  # the decisions asked: the first projects of each handling by code, then "and N others"
 CITATIONS_SHOWN = 3  # distinct citations of one rule (versions of the law, extra articles) in the rules table
 NAME_LENGTH = 80  # the annex's project names, cut at a word
-# the registered end of a project when no finding names a milestone: its completion, else its start of operation
-FINAL_MILESTONES = ("completion", "operation")
 
 Progress = Callable[..., None]
 
@@ -95,46 +102,6 @@ def short_name(name: str, length: int = NAME_LENGTH) -> str:
     if len(name) <= length:
         return name
     return name[:length].rsplit(" ", 1)[0].rstrip(",;:-–") + "…"
-
-
-def _day(value: date | str | None) -> str:
-    if isinstance(value, str):
-        value = date.fromisoformat(value)
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def milestone_name(kind: str, language: str) -> str:
-    if language.startswith("vi"):
-        name = MILESTONE_VI[MilestoneKind(kind)]
-        return name[:1].upper() + name[1:]
-    return str(MILESTONE_LABELS[MilestoneKind(kind)])
-
-
-def schedule_of(milestone: str, first: date | None, current: date | None, language: str) -> str:
-    """ "Khởi công xây dựng: 15/03/2022 → 15/03/2023": the milestone, its first registered date, today's."""
-    if not current:
-        return ""
-    dates = _day(current)
-    if first and first != current:
-        dates = f"{_day(first)} → {dates}"
-    return f"{milestone_name(milestone, language)}: {dates}" if milestone else dates
-
-
-def registered_ends(project_ids: list[int]) -> dict[int, tuple[str, date | None, date | None]]:
-    """The registered end of each project (completion, else start of operation): the schedule a row shows when no
-    finding names a milestone (a project late only in its reports or its deposit)."""
-    ends: dict[int, tuple[str, date | None, date | None]] = {}
-    for start in range(0, len(project_ids), 900):
-        rows = (
-            Milestone.objects.filter(project_id__in=project_ids[start : start + 900], kind__in=FINAL_MILESTONES)
-            .exclude(current_due=None)
-            .values_list("project_id", "kind", "first_due", "current_due")
-        )
-        for pk, kind, first, current in rows:
-            known = ends.get(pk)
-            if known is None or (kind == "completion" and known[0] != "completion"):
-                ends[pk] = (kind, first, current)
-    return ends
 
 
 def reviewed_set(review: ReviewRound) -> str:
@@ -255,6 +222,55 @@ def brief_data(review: ReviewRound, language: str, *, draft: bool, progress: Pro
         "others": others if rest else None,
         "reasons": sorted(reasons.values(), key=lambda r: (-r.projects, r.rule)),
         "unverified": sorted(unverified.values(), key=lambda u: (u.rule, u.citation)) if draft else [],
-        "unverified_count": len(unverified),
         "rows": rows,
     }
+
+
+def brief_context(review: ReviewRound, language: str, *, draft: bool = False, progress=None) -> dict:
+    """What reviews/brief.html prints: the title block, then tiendo.reviews.brief's summary and annex."""
+    committee, department, place = _issuer(language)
+    return {
+        "review": review,
+        "language": language,
+        "vietnamese": language.startswith("vi"),
+        "committee": committee,
+        "department": department,
+        "place": place,
+        "today": timezone.localdate(),
+        "title_vi": BRIEF_TITLE_VI,
+    } | brief_data(review, language, draft=draft, progress=progress or _quiet)
+
+
+def brief_html(review: ReviewRound, language: str, *, draft: bool = False, progress=None) -> str:
+    """The HTML that goes to WeasyPrint (the tests read it to check what an official brief may print)."""
+    with translation.override(language):
+        return render_to_string("reviews/brief.html", brief_context(review, language, draft=draft, progress=progress))
+
+
+@dataclass
+class MadeBrief:
+    pdf: bytes
+    pages: int
+    projects: int  # rows of the annex
+
+
+def make_brief(review: ReviewRound, language: str | None = None, *, draft: bool = False, progress=None) -> MadeBrief:
+    """The brief as PDF in the reader's language; BriefUnavailable when WeasyPrint's libraries are missing.
+    `progress(percent, message, **args)` hears the steps: reading, summary, annex rows n/N, laying out, writing."""
+    progress = progress or _quiet
+    language = language or translation.get_language() or "vi"
+    try:
+        from weasyprint import HTML
+    except (OSError, ImportError) as error:  # WeasyPrint loads Pango with ctypes when imported
+        raise BriefUnavailable(PANGO_MISSING) from error
+    with translation.override(language):
+        context = brief_context(review, language, draft=draft, progress=progress)
+        html = render_to_string("reviews/brief.html", context)
+    progress(62, RENDERING)
+    document = HTML(string=html).render()
+    progress(90, WRITING, pages=len(document.pages))
+    return MadeBrief(document.write_pdf(), len(document.pages), len(context["rows"]))
+
+
+def render_brief(review: ReviewRound, language: str | None = None, *, draft: bool = False, progress=None) -> bytes:
+    return make_brief(review, language, draft=draft, progress=progress).pdf

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from tiendo.jobs.queue import JobRefused, job_kind
 
-from . import exports
+from . import brief, exports
 from .models import ReviewRound
 
 BRIEF_MADE = gettext_noop("%(pages)s pages; %(projects)s projects in the annex.")
@@ -22,8 +22,8 @@ def run_brief(job, report) -> None:
     draft = bool(job.params.get("draft"))
     with translation.override(language):
         try:
-            made = exports.make_brief(review, language, draft=draft, progress=report)
-        except exports.BriefUnavailable as error:
+            made = brief.make_brief(review, language, draft=draft, progress=report)
+        except brief.BriefUnavailable as error:
             raise JobRefused(str(error)) from None
     report.save_file(exports.brief_name(review, language, draft=draft), made.pdf)
     report.set_result({"pages": made.pages, "projects": made.projects, "draft": draft, "language": language})

@@ -14,7 +14,7 @@ from tiendo.domain.money import format_number
 from tiendo.domain.schedule_rules import ProposalCode
 from tiendo.jobs.cli import add_background_arguments, follow, wants_background
 from tiendo.jobs.queue import start_job
-from tiendo.reviews import exports, selectors, services
+from tiendo.reviews import brief, exports, selectors, services
 from tiendo.reviews.forms import DecisionForm, FollowUpForm, RoundForm
 from tiendo.reviews.models import ReviewItem, ReviewRound
 from tiendo.reviews.views import get_item_for_user, get_round_for_user
@@ -378,8 +378,8 @@ class Command(ActionCommand):
             return
         try:
             with translation.override(language):
-                made = exports.make_brief(review, language, draft=draft, progress=self._brief_progress(options))
-        except exports.BriefUnavailable as error:
+                made = brief.make_brief(review, language, draft=draft, progress=self._brief_progress(options))
+        except brief.BriefUnavailable as error:
             raise CommandError(str(error)) from None
         self._write(path, made.pdf)
         data = {"file": str(path), "bytes": len(made.pdf), "pages": made.pages, "projects": made.projects}
