@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tiendo.agencies.models import Installation
 from tiendo.core.spreadsheets import print_on_a4, report_book
 from tiendo.domain import schedule_rules
 from tiendo.domain.projects import MilestoneKind
-from tiendo.projects.models import MILESTONE_LABELS
+from tiendo.projects.models import MILESTONE_LABELS, Milestone
 
 from .models import ReviewItem, ReviewRound
 from .services import DECISION_VI
@@ -50,22 +48,51 @@ def label_of(code: str) -> schedule_rules.Text:
         return schedule_rules.Text(code, code, code)
 
 
-def schedule_text(item: ReviewItem, language: str = "vi") -> str:
+def schedule_of(milestone: str, first: date | None, current: date | None, language: str = "vi") -> str:
     """The milestone's registered due date, then today's: "Khởi công xây dựng: 15/03/2022 → 15/03/2023"."""
-    if not item.current_due:
+    if not current:
         return ""
-    dates = _day(item.current_due)
-    if item.first_due and item.first_due != item.current_due:
-        dates = f"{_day(item.first_due)} → {dates}"
-    if not item.milestone:
+    dates = _day(current)
+    if first and first != current:
+        dates = f"{_day(first)} → {dates}"
+    if not milestone:
         return dates
-    kind = MilestoneKind(item.milestone)
+    kind = MilestoneKind(milestone)
     if language.startswith("vi"):
         name = schedule_rules.MILESTONE_VI[kind]
         name = name[:1].upper() + name[1:]
     else:
         name = str(MILESTONE_LABELS[kind])
     return f"{name}: {dates}"
+
+
+def schedule_text(item: ReviewItem, language: str = "vi") -> str:
+    return schedule_of(item.milestone, item.first_due, item.current_due, language)
+
+
+# the registered end of a project when no finding names a milestone: its completion, else its start of operation
+FINAL_MILESTONES = ("completion", "operation")
+
+
+def registered_ends(project_ids: list[int]) -> dict[int, tuple[str, date | None, date | None]]:
+    """The registered end of each project (completion, else start of operation): the schedule a row shows when no
+    finding names a milestone (a project late only in its reports or its deposit)."""
+    ends: dict[int, tuple[str, date | None, date | None]] = {}
+    for start in range(0, len(project_ids), 900):
+        rows = (
+            Milestone.objects.filter(project_id__in=project_ids[start : start + 900], kind__in=FINAL_MILESTONES)
+            .exclude(current_due=None)
+            .values_list("project_id", "kind", "first_due", "current_due")
+        )
+        for pk, kind, first, current in rows:
+            known = ends.get(pk)
+            if known is None or (kind == "completion" and known[0] != "completion"):
+                ends[pk] = (kind, first, current)
+    return ends
+
+
+def _end_text(ends: dict, project_id: int) -> str:
+    return schedule_of(*ends[project_id], "vi") if project_id in ends else ""
 
 
 def decision_vi(item: ReviewItem) -> str:
@@ -121,7 +148,9 @@ HEADERS = [
 
 def review_rows(review: ReviewRound) -> Iterator[tuple[Group, int, list]]:
     """(group, number within the group, cells in the order of HEADERS) for every item of the round."""
-    for group in review_groups(review):
+    groups = review_groups(review)
+    ends = registered_ends([i.project_id for group in groups for i in group.items if not i.current_due])
+    for group in groups:
         for number, item in enumerate(group.items, start=1):
             project = item.project
             opinion = "Đã xác nhận" if item.confirmed else "Chưa xác nhận"
@@ -135,7 +164,7 @@ def review_rows(review: ReviewRound) -> Iterator[tuple[Group, int, list]]:
                     project.code,
                     project.name,
                     project.investor.name if project.investor_id else "",
-                    schedule_text(item),
+                    schedule_text(item) or _end_text(ends, item.project_id),
                     item.days_behind,
                     item.legal_ground,
                     item.proposal_text,
@@ -205,9 +234,10 @@ def workbook_name(review: ReviewRound) -> str:
     return f"ra-soat-{review.pk}-{review.as_of:%Y-%m-%d}.xlsx"
 
 
-def brief_name(review: ReviewRound, language: str = "vi") -> str:
+def brief_name(review: ReviewRound, language: str = "vi", *, draft: bool = False) -> str:
     suffix = "" if language.startswith("vi") else f"-{language[:2]}"
-    return f"bao-cao-ra-soat-{review.pk}-{review.as_of:%Y-%m-%d}{suffix}.pdf"
+    head = "du-thao-bao-cao-ra-soat" if draft else "bao-cao-ra-soat"
+    return f"{head}-{review.pk}-{review.as_of:%Y-%m-%d}{suffix}.pdf"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -233,39 +263,3 @@ def _issuer(language: str) -> tuple[str, str, str]:
     place = province.display_name
     committee = _("People's Committee of %(province)s") % {"province": place}
     return committee, agency.display_name if agency is not None else "", place
-
-
-def brief_context(review: ReviewRound, language: str) -> dict:
-    groups = review_groups(review, confirmed_only=True)
-    committee, department, place = _issuer(language)
-    today = timezone.localdate()
-    for group in groups:
-        group.title = group.label.get(language)
-        for item in group.items:
-            item.schedule = schedule_text(item, language)
-            item.label = group.title
-    total = sum(len(group.items) for group in groups)
-    return {
-        "review": review,
-        "language": language,
-        "vietnamese": language.startswith("vi"),
-        "groups": groups,
-        "total": total,
-        "committee": committee,
-        "department": department,
-        "place": place,
-        "today": today,
-        "title_vi": BRIEF_TITLE_VI,
-    }
-
-
-def render_brief(review: ReviewRound, language: str | None = None) -> bytes:
-    """The brief as PDF in the reader's language; BriefUnavailable when WeasyPrint's libraries are missing."""
-    language = language or translation.get_language() or "vi"
-    try:
-        from weasyprint import HTML
-    except (OSError, ImportError) as error:  # WeasyPrint loads Pango with ctypes when imported
-        raise BriefUnavailable(PANGO_MISSING) from error
-    with translation.override(language):
-        html = render_to_string("reviews/brief.html", brief_context(review, language))
-    return HTML(string=html).write_pdf()

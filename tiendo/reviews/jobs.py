@@ -1,4 +1,4 @@
-"""The review rounds' background jobs: the PDF brief (500+ pages for a province) and the Excel list."""
+"""The review rounds' background jobs: the PDF brief (a few pages and an annex of every project) and the Excel list."""
 
 import io
 
@@ -8,23 +8,26 @@ from django.utils.translation import gettext_noop
 
 from tiendo.jobs.queue import JobRefused, job_kind
 
-from . import exports
+from . import brief, exports
 from .models import ReviewRound
 
-RENDERING = gettext_noop("Laying out the pages (WeasyPrint).")
+BRIEF_MADE = gettext_noop("%(pages)s pages; %(projects)s projects in the annex.")
 
 
 @job_kind("reviews.brief", _("Review brief (PDF)"))
 def run_brief(job, report) -> None:
+    """The steps the page shows: reading, summary, annex rows n/N, laying out, writing (tiendo.reviews.brief)."""
     review = ReviewRound.objects.get(pk=job.params["round"])
     language = job.params.get("language", "vi")
-    report(5, RENDERING)
+    draft = bool(job.params.get("draft"))
     with translation.override(language):
         try:
-            pdf = exports.render_brief(review, language)
-        except exports.BriefUnavailable as error:
+            made = brief.make_brief(review, language, draft=draft, progress=report)
+        except brief.BriefUnavailable as error:
             raise JobRefused(str(error)) from None
-    report.save_file(exports.brief_name(review, language), pdf)
+    report.save_file(exports.brief_name(review, language, draft=draft), made.pdf)
+    report.set_result({"pages": made.pages, "projects": made.projects, "draft": draft, "language": language})
+    report(100, BRIEF_MADE, pages=made.pages, projects=made.projects)
 
 
 @job_kind("reviews.workbook", _("Review list (Excel)"))

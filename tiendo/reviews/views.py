@@ -49,6 +49,7 @@ def _permissions(user, review: ReviewRound) -> dict[str, bool]:
     return {
         "can_prepare": core_access.can(user, "prepare_reviews") and review.state == ReviewRound.State.OPEN,
         "can_decide": core_access.can(user, "decide_reviews") and review.state == ReviewRound.State.SUBMITTED,
+        "can_draft_brief": core_access.can(user, "prepare_reviews"),
     }
 
 
@@ -342,16 +343,21 @@ def _brief_version(review: ReviewRound) -> str:
 
 @require_GET
 def brief_pdf(request, pk):
-    """500+ pages take minutes: a background job makes it once per round, language and state of the round (its file
-    then serves everyone who may see the round); the page shows its progress meanwhile."""
+    """A background job makes the brief once per round, language, version and state of the round (its file then
+    serves everyone who may see the round); the job's page shows its steps meanwhile. `?draft=1`: the specialist's
+    draft, which lists the citations to check before submitting (those who prepare reviews only)."""
     review = get_round_for_user(request.user, pk)
+    draft = request.GET.get("draft") == "1"
+    if draft:
+        core_access.require(request.user, "prepare_reviews")
     language = translation.get_language() or "vi"
+    version = "draft" if draft else "final"
     return file_through_job(
         request,
         "reviews.brief",
-        subject=review.title,
-        params={"round": review.pk, "language": language},
-        dedupe_key=f"{review.pk}:{language}:{_brief_version(review)}",
+        subject=f"{review.title} ({_('draft') if draft else _('official')})",
+        params={"round": review.pk, "language": language, "draft": draft},
+        dedupe_key=f"{review.pk}:{language}:{version}:{_brief_version(review)}",
         back=reverse("reviews:detail", args=[review.pk]),
         stream=False,
         reuse_done=True,

@@ -69,6 +69,22 @@ def cite(rule: str, law: Law, article: str, confidence: Confidence, read_as: Law
     return Cite(rule, law, article, confidence, text, verify)
 
 
+UNREAD: Final = (INVESTMENT_2025, DECREE_UNDER_2025, PUBLIC_2024_AMENDED)
+_MARKS: Final = (
+    *(f" (cần đối chiếu {law.name} {law.number})" for law in UNREAD),
+    " (cần đối chiếu văn bản sửa đổi)",
+    f" — {TO_VERIFY}",
+)
+
+
+def without_marks(citation: str) -> str:
+    """A citation as an official document prints it: the law and article, without tiendo's notes to verify (the
+    specialist's draft lists those; `cite` writes them, so they are removed exactly)."""
+    for mark in _MARKS:
+        citation = citation.replace(mark, "")
+    return citation
+
+
 def investment_law(rule: str, article: str, confidence: Confidence, decree: bool = False) -> tuple[Cite, ...]:
     """INV-00: a Law on Investment 2020 article (or Decree 31's), to verify against Law 143/2025 from 01/03/2026."""
     before, after = (DECREE_31, DECREE_UNDER_2025) if decree else (INVESTMENT_2020, INVESTMENT_2025)

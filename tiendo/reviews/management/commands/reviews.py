@@ -12,7 +12,9 @@ from tiendo.core.commands import ActionCommand, parse_day
 from tiendo.directives.forms import current_agencies
 from tiendo.domain.money import format_number
 from tiendo.domain.schedule_rules import ProposalCode
-from tiendo.reviews import exports, selectors, services
+from tiendo.jobs.cli import add_background_arguments, follow, wants_background
+from tiendo.jobs.queue import start_job
+from tiendo.reviews import brief, exports, selectors, services
 from tiendo.reviews.forms import DecisionForm, FollowUpForm, RoundForm
 from tiendo.reviews.models import ReviewItem, ReviewRound
 from tiendo.reviews.views import get_item_for_user, get_round_for_user
@@ -145,6 +147,12 @@ class Command(ActionCommand):
         target.add_argument("--xlsx", help="file to write")
         target.add_argument("--pdf", help="file to write")
         export.add_argument("--language", default="vi", help="the brief's language: vi, en or zh-hans")
+        export.add_argument(
+            "--draft",
+            action="store_true",
+            help="the specialist's draft brief: lists the legal grounds to check before submitting (specialists)",
+        )
+        add_background_arguments(export)
 
         for p in (opening, sub.choices["list"], show, confirm, submit, decide, export):
             self.add_json_argument(p)
@@ -358,13 +366,43 @@ class Command(ActionCommand):
         language = options["language"]
         if language not in {"vi", "en", "zh-hans"}:
             raise CommandError(f"--language: '{language}' không được hỗ trợ (vi, en hoặc zh-hans).")
+        draft = options["draft"]
+        if draft and not core_access.can(user, "prepare_reviews"):
+            raise CommandError(f"Không có quyền xuất bản dự thảo báo cáo (chỉ chuyên viên): {user.username}.")
+        if wants_background(options):
+            params = {"round": review.pk, "language": language, "draft": draft}
+            job = follow(self, options, start_job("reviews.brief", actor=user, subject=review.title, params=params))
+            if job.finished and job.result_file:
+                with job.result_file.open("rb") as handle:
+                    self._write(path, handle.read())
+            return
         try:
             with translation.override(language):
-                pdf = exports.render_brief(review, language)
-        except exports.BriefUnavailable as error:
+                made = brief.make_brief(review, language, draft=draft, progress=self._brief_progress(options))
+        except brief.BriefUnavailable as error:
             raise CommandError(str(error)) from None
+        self._write(path, made.pdf)
+        data = {"file": str(path), "bytes": len(made.pdf), "pages": made.pages, "projects": made.projects}
+        kind = "dự thảo báo cáo" if draft else "báo cáo"
+        size = f"{format_number(made.pages)} trang, {format_number(made.projects)} dự án"
+        text = f"Đã ghi {kind} PDF ({size}) vào {path}."
+        self.emit(options, data | {"draft": draft}, text)
+
+    def _brief_progress(self, options):
+        """The job's steps on stderr (not with --json, whose stdout is the record)."""
+        if options.get("json"):
+            return None
+
+        def echo(percent, message=None, **args):
+            if message:
+                with translation.override("vi"):
+                    text = translation.gettext(message)
+                self.stderr.write(f"  {percent}% {text % args if args else text}")
+
+        return echo
+
+    def _write(self, path: Path, content: bytes) -> None:
         try:
-            path.write_bytes(pdf)
+            path.write_bytes(content)
         except OSError as error:
             raise CommandError(f"--pdf: không ghi được tệp '{path}' ({error.strerror}).") from None
-        self.emit(options, {"file": str(path), "bytes": len(pdf)}, f"Đã ghi báo cáo PDF vào {path}.")
