@@ -7,12 +7,6 @@ from tiendo.domain import money
 
 register = template.Library()
 
-UNITS = {
-    "en": {"đồng": "VND", "triệu đồng": "million VND", "tỷ đồng": "billion VND"},
-    "zh": {"đồng": "越南盾", "triệu đồng": "百万越南盾", "tỷ đồng": "十亿越南盾"},
-}
-
-
 def _language() -> str:
     return (get_language() or "vi")[:2]
 
@@ -24,15 +18,10 @@ def _swap_separators(text: str) -> str:
 
 @register.filter
 def vnd(amount, unit: str = "auto") -> str:
-    """Integer VND as "1.234,5 tỷ đồng" (Vietnamese), "1,234.5 billion VND", "1,234.5 十亿越南盾"."""
+    """Integer VND as "1.234,5 tỷ đồng" (Vietnamese), "1,234.5 billion VND", "12,345 亿越南盾" (Chinese)."""
     if amount is None or amount == "":
         return "—"
-    text = money.format_vnd(int(amount), unit)
-    language = _language()
-    if language not in UNITS:
-        return text
-    number, _, unit_words = text.partition(" ")
-    return f"{_swap_separators(number)} {UNITS[language].get(unit_words, unit_words)}"
+    return money.format_vnd_in(int(amount), get_language() or "vi", unit)
 
 
 @register.filter
