@@ -112,7 +112,6 @@ _UNITS_ZH = {DONG: "越南盾", _WAN: "万越南盾", _YI: "亿越南盾"}
 _ZH_FOR = {DONG: (DONG, 0, 0), TRIEU: (_WAN, 2, 0), TY: (_YI, 1, 0)}
 
 
-
 def _zh_auto(amount: int) -> tuple[int, int]:
     """The Chinese unit of an amount and its decimals, at least as precise as the Vietnamese form."""
     size = abs(amount)

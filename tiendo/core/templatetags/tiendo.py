@@ -7,6 +7,7 @@ from tiendo.domain import money
 
 register = template.Library()
 
+
 def _language() -> str:
     return (get_language() or "vi")[:2]
 
