@@ -19,7 +19,17 @@ from typing import TypeAlias
 from tiendo.domain.languages import Text
 from tiendo.domain.money import format_vnd_in
 
-__all__ = ["Message", "Money", "Param", "TEMPLATES", "register", "render_date"]
+__all__ = [
+    "NAMES",
+    "Message",
+    "Money",
+    "Param",
+    "TEMPLATES",
+    "register",
+    "register_names",
+    "render_date",
+    "render_stored",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +43,9 @@ Param: TypeAlias = "str | int | date | Text | Money | Message | tuple[Param, ...
 
 # Every template by its code; the engines register theirs when imported.
 TEMPLATES: dict[str, Text] = {}
+# The vocabulary's names (a milestone, a kind of report) by key: a stored message refers to them by key.
+NAMES: dict[str, Text] = {}
+_KEY_OF: dict[Text, str] = {}
 _LIST_SEPARATOR = Text(", ", ", ", "、")
 # English counts of one are singular: "1 years" -> "1 year", "1 other reports" -> "1 other report".
 _ONE_PLURAL = re.compile(r"(?<![\d.,])1 ((?:other )?)(year|month|day|report)s\b")
@@ -44,6 +57,15 @@ def register(templates: Mapping[str, Text]) -> None:
         if TEMPLATES.get(code, text) != text:
             raise ValueError(f"message code {code!r} registered twice")
         TEMPLATES[code] = text
+
+
+def register_names(names: Mapping[str, Text]) -> None:
+    """Add names a message may carry: stored as their key ({"name": key}), read back as the name."""
+    for key, text in names.items():
+        if NAMES.get(key, text) != text:
+            raise ValueError(f"name {key!r} registered twice")
+        NAMES[key] = text
+        _KEY_OF.setdefault(text, key)
 
 
 def render_date(day: date) -> str:
@@ -78,6 +100,17 @@ class Message:
         return cls(code, {str(name): _from_json(value) for name, value in params.items()})
 
 
+def render_stored(stored: object, fallback: str, language: str) -> str:
+    """A stored message (`to_json`) in `language`; `fallback` (the Vietnamese text kept with it) when there is none
+    or its code is no longer in the catalogue."""
+    if isinstance(stored, Mapping) and stored:
+        try:
+            return Message.from_json(stored).render(language)
+        except (KeyError, ValueError):
+            pass
+    return fallback
+
+
 def _render(value: Param, language: str) -> str:
     if value is None:
         return ""
@@ -98,7 +131,8 @@ def _to_json(value: Param) -> object:
     if isinstance(value, Message):
         return value.to_json()
     if isinstance(value, Text):
-        return {"vi": value.vi, "en": value.en, "zh": value.zh}
+        key = _KEY_OF.get(value)
+        return {"name": key} if key is not None else {"vi": value.vi, "en": value.en, "zh": value.zh}
     if isinstance(value, Money):
         return {"dong": value.dong}
     if isinstance(value, date):
@@ -118,6 +152,8 @@ def _from_json(value: object) -> Param:
             return date.fromisoformat(value["date"])
         if "dong" in value:
             return Money(int(value["dong"]))
+        if "name" in value:
+            return NAMES[str(value["name"])]
         return Text(str(value["vi"]), str(value["en"]), str(value["zh"]))
     if value is None or isinstance(value, (str, int)):
         return value

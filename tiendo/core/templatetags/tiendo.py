@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from tiendo.domain import money
+from tiendo.domain.messages import render_stored
 
 register = template.Library()
 
@@ -37,3 +38,14 @@ def number(value, decimals: int = 0) -> str:
 def in_language(text) -> str:
     """A text the pure rules carry in three languages (vi, en, zh), in the page's language."""
     return text.get(get_language() or "vi") if hasattr(text, "get") else str(text)
+
+
+@register.filter
+def reasoning(finding) -> str:
+    """An engine's finding in the page's language: a live finding, a stored one, or a review item's snapshot."""
+    language = get_language() or "vi"
+    if hasattr(finding, "reasoning"):
+        return finding.reasoning(language)
+    if isinstance(finding, dict):
+        return render_stored(finding.get("message"), str(finding.get("explanation", "")), language)
+    return str(finding)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from tiendo.domain.languages import Text
-from tiendo.domain.messages import Message, Param, register
+from tiendo.domain.messages import Message, Param, register, register_names
 from tiendo.domain.projects import MilestoneKind
 from tiendo.domain.schedule_rules.vocabulary import ReportKind
 
@@ -264,6 +264,15 @@ TEMPLATES: Final[dict[str, Text]] = {
     ),
 }
 register(TEMPLATES)
+register_names({f"milestone.{kind.value}": text for kind, text in MILESTONE.items()})
+register_names({f"report.{kind.value}": text for kind, text in REPORT.items()})
+register_names(
+    {
+        "fine.investment_reports": FINE_INVESTMENT_REPORTS,
+        "fine.supervision_reports": FINE_SUPERVISION_REPORTS,
+        "fine.supervision_reports_2024": FINE_SUPERVISION_REPORTS_2024,
+    }
+)
 
 
 def msg(code: str, **params: Param) -> Message:
