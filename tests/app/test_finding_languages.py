@@ -44,7 +44,11 @@ def test_a_finding_of_an_older_scan_reads_its_vietnamese_text(late_project, admi
 
 @pytest.mark.parametrize(("language", "expected"), [("en", EN), ("zh-hans", ZH), ("vi", VI)])
 def test_project_and_review_pages_show_the_reasoning_in_the_page_language(
-    client, specialist, late_project, language, expected  # noqa: F811
+    client,
+    specialist,
+    late_project,  # noqa: F811
+    language,
+    expected,
 ):
     client.force_login(specialist)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
