@@ -87,3 +87,28 @@ def test_findings_read_in_english_and_chinese_with_only_legal_references_in_viet
             assert text and "{" not in text
             assert not VIETNAMESE.search(LEGAL_REFERENCE.sub("", text)), text
         assert Message.from_json(finding.message.to_json()).render("zh") == finding.reasoning("zh")
+
+
+def test_plan_checks_read_in_english_and_chinese():
+    from tests.domain.test_plan_checks import TY, annual, draft, project, source
+    from tiendo.domain.plan_checks import Line, check_plan
+    from tiendo.domain.plan_checks.messages import TEMPLATES as PLAN_TEMPLATES
+
+    for code, text in PLAN_TEMPLATES.items():
+        assert _fields(text.vi) == _fields(text.en) == _fields(text.zh), code
+    projects = [
+        project("P1", need=5 * TY, medium_term_remainder=4 * TY),
+        project("P2", has_investment_decision=False, in_medium_term_plan=False),
+    ]
+    lines = [Line("P1", "NSDP", 6 * TY), Line("P2", "NSDP", 10 * TY)]
+    found = check_plan(draft(plan=annual(2026), sources=[source(available=12 * TY)], projects=projects, lines=lines))
+    assert {b.key for b in found} >= {"OVER_NEED", "OVER_SOURCE", "PI-03-project", "PI-04-decision"}
+    for b in found:
+        assert b.message is not None and b.reasoning("vi") == b.explanation
+        for language in ("en", "zh"):
+            assert not VIETNAMESE.search(LEGAL_REFERENCE.sub("", b.reasoning(language))), b.reasoning(language)
+    over = next(b for b in found if b.key == "OVER_NEED")
+    assert over.reasoning("en") == (
+        "The 2026 plan gives project P1 6 billion VND, 1 billion VND over its remaining capital need (5 billion VND)."
+    )
+    assert over.reasoning("zh") == "2026年计划为项目P1安排60 亿越南盾，超出剩余资金需求（50 亿越南盾）10 亿越南盾。"

@@ -275,7 +275,7 @@ register_names(
 )
 
 
-def msg(code: str, **params: Param) -> Message:
+def msg(code: str, /, **params: Param) -> Message:
     """A message of the schedule rules (its code must be one of TEMPLATES)."""
     if code not in TEMPLATES:
         raise KeyError(code)
