@@ -14,15 +14,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import TypeAlias
 
 from tiendo.domain.languages import Text
-from tiendo.domain.money import format_vnd_in
+from tiendo.domain.money import format_number, format_vnd_in
 
 __all__ = [
     "NAMES",
     "Message",
     "Money",
+    "Number",
     "Param",
     "TEMPLATES",
     "register",
@@ -39,7 +41,15 @@ class Money:
     dong: int
 
 
-Param: TypeAlias = "str | int | date | Text | Money | Message | tuple[Param, ...] | None"
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A decimal number with a fixed number of places: "12,50" in Vietnamese, "12.50" in English and Chinese."""
+
+    value: Decimal
+    decimals: int = 2
+
+
+Param: TypeAlias = "str | int | date | Text | Money | Number | Message | tuple[Param, ...] | None"
 
 # Every template by its code; the engines register theirs when imported.
 TEMPLATES: dict[str, Text] = {}
@@ -122,6 +132,9 @@ def _render(value: Param, language: str) -> str:
         return format_vnd_in(value.dong, language)
     if isinstance(value, date):
         return render_date(value)
+    if isinstance(value, Number):
+        text = format_number(value.value, value.decimals)
+        return text if language.startswith("vi") else text.replace(".", "\0").replace(",", ".").replace("\0", ",")
     if isinstance(value, tuple):
         return _LIST_SEPARATOR.get(language).join(_render(item, language) for item in value)
     return str(value)
@@ -135,6 +148,8 @@ def _to_json(value: Param) -> object:
         return {"name": key} if key is not None else {"vi": value.vi, "en": value.en, "zh": value.zh}
     if isinstance(value, Money):
         return {"dong": value.dong}
+    if isinstance(value, Number):
+        return {"number": str(value.value), "decimals": value.decimals}
     if isinstance(value, date):
         return {"date": value.isoformat()}
     if isinstance(value, tuple):
@@ -152,6 +167,8 @@ def _from_json(value: object) -> Param:
             return date.fromisoformat(value["date"])
         if "dong" in value:
             return Money(int(value["dong"]))
+        if "number" in value:
+            return Number(Decimal(str(value["number"])), int(value["decimals"]))
         if "name" in value:
             return NAMES[str(value["name"])]
         return Text(str(value["vi"]), str(value["en"]), str(value["zh"]))

@@ -49,3 +49,15 @@ def reasoning(finding) -> str:
     if isinstance(finding, dict):
         return render_stored(finding.get("message"), str(finding.get("explanation", "")), language)
     return str(finding)
+
+
+@register.filter
+def reasons(result) -> str:
+    """A disbursement pace's reasons in the page's language, the most serious first."""
+    return " ".join(result.reasons_in(get_language() or "vi"))
+
+
+@register.filter
+def deadline_error(deadline) -> str:
+    """Why an extension asked goes beyond the law, in the page's language ("" when it does not)."""
+    return deadline.error_in(get_language() or "vi") or ""
