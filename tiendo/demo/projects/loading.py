@@ -182,10 +182,10 @@ def _write(plans: list[Plan], reports: list[list[tuple]], counts: dict[str, int]
 
 
 def _milestone(project: int, m) -> tuple:
-    """A milestone's values in project_loading.MILESTONE_FIELDS order."""
+    """A milestone's values in project_loading.MILESTONE_FIELDS order. No note: the households compensated are in
+    their own fields, which the page writes in its language (a Vietnamese note repeated them in English pages)."""
     c = m.clearance or (None,) * 6
-    note = f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else ""
-    return (project, m.kind.value, m.first_due, m.current_due, m.done, _dec(c[0]), _dec(c[1]), *c[2:], note)
+    return (project, m.kind.value, m.first_due, m.current_due, m.done, _dec(c[0]), _dec(c[1]), *c[2:], "")
 
 
 def _dec(value) -> Decimal | None:
