@@ -143,9 +143,9 @@ def citations() -> set[str]:
 
 
 def KNOWN_ENGINE_VIETNAMESE() -> set[str]:  # noqa: N802 (a named exception list, read as a constant)
-    """Engine texts not yet rendered from messages (see README "Languages"): the allocation's explanation of each
-    item, the summary of the last run or transfer, the authority check (PI-09) and the period checks (PI-06,
-    PI-07). Listed by where they come from, so that nothing else passes."""
+    """Engine texts not yet rendered from messages (README, Design: "Languages"): the allocation's explanation of each
+    item, the summary of the last run or transfer, the authority check (PI-09) and the carried projects' check
+    (PI-07). Listed by where they come from, so that nothing else passes."""
     from tiendo.plans import facts
     from tiendo.plans.models import PlanItem, PlanVersion
 

@@ -83,6 +83,74 @@ TEMPLATES: Final[dict[str, Text]] = {
         "medium-term plan yet.",
         "{given}：新开工项目尚未经有权机关决定投资主张，尚不具备列入中期计划的条件。",
     ),
+    # PI-06: the allocation period
+    "pc.semicolon": T("{a}; {b}", "{a}; {b}", "{a}；{b}"),
+    "pc.or": T("{a} hoặc {b}", "{a} or {b}", "{a}或{b}"),
+    "pc.period": T(
+        "{plan} bố trí {total} cho dự án {code} (nhóm {group}) bố trí vốn thực hiện từ năm {first}: thời gian bố trí "
+        "vốn tối đa {limit} năm{extended}, đến hết năm {last}; dự án chưa hoàn thành, bàn giao đưa vào sử dụng"
+        "{uncertain}{rest}.",
+        "{plan} gives {total} to project {code} (group {group}), funded from {first}: capital may be allocated for at "
+        "most {limit} years{extended}, until the end of {last}; the project is not completed and handed over"
+        "{uncertain}{rest}.",
+        "{plan}为项目{code}（{group}类）安排{total}，该项目自{first}年起安排实施资金：资金安排期限最长{limit}年"
+        "{extended}，至{last}年底；项目尚未完成并交付使用{uncertain}{rest}。",
+    ),
+    "pc.period.extended": T(", đã gia hạn {years} năm", ", extended by {years} years", "，已延长{years}年"),
+    "pc.period.uncertain": T(
+        " (tính đến năm cuối kỳ {year}; không vi phạm nếu chỉ bố trí vốn đến hết năm {last})",
+        " (counted to the period's last year, {year}; no breach if capital is only allocated until the end of {last})",
+        "（按计划期最后一年{year}计算；若仅安排资金至{last}年底则不违规）",
+    ),
+    "pc.period.law_2019": T(
+        ". Theo Luật Đầu tư công 2019, mọi trường hợp kéo dài thời gian bố trí vốn do {who}",
+        ". Under Luật Đầu tư công 2019, any extension of the allocation period is decided by {who}",
+        "。依照 Luật Đầu tư công 2019，延长资金安排期限的任何情形均由{who}决定",
+    ),
+    "pc.period.council_2019": T(
+        "Hội đồng nhân dân cùng cấp quyết định (vốn ngân sách địa phương)",
+        "the People's Council of the same level (local budget capital)",
+        "同级人民议会（地方预算资金）",
+    ),
+    "pc.period.prime_minister_2019": T(
+        "Thủ tướng Chính phủ quyết định (vốn ngân sách trung ương)",
+        "the Prime Minister (central budget capital)",
+        "政府总理（中央预算资金）",
+    ),
+    "pc.period.extendable": T(
+        ". Được gia hạn không quá {most} năm (còn {left} năm) do {who} quyết định; chưa có quyết định gia hạn thì chưa "
+        "được bố trí vốn",
+        ". It may be extended by at most {most} years ({left} years left) by {who}; without an extension decision no "
+        "capital may be allocated",
+        "。可由{who}决定延长不超过{most}年（尚余{left}年）；未作出延长决定前不得安排资金",
+    ),
+    "pc.period.chairman": T(
+        "Chủ tịch Ủy ban nhân dân cùng cấp (vốn ngân sách địa phương, Điều 57 khoản 3 điểm c)",
+        "the Chairman of the People's Committee of the same level (local budget capital, Điều 57 khoản 3 điểm c)",
+        "同级人民委员会主席（地方预算资金，Điều 57 khoản 3 điểm c）",
+    ),
+    "pc.period.policy_level": T(
+        "cấp quyết định chủ trương đầu tư (vốn ngân sách trung ương, Điều 57 khoản 3 điểm b)",
+        "the level that decided the investment policy (central budget capital, Điều 57 khoản 3 điểm b)",
+        "投资主张决定机关（中央预算资金，Điều 57 khoản 3 điểm b）",
+    ),
+    "pc.period.exhausted": T(
+        ". Đã dùng hết {most} năm gia hạn của Chủ tịch Ủy ban nhân dân hoặc cấp quyết định chủ trương: {who}",
+        ". The extension of {most} years by the Chairman of the People's Committee or the level that decided the "
+        "policy is used up: {who}",
+        "。人民委员会主席或投资主张决定机关的{most}年延期已用尽：{who}",
+    ),
+    "pc.period.council_review": T(
+        "Ủy ban nhân dân kiểm điểm trách nhiệm, báo cáo Hội đồng nhân dân cùng cấp quyết định",
+        "the People's Committee reviews who is responsible and reports to the People's Council of the same level, "
+        "which decides",
+        "人民委员会追究责任，报同级人民议会决定",
+    ),
+    "pc.period.ministry_review": T(
+        "cơ quan chủ quản kiểm điểm trách nhiệm, báo cáo Thủ tướng Chính phủ quyết định",
+        "the managing agency reviews who is responsible and reports to the Prime Minister, who decides",
+        "主管机关追究责任，报政府总理决定",
+    ),
 }
 register(TEMPLATES)
 
@@ -92,6 +160,11 @@ def msg(code: str, /, **params: Param) -> Message:
     if code not in TEMPLATES:
         raise KeyError(code)
     return Message(code, params)
+
+
+def joined(parts: list[Message], how: str) -> Message:
+    """One or two parts, joined by "pc.semicolon" or "pc.or"."""
+    return parts[0] if len(parts) == 1 else msg(how, a=parts[0], b=parts[1])
 
 
 def plan_name(plan: PlanFacts, inside: bool = False) -> Message:
