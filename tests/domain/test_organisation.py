@@ -107,3 +107,23 @@ def test_pointers_on_undoes_only_the_moves_after_the_day():
     assert pointers_on(current, moves, date(2025, 7, 1)) == current
     assert pointers_on(current, moves, date(2025, 6, 30)) == {10: 2, 11: 2, 12: 5}
     assert pointers_on(current, moves, date(2025, 2, 28)) == {10: 1, 11: 2, 12: 5}
+
+
+def test_chinese_names_keep_the_tone_marks_that_tell_communes_apart():
+    from tiendo.domain.organisation import chinese_name
+
+    giang, giang_huyen = chinese_name("Cẩm Giang", "社人民委员会"), chinese_name("Cẩm Giàng", "社人民委员会")
+    assert giang == "Cẩm Giang 社人民委员会"
+    assert giang_huyen == "Cẩm Giàng 社人民委员会"
+    assert giang != giang_huyen
+
+
+def test_the_demo_catalogue_names_every_commune_committee_apart_in_chinese():
+    from tiendo.demo.catalogue import province_catalogue
+
+    communes = [a for a in province_catalogue().agencies if a.kind == "commune"]
+    by_zh = {a.name_zh for a in communes}
+    assert len(by_zh) == len(communes)  # Cẩm Giang and Cẩm Giàng no longer both read "Cam Giang社人民委员会"
+    assert "Cẩm Giàng 社人民委员会" in by_zh and "Cẩm Giang 社人民委员会" in by_zh
+    # English keeps the usual official form, without diacritics
+    assert any(a.name_en == "People's Committee of Cam Giang Commune" for a in communes)

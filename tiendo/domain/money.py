@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from tiendo.domain.text import clean, search_key
 
-__all__ = ["DONG", "TRIEU", "TY", "format_number", "format_vnd", "parse_vnd"]
+__all__ = ["DONG", "TRIEU", "TY", "format_number", "format_vnd", "format_vnd_in", "parse_vnd"]
 
 DONG = 1
 TRIEU = 1_000_000
@@ -101,6 +101,66 @@ def format_vnd(amount: int, unit: str = "auto", decimals: int | None = None) -> 
     if decimals is None and places:
         number = number.removesuffix("," + "0" * places)
     return f"{number} {_UNIT_NAMES[factor]}"
+
+
+# Chinese counts by 万 (10⁴) and 亿 (10⁸): 1 tỷ đồng = 10 亿越南盾, 1 triệu đồng = 100 万越南盾.
+_WAN = 10_000
+_YI = 100_000_000
+_UNITS_EN = {DONG: "VND", TRIEU: "million VND", TY: "billion VND"}
+_UNITS_ZH = {DONG: "越南盾", _WAN: "万越南盾", _YI: "亿越南盾"}
+# A Vietnamese unit asked for a column maps to the Chinese unit, and its decimals to as many significant places.
+_ZH_FOR = {DONG: (DONG, 0, 0), TRIEU: (_WAN, 2, 0), TY: (_YI, 1, 0)}
+
+
+def _zh_auto(amount: int) -> tuple[int, int]:
+    """The Chinese unit of an amount and its decimals, at least as precise as the Vietnamese form."""
+    size = abs(amount)
+    if size >= 10 * _YI:
+        return _YI, 0  # 1.287,6 tỷ = 12.876 亿
+    if size >= _YI:
+        return _YI, 3  # 123,5 triệu = 1,235 亿
+    if size >= TRIEU:
+        return _WAN, 0  # 1,2 triệu = 123 万
+    if size >= _WAN:
+        return _WAN, 4  # exact, as Vietnamese writes đồng below a million
+    return DONG, 0
+
+
+def _english_digits(text: str) -> str:
+    """Vietnamese "1.234,5" becomes "1,234.5" for English and Chinese readers."""
+    return text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+
+
+def format_vnd_in(amount: int, language: str, unit: str = "auto", decimals: int | None = None) -> str:
+    """An amount in the reader's language: "1.287,6 tỷ đồng", "1,287.6 billion VND", "12,876 亿越南盾".
+
+    Chinese counts in 亿 (from 1 亿 = 100 triệu) and 万 below, the way Chinese figures are written; a unit asked
+    for (a column in tỷ or triệu) becomes 亿 or 万 with the same precision. Vietnamese is the default language.
+    """
+    if language.startswith("en"):
+        text = format_vnd(amount, unit, decimals)
+        number, _, unit_words = text.partition(" ")
+        factor = {name: f for f, name in _UNIT_NAMES.items()}[unit_words]
+        return f"{_english_digits(number)} {_UNITS_EN[factor]}"
+    if not language.startswith("zh"):
+        return format_vnd(amount, unit, decimals)
+    if not isinstance(amount, int):
+        raise TypeError(f"format_vnd takes an int number of đồng, not {type(amount).__name__}")
+    if unit == "auto":
+        factor, places = _zh_auto(amount)
+        places = places if decimals is None else decimals
+    else:
+        vi_factor = _unit_factor(unit)
+        if vi_factor not in _ZH_FOR:
+            raise ValueError(f"Đơn vị tiền không hợp lệ: {unit!r}")
+        factor, shift, default = _ZH_FOR[vi_factor]
+        places = default if decimals is None else max(decimals - shift, 0)
+    number = _format_fraction(amount, factor, places)
+    if decimals is None and places:
+        whole, _, fraction = number.partition(",")
+        fraction = fraction.rstrip("0")
+        number = f"{whole},{fraction}" if fraction else whole
+    return f"{_english_digits(number)} {_UNITS_ZH[factor]}"
 
 
 def parse_vnd(text: str, unit: str = "dong") -> int:

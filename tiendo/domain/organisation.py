@@ -28,6 +28,15 @@ class UnitLevel(StrEnum):
     COMMUNE = "commune"
 
 
+def chinese_name(vietnamese: str, word: str) -> str:
+    """A Vietnamese proper name in a Chinese name: "Cẩm Giàng 社人民委员会".
+
+    The name keeps its diacritics (tone marks tell Cẩm Giang from Cẩm Giàng; there is no official Chinese form of
+    most communes), and a space separates the Latin name from the Chinese words, as Chinese typesetting does.
+    """
+    return f"{vietnamese.strip()} {word}"
+
+
 @dataclass(frozen=True)
 class Validity:
     valid_from: date | None = None

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.models import kept_history
+from tiendo.domain.messages import render_stored
 
 
 class ScanRun(models.Model):
@@ -51,9 +52,12 @@ class Finding(models.Model):
     citation = models.CharField(_("legal ground"), max_length=300)
     days_behind = models.IntegerField(_("days behind"), null=True, blank=True)
     proposal = models.CharField(_("proposed handling"), max_length=48)
-    explanation = models.TextField(_("reasoning"))
+    explanation = models.TextField(_("reasoning"))  # in Vietnamese, as the CLI prints it
     verify = models.BooleanField(_("to verify"), default=False)
     facts = models.JSONField(_("facts used"), default=dict)
+    # the reasoning's message code and parameters (tiendo.domain.messages), to read it in any language; empty for
+    # the findings of scans made before messages were kept (a new scan fills it)
+    message = models.JSONField(_("reasoning (message)"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("finding")
@@ -63,6 +67,10 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.project_id}"
+
+    def reasoning(self, language: str) -> str:
+        """The reasoning in `language`, from the stored message; the Vietnamese text when there is none."""
+        return render_stored(self.message, self.explanation, language)
 
 
 class QuietProject(models.Model):

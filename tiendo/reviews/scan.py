@@ -35,6 +35,7 @@ FINDING_COLUMNS = (
     "explanation",
     "verify",
     "facts",
+    "message",
 )
 
 
@@ -52,6 +53,7 @@ def finding_rows(run_id: int, pk: int, findings) -> list[tuple]:
             f.explanation,
             f.verify,
             json.dumps({name: v.isoformat() if isinstance(v, date) else v for name, v in f.facts.items()}),
+            json.dumps(f.message.to_json() if f.message is not None else {}),
         )
         for f in findings
     ]

@@ -90,6 +90,14 @@ def citations_for(findings: Iterable[dict], code: str) -> list[str]:
 # Opening a round
 
 
+def snapshot(finding: schedule_rules.Finding) -> dict:
+    """A finding as a review item keeps it: the CLI's JSON, and its message to read the reasoning in any language."""
+    data = finding.to_json()
+    if finding.message is not None:
+        data["message"] = finding.message.to_json()
+    return data
+
+
 def _item(pk: int, findings: list[schedule_rules.Finding]) -> ReviewItem:
     proposal = main_proposal(schedule_rules.propose(findings))
     # days behind schedule (a milestone's); a project late only in its reports or deposit shows those days
@@ -99,7 +107,7 @@ def _item(pk: int, findings: list[schedule_rules.Finding]) -> ReviewItem:
     late = max(scheduled, key=lambda f: (f.rule == "LATE", f.days_behind or 0), default=None)
     item = ReviewItem(
         project_id=pk,
-        findings=[f.to_json() for f in findings],
+        findings=[snapshot(f) for f in findings],
         days_behind=max(days) if days else None,
         milestone=late.milestone.value if late else "",
         first_due=late.facts.get("first_due") if late else None,

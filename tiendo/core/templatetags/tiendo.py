@@ -4,13 +4,9 @@ from django import template
 from django.utils.translation import get_language
 
 from tiendo.domain import money
+from tiendo.domain.messages import render_stored
 
 register = template.Library()
-
-UNITS = {
-    "en": {"đồng": "VND", "triệu đồng": "million VND", "tỷ đồng": "billion VND"},
-    "zh": {"đồng": "越南盾", "triệu đồng": "百万越南盾", "tỷ đồng": "十亿越南盾"},
-}
 
 
 def _language() -> str:
@@ -24,15 +20,10 @@ def _swap_separators(text: str) -> str:
 
 @register.filter
 def vnd(amount, unit: str = "auto") -> str:
-    """Integer VND as "1.234,5 tỷ đồng" (Vietnamese), "1,234.5 billion VND", "1,234.5 十亿越南盾"."""
+    """Integer VND as "1.234,5 tỷ đồng" (Vietnamese), "1,234.5 billion VND", "12,345 亿越南盾" (Chinese)."""
     if amount is None or amount == "":
         return "—"
-    text = money.format_vnd(int(amount), unit)
-    language = _language()
-    if language not in UNITS:
-        return text
-    number, _, unit_words = text.partition(" ")
-    return f"{_swap_separators(number)} {UNITS[language].get(unit_words, unit_words)}"
+    return money.format_vnd_in(int(amount), get_language() or "vi", unit)
 
 
 @register.filter
@@ -47,3 +38,26 @@ def number(value, decimals: int = 0) -> str:
 def in_language(text) -> str:
     """A text the pure rules carry in three languages (vi, en, zh), in the page's language."""
     return text.get(get_language() or "vi") if hasattr(text, "get") else str(text)
+
+
+@register.filter
+def reasoning(finding) -> str:
+    """An engine's finding in the page's language: a live finding, a stored one, or a review item's snapshot."""
+    language = get_language() or "vi"
+    if hasattr(finding, "reasoning"):
+        return finding.reasoning(language)
+    if isinstance(finding, dict):
+        return render_stored(finding.get("message"), str(finding.get("explanation", "")), language)
+    return str(finding)
+
+
+@register.filter
+def reasons(result) -> str:
+    """A disbursement pace's reasons in the page's language, the most serious first."""
+    return " ".join(result.reasons_in(get_language() or "vi"))
+
+
+@register.filter
+def deadline_error(deadline) -> str:
+    """Why an extension asked goes beyond the law, in the page's language ("" when it does not)."""
+    return deadline.error_in(get_language() or "vi") or ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tiendo.domain.organisation import AgencyKind, UnitLevel
+from tiendo.domain.organisation import AgencyKind, UnitLevel, chinese_name
 
 from .agencies import (
     DEPARTMENT_MERGES,
@@ -205,7 +205,7 @@ def province_catalogue() -> Catalogue:
                     AgencyKind.COMMUNE,
                     f"UBND {commune_type} {commune}",
                     f"People's Committee of {ascii_name(commune)} {'Ward' if commune_type == 'phường' else 'Commune'}",
-                    f"{ascii_name(commune)}{'坊' if commune_type == 'phường' else '社'}人民委员会",
+                    chinese_name(commune, f"{'坊' if commune_type == 'phường' else '社'}人民委员会"),
                     "HP-UBND",
                     f"HP-{code}-{index:02d}",
                     valid_from=TWO_TIER,
@@ -284,7 +284,7 @@ def national_catalogue(communes_per_province: int = 98) -> Catalogue:
                     AgencyKind.COMMUNE,
                     f"UBND {commune_type} {commune}",
                     f"People's Committee of {ascii_name(commune)}, {name_en}",
-                    f"{name_zh}{ascii_name(commune)}人民委员会",
+                    f"{name_zh} {chinese_name(commune, ('坊' if commune_type == 'phường' else '社') + '人民委员会')}",
                     f"{prefix}-UBND",
                     unit_code,
                     valid_from=TWO_TIER,

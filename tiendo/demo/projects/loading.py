@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tiendo.agencies.models import AdminUnit, Agency
+from tiendo.domain.organisation import chinese_name
 from tiendo.projects import loading as project_loading
 from tiendo.projects.models import (
     RUNNING,
@@ -46,7 +47,7 @@ def create_sectors_and_zones(national: bool) -> dict[str, int]:
                 code=f"HD-{kind.upper()}-{key}",
                 name=f"{word} {name}",
                 name_en=f"{ascii_name} {word_en}",
-                name_zh=f"{zh or ascii_name}{word_zh}",
+                name_zh=f"{zh}{word_zh}" if zh else chinese_name(name, word_zh),
                 kind=kind,
                 commune_id=units[commune],
                 area_ha=Decimal(ha),
@@ -64,7 +65,7 @@ def create_sectors_and_zones(national: bool) -> dict[str, int]:
                         code=f"P{code}-KCN-{index:02d}",
                         name=f"KCN {unit.name}",
                         name_en=f"{ascii_name} Industrial Park",
-                        name_zh=f"{ascii_name}工业区",
+                        name_zh=chinese_name(unit.name, "工业区"),
                         kind="kcn",
                         commune_id=unit.pk,
                         area_ha=Decimal(150 + 50 * index),
@@ -181,10 +182,10 @@ def _write(plans: list[Plan], reports: list[list[tuple]], counts: dict[str, int]
 
 
 def _milestone(project: int, m) -> tuple:
-    """A milestone's values in project_loading.MILESTONE_FIELDS order."""
+    """A milestone's values in project_loading.MILESTONE_FIELDS order. No note: the households compensated are in
+    their own fields, which the page writes in its language (a Vietnamese note repeated them in English pages)."""
     c = m.clearance or (None,) * 6
-    note = f"Đã bồi thường {c[3]}/{c[2]} hộ" if c[2] else ""
-    return (project, m.kind.value, m.first_due, m.current_due, m.done, _dec(c[0]), _dec(c[1]), *c[2:], note)
+    return (project, m.kind.value, m.first_due, m.current_due, m.done, _dec(c[0]), _dec(c[1]), *c[2:], "")
 
 
 def _dec(value) -> Decimal | None:

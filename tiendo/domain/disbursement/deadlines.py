@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from tiendo.domain.disbursement.messages import msg
+from tiendo.domain.messages import Message
 from tiendo.domain.plan_checks import law_in_force, public_citation  # Tier: re-exported for transfers
 from tiendo.domain.schedule_rules import PUBLIC_2019, Confidence
 
@@ -38,6 +40,14 @@ class Deadline:
     verify: bool
     explanation: str  # Vietnamese
     error: str | None = None  # an extension asked beyond what the law allows (PI-12), in Vietnamese
+    message: Message | None = None  # the explanation, to render in any language
+    error_message: Message | None = None
+
+    def reasoning(self, language: str) -> str:
+        return self.message.render(language) if self.message is not None else self.explanation
+
+    def error_in(self, language: str) -> str | None:
+        return self.error_message.render(language) if self.error_message is not None else self.error
 
 
 def deadline(
@@ -58,39 +68,25 @@ def deadline(
     september = date(plan_year, 9, 30)
     if capital_added_on is not None and capital_added_on > september:
         day, reason = latest, DeadlineReason.ADDED_AFTER_SEPTEMBER
-        text = (
-            f"Vốn bổ sung ngày {_d(capital_added_on)}, sau ngày {_d(september)}, được thực hiện và giải ngân đến hết "
-            f"ngày {_d(latest)}."
-        )
+        text = msg("db.deadline.added", added=capital_added_on, september=september, latest=latest)
     else:
         day, reason = normal, DeadlineReason.NORMAL
-        text = f"Vốn kế hoạch năm {plan_year} được thực hiện và giải ngân đến hết ngày {_d(normal)}."
-    error = None
+        text = msg("db.deadline.normal", year=plan_year, day=normal)
+    error: Message | None = None
     if extended_until is not None:
         if extended_until > latest:
-            error = (
-                f"Không được kéo dài thời gian thực hiện và giải ngân vốn kế hoạch năm {plan_year} đến ngày "
-                f"{_d(extended_until)}: thời hạn kéo dài tối đa là hết ngày {_d(latest)}."
-            )
+            error = msg("db.deadline.too_long", year=plan_year, asked=extended_until, latest=latest)
         granted = min(extended_until, latest)
         if granted > day:
-            who = (
-                "Hội đồng nhân dân cùng cấp (vốn ngân sách địa phương) hoặc Thủ tướng Chính phủ (vốn ngân sách trung "
-                "ương)"
-                if law_2019
-                else "Chủ tịch Ủy ban nhân dân cùng cấp (vốn ngân sách địa phương) hoặc Thủ tướng Chính phủ (vốn "
-                "ngân sách trung ương)"
-            )
+            who = msg("db.who.2019" if law_2019 else "db.who.2024")
             day, reason = granted, DeadlineReason.EXTENDED
-            text = (
-                f"Vốn kế hoạch năm {plan_year} được kéo dài thời gian thực hiện và giải ngân đến hết ngày "
-                f"{_d(granted)} (thẩm quyền: {who}; không quá ngày {_d(latest)})."
-            )
+            text = msg("db.deadline.extended", year=plan_year, granted=granted, who=who, latest=latest)
     if reason is DeadlineReason.EXTENDED or error is not None:
         c = public_citation("PI-12", day_of_law, "Điều 68", Confidence.UNCERTAIN, "Điều 72 khoản 2")
     else:
         c = public_citation("PI-11", day_of_law, "Điều 68", Confidence.UNCERTAIN, "Điều 72 khoản 1")
-    return Deadline(day, reason, c.rule, c.citation, c.verify, text, error)
+    vi_error = error.vi if error is not None else None
+    return Deadline(day, reason, c.rule, c.citation, c.verify, text.vi, vi_error, text, error)
 
 
 def medium_term_deadline(first_year: int, last_year: int, decided_on: date | None = None) -> Deadline:
@@ -102,6 +98,6 @@ def medium_term_deadline(first_year: int, last_year: int, decided_on: date | Non
     day_of_law = decided_on or date(first_year, 1, 1)
     c = public_citation("PI-13", day_of_law, "Điều 68 khoản 1", Confidence.SECONDARY, "Điều 72 khoản 1")
     day = date(last_year + 1, 1, 31)
-    text = f"Vốn kế hoạch đầu tư công trung hạn {first_year}–{last_year} được giải ngân đến hết ngày {_d(day)}."
+    text = msg("db.deadline.medium_term", first=first_year, last=last_year, day=day)
     verify = c.verify or law_in_force(day_of_law) is not PUBLIC_2019
-    return Deadline(day, DeadlineReason.MEDIUM_TERM, c.rule, c.citation, verify, text)
+    return Deadline(day, DeadlineReason.MEDIUM_TERM, c.rule, c.citation, verify, text.vi, message=text)

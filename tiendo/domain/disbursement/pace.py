@@ -18,8 +18,8 @@ from tiendo.domain.disbursement.curve import (
     _percent,
     _target,
 )
-from tiendo.domain.disbursement.deadlines import _d
-from tiendo.domain.money import format_number, format_vnd
+from tiendo.domain.disbursement.messages import msg
+from tiendo.domain.messages import Message, Money, Number
 from tiendo.domain.schedule_rules import Text
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ class ProjectDisbursement:
 class PaceResult:
     code: str
     pace: Pace
-    reasons: tuple[str, ...]  # Vietnamese, the most serious first
+    reasons: tuple[str, ...]  # Vietnamese, the most serious first (the messages' Vietnamese)
     allocated: int
     disbursed: int
     percent: Decimal  # disbursed / allocated, 2 decimals
@@ -97,6 +97,10 @@ class PaceResult:
     projection: int  # the same, uncapped: above the allocation when the project could absorb more
     undisbursable: int  # allocated - projected, >= 0: capital that will not be disbursed at this pace
     deadline: date
+    messages: tuple[Message, ...] = ()  # the reasons, to render in any language
+
+    def reasons_in(self, language: str) -> tuple[str, ...]:
+        return tuple(m.render(language) for m in self.messages) if self.messages else self.reasons
 
 
 def classify(
@@ -113,7 +117,8 @@ def classify(
         return PaceResult(
             code=project.code,
             pace=Pace.NO_CAPITAL,
-            reasons=("Dự án không có vốn giao trong năm.",),
+            reasons=(msg("db.pace.no_capital").vi,),
+            messages=(msg("db.pace.no_capital"),),
             allocated=0,
             disbursed=disbursed,
             percent=Decimal(0),
@@ -131,40 +136,47 @@ def classify(
     projected = max(disbursed, min(allocated, projection))
     undisbursable = max(0, allocated - projected)
     done = disbursed >= allocated
-    shown = f"{format_number(_decimal(actual), 2)}%"
-    reasons: list[str] = []
+    reasons: list[Message] = []
     paces: list[Pace] = []
     if not done:
         zero_day = date(plan_year, *thresholds.zero_after)
         if disbursed == 0 and as_of > zero_day and start <= zero_day:
             paces.append(Pace.STALLED)
-            reasons.append(f"Chưa giải ngân vốn sau ngày {_d(zero_day)}.")
+            reasons.append(msg("db.pace.none_since", day=zero_day))
         elif disbursed > 0 and project.last_disbursed_on is not None:
             idle = _month_index(as_of) - _month_index(project.last_disbursed_on) - 1
             if idle >= thresholds.stalled_months:
                 last = project.last_disbursed_on
                 paces.append(Pace.STALLED)
-                reasons.append(
-                    f"Không giải ngân trong {idle} tháng liền (lần gần nhất tháng {last.month:02d}/{last.year})."
-                )
+                reasons.append(msg("db.pace.idle", months=idle, last=f"{last.month:02d}/{last.year}"))
         if gap >= Fraction(thresholds.behind_points):
             paces.append(Pace.SLOW)
             reasons.append(
-                f"Giải ngân {shown} vốn giao, thấp hơn mục tiêu {format_number(_decimal(target), 2)}% của tỉnh tại "
-                f"ngày {_d(as_of)} {format_number(_decimal(gap), 2)} điểm phần trăm."
+                msg(
+                    "db.pace.slow",
+                    percent=Number(_decimal(actual)),
+                    target=Number(_decimal(target)),
+                    day=as_of,
+                    gap=Number(_decimal(gap)),
+                )
             )
         if undisbursable > 0:
             paces.append(Pace.AT_RISK)
             reasons.append(
-                f"Theo tốc độ hiện nay đến hạn {_d(due)} chỉ giải ngân được khoảng {format_vnd(projected)} "
-                f"({format_number(_percent(projected, allocated), 2)}%): {format_vnd(undisbursable)} có nguy cơ không "
-                f"giải ngân hết."
+                msg(
+                    "db.pace.at_risk",
+                    due=due,
+                    projected=Money(projected),
+                    share=Number(_percent(projected, allocated)),
+                    rest=Money(undisbursable),
+                )
             )
     pace = min(paces, key=list(Pace).index) if paces else Pace.ON_TRACK
     return PaceResult(
         code=project.code,
         pace=pace,
-        reasons=tuple(reasons),
+        reasons=tuple(reason.vi for reason in reasons),
+        messages=tuple(reasons),
         allocated=allocated,
         disbursed=disbursed,
         percent=_decimal(actual),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tiendo.domain.languages import Text
+from tiendo.domain.messages import Message
 from tiendo.domain.plan_checks.citations import PLAN_RULES
 from tiendo.domain.schedule_rules import (
     FactValue,
@@ -30,6 +31,11 @@ class Breach:
     source: str | None = None
     amount: int = 0
     facts: Mapping[str, FactValue] = field(default_factory=dict)
+    message: Message | None = None  # the explanation's code and parameters, to render in any language
+
+    def reasoning(self, language: str) -> str:
+        """The explanation in `language` (vi, en, zh)."""
+        return self.message.render(language) if self.message is not None else self.explanation
 
     @property
     def title(self) -> Text:
@@ -57,7 +63,7 @@ def make_breach(
     key: str,
     severity: Severity,
     day: date,
-    explanation: str,
+    explanation: str | Message,
     *,
     project: str | None = None,
     source: str | None = None,
@@ -77,7 +83,8 @@ def make_breach(
         severity=severity,
         citation=c.citation if citation is None else citation,
         verify=verify if citation is not None else c.verify or verify,
-        explanation=explanation,
+        explanation=explanation.vi if isinstance(explanation, Message) else explanation,
+        message=explanation if isinstance(explanation, Message) else None,
         project=project,
         source=source,
         amount=amount,

@@ -11,10 +11,11 @@ The rule ids are those of docs/legal/public-investment.md.
 from __future__ import annotations
 
 from tiendo.domain.allocation import Tier  # one vocabulary of the order of priority for both engines
-from tiendo.domain.money import format_vnd
+from tiendo.domain.messages import Message, Money
 from tiendo.domain.plan_checks.authority import authority_breaches
 from tiendo.domain.plan_checks.breaches import Breach, make_breach, sort_breaches
-from tiendo.domain.plan_checks.facts import DraftIndex, DraftPlan, PlanFacts, year_text
+from tiendo.domain.plan_checks.facts import DraftIndex, DraftPlan, PlanFacts
+from tiendo.domain.plan_checks.messages import msg, plan_name
 from tiendo.domain.plan_checks.periods import allocation_period, transitional
 from tiendo.domain.plan_checks.vocabulary import PlanKind
 from tiendo.domain.severity import Severity
@@ -45,8 +46,14 @@ def _over_need(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                     "OVER_NEED",
                     Severity.ERROR,
                     draft.plan.law_day,
-                    f"{year_text(draft.plan)} bố trí cho dự án {code} {format_vnd(total)}, vượt nhu cầu vốn còn lại "
-                    f"({format_vnd(need)}) {format_vnd(total - need)}.",
+                    msg(
+                        "pc.over_need",
+                        plan=plan_name(draft.plan),
+                        code=code,
+                        total=Money(total),
+                        need=Money(need),
+                        excess=Money(total - need),
+                    ),
                     project=code,
                     amount=total - need,
                     facts={"allocated": total, "need": need},
@@ -66,8 +73,13 @@ def _over_source(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                     "OVER_SOURCE",
                     Severity.ERROR,
                     draft.plan.law_day,
-                    f"Nguồn {source.shown}: tổng bố trí {format_vnd(total)}, vượt khả năng cân đối "
-                    f"({format_vnd(source.available)}) {format_vnd(total - source.available)}.",
+                    msg(
+                        "pc.over_source",
+                        source=source.shown,
+                        total=Money(total),
+                        available=Money(source.available),
+                        excess=Money(total - source.available),
+                    ),
                     source=code,
                     amount=total - source.available,
                     facts={"allocated": total, "available": source.available},
@@ -76,14 +88,11 @@ def _over_source(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
     return found
 
 
-def _first_year_note(plan: PlanFacts) -> tuple[bool, str]:
+def _first_year_note(plan: PlanFacts) -> tuple[bool, Message | None]:
     first, last = plan.period
     if plan.first_year != first:
-        return False, ""
-    return True, (
-        f" Năm {first} là năm đầu tiên của kỳ trung hạn {first}–{last}: kế hoạch hằng năm năm đầu chưa bắt buộc "
-        f"phù hợp kế hoạch trung hạn, cần rà soát khi kế hoạch trung hạn được quyết định."
-    )
+        return False, None
+    return True, msg("pc.first_year", first=first, last=last)
 
 
 def _medium_term_fit(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
@@ -102,8 +111,15 @@ def _medium_term_fit(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                     "PI-03-project",
                     severity,
                     plan.law_day,
-                    f"{year_text(plan)} bố trí cho dự án {code} {format_vnd(total)}, vượt số vốn kế hoạch trung hạn "
-                    f"còn lại của dự án ({format_vnd(remainder)}) {format_vnd(total - remainder)}.{note}",
+                    msg(
+                        "pc.project_over_medium_term",
+                        plan=plan_name(plan),
+                        code=code,
+                        total=Money(total),
+                        remainder=Money(remainder),
+                        excess=Money(total - remainder),
+                        note=note,
+                    ),
                     project=code,
                     amount=total - remainder,
                     facts={"allocated": total, "medium_term_remainder": remainder, "first_year": first_year},
@@ -118,9 +134,15 @@ def _medium_term_fit(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                     "PI-03-source",
                     severity,
                     plan.law_day,
-                    f"Nguồn {source.shown}: {year_text(plan).lower()} bố trí {format_vnd(total)}, vượt số vốn kế "
-                    f"hoạch trung hạn còn lại của nguồn ({format_vnd(remainder)}) {format_vnd(total - remainder)}."
-                    f"{note}",
+                    msg(
+                        "pc.source_over_medium_term",
+                        source=source.shown,
+                        plan=plan_name(plan, inside=True),
+                        total=Money(total),
+                        remainder=Money(remainder),
+                        excess=Money(total - remainder),
+                        note=note,
+                    ),
                     source=code,
                     amount=total - remainder,
                     facts={"allocated": total, "medium_term_remainder": remainder, "first_year": first_year},
@@ -137,20 +159,16 @@ def _eligibility(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
         p = ctx.projects[code]
         if total == 0 or p.tier is Tier.SPECIAL_OR_EMERGENCY:
             continue
-        given = f"{year_text(plan)} bố trí {format_vnd(total)} cho dự án {code}"
+        given = msg("pc.given", plan=plan_name(plan), total=Money(total), code=code)
         if plan.kind is PlanKind.ANNUAL:
             if not p.has_investment_decision:
-                what = (
-                    "nhiệm vụ chuẩn bị đầu tư chưa được phê duyệt dự toán"
-                    if p.tier is Tier.PREPARATION
-                    else "dự án chưa có quyết định đầu tư"
-                )
+                what = msg("pc.no_estimate" if p.tier is Tier.PREPARATION else "pc.no_decision")
                 found.append(
                     make_breach(
                         "PI-04-decision",
                         Severity.ERROR,
                         plan.law_day,
-                        f"{given}: {what}, chưa đủ điều kiện bố trí vốn kế hoạch hằng năm.",
+                        msg("pc.not_eligible_annual", given=given, what=what),
                         project=code,
                         amount=total,
                         facts={"allocated": total},
@@ -164,8 +182,7 @@ def _eligibility(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                         "PI-04-medium-term",
                         Severity.WARNING if first_year else Severity.ERROR,
                         plan.law_day,
-                        f"{given}: dự án không có trong kế hoạch đầu tư công trung hạn (chỉ dự án khẩn cấp, dự án "
-                        f"dùng vốn ODA không hoàn lại được miễn).{note}",
+                        msg("pc.not_in_medium_term", given=given, note=note),
                         project=code,
                         amount=total,
                         facts={"allocated": total, "first_year": first_year},
@@ -177,8 +194,7 @@ def _eligibility(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                     "PI-04-policy",
                     Severity.ERROR,
                     plan.law_day,
-                    f"{given}: dự án khởi công mới chưa được cấp có thẩm quyền quyết định chủ trương đầu tư, chưa đủ "
-                    f"điều kiện đưa vào kế hoạch trung hạn.",
+                    msg("pc.no_policy", given=given),
                     project=code,
                     amount=total,
                     facts={"allocated": total},

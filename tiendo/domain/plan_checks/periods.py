@@ -14,10 +14,12 @@ from fractions import Fraction
 from typing import Final
 
 from tiendo.domain.allocation import Tier  # one vocabulary of the order of priority for both engines
+from tiendo.domain.messages import Money
 from tiendo.domain.money import format_number, format_vnd
 from tiendo.domain.plan_checks.breaches import Breach, make_breach
 from tiendo.domain.plan_checks.citations import law_in_force
-from tiendo.domain.plan_checks.facts import DraftIndex, DraftPlan, year_text
+from tiendo.domain.plan_checks.facts import DraftIndex, DraftPlan
+from tiendo.domain.plan_checks.messages import joined, msg, plan_name
 from tiendo.domain.plan_checks.vocabulary import BudgetLevel, PlanKind, SourceKind
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import (
@@ -77,14 +79,7 @@ def allocation_period(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
         budgets = {ctx.sources[s].level for s, amount in ctx.by_project_source[code].items() if amount}
         local = BudgetLevel.LOCAL in budgets
         central = bool(budgets - {BudgetLevel.LOCAL})
-        text = (
-            f"{year_text(plan)} bố trí {format_vnd(total)} cho dự án {code} (nhóm {p.group.value}) bố trí vốn thực "
-            f"hiện từ năm {first}: thời gian bố trí vốn tối đa {limit} năm"
-        )
-        text += f", đã gia hạn {granted} năm" if granted else ""
-        text += f", đến hết năm {last_allowed}; dự án chưa hoàn thành, bàn giao đưa vào sử dụng"
-        if not certain:
-            text += f" (tính đến năm cuối kỳ {year}; không vi phạm nếu chỉ bố trí vốn đến hết năm {last_allowed})"
+        uncertain = None if certain else msg("pc.period.uncertain", year=year, last=last_allowed)
         article: str | None
         most = 1
         total_investment = p.total_investment
@@ -92,42 +87,46 @@ def allocation_period(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
             if LARGE_GROUP_A[0] <= total_investment < LARGE_GROUP_A[1]:
                 most = 2
         left = max(0, most - granted)
+        who = []
         if law_2019:
-            who = []
             if local or not central:
-                who.append("Hội đồng nhân dân cùng cấp quyết định (vốn ngân sách địa phương)")
+                who.append(msg("pc.period.council_2019"))
             if central:
-                who.append("Thủ tướng Chính phủ quyết định (vốn ngân sách trung ương)")
-            text += f". Theo Luật Đầu tư công 2019, mọi trường hợp kéo dài thời gian bố trí vốn do {'; '.join(who)}"
+                who.append(msg("pc.period.prime_minister_2019"))
+            rest = msg("pc.period.law_2019", who=joined(who, "pc.semicolon"))
             article = None
         elif over <= left:
-            who = []
             if local or not central:
-                who.append("Chủ tịch Ủy ban nhân dân cùng cấp (vốn ngân sách địa phương, Điều 57 khoản 3 điểm c)")
+                who.append(msg("pc.period.chairman"))
             if central:
-                who.append("cấp quyết định chủ trương đầu tư (vốn ngân sách trung ương, Điều 57 khoản 3 điểm b)")
-            text += (
-                f". Được gia hạn không quá {most} năm (còn {left} năm) do {' hoặc '.join(who)} quyết định; "
-                f"chưa có quyết định gia hạn thì chưa được bố trí vốn"
-            )
+                who.append(msg("pc.period.policy_level"))
+            rest = msg("pc.period.extendable", most=most, left=left, who=joined(who, "pc.or"))
             article = "Điều 57 khoản 3"
         else:
-            who = []
             if local or not central:
-                who.append("Ủy ban nhân dân kiểm điểm trách nhiệm, báo cáo Hội đồng nhân dân cùng cấp quyết định")
+                who.append(msg("pc.period.council_review"))
             if central:
-                who.append("cơ quan chủ quản kiểm điểm trách nhiệm, báo cáo Thủ tướng Chính phủ quyết định")
-            text += (
-                f". Đã dùng hết {most} năm gia hạn của Chủ tịch Ủy ban nhân dân hoặc cấp quyết định chủ trương: "
-                f"{'; '.join(who)}"
-            )
+                who.append(msg("pc.period.ministry_review"))
+            rest = msg("pc.period.exhausted", most=most, who=joined(who, "pc.semicolon"))
             article = "Điều 57 khoản 3 điểm d"
         found.append(
             make_breach(
                 "PI-06",
                 Severity.ERROR if certain else Severity.WARNING,
                 day,
-                text + ".",
+                msg(
+                    "pc.period",
+                    plan=plan_name(plan),
+                    total=Money(total),
+                    code=code,
+                    group=p.group.value,
+                    first=first,
+                    limit=limit,
+                    extended=msg("pc.period.extended", years=granted) if granted else None,
+                    last=last_allowed,
+                    uncertain=uncertain,
+                    rest=rest,
+                ),
                 project=code,
                 amount=total,
                 facts={

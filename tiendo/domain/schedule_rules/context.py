@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final, TypeAlias
 
+from tiendo.domain.messages import Message
 from tiendo.domain.projects import MilestoneFacts, MilestoneKind
 from tiendo.domain.schedule_rules.facts import DateFact, Milestone, ProjectFacts
 from tiendo.domain.schedule_rules.vocabulary import CAP_EXCEPTIONS, UNKNOWN, ProposalCode, ReportKind, Unknown
@@ -23,7 +24,7 @@ FactValue: TypeAlias = date | int | str | bool | None
 class Hit:
     """What a condition found; the rule adds the citation, and the hit may override the rule's defaults."""
 
-    explanation: str
+    message: Message  # the reasoning, rendered in the reader's language (Vietnamese in the CLI)
     facts: dict[str, FactValue]
     fact_date: date | None = None  # picks the law version of a rule dated by its fact
     proposal: ProposalCode | None = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tiendo.domain.languages import Text
+from tiendo.domain.messages import Message
 from tiendo.domain.projects import MilestoneKind
 from tiendo.domain.schedule_rules.context import Ctx, FactValue, Hit
 from tiendo.domain.schedule_rules.facts import ProjectFacts
@@ -32,7 +33,7 @@ class Finding:
     severity: Severity
     citation: str
     proposal: ProposalCode
-    explanation: str  # one Vietnamese sentence with the dates used
+    explanation: str  # one Vietnamese sentence with the dates used (the message in Vietnamese)
     facts: Mapping[str, FactValue]
     verify: bool  # the rule is tagged [U] or the governing law's text is missing
     confidence: Confidence
@@ -42,6 +43,11 @@ class Finding:
     milestone: MilestoneKind | None = None
     unchecked: tuple[str, ...] = ()  # unknown facts that could excuse the project
     then: tuple[ProposalCode, ...] = ()  # what follows if the proposal does not cure it
+    message: Message | None = None  # the explanation's code and parameters, to render in any language
+
+    def reasoning(self, language: str) -> str:
+        """The explanation in `language` (vi, en, zh)."""
+        return self.message.render(language) if self.message is not None else self.explanation
 
     @property
     def title(self) -> Text:
@@ -110,7 +116,7 @@ def _finding(rule: Rule, hit: Hit, ctx: Ctx) -> Finding:
         severity=hit.severity or rule.severity,
         citation=citation,
         proposal=hit.proposal or rule.proposal,
-        explanation=hit.explanation,
+        explanation=hit.message.vi,
         facts=hit.facts,
         verify=c.verify or hit.verify,
         confidence=c.confidence,
@@ -120,4 +126,5 @@ def _finding(rule: Rule, hit: Hit, ctx: Ctx) -> Finding:
         milestone=hit.milestone,
         unchecked=hit.unchecked,
         then=hit.then,
+        message=hit.message,
     )

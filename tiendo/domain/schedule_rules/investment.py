@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from tiendo.domain.languages import Text
+from tiendo.domain.messages import Message
 from tiendo.domain.projects import MilestoneFacts, months_added
 from tiendo.domain.schedule_rules.context import (
     NO_HITS,
@@ -24,13 +25,14 @@ from tiendo.domain.schedule_rules.context import (
     json_bool,
     operation_milestone,
 )
-from tiendo.domain.schedule_rules.dates import add_months, dmy, months_after
+from tiendo.domain.schedule_rules.dates import add_months, months_after
 from tiendo.domain.schedule_rules.land import land_breach
 from tiendo.domain.schedule_rules.laws import investment_law
+from tiendo.domain.schedule_rules.messages import MILESTONE, msg, semicolons
 from tiendo.domain.schedule_rules.reports import INVESTMENT_REPORTS, require_reports
 from tiendo.domain.schedule_rules.rule import AS_OF, BUSINESS, SU, Rule, S, V
 from tiendo.domain.schedule_rules.sanctions import DEPOSIT_SANCTIONS, SCHEDULE_SANCTIONS
-from tiendo.domain.schedule_rules.vocabulary import MILESTONE_VI, UNKNOWN, ProposalCode
+from tiendo.domain.schedule_rules.vocabulary import UNKNOWN, ProposalCode
 from tiendo.domain.severity import Severity
 
 
@@ -97,10 +99,16 @@ def _needs_policy_adjustment(ctx: Ctx) -> Sequence[Hit]:
         assert m.first_due is not None and m.current_due is not None
         hits.append(
             Hit(
-                f"Mốc {MILESTONE_VI[m.kind]} hạn theo chủ trương lần đầu {dmy(m.first_due)}, hạn hiện hành "
-                f"{dmy(m.current_due)}, chưa hoàn thành đến {dmy(ctx.as_of)}: tiến độ lùi {cap.pushed} tháng, quá 12 "
-                f"tháng nên phải điều chỉnh chủ trương đầu tư; còn được lùi tối đa {cap.remaining} tháng "
-                f"(đến {dmy(cap.limit24)}).",
+                msg(
+                    "sr.inv.policy_adjustment",
+                    milestone=MILESTONE[m.kind],
+                    first=m.first_due,
+                    due=m.current_due,
+                    as_of=ctx.as_of,
+                    pushed=cap.pushed,
+                    remaining=cap.remaining,
+                    limit=cap.limit24,
+                ),
                 _cap_facts(m, cap, ctx),
                 days_behind=cap.late_days,
                 months_behind=cap.pushed,
@@ -122,15 +130,20 @@ def _beyond_cap(ctx: Ctx) -> Sequence[Hit]:
             continue
         assert m.first_due is not None and m.current_due is not None
         if cap.late_days > 0:
-            state = f"hạn hiện hành {dmy(m.current_due)}, chưa hoàn thành đến {dmy(ctx.as_of)}"
+            state = msg("sr.inv.state_late", due=m.current_due, as_of=ctx.as_of)
         else:
-            state = f"đã được lùi đến {dmy(m.current_due)}"
-        exempt = f", đã trừ {cap.exempt} tháng gia hạn thuộc trường hợp loại trừ" if cap.exempt else ""
+            state = msg("sr.inv.state_pushed", due=m.current_due)
         hits.append(
             Hit(
-                f"Mốc {MILESTONE_VI[m.kind]} hạn theo chủ trương lần đầu {dmy(m.first_due)}, {state}: tiến độ lùi "
-                f"{cap.pushed} tháng, vượt giới hạn 24 tháng (hạn muộn nhất {dmy(cap.limit24)}{exempt}): không được "
-                f"giãn tiến độ thêm, trừ trường hợp Điều 41 khoản 4 điểm a–e.",
+                msg(
+                    "sr.inv.beyond_cap",
+                    milestone=MILESTONE[m.kind],
+                    first=m.first_due,
+                    state=state,
+                    pushed=cap.pushed,
+                    limit=cap.limit24,
+                    exempt=msg("sr.inv.exempt", months=cap.exempt) if cap.exempt else None,
+                ),
                 _cap_facts(m, cap, ctx),
                 days_behind=cap.late_days if cap.late_days > 0 else None,
                 months_behind=cap.pushed,
@@ -156,9 +169,13 @@ def _deposit_forfeited(ctx: Ctx) -> Sequence[Hit]:
     assert m.current_due is not None
     return (
         Hit(
-            f"Mốc {MILESTONE_VI[m.kind]} hạn {dmy(m.current_due)} chưa hoàn thành đến {dmy(ctx.as_of)} và không còn "
-            f"được điều chỉnh tiến độ (vượt 24 tháng so với chủ trương lần đầu, hạn muộn nhất {dmy(cap.limit24)}): "
-            f"tiền ký quỹ đã nộp bị nộp vào ngân sách nhà nước.",
+            msg(
+                "sr.inv.deposit_forfeited",
+                milestone=MILESTONE[m.kind],
+                due=m.current_due,
+                as_of=ctx.as_of,
+                limit=cap.limit24,
+            ),
             {**_cap_facts(m, cap, ctx), "deposit_required": True, "deposit_paid": True},
             days_behind=cap.late_days,
             months_behind=cap.pushed,
@@ -180,8 +197,7 @@ def _stopped_too_long(ctx: Ctx) -> Sequence[Hit]:
     months = months_added(since, ctx.as_of)
     return (
         Hit(
-            f"Dự án ngừng hoạt động từ {dmy(since)}, đến {dmy(ctx.as_of)} đã {months} tháng, quá thời hạn ngừng 12 "
-            f"tháng: yêu cầu nhà đầu tư báo cáo, tiếp tục thực hiện hoặc chấm dứt dự án.",
+            msg("sr.inv.stopped", since=since, as_of=ctx.as_of, months=months),
             {"stopped_since": since, "investor_reachable": json_bool(ctx.p.investor_reachable)},
             days_behind=(ctx.as_of - add_months(since, 12)).days,
             months_behind=months,
@@ -195,7 +211,7 @@ def _sanctioned_and_continuing(ctx: Ctx) -> Sequence[Hit]:
     if p.sanctions is UNKNOWN or ctx.has(p.stopped_since):
         return NO_HITS
     delay, delay_unknown = ctx.delay()
-    breaches: list[str] = []
+    breaches: list[Message] = []
     facts: dict[str, FactValue] = {}
     since, _ = ctx.sanctioned_since(SCHEDULE_SANCTIONS)
     days: int | None = None
@@ -204,21 +220,20 @@ def _sanctioned_and_continuing(ctx: Ctx) -> Sequence[Hit]:
             due = m.current_due
             if due is None or not ctx.is_open(m) or (since - due).days <= delay:
                 continue  # not yet late when sanctioned
-            breaches.append(f"mốc {MILESTONE_VI[m.kind]} (hạn {dmy(due)}) vẫn chưa hoàn thành")
+            breaches.append(msg("sr.inv.sanctioned.milestone", milestone=MILESTONE[m.kind], due=due))
             days = max(days or 0, (as_of - due).days - delay)
             facts.setdefault("sanctioned_on", since)
             facts.setdefault("milestone", m.kind.value)
     deposit_since, _ = ctx.sanctioned_since(DEPOSIT_SANCTIONS)
     if deposit_since is not None and p.deposit.required is True and p.deposit.paid is False:
-        breaches.append("vẫn chưa ký quỹ")
+        breaches.append(msg("sr.inv.sanctioned.deposit"))
         facts["deposit_sanctioned_on"] = deposit_since
     if not breaches:
         return NO_HITS
     first = min(day for day in (since, deposit_since) if day is not None)
     return (
         Hit(
-            f"Nhà đầu tư đã bị xử phạt ngày {dmy(first)} nhưng đến {dmy(as_of)} tiếp tục vi phạm: "
-            f"{'; '.join(breaches)}: ngừng hoạt động dự án theo Điều 47 khoản 2 điểm đ.",
+            msg("sr.inv.sanctioned", first=first, as_of=as_of, breaches=semicolons(breaches)),
             facts,
             days_behind=days,
             unchecked=delay_unknown + (("stopped_since",) if p.stopped_since is UNKNOWN else ()),
@@ -236,8 +251,7 @@ def _stopped_and_unreachable(ctx: Ctx) -> Sequence[Hit]:
         return NO_HITS
     return (
         Hit(
-            f"Dự án ngừng hoạt động từ {dmy(since)}, đã quá 12 tháng đến {dmy(ctx.as_of)} và không liên lạc được với "
-            f"nhà đầu tư: chấm dứt hoạt động dự án.",
+            msg("sr.inv.unreachable", since=since, as_of=ctx.as_of),
             {"stopped_since": since, "investor_reachable": False},
             days_behind=(ctx.as_of - add_months(since, 12)).days,
             months_behind=months_added(since, ctx.as_of),
@@ -253,8 +267,7 @@ def _land_recovered(ctx: Ctx) -> Sequence[Hit]:
     assert breach.extension_until is not None
     return (
         Hit(
-            f"Đất dự án hết thời gian gia hạn sử dụng ngày {dmy(breach.extension_until)} mà vẫn chưa sử dụng đến "
-            f"{dmy(ctx.as_of)}: sau khi có quyết định thu hồi đất, chấm dứt hoạt động dự án.",
+            msg("sr.inv.land_recovered", until=breach.extension_until, as_of=ctx.as_of),
             breach.facts,
             days_behind=breach.days,
             months_behind=breach.months,
@@ -270,8 +283,7 @@ def _deposit_unpaid_terminate(ctx: Ctx) -> Sequence[Hit]:
         return NO_HITS
     return (
         Hit(
-            f"Nhà đầu tư không ký quỹ theo quy định (đất đã bàn giao ngày {dmy(handed)}, chưa ký quỹ đến "
-            f"{dmy(ctx.as_of)}): căn cứ chấm dứt hoạt động dự án.",
+            msg("sr.inv.no_deposit", handed=handed, as_of=ctx.as_of),
             {"deposit_required": True, "deposit_paid": False, "handed_over": handed},
             days_behind=(ctx.as_of - handed).days,
         ),

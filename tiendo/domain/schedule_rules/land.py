@@ -14,8 +14,9 @@ from typing import Final
 from tiendo.domain.languages import Text
 from tiendo.domain.projects import months_added
 from tiendo.domain.schedule_rules.context import NO_HITS, Ctx, FactValue, Hit, operation_milestone
-from tiendo.domain.schedule_rules.dates import add_months, dmy, months_after
+from tiendo.domain.schedule_rules.dates import add_months, months_after
 from tiendo.domain.schedule_rules.laws import LAND_2013, LAND_2024, cite
+from tiendo.domain.schedule_rules.messages import msg
 from tiendo.domain.schedule_rules.rule import BUSINESS, FACT, SU, Rule, V
 from tiendo.domain.schedule_rules.vocabulary import UNKNOWN, ProposalCode
 from tiendo.domain.severity import Severity
@@ -83,20 +84,13 @@ def _land_unused(ctx: Ctx) -> Sequence[Hit]:
     handed = breach.facts["handed_over"]
     assert isinstance(handed, date)
     if breach.trigger == "unused_12_months":
-        what = (
-            f"Đất nhận bàn giao trên thực địa ngày {dmy(handed)}, chưa đưa vào sử dụng đến {dmy(ctx.as_of)} "
-            f"({breach.months} tháng)"
-        )
+        what = msg("sr.land.unused", handed=handed, as_of=ctx.as_of, months=breach.months)
     else:
-        what = (
-            f"Đất nhận bàn giao ngày {dmy(handed)}, tiến độ sử dụng đất chậm {breach.months} tháng so với dự án "
-            f"đến {dmy(ctx.as_of)}"
-        )
+        what = msg("sr.land.behind", handed=handed, as_of=ctx.as_of, months=breach.months)
     if breach.stage == 1:
         return (
             Hit(
-                f"{what}, vi phạm từ {dmy(breach.since)}: được gia hạn một lần không quá 24 tháng và phải nộp tiền "
-                f"tương ứng, hết hạn mà chưa sử dụng thì Nhà nước thu hồi đất không bồi thường.",
+                msg("sr.land.breach", what=what, since=breach.since),
                 breach.facts,
                 fact_date=breach.since,
                 days_behind=breach.days,
@@ -110,8 +104,7 @@ def _land_unused(ctx: Ctx) -> Sequence[Hit]:
     if breach.stage == 0:
         return (
             Hit(
-                f"{what}, đang trong thời gian gia hạn sử dụng đất đến {dmy(breach.extension_until)}: đôn đốc đưa "
-                f"đất vào sử dụng trước khi hết hạn.",
+                msg("sr.land.extended", what=what, until=breach.extension_until),
                 breach.facts,
                 fact_date=breach.since,
                 proposal=ProposalCode.REMIND,
@@ -124,8 +117,7 @@ def _land_unused(ctx: Ctx) -> Sequence[Hit]:
         )
     return (
         Hit(
-            f"{what}, đã hết thời gian gia hạn sử dụng đất ngày {dmy(breach.extension_until)}: Nhà nước thu hồi đất "
-            f"không bồi thường về đất và tài sản gắn liền với đất.",
+            msg("sr.land.recover", what=what, until=breach.extension_until),
             breach.facts,
             fact_date=breach.since,
             proposal=ProposalCode.RECOVER_LAND,

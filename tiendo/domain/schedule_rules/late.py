@@ -13,10 +13,10 @@ from typing import Final
 from tiendo.domain.languages import Text
 from tiendo.domain.projects import months_added
 from tiendo.domain.schedule_rules.context import NO_HITS, Ctx, Hit
-from tiendo.domain.schedule_rules.dates import dmy
 from tiendo.domain.schedule_rules.laws import SCHEDULE, cite
+from tiendo.domain.schedule_rules.messages import MILESTONE, msg
 from tiendo.domain.schedule_rules.rule import ANY, AS_OF, Rule, V
-from tiendo.domain.schedule_rules.vocabulary import MILESTONE_VI, UNKNOWN, ProposalCode
+from tiendo.domain.schedule_rules.vocabulary import UNKNOWN, ProposalCode
 from tiendo.domain.severity import Severity
 
 
@@ -37,15 +37,19 @@ def _late(ctx: Ctx) -> Sequence[Hit]:
             continue
         first = m.first_due
         if first is not None and due > first:
-            schedule = f"hạn ban đầu {dmy(first)}, đã lùi {months_added(first, due)} tháng đến {dmy(due)}"
+            schedule = msg("sr.late.pushed", first=first, months=months_added(first, due), due=due)
         else:
-            schedule = f"hạn {dmy(due)}"
-        text = f"Mốc {MILESTONE_VI[m.kind]} {schedule}, chưa hoàn thành đến {dmy(as_of)}: chậm {days} ngày"
-        if delay:
-            text += f" (đã trừ {delay} ngày Nhà nước chậm bàn giao đất)"
+            schedule = msg("sr.late.due", due=due)
         hits.append(
             Hit(
-                text + ".",
+                msg(
+                    "sr.late",
+                    milestone=MILESTONE[m.kind],
+                    schedule=schedule,
+                    as_of=as_of,
+                    days=days,
+                    state_delay=msg("sr.late.state_delay", days=delay) if delay else None,
+                ),
                 {"milestone": m.kind.value, "first_due": first, "current_due": due, "state_delay_days": delay},
                 severity=Severity.LOW if days <= 90 else Severity.MEDIUM if days <= 365 else Severity.HIGH,
                 days_behind=days,

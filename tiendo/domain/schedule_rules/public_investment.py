@@ -12,13 +12,13 @@ from datetime import date, timedelta
 from typing import Final
 
 from tiendo.domain.languages import Text
-from tiendo.domain.money import format_vnd
+from tiendo.domain.messages import Message, Money
 from tiendo.domain.projects import MilestoneFacts, ProjectGroup
 from tiendo.domain.schedule_rules.context import NO_HITS, Ctx, FactValue, Hit
-from tiendo.domain.schedule_rules.dates import dmy
 from tiendo.domain.schedule_rules.laws import PUBLIC_2024, public_investment_law
+from tiendo.domain.schedule_rules.messages import MILESTONE, msg
 from tiendo.domain.schedule_rules.rule import FACT, PUBLIC, Rule, S, U
-from tiendo.domain.schedule_rules.vocabulary import MILESTONE_VI, UNKNOWN, ProposalCode
+from tiendo.domain.schedule_rules.vocabulary import UNKNOWN, ProposalCode
 from tiendo.domain.severity import Severity
 
 # Art. 57(2) (2019: Art. 52(2)): years of capital for implementation, by group; national projects: per NA resolution.
@@ -53,16 +53,20 @@ def _allocation_overrun(ctx: Ctx) -> Sequence[Hit]:
         "extension_years": granted,
         "last_allowed_year": last_year,
     }
-    period = f"Dự án nhóm {group.value} bố trí vốn từ năm {first}, thời gian tối đa {limit} năm"
-    if granted:
-        period += f" (đã gia hạn {granted} năm)"
-    period += f", đến hết năm {last_year}; chưa hoàn thành bàn giao đến {dmy(as_of)}"
+    period = msg(
+        "sr.pi.period",
+        group=group.value,
+        first=first,
+        limit=limit,
+        extended=msg("sr.pi.period.extended", years=granted) if granted else None,
+        last=last_year,
+        as_of=as_of,
+    )
     days = (as_of - date(last_year, 12, 31)).days
     if breach < PUBLIC_2024.start:
         return (
             Hit(
-                f"{period}: mọi trường hợp kéo dài do HĐND cùng cấp (vốn địa phương) hoặc Thủ tướng Chính phủ (vốn "
-                f"ngân sách trung ương) quyết định; chưa được quyết định thì không bố trí vốn tiếp.",
+                msg("sr.pi.before_2025", period=period),
                 facts,
                 fact_date=breach,
                 days_behind=days,
@@ -83,8 +87,7 @@ def _allocation_overrun(ctx: Ctx) -> Sequence[Hit]:
     if over <= left:
         return (
             Hit(
-                f"{period}: Chủ tịch UBND (vốn địa phương) hoặc cấp quyết định chủ trương (vốn ngân sách trung ương) "
-                f"được gia hạn không quá {most} năm; còn {left} năm.",
+                msg("sr.pi.extendable", period=period, most=most, left=left),
                 facts,
                 fact_date=breach,
                 days_behind=days,
@@ -96,9 +99,7 @@ def _allocation_overrun(ctx: Ctx) -> Sequence[Hit]:
         )
     return (
         Hit(
-            f"{period}, đã hết {most} năm gia hạn hành chính: kiểm điểm trách nhiệm, rồi HĐND cùng cấp (vốn địa "
-            f"phương) hoặc Thủ tướng Chính phủ (vốn ngân sách trung ương) quyết định; chưa quyết định thì dừng bố trí "
-            f"vốn.",
+            msg("sr.pi.exhausted", period=period, most=most),
             facts,
             fact_date=breach,
             proposal=ProposalCode.REVIEW_RESPONSIBILITY,
@@ -124,26 +125,33 @@ def _undisbursed(ctx: Ctx) -> Sequence[Hit]:
             continue
         year = year_plan.year
         unchecked: tuple[str, ...] = ()
+        why: Message | None
         latest = date(year + 1, 12, 31)  # Art. 72(1)-(4): never later than 31/12 of the next year
         if year_plan.added_after_september is True:
-            deadline, why = latest, "vốn bổ sung sau 30/9"
+            deadline, why = latest, msg("sr.pi.after_september")
         else:
-            deadline, why = date(year + 1, 1, 31), ""
+            deadline, why = date(year + 1, 1, 31), None
             if year_plan.added_after_september is UNKNOWN:
                 unchecked += ("annual_capital.added_after_september",)
         until = year_plan.extended_until
         if until is UNKNOWN:
             unchecked += ("annual_capital.extended_until",)
         elif isinstance(until, date) and until > deadline:
-            deadline, why = min(until, latest), f"đã được kéo dài đến {dmy(min(until, latest))}"
+            deadline, why = min(until, latest), msg("sr.pi.extended_until", until=min(until, latest))
         if ctx.as_of <= deadline:
             continue
         rest = planned - disbursed
         hits.append(
             Hit(
-                f"Vốn kế hoạch năm {year}: giao {format_vnd(planned)}, giải ngân {format_vnd(disbursed)}; hết thời hạn "
-                f"giải ngân {dmy(deadline)}{' (' + why + ')' if why else ''}: {format_vnd(rest)} chưa giải ngân bị hủy "
-                f"bỏ, điều chuyển.",
+                msg(
+                    "sr.pi.undisbursed",
+                    year=year,
+                    planned=Money(planned),
+                    disbursed=Money(disbursed),
+                    deadline=deadline,
+                    why=msg("sr.parenthesis", inner=why) if why else None,
+                    rest=Money(rest),
+                ),
                 {"year": year, "planned": planned, "disbursed": disbursed, "deadline": deadline},
                 fact_date=deadline + timedelta(days=1),
                 days_behind=(ctx.as_of - deadline).days,
@@ -172,9 +180,7 @@ def _public_adjustment(ctx: Ctx) -> Sequence[Hit]:
     assert m.current_due is not None
     return (
         Hit(
-            f"Dự án đầu tư công có mốc {MILESTONE_VI[m.kind]} quá hạn {dmy(m.current_due)} ({days} ngày đến "
-            f"{dmy(ctx.as_of)}): điều chỉnh thời gian thực hiện dự án phải được thẩm định và cấp quyết định đầu tư "
-            f"quyết định.",
+            msg("sr.pi.adjustment", milestone=MILESTONE[m.kind], due=m.current_due, days=days, as_of=ctx.as_of),
             {"milestone": m.kind.value, "current_due": m.current_due},
             fact_date=m.current_due + timedelta(days=1),
             days_behind=days,

@@ -13,9 +13,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
+from tiendo.domain.messages import Message
 from tiendo.domain.schedule_rules.context import NO_HITS, Ctx, Hit, Owed, date_or_none
-from tiendo.domain.schedule_rules.dates import dmy, last_day
+from tiendo.domain.schedule_rules.dates import last_day
 from tiendo.domain.schedule_rules.facts import ProjectFacts
+from tiendo.domain.schedule_rules.messages import REPORT, msg
 from tiendo.domain.schedule_rules.vocabulary import UNKNOWN, ReportKind
 
 
@@ -104,9 +106,11 @@ def _calendar(year: int, kinds: frozenset[ReportKind]) -> tuple[tuple[tuple[Repo
     )
 
 
-def list_periods(items: Sequence[Owed]) -> str:
-    names = [f"{REPORT_VI[item.kind]} {item.period}" for item in items[:3]]
-    return ", ".join(names) + (f" và {len(items) - 3} báo cáo khác" if len(items) > 3 else "")
+def list_periods(items: Sequence[Owed]) -> Message:
+    """The first three reports by name, then how many others."""
+    names = tuple(msg("sr.report", kind=REPORT[item.kind], period=item.period) for item in items[:3])
+    more = msg("sr.reports_more", count=len(items) - 3) if len(items) > 3 else None
+    return msg("sr.reports", items=names, more=more)
 
 
 def require_reports(kinds: tuple[ReportKind, ...]) -> Callable[[Ctx], Sequence[Hit]]:
@@ -119,8 +123,13 @@ def require_reports(kinds: tuple[ReportKind, ...]) -> Callable[[Ctx], Sequence[H
         oldest = min(item.deadline for item in missing)
         return (
             Hit(
-                f"Đến {dmy(ctx.as_of)} chưa nộp {len(missing)} báo cáo ({list_periods(missing)}); báo cáo sớm nhất "
-                f"hạn {dmy(oldest)}: yêu cầu nộp báo cáo.",
+                msg(
+                    "sr.reports.missing",
+                    as_of=ctx.as_of,
+                    count=len(missing),
+                    periods=list_periods(missing),
+                    oldest=oldest,
+                ),
                 {
                     "reporting_since": date_or_none(ctx.p.reporting_since),
                     "missing": len(missing),

@@ -13,11 +13,19 @@ from typing import Final
 from tiendo.domain.languages import Text
 from tiendo.domain.projects import MilestoneFacts
 from tiendo.domain.schedule_rules.context import NO_HITS, Ctx, Hit, date_or_none, deposit_due
-from tiendo.domain.schedule_rules.dates import add_months, dmy
+from tiendo.domain.schedule_rules.dates import add_months
 from tiendo.domain.schedule_rules.laws import DECREE_122, cite
+from tiendo.domain.schedule_rules.messages import (
+    FINE_INVESTMENT_REPORTS,
+    FINE_SUPERVISION_REPORTS,
+    FINE_SUPERVISION_REPORTS_2024,
+    MILESTONE,
+    msg,
+    semicolons,
+)
 from tiendo.domain.schedule_rules.reports import INVESTMENT_REPORTS, SUPERVISION_REPORTS, list_periods, owed_reports
 from tiendo.domain.schedule_rules.rule import AS_OF, BUSINESS, PUBLIC, Rule, S, U, V
-from tiendo.domain.schedule_rules.vocabulary import MILESTONE_VI, UNKNOWN, ProposalCode, ReportKind
+from tiendo.domain.schedule_rules.vocabulary import UNKNOWN, ProposalCode, ReportKind
 from tiendo.domain.severity import Severity
 
 SCHEDULE_SANCTIONS: Final = frozenset({"SANC-02", "SANC-05", "LATE", "INV-01", "INV-02"})
@@ -39,8 +47,7 @@ def _deposit_unpaid_fine(ctx: Ctx) -> Sequence[Hit]:
         return NO_HITS  # sanctioned and still unpaid: INV-10
     return (
         Hit(
-            f"Dự án phải ký quỹ nhưng đến {dmy(ctx.as_of)} chưa ký quỹ, dù đất đã bàn giao ngày {dmy(handed)}: "
-            f"phạt 50–70 triệu đồng (tổ chức) và buộc ký quỹ.",
+            msg("sr.sanc.deposit", as_of=ctx.as_of, handed=handed),
             {"deposit_required": True, "deposit_paid": False, "handed_over": handed},
             days_behind=(ctx.as_of - handed).days,
             unchecked=unchecked,
@@ -78,8 +85,7 @@ def _procedure_not_done(ctx: Ctx) -> Sequence[Hit]:
     assert m.current_due is not None
     return (
         Hit(
-            f"Mốc {MILESTONE_VI[m.kind]} chậm {days} ngày so với hạn {dmy(m.current_due)} mà chưa được điều chỉnh tiến "
-            f"độ đến {dmy(ctx.as_of)}: phạt 70–100 triệu đồng (tổ chức) và buộc thực hiện thủ tục điều chỉnh.",
+            msg("sr.sanc.procedure", milestone=MILESTONE[m.kind], days=days, due=m.current_due, as_of=ctx.as_of),
             {"milestone": m.kind.value, "current_due": m.current_due, "certificate_date": date_or_none(certificate)},
             days_behind=days,
             milestone=m.kind,
@@ -90,7 +96,7 @@ def _procedure_not_done(ctx: Ctx) -> Sequence[Hit]:
     )
 
 
-def _reporting_fine(kinds: tuple[ReportKind, ...], band: str) -> Callable[[Ctx], Sequence[Hit]]:
+def _reporting_fine(kinds: tuple[ReportKind, ...], band: Text) -> Callable[[Ctx], Sequence[Hit]]:
     """Decree 122: reports missing, or late within the 1-year limitation (SANC-00), and not yet fined."""
 
     def condition(ctx: Ctx) -> Sequence[Hit]:
@@ -111,15 +117,14 @@ def _reporting_fine(kinds: tuple[ReportKind, ...], band: str) -> Callable[[Ctx],
             return NO_HITS
         parts = []
         if missing:
-            parts.append(f"chưa nộp {len(missing)} báo cáo ({list_periods(missing)})")
+            parts.append(msg("sr.sanc.reports.missing", count=len(missing), periods=list_periods(missing)))
         if late:
-            parts.append(f"nộp muộn {len(late)} báo cáo ({list_periods(late)})")
+            parts.append(msg("sr.sanc.reports.late", count=len(late), periods=list_periods(late)))
         oldest = min(item.deadline for item in missing + late)
         return (
             Hit(
-                f"Đến {dmy(ctx.as_of)} {'; '.join(parts)}, báo cáo sớm nhất hạn {dmy(oldest)}: phạt {band} (tổ chức) "
-                f"và buộc báo cáo.",
-                {"missing": len(missing), "late": len(late), "oldest_deadline": oldest, "fine": band},
+                msg("sr.sanc.reports", as_of=ctx.as_of, parts=semicolons(parts), oldest=oldest, fine=band),
+                {"missing": len(missing), "late": len(late), "oldest_deadline": oldest, "fine": band.vi},
                 days_behind=(ctx.as_of - oldest).days,
                 unchecked=unchecked,
             ),
@@ -143,7 +148,7 @@ SANCTION_RULES: Final[tuple[Rule, ...]] = (
         ProposalCode.FINE_REPORTING,
         Severity.MEDIUM,
         ("kind", "reports", "reporting_since"),
-        _reporting_fine(INVESTMENT_REPORTS, "30–50 triệu đồng"),
+        _reporting_fine(INVESTMENT_REPORTS, FINE_INVESTMENT_REPORTS),
     ),
     Rule(
         "SANC-01-supervision",
@@ -159,7 +164,7 @@ SANCTION_RULES: Final[tuple[Rule, ...]] = (
         ProposalCode.FINE_REPORTING,
         Severity.MEDIUM,
         ("kind", "reports", "reporting_since"),
-        _reporting_fine(SUPERVISION_REPORTS, "20–30 triệu đồng"),
+        _reporting_fine(SUPERVISION_REPORTS, FINE_SUPERVISION_REPORTS),
     ),
     Rule(
         "SANC-01-public",
@@ -175,7 +180,7 @@ SANCTION_RULES: Final[tuple[Rule, ...]] = (
         ProposalCode.FINE_REPORTING,
         Severity.MEDIUM,
         ("kind", "reports", "reporting_since"),
-        _reporting_fine(SUPERVISION_REPORTS, "20–50 triệu đồng"),
+        _reporting_fine(SUPERVISION_REPORTS, FINE_SUPERVISION_REPORTS_2024),
     ),
     Rule(
         "SANC-02",

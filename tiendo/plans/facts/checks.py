@@ -10,6 +10,7 @@ from django.utils import translation
 
 from tiendo.agencies.models import Agency
 from tiendo.domain import plan_checks
+from tiendo.domain.messages import Message
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import Text
 
@@ -39,6 +40,10 @@ class Breach:
     amount: int = 0
     verify: bool = False
     title: Text | None = None
+    text: Message | None = None  # the message, to read in the page's language
+
+    def reasoning(self, language: str) -> str:
+        return self.text.render(language) if self.text is not None else self.message
 
     def to_json(self) -> dict:
         return {
@@ -161,6 +166,7 @@ def _breaches(draft: plan_checks.DraftPlan, facts: VersionFacts) -> list[Breach]
             amount=b.amount,
             verify=b.verify,
             title=b.title,
+            text=b.message,
         )
         for b in plan_checks.check_plan(draft)
         if not (b.rule == "PI-09" and b.severity is plan_checks.Severity.INFO)  # said by `decider`
