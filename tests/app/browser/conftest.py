@@ -66,10 +66,12 @@ def browser(chromium_driver, live_server, width, request):
     chromium_driver.delete_all_cookies()
     chromium_driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": HEIGHTS[width], "deviceScaleFactor": 1, "mobile": width < 600},
+        {"width": width, "height": HEIGHTS[width], "deviceScaleFactor": 1, "mobile": False},
     )
     page = Browser(chromium_driver, live_server.url, width)
     yield page
+    if page.too_wide:  # for the reader of `pytest -s`: pages wider than the screen (the layout's tests judge them)
+        print(f"\n{request.node.name}: wider than {width} px: {page.too_wide}")
     chromium_driver.delete_all_cookies()
 
 
@@ -95,6 +97,7 @@ class Browser:
         self.driver, self.base_url, self.width = driver, base_url, width
         self.current_step = "start"
         self.pages: list[str] = []
+        self.too_wide: dict[str, int] = {}
 
     # where we are ---------------------------------------------------------------------------------------------
 
@@ -144,6 +147,9 @@ class Browser:
     def _loaded(self) -> None:
         self.wait_until(lambda: self.driver.execute_script("return document.readyState") == "complete")
         self.pages.append(self.path)
+        wide = self.driver.execute_script("return document.documentElement.scrollWidth")
+        if wide > self.width:
+            self.too_wide[self.path] = wide
         title = self.driver.title
         assert not re.search(r"\b(Server Error|Page not found|403 Forbidden)\b", title), f"{self.path}: {title}"
 
@@ -155,10 +161,18 @@ class Browser:
 
     def navigate_by(self, element) -> None:
         """Click something that loads a new page (a link, a form's button) and wait for that page."""
-        old = self.find("html")
+        self.driver.execute_script("window.tiendoOldPage = true")
         self.click(element)
-        self.wait_until(lambda: _stale(old), f"no new page after the click on {self.path}")
+        self.wait_until(self._new_page, f"no new page after the click on {self.path}")
         self._loaded()
+
+    def _new_page(self) -> bool:
+        from selenium.common.exceptions import WebDriverException
+
+        try:  # a page being replaced may answer with an error: it is simply not the new one yet
+            return self.driver.execute_script("return !window.tiendoOldPage && document.readyState === 'complete'")
+        except WebDriverException:
+            return False
 
     def submit(self, form_css: str, button_css: str = "button[type=submit]") -> None:
         self.navigate_by(self.find(f"{form_css} {button_css}"))
@@ -221,12 +235,3 @@ class Browser:
         print(message)
         return message
 
-
-def _stale(element) -> bool:
-    from selenium.common.exceptions import StaleElementReferenceException
-
-    try:
-        element.is_enabled()
-    except StaleElementReferenceException:
-        return True
-    return False
