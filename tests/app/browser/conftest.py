@@ -19,8 +19,10 @@ CHECKOUT = Path(__file__).resolve().parents[3]
 FAILURES = CHECKOUT / "var" / "browser-failures"
 REQUIRED = os.environ.get("TIENDO_BROWSER_TESTS", "").strip().lower() == "required"
 WAIT = 20  # seconds: a page of the live server on a busy 2-core machine
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,1000"]  # fmt: skip
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,1000",
+]  # fmt: skip
 HEIGHTS = {1440: 1000, 390: 844}
 
 
@@ -156,7 +158,8 @@ class Browser:
     def click(self, element) -> None:
         """Click as a user would: scrolled into view; a control the layout hides is a failure, not a workaround."""
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        assert element.is_displayed(), f"not visible at {self.width} px on {self.path}: {element.get_attribute('outerHTML')[:200]}"
+        shown = element.get_attribute("outerHTML")[:200]
+        assert element.is_displayed(), f"not visible at {self.width} px on {self.path}: {shown}"
         element.click()
 
     def navigate_by(self, element) -> None:
@@ -234,4 +237,3 @@ class Browser:
         message = f"step {self.current_step!r} at {self.driver.current_url}: screenshot {png}, page source {html}"
         print(message)
         return message
-

@@ -308,7 +308,7 @@ def test_plan_cut_run_compare_approve(browser, installation, annual_plan, specia
     browser.choose("select[name=body]", "provincial_council")
     if browser.finds("[name=override]"):
         browser.fill("[name=override]", "Thu ngân sách giảm, Hội đồng nhân dân quyết định giữ nguyên")
-    browser.submit(f"form:has(input[name=number])")
+    browser.submit("form:has(input[name=number])")
     draft.refresh_from_db()
     base.refresh_from_db()
     assert (draft.state, base.state) == ("approved", "superseded"), browser.text[:2000]
@@ -354,4 +354,3 @@ def test_extraction_accepted_into_a_directive(browser, installation, specialist,
     assert finance.deadline == date(2024, 6, 30)
     assert directive.tasks.count() == 2 and finance.title in browser.text
     browser.languages()
-
