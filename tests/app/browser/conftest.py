@@ -1,7 +1,8 @@
 """A real browser for the journeys: Debian's Chromium driven by Selenium against pytest-django's live server.
 
 Each test runs at 1440 px and at 390 px (the `width` fixture). Without Chromium and its driver the tests skip and
-say what to install, unless TIENDO_BROWSER_TESTS=required (CI), where they fail instead. On a failure the page
+say what to install, unless TIENDO_BROWSER_TESTS=required (CI), where they fail instead; TIENDO_CHROMIUM and
+TIENDO_CHROMEDRIVER name other binaries (another distribution's paths). On a failure the page
 as the browser showed it is saved, with its source, under var/browser-failures/<test>-<step>.png / .html.
 """
 
@@ -9,6 +10,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -24,6 +26,8 @@ FLAGS = [
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,1000",
 ]  # fmt: skip
 HEIGHTS = {1440: 1000, 390: 844}
+# TIENDO_BROWSER_SCREENS=folder keeps a screenshot of every page the journeys load (to look at the layout).
+SCREENS = Path(os.environ["TIENDO_BROWSER_SCREENS"]) if os.environ.get("TIENDO_BROWSER_SCREENS") else None
 
 
 def _unavailable(reason: str):
@@ -35,8 +39,8 @@ def _unavailable(reason: str):
 @pytest.fixture(scope="session")
 def chromium_driver(tmp_path_factory):
     """One headless Chromium for the whole run (starting one costs about a second per test)."""
-    binary = shutil.which("chromium") or "/usr/bin/chromium"
-    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    binary = os.environ.get("TIENDO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    driver_path = os.environ.get("TIENDO_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
     if not (os.access(binary, os.X_OK) and os.access(driver_path, os.X_OK)):
         _unavailable("Chromium and chromedriver are not installed (Debian: chromium chromium-driver)")
     os.environ["SE_AVOID_STATS"] = "true"  # Selenium Manager sends no usage statistics
@@ -55,6 +59,11 @@ def chromium_driver(tmp_path_factory):
     driver.set_page_load_timeout(60)
     yield driver
     driver.quit()
+    # The live server answers each kept-alive browser connection in a thread holding a database connection, closed
+    # when the browser's socket closes: let them end, so that PostgreSQL's test database can be dropped.
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=10)
 
 
 @pytest.fixture(params=[1440, 390], ids=["1440px", "390px"])
@@ -70,7 +79,7 @@ def browser(chromium_driver, live_server, width, request):
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": HEIGHTS[width], "deviceScaleFactor": 1, "mobile": False},
     )
-    page = Browser(chromium_driver, live_server.url, width)
+    page = Browser(chromium_driver, live_server.url, width, request.node.originalname)
     yield page
     if page.too_wide:  # for the reader of `pytest -s`: pages wider than the screen (the layout's tests judge them)
         print(f"\n{request.node.name}: wider than {width} px: {page.too_wide}")
@@ -87,6 +96,13 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+def _error_titles() -> set[str]:
+    """The titles of the error pages, in every language (403, 404, CSRF refusal, 500)."""
+    titles = {"403 Forbidden", "Server Error (500)", "Lỗi máy chủ"}
+    languages = ("vi", "en", "zh-hans")
+    return titles | {_expected(msgid, code) for msgid in ("Not allowed", "Not found") for code in languages}
+
+
 def _expected(msgid: str, language: str) -> str:
     with translation.override(language):
         return translation.gettext(msgid)
@@ -95,8 +111,8 @@ def _expected(msgid: str, language: str) -> str:
 class Browser:
     """The few gestures the journeys need, each waiting for the page it leads to; `step` names the screenshot."""
 
-    def __init__(self, driver, base_url: str, width: int):
-        self.driver, self.base_url, self.width = driver, base_url, width
+    def __init__(self, driver, base_url: str, width: int, test: str = "journey"):
+        self.driver, self.base_url, self.width, self.test = driver, base_url, width, test
         self.current_step = "start"
         self.pages: list[str] = []
         self.too_wide: dict[str, int] = {}
@@ -152,8 +168,12 @@ class Browser:
         wide = self.driver.execute_script("return document.documentElement.scrollWidth")
         if wide > self.width:
             self.too_wide[self.path] = wide
-        title = self.driver.title
-        assert not re.search(r"\b(Server Error|Page not found|403 Forbidden)\b", title), f"{self.path}: {title}"
+        title = self.driver.title.split(" · ")[0].strip()
+        assert title not in _error_titles(), f"{self.path} answered an error page: {title}"
+        if SCREENS:
+            SCREENS.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9]+", "-", self.path).strip("-") or "home"
+            self.driver.save_screenshot(str(SCREENS / f"{self.test}-{self.width}-{len(self.pages):02d}-{name}.png"))
 
     def click(self, element) -> None:
         """Click as a user would: scrolled into view; a control the layout hides is a failure, not a workaround."""
