@@ -37,12 +37,20 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="session")
-def chromium_driver(tmp_path_factory):
-    """One headless Chromium for the whole run (starting one costs about a second per test)."""
+def chromium_paths():
+    """Chromium and its driver, or a skip that says what to install (a failure where they are required)."""
     binary = os.environ.get("TIENDO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     driver_path = os.environ.get("TIENDO_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
     if not (os.access(binary, os.X_OK) and os.access(driver_path, os.X_OK)):
         _unavailable("Chromium and chromedriver are not installed (Debian: chromium chromium-driver)")
+    return binary, driver_path
+
+
+@pytest.fixture(scope="session")
+def chromium_driver(chromium_paths, django_db_setup, tmp_path_factory):
+    """One headless Chromium for the whole run (starting one costs about a second per test); it ends before the
+    test database is dropped (see the end)."""
+    binary, driver_path = chromium_paths
     os.environ["SE_AVOID_STATS"] = "true"  # Selenium Manager sends no usage statistics
     try:
         from selenium import webdriver
@@ -72,7 +80,7 @@ def width(request):
 
 
 @pytest.fixture
-def browser(chromium_driver, live_server, width, request):
+def browser(chromium_paths, chromium_driver, live_server, width, request):
     """The browser at the test's width, with no cookie of an earlier test (no session, the default language)."""
     chromium_driver.delete_all_cookies()
     chromium_driver.execute_cdp_cmd(
