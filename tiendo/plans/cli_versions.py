@@ -66,11 +66,8 @@ def add_version_commands(sub, command) -> None:
     how = budget.add_mutually_exclusive_group(required=True)
     how.add_argument("--amount", help="the new amount in VND: 1200000000, 1.200.000.000 or '1.200 tỷ'")
     how.add_argument("--cut", help="cut by a percentage of the current amount, e.g. 30")
-    how.add_argument(
-        "--release-reserve",
-        metavar="AMOUNT",
-        help="let the run allocate this much (or 'all'; 0: none) of what the approved version left unallocated",
-    )
+    reserve_help = "let the run allocate this much (or 'all'; 0: none) of the approved version's unallocated reserve"
+    how.add_argument("--release-reserve", metavar="AMOUNT", help=reserve_help)
     budget.add_argument("--reason", default="", help="the basis of the new estimate")
     budget.add_argument("--expect-version", type=int, help="refuse if the budget row is no longer at this row_version")
     parsers.append(budget)
@@ -334,15 +331,7 @@ def do_compare(command, user, options) -> None:
         f"Phiên bản #{version.pk} so với #{against.pk}: {_tr(t['before'])} → {_tr(t['after'])} "
         f"(tăng {_tr(t['increase'])}, giảm {_tr(t['cut'])}).",
         *(f"  {g['name']:<12} {_tr(g['before'])} → {_tr(g['after'])}" for g in result.by_source),
-        (
-            "Dự phòng chưa phân bổ được giải phóng: "
-            + ", ".join(f"{code} {_tr(amount)}" for code, amount in result.reserve_released.items())
-            + "."
-            if result.reserve_released
-            else "Dự phòng chưa phân bổ của phiên bản được duyệt: giữ nguyên, không phân bổ."
-        )
-        if result.reserve_released or against.pk == version.based_on_id
-        else "",
+        _reserve_line(result, version, against),
         "",
         *(f"  {r.project:<16} {r.source:<12} {_tr(r.before)} → {_tr(r.after)} ({r.kind})" for r in rows),
     ]
@@ -351,6 +340,19 @@ def do_compare(command, user, options) -> None:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Changing
+
+
+def _reserve_line(result, version, against) -> str:
+    """What the comparison says of the approved version's reserve (only against the version the draft is based on)."""
+    if result.reserve_released:
+        return (
+            "Dự phòng chưa phân bổ được giải phóng: "
+            + ", ".join(f"{code} {_tr(amount)}" for code, amount in result.reserve_released.items())
+            + "."
+        )
+    if against.pk == version.based_on_id:
+        return "Dự phòng chưa phân bổ của phiên bản được duyệt: giữ nguyên, không phân bổ."
+    return ""
 
 
 def do_adjust(command, user, options) -> None:
@@ -436,6 +438,8 @@ def do_run(command, user, options) -> None:
         f"(bộ giải {run.summary['solver_seconds']} giây); thêm {run.created}, sửa {run.updated}, bỏ {run.deleted} "
         f"dòng vốn; giữ {run.kept_manual} dòng ấn định thủ công.",
         *(f"  {code}: còn {_tr(left)} chưa phân bổ" for code, left in run.summary["unallocated"].items()),
+        *(f"  {code}: giữ {_tr(kept)} dự phòng chưa phân bổ" for code, kept in run.summary["reserve_kept"].items()),
+        *(f"  {code}: vốn trung ương không đổi, giữ từng dòng đã duyệt" for code in run.summary["central_kept"]),
         *(f"  {v['project']} ({v['rule']}): {v['explanation']}" for v in run.violations),
     ]
     command.emit(options, data, "\n".join(lines))

@@ -147,7 +147,9 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
         )
         if not eligible:
             left_out[row["pk"]] = (
-                "Mọi nguồn vốn dự án được sử dụng đều đã được ấn định thủ công."
+                "Mọi nguồn vốn dự án được sử dụng đều giữ như phiên bản được duyệt hoặc đã được ấn định thủ công."
+                if fixed and frozen.get(row["pk"])
+                else "Mọi nguồn vốn dự án được sử dụng đều đã được ấn định thủ công."
                 if fixed
                 else "Dự án không có nguồn vốn nào được phép sử dụng trong phiên bản này: không bố trí vốn."
             )
