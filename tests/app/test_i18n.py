@@ -236,10 +236,10 @@ def test_plan_pages_have_no_untranslated_vietnamese(
         for v in PlanVersion.objects.all():
             data |= {v.title, v.decision_number, v.note}
             breaches, decider = facts.checks(v)  # the rules' findings are quoted in Vietnamese
-            for b in breaches:  # the checks not yet rendered from a message (PI-06, PI-07, PI-09) stay Vietnamese
+            for b in breaches:  # a check not rendered from a message would stay Vietnamese (none today)
                 data |= {b.citation} if b.text is not None else {b.message, b.citation}
             if decider:
-                data |= {decider.message, decider.citation}
+                data |= {decider.citation}
             data |= _strings(v.allocation)  # the last run's summary: the law it applied, the transfer's reasons
         for i in PlanItem.objects.all():
             data |= {i.explanation, i.note}

@@ -144,8 +144,8 @@ def citations() -> set[str]:
 
 def KNOWN_ENGINE_VIETNAMESE() -> set[str]:  # noqa: N802 (a named exception list, read as a constant)
     """Engine texts not yet rendered from messages (README, Design: "Languages"): the allocation's explanation of each
-    item, the summary of the last run or transfer, the authority check (PI-09) and the carried projects' check
-    (PI-07). Listed by where they come from, so that nothing else passes."""
+    item and the summary of the last run or transfer, both stored as Vietnamese text; a plan check without a message
+    (none today). Listed by where they come from, so that nothing else passes."""
     from tiendo.plans import facts
     from tiendo.plans.models import PlanItem, PlanVersion
 
@@ -153,7 +153,6 @@ def KNOWN_ENGINE_VIETNAMESE() -> set[str]:  # noqa: N802 (a named exception list
     for version in PlanVersion.objects.select_related("plan"):
         breaches, decider = facts.checks(version)
         found |= {b.message for b in breaches if b.text is None}
-        found |= {decider.message} if decider else set()
         found |= _strings(version.allocation)
     for item in PlanItem.objects.all():
         found |= {item.explanation, Truncator(item.explanation).chars(260)}

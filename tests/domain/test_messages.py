@@ -112,3 +112,37 @@ def test_plan_checks_read_in_english_and_chinese():
         "The 2026 plan gives project P1 6 billion VND, 1 billion VND over its remaining capital need (5 billion VND)."
     )
     assert over.reasoning("zh") == "2026年计划为项目P1安排60 亿越南盾，超出剩余资金需求（50 亿越南盾）10 亿越南盾。"
+
+
+def test_authority_and_carried_projects_read_in_english_and_chinese():
+    from dataclasses import replace
+
+    from tests.domain.test_plan_checks import APPROVED, BETWEEN_UNITS, TY, adjustment, annual, draft, medium, project
+    from tests.domain.test_plan_checks import source as a_source
+    from tiendo.domain.plan_checks import BudgetLevel, DecidingBody, Line, check_plan, required_authority
+
+    wrong = replace(annual(), deciding_body=DecidingBody.PROVINCIAL_CHAIRMAN)
+    (b,) = [b for b in check_plan(adjustment(wrong, APPROVED, BETWEEN_UNITS)) if b.rule == "PI-09"]
+    assert b.reasoning("vi") == b.explanation
+    assert b.reasoning("en").startswith("The adjustment records ") and "lacks the authority" in b.reasoning("en")
+    assert "不符合权限" in b.reasoning("zh")
+    message = required_authority(adjustment(annual(), APPROVED, BETWEEN_UNITS)).message
+    assert message is not None and "moved between agencies and units" in message.render("en")
+    carried = [project("P1", transitional_into_next_period=True, total_investment=70 * TY)]
+    found = check_plan(
+        draft(
+            plan=medium(2026, 2030),
+            sources=[a_source("S", level=BudgetLevel.CENTRAL)],
+            projects=carried,
+            lines=[Line("P1", "S", 50 * TY)],
+        )
+    )
+    (pi07,) = [b for b in found if b.rule == "PI-07"]
+    assert pi07.reasoning("en").startswith("Central budget: the total investment of the 1 project carried")
+    assert "140.00%" in pi07.reasoning("en") and "140,00%" in pi07.reasoning("vi")
+    assert "即使政府总理同意也不得批准" in pi07.reasoning("zh")
+    for breach in (b, pi07):
+        for language in ("en", "zh"):
+            assert not VIETNAMESE.search(LEGAL_REFERENCE.sub("", breach.reasoning(language))), breach.reasoning(
+                language
+            )

@@ -58,7 +58,7 @@ NAMES: dict[str, Text] = {}
 _KEY_OF: dict[Text, str] = {}
 _LIST_SEPARATOR = Text(", ", ", ", "、")
 # English counts of one are singular: "1 years" -> "1 year", "1 other reports" -> "1 other report".
-_ONE_PLURAL = re.compile(r"(?<![\d.,])1 ((?:other )?)(year|month|day|report)s\b")
+_ONE_PLURAL = re.compile(r"(?<![\d.,])1 ((?:other )?)(year|month|day|report|project)s\b")
 
 
 def register(templates: Mapping[str, Text]) -> None:

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from tiendo.domain.money import format_vnd
+from tiendo.domain.messages import Message, Money
 from tiendo.domain.plan_checks.breaches import Breach, make_breach
 from tiendo.domain.plan_checks.citations import PLAN_RULES, law_in_force
 from tiendo.domain.plan_checks.comparison import Change, Comparison, compare
 from tiendo.domain.plan_checks.facts import DraftIndex, DraftPlan, PlanFacts, SourceFacts
+from tiendo.domain.plan_checks.messages import msg, semicolons
 from tiendo.domain.plan_checks.vocabulary import AdjustmentCase, BudgetLevel, DecidingBody, GovernmentLevel, PlanKind
 from tiendo.domain.schedule_rules import (
     PUBLIC_2019,
@@ -46,6 +47,7 @@ class Requirement:
     reason: str  # Vietnamese
     citation: str
     verify: bool
+    message: Message | None = None  # the reason, to render in any language
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,12 @@ class Authority:
     @property
     def reason(self) -> str:
         return "; ".join(r.reason for r in self.requirements)
+
+    @property
+    def message(self) -> Message | None:
+        """The reason as a message (None when nothing changes)."""
+        parts = [r.message for r in self.requirements if r.message is not None]
+        return semicolons(parts) if parts else None
 
     @property
     def verify(self) -> bool:
@@ -106,28 +114,25 @@ def _authority_budget(plan: PlanFacts, source: SourceFacts) -> BudgetLevel:
 
 def _widest_change(
     comparison: Comparison, codes: set[str], ctx: DraftIndex, budget: BudgetLevel
-) -> tuple[AdjustmentCase, tuple[str, ...], int, str] | None:
-    """What the adjustment does to one budget's sources: (case, sources, capital concerned, Vietnamese), or None."""
-    label = budget.label.vi
+) -> tuple[AdjustmentCase, tuple[str, ...], int, Message] | None:
+    """What the adjustment does to one budget's sources: (case, sources, capital concerned, message), or None."""
+    label = budget.label
     totals = [c for c in comparison.sources if c.key in codes and c.delta]
     if totals:
-        shown = ", ".join(f"{c.key} {format_vnd(c.old)} → {format_vnd(c.new)}" for c in totals)
-        what = f"tổng {label} thay đổi ({shown})"
+        shown = tuple(msg("pc.auth.change", key=c.key, old=Money(c.old), new=Money(c.new)) for c in totals)
+        what = msg("pc.auth.totals", budget=label, shown=shown)
         return AdjustmentCase.TOTAL_CHANGED, _keys(totals), sum(abs(c.delta) for c in totals), what
     moves = [(unit, c) for unit, c in comparison.unit_sources if c.key in codes and c.delta]
     if moves:
         units = ", ".join(sorted({unit for unit, _ in moves}))
         amount = sum(c.delta for _, c in moves if c.delta > 0)
-        what = f"điều chuyển {format_vnd(amount)} {label} giữa các cơ quan, đơn vị ({units}) trong tổng mức vốn"
+        what = msg("pc.auth.between_units", amount=Money(amount), budget=label, units=units)
         return AdjustmentCase.BETWEEN_UNITS, _keys([c for _, c in moves]), amount, what
     lines = [line for line in comparison.lines if line.source in codes and line.delta]
     if lines:
         units = ", ".join(sorted({ctx.projects[line.project].owner_unit for line in lines}))
         amount = sum(line.delta for line in lines if line.delta > 0)
-        what = (
-            f"chỉ điều chuyển {format_vnd(amount)} {label} giữa các dự án trong nội bộ đơn vị {units}, không thay đổi "
-            f"tổng mức vốn của đơn vị"
-        )
+        what = msg("pc.auth.within_unit", amount=Money(amount), budget=label, units=units)
         return AdjustmentCase.WITHIN_UNIT, tuple(sorted({line.source for line in lines})), amount, what
     return None
 
@@ -137,38 +142,36 @@ def _keys(changes: Iterable[Change]) -> tuple[str, ...]:
 
 
 def _requirement(
-    plan: PlanFacts, budget: BudgetLevel, case: AdjustmentCase, sources: tuple[str, ...], amount: int, what: str
+    plan: PlanFacts, budget: BudgetLevel, case: AdjustmentCase, sources: tuple[str, ...], amount: int, what: Message
 ) -> Requirement:
     """Art. 71 (2019: Art. 67) as a table: (budget, case, plan kind, law) -> who decides, its article, how sure."""
     day = plan.law_day
     law_2019 = law_in_force(day) is PUBLIC_2019
     council, committee = _COUNCIL[plan.level], _COMMITTEE[plan.level]
-    report = f", báo cáo {council.label.vi} tại kỳ họp gần nhất"
+    report = msg("pc.auth.report", council=council.label)
     medium = plan.kind is PlanKind.MEDIUM_TERM
-    body, article, verify, how = council, "Điều 71 khoản 7", law_2019, ""
+    body, article, verify = council, "Điều 71 khoản 7", law_2019
+    how: Message | None = None
     if case is AdjustmentCase.TOTAL_CHANGED:
-        how = (
-            " khi mục tiêu phát triển kinh tế - xã hội thay đổi, thu ngân sách hoặc khả năng huy động vốn biến động, "
-            "hoặc nhu cầu, khả năng thực hiện vốn của các cơ quan, đơn vị thay đổi"
-        )
+        how = msg("pc.auth.how.total")
         if budget is BudgetLevel.CENTRAL:
-            how = " phân bổ theo mức vốn cấp trên giao điều chỉnh"
+            how = msg("pc.auth.how.central_total")
             verify = True
     elif budget is BudgetLevel.CENTRAL and medium:
         body, article, verify = DecidingBody.PRIME_MINISTER, "Điều 71 khoản 3 điểm b", True
-        how = " (kế hoạch trung hạn vốn ngân sách trung ương)"
+        how = msg("pc.auth.how.central_medium")
     elif budget is BudgetLevel.CENTRAL:
         body, article = committee, "Điều 71 khoản 6 điểm a"
-        how = " (vốn ngân sách trung ương bổ sung có mục tiêu, trong tổng mức vốn trung hạn đã giao)" + report
+        how = msg("pc.auth.how.central_annual", report=report)
     elif case is AdjustmentCase.WITHIN_UNIT:
         body, article = committee, "Điều 71 khoản 8 điểm b"
-        how = f" trong tổng mức vốn {council.label.vi} đã quyết định"
+        how = msg("pc.auth.how.within_unit", council=council.label)
     elif medium and not law_2019:
         body, article, how = committee, "Điều 71 khoản 8 điểm a", report
     else:
         article = "Điều 71 khoản 7 điểm c"
         if medium:
-            how = " (Luật Đầu tư công 2019 chưa giao Ủy ban nhân dân điều chỉnh kế hoạch trung hạn giữa các đơn vị)"
+            how = msg("pc.auth.how.medium_2019")
     may_decide = frozenset({body} if body in (council, DecidingBody.PRIME_MINISTER) else {body, council})
     c = PLAN_RULES["PI-09"].cite_on(day, article)
     return Requirement(
@@ -178,9 +181,10 @@ def _requirement(
         may_decide=may_decide,
         sources=sources,
         amount=amount,
-        reason=f"{what}, do {body.label.vi} quyết định{how}",
+        reason=msg("pc.auth.reason", what=what, body=body.label, how=how).vi,
         citation=c.citation,
         verify=c.verify or verify,
+        message=msg("pc.auth.reason", what=what, body=body.label, how=how),
     )
 
 
@@ -200,7 +204,7 @@ def authority_breaches(draft: DraftPlan) -> list[Breach]:
                 "PI-09",
                 Severity.INFO,
                 plan.law_day,
-                f"Điều chỉnh so với phiên bản đã duyệt: {authority.reason}.",
+                msg("pc.auth.info", reason=authority.message),
                 amount=amount,
                 facts=facts,
                 verify=authority.verify,
@@ -215,7 +219,7 @@ def authority_breaches(draft: DraftPlan) -> list[Breach]:
             "PI-09",
             Severity.ERROR,
             plan.law_day,
-            f"Phiên bản điều chỉnh ghi cấp quyết định là {recorded.label.vi}, không đúng thẩm quyền: {r.reason}.",
+            msg("pc.auth.wrong", recorded=recorded.label, reason=r.message),
             source=r.sources[0] if len(r.sources) == 1 else None,
             amount=r.amount,
             facts={**facts, "case": r.case.value, "budget": r.budget.value, "required_body": r.body.value},

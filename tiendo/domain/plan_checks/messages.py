@@ -151,8 +151,104 @@ TEMPLATES: Final[dict[str, Text]] = {
         "the managing agency reviews who is responsible and reports to the Prime Minister, who decides",
         "主管机关追究责任，报政府总理决定",
     ),
+    # PI-09: who decides an adjustment
+    "pc.auth.change": T("{key} {old} → {new}", "{key} {old} → {new}", "{key} {old} → {new}"),
+    "pc.auth.totals": T(
+        "tổng {budget} thay đổi ({shown})", "total {budget} changed ({shown})", "{budget}总额变动（{shown}）"
+    ),
+    "pc.auth.between_units": T(
+        "điều chuyển {amount} {budget} giữa các cơ quan, đơn vị ({units}) trong tổng mức vốn",
+        "{amount} of {budget} moved between agencies and units ({units}) within the total",
+        "在资金总额内于各机关、单位之间调剂{budget}{amount}（{units}）",
+    ),
+    "pc.auth.within_unit": T(
+        "chỉ điều chuyển {amount} {budget} giữa các dự án trong nội bộ đơn vị {units}, không thay đổi tổng mức vốn của "
+        "đơn vị",
+        "only {amount} of {budget} moved between projects within unit {units}, the unit's total unchanged",
+        "仅在单位{units}内部各项目之间调剂{budget}{amount}，不改变该单位资金总额",
+    ),
+    "pc.auth.reason": T(
+        "{what}, do {body} quyết định{how}", "{what}, decided by {body}{how}", "{what}，由{body}决定{how}"
+    ),
+    "pc.auth.how.total": T(
+        " khi mục tiêu phát triển kinh tế - xã hội thay đổi, thu ngân sách hoặc khả năng huy động vốn biến động, hoặc "
+        "nhu cầu, khả năng thực hiện vốn của các cơ quan, đơn vị thay đổi",
+        " when the socio-economic development targets change, budget revenue or the capacity to raise capital varies, "
+        "or the agencies' and units' capital needs or capacity to use it change",
+        "（在经济社会发展目标变化、预算收入或筹资能力波动，或各机关、单位资金需求和实施能力变化时）",
+    ),
+    "pc.auth.how.central_total": T(
+        " phân bổ theo mức vốn cấp trên giao điều chỉnh",
+        ", allocating the adjusted capital the higher level assigns",
+        "，按上级调整下达的资金额分配",
+    ),
+    "pc.auth.how.central_medium": T(
+        " (kế hoạch trung hạn vốn ngân sách trung ương)",
+        " (medium-term plan of central budget capital)",
+        "（中央预算资金中期计划）",
+    ),
+    "pc.auth.how.central_annual": T(
+        " (vốn ngân sách trung ương bổ sung có mục tiêu, trong tổng mức vốn trung hạn đã giao){report}",
+        " (targeted central budget capital, within the medium-term total assigned){report}",
+        "（中央预算定向补助资金，在已下达的中期资金总额内）{report}",
+    ),
+    "pc.auth.report": T(
+        ", báo cáo {council} tại kỳ họp gần nhất",
+        ", reported to {council} at its next session",
+        "，并在最近一次会议上向{council}报告",
+    ),
+    "pc.auth.how.within_unit": T(
+        " trong tổng mức vốn {council} đã quyết định",
+        " within the total decided by {council}",
+        "（在{council}已决定的资金总额内）",
+    ),
+    "pc.auth.how.medium_2019": T(
+        " (Luật Đầu tư công 2019 chưa giao Ủy ban nhân dân điều chỉnh kế hoạch trung hạn giữa các đơn vị)",
+        " (Luật Đầu tư công 2019 does not give the People's Committee the adjustment of the medium-term plan between "
+        "units)",
+        "（Luật Đầu tư công 2019 未授权人民委员会在各单位之间调整中期计划）",
+    ),
+    "pc.auth.info": T(
+        "Điều chỉnh so với phiên bản đã duyệt: {reason}.",
+        "Adjustment of the approved version: {reason}.",
+        "对已批准版本的调整：{reason}。",
+    ),
+    "pc.auth.wrong": T(
+        "Phiên bản điều chỉnh ghi cấp quyết định là {recorded}, không đúng thẩm quyền: {reason}.",
+        "The adjustment records {recorded} as the deciding body, which lacks the authority: {reason}.",
+        "调整版本记录的决定机关为{recorded}，不符合权限：{reason}。",
+    ),
+    # PI-07: projects carried into the next period
+    "pc.carried.no_total": T(
+        "Dự án {code} chuyển tiếp sang giai đoạn sau nhưng chưa có tổng mức đầu tư: chưa kiểm tra được mức 20%.",
+        "Project {code} is carried into the next period but has no total investment: the 20% limit cannot be checked.",
+        "项目{code}结转至下一阶段，但尚无总投资额：无法核查20%的上限。",
+    ),
+    "pc.carried": T(
+        "{budget}: tổng mức đầu tư của {count} dự án chuyển tiếp sang giai đoạn sau ({codes}) là {total}, bằng {share} "
+        "số vốn kế hoạch trung hạn {first}–{last} ({base}), vượt mức 20% ({cap}){rest}",
+        "{budget}: the total investment of the {count} projects carried into the next period ({codes}) is {total}, "
+        "{share} of the {first}–{last} medium-term capital ({base}), above the 20% limit ({cap}){rest}",
+        "{budget}：结转至下一阶段的{count}个项目（{codes}）总投资额为{total}，占{first}–{last}年中期计划资金"
+        "（{base}）的{share}，超过20%的上限（{cap}）{rest}",
+    ),
+    "pc.carried.percent": T("{value}%", "{value}%", "{value}%"),
+    "pc.carried.allowed": T(
+        " {excess}: chỉ được phê duyệt khi {approver} cho phép, tối đa 50%.",
+        " by {excess}: it may only be approved if {approver} allows it, up to 50%.",
+        "{excess}：仅在{approver}同意时方可批准，最高50%。",
+    ),
+    "pc.carried.refused": T(
+        ", vượt cả mức tối đa 50% ({most}) {excess}: không được phê duyệt kể cả khi {approver} cho phép.",
+        ", and above the 50% maximum ({most}) by {excess}: it may not be approved even if {approver} allows it.",
+        "，并超过50%的最高限额（{most}）{excess}：即使{approver}同意也不得批准。",
+    ),
 }
 register(TEMPLATES)
+CARRIED_APPROVER: Final = {
+    "central": Text("Thủ tướng Chính phủ", "the Prime Minister", "政府总理"),
+    "local": Text("Hội đồng nhân dân cùng cấp", "the People's Council of the same level", "同级人民议会"),
+}
 
 
 def msg(code: str, /, **params: Param) -> Message:
@@ -165,6 +261,14 @@ def msg(code: str, /, **params: Param) -> Message:
 def joined(parts: list[Message], how: str) -> Message:
     """One or two parts, joined by "pc.semicolon" or "pc.or"."""
     return parts[0] if len(parts) == 1 else msg(how, a=parts[0], b=parts[1])
+
+
+def semicolons(parts: list[Message]) -> Message:
+    """Parts joined by "; " (Chinese "；"), as one message."""
+    whole = parts[-1]
+    for part in reversed(parts[:-1]):
+        whole = msg("pc.semicolon", a=part, b=whole)
+    return whole
 
 
 def plan_name(plan: PlanFacts, inside: bool = False) -> Message:

@@ -14,12 +14,12 @@ from fractions import Fraction
 from typing import Final
 
 from tiendo.domain.allocation import Tier  # one vocabulary of the order of priority for both engines
-from tiendo.domain.messages import Money
-from tiendo.domain.money import format_number, format_vnd
+from tiendo.domain.languages import Text
+from tiendo.domain.messages import Money, Number
 from tiendo.domain.plan_checks.breaches import Breach, make_breach
 from tiendo.domain.plan_checks.citations import law_in_force
 from tiendo.domain.plan_checks.facts import DraftIndex, DraftPlan
-from tiendo.domain.plan_checks.messages import joined, msg, plan_name
+from tiendo.domain.plan_checks.messages import CARRIED_APPROVER, joined, msg, plan_name
 from tiendo.domain.plan_checks.vocabulary import BudgetLevel, PlanKind, SourceKind
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import (
@@ -178,8 +178,7 @@ def transitional(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
                     "PI-07",
                     Severity.WARNING,
                     day,
-                    f"Dự án {code} chuyển tiếp sang giai đoạn sau nhưng chưa có tổng mức đầu tư: chưa kiểm tra được "
-                    f"mức 20%.",
+                    msg("pc.carried.no_total", code=code),
                     project=code,
                 )
             )
@@ -201,25 +200,30 @@ def transitional(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
         cap, most = base * TRANSITIONAL_CAP, base * TRANSITIONAL_MAX
         if total <= cap:
             continue
-        approver = "Thủ tướng Chính phủ" if level is BudgetLevel.CENTRAL else "Hội đồng nhân dân cùng cấp"
-        share = _percent(total / base) if base else "—"
-        text = (
-            f"{level.label.vi.capitalize()}: tổng mức đầu tư của {len(projects[level])} dự án chuyển tiếp sang giai "
-            f"đoạn sau ({', '.join(projects[level])}) là {format_vnd(round(total))}, bằng {share} số vốn kế hoạch "
-            f"trung hạn {plan.first_year}–{plan.end_year} ({format_vnd(base)}), vượt mức 20% "
-            f"({format_vnd(math.floor(cap))})"
-        )
+        who = CARRIED_APPROVER["central" if level is BudgetLevel.CENTRAL else "local"]
+        approver = who.vi
+        label = level.label
         if total <= most:
             excess = math.ceil(total - cap)
-            text += f" {format_vnd(excess)}: chỉ được phê duyệt khi {approver} cho phép, tối đa 50%."
+            rest = msg("pc.carried.allowed", excess=Money(excess), approver=who)
             severity = Severity.WARNING
         else:
             excess = math.ceil(total - most)
-            text += (
-                f", vượt cả mức tối đa 50% ({format_vnd(math.floor(most))}) {format_vnd(excess)}: không được phê "
-                f"duyệt kể cả khi {approver} cho phép."
-            )
+            rest = msg("pc.carried.refused", most=Money(math.floor(most)), excess=Money(excess), approver=who)
             severity = Severity.ERROR
+        text = msg(
+            "pc.carried",
+            budget=Text(label.vi.capitalize(), label.en[:1].upper() + label.en[1:], label.zh),
+            count=len(projects[level]),
+            codes=tuple(projects[level]),
+            total=Money(round(total)),
+            share=msg("pc.carried.percent", value=Number(_share(total / base))) if base else "—",
+            first=plan.first_year,
+            last=plan.end_year,
+            base=Money(base),
+            cap=Money(math.floor(cap)),
+            rest=rest,
+        )
         found.append(
             make_breach(
                 "PI-07",
@@ -239,6 +243,5 @@ def transitional(draft: DraftPlan, ctx: DraftIndex) -> list[Breach]:
     return found
 
 
-def _percent(share: Fraction) -> str:
-    value = Decimal(share.numerator * 100) / Decimal(share.denominator)
-    return f"{format_number(value, 2)}%"
+def _share(share: Fraction) -> Decimal:
+    return Decimal(share.numerator * 100) / Decimal(share.denominator)

@@ -181,6 +181,10 @@ class Decider:
     label: str
     message: str
     citation: str = ""
+    text: Message | None = None  # the message, to read in the page's language
+
+    def reasoning(self, language: str) -> str:
+        return self.text.render(language) if self.text is not None else self.message
 
 
 def decider(version: PlanVersion) -> Decider | None:
@@ -196,7 +200,7 @@ def _decider(draft: plan_checks.DraftPlan) -> Decider | None:
         return None
     language = translation.get_language() or "vi"
     citation = "; ".join(dict.fromkeys(r.citation for r in authority.requirements))
-    return Decider(BODY_FROM.get(body, ""), body.label.get(language), authority.reason, citation)
+    return Decider(BODY_FROM.get(body, ""), body.label.get(language), authority.reason, citation, authority.message)
 
 
 def checks(version: PlanVersion) -> tuple[list[Breach], Decider | None]:
