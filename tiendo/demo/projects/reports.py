@@ -125,7 +125,9 @@ class Reports:
                 taxes = _vnd(revenue * rng.uniform(0.02, 0.08))
             problems = self._problem(plan, by_kind, day, public) if plan.behaviour else ""
             late = often_late and rng.random() < 0.33
-            submitted = min(today, day + (_days(rng, 12, 45) if late else _days(rng, 2, 9)))
+            submitted = day + (_days(rng, 12, 45) if late else _days(rng, 2, 9))
+            if submitted >= today:
+                break  # not sent yet (a late one is then missing, as it is on the day)
             reports.append(  # in project_loading.REPORT_FIELDS order
                 (
                     project.pk,
