@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from tiendo.domain.schedule_rules.laws import TO_VERIFY
 from tiendo.jobs.models import Job
+from tiendo.jobs.queue import Report
 from tiendo.projects.models import Milestone, Project
 from tiendo.reviews import brief, exports, jobs, services
 from tiendo.reviews.models import ReviewItem
@@ -128,7 +129,7 @@ def test_three_hundred_projects_fit_in_a_few_summary_pages_and_a_dense_annex(rev
     assert 1 <= annex_start <= 3  # the summary: one to three pages
     annex_pages = len(pages) - annex_start
     assert 300 / annex_pages >= 25 and len(pages) <= 3 + math.ceil(300 / 25)
-    assert all("Số" in text and "Tiến độ đăng ký" in text for text in pages[annex_start:])  # the header repeats
+    assert all("STT" in text and "Tiến độ đăng ký" in text for text in pages[annex_start:])  # the header repeats
     assert not any(text.rstrip().endswith(("Tổng hợp theo quy tắc vi phạm", "Số liệu chính")) for text in pages)
     steps = [message for _p, message, _a in progress]
     assert steps[:2] == [brief.READING, brief.SUMMARY] and steps[-2:] == [brief.RENDERING, brief.WRITING]
@@ -137,14 +138,29 @@ def test_three_hundred_projects_fit_in_a_few_summary_pages_and_a_dense_annex(rev
     assert [p for p, _m, _a in progress] == sorted(p for p, _m, _a in progress)
 
 
-def test_the_job_records_its_result_and_the_page_serves_the_file(review, specialist, login):
+def test_the_job_records_its_steps_and_result_and_the_page_serves_the_file(review, specialist, login, monkeypatch):
+    written: list[tuple[int, str, dict]] = []
+    flush = Report.flush
+
+    def record(report):
+        written.append((report.percent, report.message, dict(report.args)))
+        flush(report)
+
+    monkeypatch.setattr(Report, "flush", record)
     with on(date(2026, 6, 5)):
         response = login(specialist).get(reverse("reviews:pdf", args=[review.pk]))
+    steps = [message for _p, message, _a in written]
+    assert steps[:2] == [brief.READING, brief.SUMMARY] and brief.ANNEX in steps
+    assert steps[-3:] == [brief.RENDERING, brief.WRITING, jobs.BRIEF_MADE]
+    assert next(a for _p, m, a in written if m == brief.ANNEX) == {"row": "3", "rows": "3"}
+    assert [p for p, _m, _a in written] == sorted(p for p, _m, _a in written) and written[-1][0] == 100
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert "bao-cao-ra-soat-" in response["Content-Disposition"]
     job = Job.objects.get(kind="reviews.brief")
     assert job.status == Job.Status.DONE and job.message == jobs.BRIEF_MADE
-    assert job.result == {"pages": job.message_args["pages"], "projects": 3, "draft": False, "language": "vi"}
+    assert job.result == {"pages": int(job.message_args["pages"]), "projects": 3, "draft": False, "language": "vi"}
+    with translation.override("vi"):
+        assert job.message_text == f"{job.result['pages']} trang; 3 dự án trong phụ lục."
     text = "\n".join(_text(response.content))
     assert "chưa kiểm chứng" not in text and "cần đối chiếu" not in text and "HD-2023-0005" in text
 

@@ -104,6 +104,13 @@ def short_name(name: str, length: int = NAME_LENGTH) -> str:
     return name[:length].rsplit(" ", 1)[0].rstrip(",;:-–") + "…"
 
 
+def _agency_cell(agency, language: str) -> str:
+    """The annex's agency: its short name in Vietnamese ("Sở TC"), its name in the reader's language otherwise."""
+    if agency is None:
+        return ""
+    return (agency.short_name if language.startswith("vi") else "") or agency.display_name
+
+
 def reviewed_set(review: ReviewRound) -> str:
     """Which projects were evaluated, in the project list's words: the kinds of the round's scope, and the statuses
     the scan reads (`RUNNING`) as the project list's status filter names them."""
@@ -194,7 +201,7 @@ def brief_data(review: ReviewRound, language: str, *, draft: bool, progress: Pro
                 number,
                 item.project.code,
                 short_name(item.project.display_name),
-                (agency.short_name or agency.display_name) if agency is not None else "",
+                _agency_cell(agency, language),
                 schedule,
                 item.days_behind,
                 ", ".join(rules),

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from tiendo.core.templatetags.tiendo import number
 from tiendo.jobs.queue import JobRefused, job_kind
 
 from . import brief, exports
@@ -20,14 +21,19 @@ def run_brief(job, report) -> None:
     review = ReviewRound.objects.get(pk=job.params["round"])
     language = job.params.get("language", "vi")
     draft = bool(job.params.get("draft"))
+
+    def progress(percent: int, message: str | None = None, **args) -> None:
+        """The counts as the reader writes numbers (2.910 in Vietnamese, 2,910 in English): the page shows them."""
+        report(percent, message, **{name: number(value) for name, value in args.items()})
+
     with translation.override(language):
         try:
-            made = brief.make_brief(review, language, draft=draft, progress=report)
+            made = brief.make_brief(review, language, draft=draft, progress=progress)
         except brief.BriefUnavailable as error:
             raise JobRefused(str(error)) from None
-    report.save_file(exports.brief_name(review, language, draft=draft), made.pdf)
-    report.set_result({"pages": made.pages, "projects": made.projects, "draft": draft, "language": language})
-    report(100, BRIEF_MADE, pages=made.pages, projects=made.projects)
+        report.save_file(exports.brief_name(review, language, draft=draft), made.pdf)
+        report.set_result({"pages": made.pages, "projects": made.projects, "draft": draft, "language": language})
+        progress(100, BRIEF_MADE, pages=made.pages, projects=made.projects)
 
 
 @job_kind("reviews.workbook", _("Review list (Excel)"))
