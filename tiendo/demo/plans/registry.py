@@ -15,6 +15,9 @@ from tiendo.projects.models import CapitalSource, LegalDocument, Milestone, Proj
 from ..projects.vocabulary import TRIEU, TY
 from .decisions import INVESTMENT_DECISION, ORDER, PERIOD_YEARS
 
+# Works up to this size are paid from one local source (a commune's health station does not mix four budgets).
+SINGLE_SOURCE_UP_TO = 15 * TY
+
 
 @dataclass
 class Public:
@@ -59,6 +62,8 @@ class Public:
 
     def eligible_sources(self, need: dict[str, int]) -> list[str]:
         codes = set(need)
+        if self.total <= SINGLE_SOURCE_UP_TO:  # a small work stays with its one source
+            return sorted(codes, key=ORDER.__getitem__)
         if codes & {"NSDP_CD", "NSDP_TSDD"}:
             codes |= {"NSDP_CD", "NSDP_TSDD"}
         if "NSTW_ODA" in codes:
@@ -147,7 +152,10 @@ def read_projects(rng: random.Random, today: date) -> list[Public]:
         if local:
             lottery = local * rng.uniform(0.2, 0.5) if sector in ("GD", "YT") and rng.random() < 0.4 else 0.0
             land = (local - lottery) * (rng.uniform(0.6, 0.95) if local_owner else rng.uniform(0.4, 0.8))
-            for source, share in (("NSDP_XS", lottery), ("NSDP_TSDD", land), ("NSDP_CD", local - lottery - land)):
+            split = {"NSDP_XS": lottery, "NSDP_TSDD": land, "NSDP_CD": local - lottery - land}
+            if total <= SINGLE_SOURCE_UP_TO:  # a small work is paid from one local source, the largest drawn
+                split = {max(split, key=split.__getitem__): local}
+            for source, share in split.items():
                 if share > 0.005:
                     shares[source] = share
         norm = sum(shares.values())

@@ -57,7 +57,8 @@ class Command(BaseCommand):
         if counts.get("already_loaded"):
             self.stdout.write("Dữ liệu mẫu đã có sẵn (dùng --reset để nạp lại).")
         else:
-            self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu ({scale}) trong {counts['seconds']} giây."))
+            took = seconds_text(counts["seconds"])
+            self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu ({scale}) trong {took}."))
         self.stdout.write("Tài khoản dùng thử / Demo logins:")
         for login in self._logins():
             self.stdout.write(f"  {login['username']:<15} {login['password']:<18} {login['role']}")
