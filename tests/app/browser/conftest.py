@@ -47,9 +47,9 @@ def chromium_paths():
 
 
 @pytest.fixture(scope="session")
-def chromium_driver(chromium_paths, django_db_setup, tmp_path_factory):
+def chromium_driver(chromium_paths, django_db_setup, live_server, tmp_path_factory):
     """One headless Chromium for the whole run (starting one costs about a second per test); it ends before the
-    test database is dropped (see the end)."""
+    live server stops and the test database is dropped (see the end)."""
     binary, driver_path = chromium_paths
     os.environ["SE_AVOID_STATS"] = "true"  # Selenium Manager sends no usage statistics
     try:
@@ -68,7 +68,8 @@ def chromium_driver(chromium_paths, django_db_setup, tmp_path_factory):
     yield driver
     driver.quit()
     # The live server answers each kept-alive browser connection in a thread holding a database connection, closed
-    # when the browser's socket closes: let them end, so that PostgreSQL's test database can be dropped.
+    # when the browser's socket closes: let them end while the server still shares SQLite's in-memory database
+    # with them, and before PostgreSQL's test database is dropped.
     for thread in threading.enumerate():
         if "process_request_thread" in thread.name:
             thread.join(timeout=10)
@@ -255,7 +256,7 @@ class Browser:
 
     def save_failure(self, test_name: str) -> str:
         FAILURES.mkdir(parents=True, exist_ok=True)
-        stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{test_name}-{self.current_step}").strip("-")
+        stem = re.sub(r"[^A-Za-z0-9_.]+", "-", f"{test_name}-{self.current_step}").strip("-")
         png, html = FAILURES / f"{stem}.png", FAILURES / f"{stem}.html"
         try:
             self.driver.save_screenshot(str(png))
