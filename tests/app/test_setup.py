@@ -20,6 +20,8 @@ from vietnam_provinces import Province, Ward
 from tiendo.accounts.models import User
 from tiendo.agencies import provinces
 from tiendo.agencies.models import AdminUnit, Agency, Installation
+from tiendo.demo.catalogue import ENDED_IN_REFORM as ENDED
+from tiendo.demo.catalogue import province_catalogue
 from tiendo.ops.management.commands import setup as setup_command
 from tiendo.ops.management.commands.serve import Command as ServeCommand
 from tiendo.projects.models import Project, Sector
@@ -320,6 +322,18 @@ def test_the_demo_codes_of_todays_agencies_resolve_in_a_set_up_installation(hai_
     assert lookups.commune.find("phường Thủy Nguyên") == lookups.commune.find("phuong thuy nguyen")
     with pytest.raises(ValueError, match="Không tìm thấy cơ quan 'HD-BQLDA'"):
         lookups.agency.find("HD-BQLDA")  # the demo's Hải Dương board ended in 2025: not an agency of today
+
+
+def test_the_demo_and_the_setup_give_todays_agencies_of_hai_phong_the_same_codes_and_names():
+    """What keeps a demo workbook's agencies resolvable here: the demo's agencies of Hải Phòng in force today (not
+    its communes' committees, which are of its own making) are the setup's, code for code and name for name."""
+    demo = {
+        a.code: (a.name, a.kind)
+        for a in province_catalogue().agencies
+        if a.code.startswith("HP-") and not a.code.startswith("HP-UB-") and a.code.removeprefix("HP-") not in ENDED
+    }
+    setup = {a.code: (a.name, a.kind) for a in provinces.province_entry(provinces.find_province("31")).agencies}
+    assert demo and {code: setup.get(code) for code in demo} == demo
 
 
 def test_import_with_no_administrator_says_to_run_setup(db, tmp_path):
