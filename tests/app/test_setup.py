@@ -388,6 +388,10 @@ def test_a_bad_table_of_codes_is_refused(hai_phong, tmp_path):
     table.write_text("HP-KT-01;10507\nHP-KT-01;10510\n", encoding="utf-8")
     with pytest.raises(CommandError, match="dòng 2: mã 'HP-KT-01' đã được ghi với '10507'"):
         call_command("import", "projects", book, "--codes", str(table))
+    table.write_text("HP-KT-01;10507\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="--codes chưa dùng được khi nhập nền"):
+        call_command("import", "projects", book, "--codes", str(table), "--background")
+    assert not Project.objects.exists()
 
 
 def test_a_code_mapped_to_nothing_here_names_both_codes(hai_phong, tmp_path):
