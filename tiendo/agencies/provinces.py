@@ -10,11 +10,12 @@ People's Committee is `<prefix>-UB-<official code>`. Plain Python: no Django.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from vietnam_provinces import Province, VietNamDivisionType, Ward
+from vietnam_provinces import Province, ProvinceCode, VietNamDivisionType, Ward
 
 from tiendo.domain.organisation import AgencyKind, UnitLevel
 from tiendo.domain.text import clean, search_key
@@ -58,6 +59,19 @@ PROVINCES: dict[int, tuple[str, str, str]] = {
     92: ("CT", "Can Tho", "芹苴市"),
     96: ("CM", "Ca Mau", "金瓯省"),
 }
+
+# Names a province had until recently, still typed: Thừa Thiên Huế became Thành phố Huế (NQ 175/2024/QH15)
+FORMER_NAMES = {"Thừa Thiên Huế": 46}
+
+# The 29 provinces merged into another on 01/07/2025 (NQ 202/2025/QH15; docs/legal/reorganisation.md, ORG-03):
+# named, they are refused with the province of today that took them in
+MERGED_INTO = {
+    "Hà Giang": 8, "Yên Bái": 15, "Bắc Kạn": 19, "Vĩnh Phúc": 25, "Hòa Bình": 25, "Bắc Giang": 24,
+    "Thái Bình": 33, "Hải Dương": 31, "Hà Nam": 37, "Nam Định": 37, "Quảng Bình": 44, "Quảng Nam": 48,
+    "Kon Tum": 51, "Bình Định": 52, "Ninh Thuận": 56, "Đắk Nông": 68, "Bình Thuận": 68, "Phú Yên": 66,
+    "Bình Dương": 79, "Bà Rịa - Vũng Tàu": 79, "Bình Phước": 75, "Long An": 80, "Sóc Trăng": 92, "Hậu Giang": 92,
+    "Bến Tre": 86, "Trà Vinh": 86, "Tiền Giang": 82, "Bạc Liêu": 96, "Kiên Giang": 91,
+}  # fmt: skip
 
 # The twelve specialised agencies every province organises (Decree 45/2025/NĐ-CP, kept by Decree 150/2025/NĐ-CP,
 # docs/legal/reorganisation.md, ORG-06): (key, Vietnamese, short, English, Chinese)
@@ -201,21 +215,34 @@ def all_provinces() -> list[Province]:
 
 
 def find_province(text: str) -> Province:
-    """The province named (with or without diacritics, with or without "tỉnh"/"thành phố"), or by its official
-    code ("31") or the demo's prefix ("HP"); refused with the close matches otherwise."""
-    wanted = search_key(text.strip())
-    if not wanted:
-        raise UnknownProvince('Hãy ghi tên hoặc mã tỉnh, thành phố (ví dụ: --province "Hải Phòng" hoặc 31).')
+    """The province named (with or without diacritics, with or without "tỉnh"/"thành phố"/"TP."), or by its
+    official code ("31") or the demo's prefix ("HP"); refused with the close matches otherwise."""
+    wanted = " ".join(re.sub(r"[^\w]+", " ", search_key(text)).split())
     if wanted.isdigit():  # "31", "031": the official code
         wanted = str(int(wanted))
+    for kind in ("thanh pho ", "tp ", "tinh "):  # "TP. Hải Phòng", "tỉnh Cao Bằng"
+        wanted = wanted.removeprefix(kind)
+    if not wanted:
+        raise UnknownProvince('Hãy ghi tên hoặc mã tỉnh, thành phố (ví dụ: --province "Hải Phòng" hoặc 31).')
     keys: dict[str, Province] = {}
     for province in all_provinces():
-        unit_type, name = _bare(province)
         official = province.code.value
-        for key in (name, f"{unit_type} {name}", str(official), f"{official:02d}", PROVINCES[official][0]):
+        for key in (_bare(province)[1], str(official), PROVINCES[official][0]):
             keys[search_key(key)] = province
+    for former, official in FORMER_NAMES.items():
+        keys[search_key(former)] = Province.from_code(ProvinceCode(official))
     if wanted in keys:
         return keys[wanted]
+    merged = {
+        " ".join(re.sub(r"[^\w]+", " ", search_key(name)).split()): (name, code) for name, code in MERGED_INTO.items()
+    }
+    if wanted in merged:
+        name, official = merged[wanted]
+        today = Province.from_code(ProvinceCode(official))
+        raise UnknownProvince(
+            f"{name} đã hợp nhất vào {_bare(today)[0]} {_bare(today)[1]} từ 01/07/2025 (Nghị quyết 202/2025/QH15): "
+            f'dùng --province "{_bare(today)[1]}" (mã {official:02d}).'
+        )
     names = {search_key(_bare(p)[1]): _bare(p)[1] for p in all_provinces()}
     words = [names[key] for key in names if f" {wanted}" in f" {key}"]  # a word of the name begins so
     close = words or [names[key] for key in difflib.get_close_matches(wanted, list(names), n=4, cutoff=0.6)]

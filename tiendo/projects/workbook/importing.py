@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -27,8 +28,18 @@ from .writing import Writer
 
 
 class _Importer:
-    def __init__(self, user, *, partial: bool, dry_run: bool, today: date, progress: Progress | None):
+    def __init__(
+        self,
+        user,
+        *,
+        partial: bool,
+        dry_run: bool,
+        today: date,
+        progress: Progress | None,
+        codes: Mapping[str, str] | None = None,
+    ):
         self.user = user
+        self.codes = codes
         self.partial = partial
         self.dry_run = dry_run
         self.today = today
@@ -58,7 +69,7 @@ class _Importer:
         self.total = rows if self.dry_run else 2 * rows
         if self.progress:
             self.progress(0, self.total)
-        lookups = Lookups(self.today)
+        lookups = Lookups(self.today, self.codes)
         sheet_errors: list[CellError] = []
         parsed = {
             sheet.name: parse_sheet(sheet, tables[sheet.name], lookups, sheet_errors, self.tick)
@@ -94,15 +105,17 @@ def import_workbook(
     dry_run: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    codes: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Validate every row of every sheet, then write all of it in one transaction (or, partial, the valid rows).
+    `codes` maps another installation's codes (communes, agencies, zones, sectors) to the codes here.
 
     Raises FileRejected when the file cannot be read at all; row problems come back in the result's errors.
     """
     started = time.perf_counter()
     today = today or timezone.localdate()
     tables = read_tables(file, filename)
-    importer = _Importer(user, partial=partial, dry_run=dry_run, today=today, progress=progress)
+    importer = _Importer(user, partial=partial, dry_run=dry_run, today=today, progress=progress, codes=codes)
     result = importer.run(tables)
     result.seconds = time.perf_counter() - started
     return result

@@ -9,7 +9,7 @@ name, fetched once into `Lookups`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -72,8 +72,10 @@ def read_tables(file, filename: str) -> dict[str, list[list[Any]]]:
 class RefTable:
     """Codes and names of one kind of record, searched without diacritics; a name used twice is ambiguous."""
 
-    def __init__(self, what: str):
+    def __init__(self, what: str, codes: Mapping[str, str] | None = None):
         self.what = what
+        # another installation's codes and the codes here they stand for (`tiendo import projects --codes`)
+        self.codes_here = {search_key(theirs): ours for theirs, ours in (codes or {}).items()}
         self.by_code: dict[str, int] = {}
         self.by_name: dict[str, list[tuple[int, bool]]] = {}
         self.codes: dict[int, str] = {}
@@ -85,6 +87,8 @@ class RefTable:
             self.by_name.setdefault(name, []).append((pk, current))
 
     def find(self, text: str) -> int:
+        written = text
+        text = self.codes_here.get(search_key(text), text)
         key = search_key(text)
         if (pk := self.by_code.get(key)) is not None:
             return pk
@@ -92,7 +96,8 @@ class RefTable:
         if len(found) > 1:
             found = [f for f in found if f[1]] or found
         if not found:
-            raise ValueError(f"Không tìm thấy {self.what} '{text}' (ghi mã hoặc tên đã có trong hệ thống).")
+            shown = written if text == written else f"{written}' → '{text}"
+            raise ValueError(f"Không tìm thấy {self.what} '{shown}' (ghi mã hoặc tên đã có trong hệ thống).")
         if len({pk for pk, _ in found}) > 1:
             raise ValueError(f"Có nhiều {self.what} cùng tên '{text}': hãy ghi mã.")
         return found[0][0]
@@ -101,19 +106,19 @@ class RefTable:
 class Lookups:
     """Sectors, communes, zones, agencies and enterprises by code and by name: no query per row."""
 
-    def __init__(self, today: date):
-        self.sector = RefTable("ngành, lĩnh vực")
+    def __init__(self, today: date, codes: Mapping[str, str] | None = None):
+        self.sector = RefTable("ngành, lĩnh vực", codes)
         for pk, code, name in Sector.objects.values_list("pk", "code", "name"):
             self.sector.add(pk, code, [name])
-        self.zone = RefTable("khu, cụm công nghiệp")
+        self.zone = RefTable("khu, cụm công nghiệp", codes)
         for pk, code, name in Zone.objects.values_list("pk", "code", "name"):
             self.zone.add(pk, code, [name])
-        self.commune = RefTable("đơn vị hành chính")
+        self.commune = RefTable("đơn vị hành chính", codes)
         units = AdminUnit.objects.values_list("pk", "code", "name", "unit_type", "level", "valid_from", "valid_to")
         for pk, code, name, unit_type, level, start, end in units:
             names = [f"{unit_type} {name}"] + ([name] if level != "province" else [])
             self.commune.add(pk, code, names, _current(start, end, today))
-        self.agency = RefTable("cơ quan")
+        self.agency = RefTable("cơ quan", codes)
         for pk, code, name, short, name_en, start, end in Agency.objects.values_list(
             "pk", "code", "name", "short_name", "name_en", "valid_from", "valid_to"
         ):

@@ -7,7 +7,7 @@ from django.core.files import File
 from django.core.management.base import CommandError
 
 from tiendo.core import access as core_access
-from tiendo.core.commands import DataCommand, unreadable
+from tiendo.core.commands import DataCommand, read_text, unreadable
 from tiendo.jobs.cli import add_background_arguments, follow, wants_background
 from tiendo.projects.jobs import queue_import
 from tiendo.projects.models import ImportJob
@@ -28,6 +28,11 @@ class Command(DataCommand):
         projects.add_argument("--partial", action="store_true", help="ghi các dòng hợp lệ, trả lại các dòng lỗi")
         projects.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
         projects.add_argument("--rejected", help="tệp ghi các dòng lỗi (mặc định: FILE-loi.xlsx, với --partial)")
+        projects.add_argument(
+            "--codes",
+            help="tệp CSV hai cột: mã trong tệp nhập (của hệ thống khác) và mã tương ứng ở đây "
+            "(xã, cơ quan, khu, ngành)",
+        )
         self.add_json_argument(projects)
         self.add_actor_argument(projects)
         add_background_arguments(projects)
@@ -39,12 +44,21 @@ class Command(DataCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp '{path}'.")
+        codes = read_codes(options["codes"]) if options["codes"] else None
         if wants_background(options):
+            if codes:
+                raise CommandError("--codes chưa dùng được khi nhập nền (--background): bỏ --background.")
             return self._queue(path, user, options)
         progress = None if options["json"] else ProgressBar(sys.stderr, "Đang nhập")
         try:
             result = import_workbook(
-                path, path.name, user, partial=options["partial"], dry_run=options["dry_run"], progress=progress
+                path,
+                path.name,
+                user,
+                partial=options["partial"],
+                dry_run=options["dry_run"],
+                progress=progress,
+                codes=codes,
             )
         except FileRejected as error:
             raise unreadable(error.message) from None
@@ -85,3 +99,22 @@ class Command(DataCommand):
         if data.get("rejected_file"):
             text += f"\nCác dòng lỗi: {data['rejected_file']}"
         return text
+
+
+def read_codes(name: str) -> dict[str, str]:
+    """Another installation's codes and the codes here, one pair a line ("HP-KT-01;10507", or with a comma)."""
+    text = read_text(name)
+    pairs: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [cell.strip() for cell in (line.split(";") if ";" in line else line.split(","))]
+        if len(cells) != 2 or not all(cells):
+            raise CommandError(f"Tệp mã '{name}', dòng {number}: cần hai ô (mã trong tệp nhập; mã ở đây).")
+        theirs, ours = cells
+        if theirs in pairs and pairs[theirs] != ours:
+            raise CommandError(f"Tệp mã '{name}', dòng {number}: mã '{theirs}' đã được ghi với '{pairs[theirs]}'.")
+        pairs[theirs] = ours
+    if not pairs:
+        raise CommandError(f"Tệp mã '{name}' không có cặp mã nào.")
+    return pairs
