@@ -362,6 +362,14 @@ def test_a_30_percent_land_revenue_cut_raises_no_central_budget_source(demo):
             ((p, s), a) for p, s, a in draft.lines.filter(**central).values_list("item__project", "source", "amount")
         )
         assert new == old and run.summary["central_kept"] == ["NSTW_MTQG", "NSTW_ODA", "NSTW_TN"]
+        # who must decide the adjustment is named as the city's body today, not "Hội đồng nhân dân tỉnh"
+        from django.utils import translation
+
+        from tiendo.plans.facts import checks
+
+        with translation.override("vi"):
+            _breaches, decider = checks(draft)
+        assert decider is not None and "thành phố" in decider.label and "tỉnh" not in decider.label, decider
     finally:
         services.discard_draft(draft, actor=clerk)
 

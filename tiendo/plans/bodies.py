@@ -49,7 +49,12 @@ def body_name(version: PlanVersion) -> str:
     label = str(version.get_decision_body_display())
     if version.decision_body not in PROVINCIAL or version.decision_date is None:
         return label
-    if province_type_on(version.decision_date).lower() != CITY:
+    return in_words_of_day(label, version.decision_date)
+
+
+def in_words_of_day(label: str, day: date) -> str:
+    """A provincial body's label ("Hội đồng nhân dân tỉnh") in a city's words if the installation is a city on `day`."""
+    if province_type_on(day).lower() != CITY:
         return label
     for old, new in CITY_WORDS.get((get_language() or "vi").lower(), ()):
         label = label.replace(old, new)

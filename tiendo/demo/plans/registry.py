@@ -142,7 +142,7 @@ def read_projects(rng: random.Random, today: date) -> list[Public]:
         central = capital[pk].get("central_budget", 0) / total
         oda = capital[pk].get("oda", 0) / total
         local = max(0.0, 1.0 - central - oda)
-        programme = local_owner and central > 0 and total <= 30 * TY and rng.random() < 0.45
+        programme = local_owner and central > 0  # central capital for a commune's works: a national programme
         shares: dict[str, float] = {}
         if central:
             shares["NSTW_MTQG" if programme else "NSTW_TN"] = central

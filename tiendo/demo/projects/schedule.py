@@ -33,6 +33,7 @@ REASON_TEXT = {
     Why.OTHER: "khó khăn về tài chính của nhà đầu tư",
 }
 SMALL_PUBLIC = 45 * TY  # below it public works are funded from one source (the local budget)
+PROGRAMME_WORKS = (5 * TY, 30 * TY)  # a commune's works a national target programme co-funds
 SMALL_PRIVATE = 30 * TY  # below it an investor funds the project from its own capital
 EXCEPTIONS = (Why.FORCE_MAJEURE, Why.STATE_LAND_DELAY, Why.STATE_REQUEST, Why.PLANNING_CHANGE)  # INV-02
 
@@ -297,7 +298,11 @@ class Schedules:
         # from 45 bn); investors from their own capital, with bank loans for the larger projects
         if public:
             local = bool(agency_key) and "-UB-" in agency_key
-            if local or total < SMALL_PUBLIC:
+            if local and PROGRAMME_WORKS[0] <= total <= PROGRAMME_WORKS[1] and rng.random() < 0.3:
+                # a national target programme (new rural areas) pays most of a commune's road or school
+                central = rng.choice([0.5, 0.6, 0.7])
+                sources = [(Src.CENTRAL_BUDGET, central), (Src.LOCAL_BUDGET, 1 - central)]
+            elif local or total < SMALL_PUBLIC:
                 sources = [(Src.LOCAL_BUDGET, 1.0)]
             elif group in ("A", "B", "national") and rng.random() < 0.12:
                 oda = rng.uniform(0.5, 0.8)

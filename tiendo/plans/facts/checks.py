@@ -5,8 +5,9 @@ adjustment (PI-09), ready for the page, the command and the approval.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tiendo.agencies.models import Agency
 from tiendo.domain import plan_checks
@@ -14,6 +15,7 @@ from tiendo.domain.messages import Message
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import Text
 
+from ..bodies import in_words_of_day
 from ..models import Plan, PlanVersion, Source
 from .version import (
     ITEM_COLUMNS,
@@ -191,7 +193,7 @@ def decider(version: PlanVersion) -> Decider | None:
     return checks(version)[1]
 
 
-def _decider(draft: plan_checks.DraftPlan) -> Decider | None:
+def _decider(draft: plan_checks.DraftPlan, day: date) -> Decider | None:
     if draft.approved_lines is None:
         return None
     authority = plan_checks.required_authority(draft)
@@ -200,11 +202,12 @@ def _decider(draft: plan_checks.DraftPlan) -> Decider | None:
         return None
     language = translation.get_language() or "vi"
     citation = "; ".join(dict.fromkeys(r.citation for r in authority.requirements))
-    return Decider(BODY_FROM.get(body, ""), body.label.get(language), authority.reason, citation, authority.message)
+    label = in_words_of_day(body.label.get(language), day)
+    return Decider(BODY_FROM.get(body, ""), label, authority.reason, citation, authority.message)
 
 
 def checks(version: PlanVersion) -> tuple[list[Breach], Decider | None]:
     """The breaches and who must decide, from one reading of the version."""
     facts = load(version)
     draft = draft_plan(version, facts)
-    return _breaches(draft, facts), _decider(draft)
+    return _breaches(draft, facts), _decider(draft, version.decision_date or timezone.localdate())
