@@ -68,3 +68,9 @@ def test_staff_keep_the_organisation_on_their_home(own_and_other, login, special
     page = login(specialist).get(reverse("home")).content.decode()
     assert "cơ quan, đơn vị còn hiệu lực" in page
     assert "Dự án của doanh nghiệp" not in page
+
+
+def test_an_investor_without_projects_sees_an_empty_home_not_an_error(login, investor_a):
+    response = login(investor_a).get(reverse("home"))
+    assert response.status_code == 200
+    assert "Chưa có dự án nào được ghi nhận cho doanh nghiệp của bạn." in response.content.decode()

@@ -19,6 +19,8 @@ MAX_PROJECTS_READ = 500  # the reports owed are computed for at most this many r
 def _reports(projects, today: date) -> tuple[list[dict], list[dict]]:
     """(late, due within the horizon): the periodic reports the projects have not sent, by deadline."""
     names = {p.pk: p for p in projects}
+    if not names:
+        return [], []  # an empty IN () is no query at all
     late, due = [], []
     horizon = today + timedelta(days=HORIZON_DAYS)
     for pk, facts in iter_facts(Project.objects.filter(pk__in=list(names))):
