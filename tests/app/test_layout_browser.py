@@ -189,3 +189,13 @@ def test_the_agencies_group_opens_and_marks_the_page_in_it(browser, live_server,
     assert units.is_displayed() and units.get_attribute("href").endswith("/agencies/units/")
     browser.find_element(By.CSS_SELECTOR, "main h1").click()  # a click elsewhere closes it (menu.js)
     assert not units.is_displayed()
+
+
+@pytest.mark.parametrize("language", ["vi", "zh-hans"])
+def test_the_login_page_fits_at_360_px(browser, live_server, installation, language):
+    browser.get(live_server.url + "/healthz")
+    browser.delete_all_cookies()
+    browser.add_cookie({"name": "tiendo_language", "value": language})
+    facts = _measure(browser, live_server, "/login/", 360)
+    assert facts["scroll"] <= 360
+    assert facts["head"] < 120  # a visitor has no menu: the brand, the languages and "Log in" fit on two rows
