@@ -13,7 +13,7 @@ from django.conf import settings as django_settings
 
 from tiendo.directives.models import Notification
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 REQUIRED = os.environ.get("TIENDO_BROWSER_TESTS") == "required"
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,9 +45,7 @@ def _chromedriver() -> str | None:
 @pytest.fixture(scope="module")
 def browser():
     missing = [
-        name
-        for name, found in (("/usr/bin/chromium", CHROMIUM.exists()), ("chromedriver", _chromedriver()))
-        if not found
+        name for name, found in ((str(CHROMIUM), CHROMIUM.exists()), ("chromedriver", _chromedriver())) if not found
     ]
     try:
         from selenium import webdriver
