@@ -13,7 +13,7 @@ from django.conf import settings as django_settings
 
 from tiendo.directives.models import Notification
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 REQUIRED = os.environ.get("TIENDO_BROWSER_TESTS") == "required"
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,9 +45,7 @@ def _chromedriver() -> str | None:
 @pytest.fixture(scope="module")
 def browser():
     missing = [
-        name
-        for name, found in (("/usr/bin/chromium", CHROMIUM.exists()), ("chromedriver", _chromedriver()))
-        if not found
+        name for name, found in ((str(CHROMIUM), CHROMIUM.exists()), ("chromedriver", _chromedriver())) if not found
     ]
     try:
         from selenium import webdriver
@@ -189,3 +187,13 @@ def test_the_agencies_group_opens_and_marks_the_page_in_it(browser, live_server,
     assert units.is_displayed() and units.get_attribute("href").endswith("/agencies/units/")
     browser.find_element(By.CSS_SELECTOR, "main h1").click()  # a click elsewhere closes it (menu.js)
     assert not units.is_displayed()
+
+
+@pytest.mark.parametrize("language", ["vi", "zh-hans"])
+def test_the_login_page_fits_at_360_px(browser, live_server, installation, language):
+    browser.get(live_server.url + "/healthz")
+    browser.delete_all_cookies()
+    browser.add_cookie({"name": "tiendo_language", "value": language})
+    facts = _measure(browser, live_server, "/login/", 360)
+    assert facts["scroll"] <= 360
+    assert facts["head"] < 120  # a visitor has no menu: the brand, the languages and "Log in" fit on two rows
