@@ -245,11 +245,18 @@ class Browser:
         """Switch this page to English and Chinese with the top bar's form, checking each, then back to Vietnamese."""
         here = urldefrag(self.driver.current_url).url  # the fragment stays in the browser; the server never sees it
         for code in ("en", "zh-hans", "vi"):
-            self.navigate_by(self.find(f"form[action='/i18n/setlang/'] button[name=language][value='{code}']"))
+            button = self.find(f"form[action='/i18n/setlang/'] button[name=language][value='{code}']")
+            if not button.is_displayed():  # on a phone the languages are in the folded menu: open it as a user does
+                self.find("details.menu-toggle > summary").click()
+                assert button.is_displayed(), f"the language {code} is not shown after opening the menu on {self.path}"
+            self.navigate_by(button)
             assert self.driver.current_url == here, f"the language switch left {here} for {self.driver.current_url}"
             lang = self.find("html").get_attribute("lang")
             assert lang == code, f"<html lang={lang!r}> after switching to {code} on {self.path}"
             expected = _expected(word, code)
+            folded = self.finds("details.menu-toggle:not([open]) > summary")
+            if folded and folded[0].is_displayed():  # the word is in the top bar, folded into the menu on a phone
+                folded[0].click()
             assert expected in self.text, f"{expected!r} ({word!r} in {code}) is not on {self.path}"
 
     # failures -----------------------------------------------------------------------------------------------
