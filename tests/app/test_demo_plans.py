@@ -183,7 +183,8 @@ def test_disbursement_follows_an_s_curve_with_slow_and_stalled_projects(demo):
         rush = by_month.get(date(year, 12, 1), 0) + by_month.get(date(year + 1, 1, 1), 0)
         paid = sum(by_month.values())
         # a slow start (nationally 22–33 % of the year's plan paid by 30/06 in 2021–2025), a rush in December-January
-        assert to_june < 0.35 * allocated and 0.25 * allocated < rush, (year, to_june, rush, allocated)
+        # (more than a fifth of the year's plan in those two months, where an even pace would pay a sixth)
+        assert to_june < 0.35 * allocated and 0.2 * allocated < rush, (year, to_june, rush, allocated)
         assert 0.7 * allocated < paid <= allocated
         per_project = defaultdict(int)
         for project_id, amount in plan.disbursements.values_list("project_id", "amount"):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from tiendo.agencies.models import AdminUnit
 from tiendo.demo import generate
 from tiendo.demo.people import foreign_trade_of, trade_fits, trade_of
-from tiendo.demo.projects.schedule import SMALL_PRIVATE, SMALL_PUBLIC
+from tiendo.demo.projects.schedule import PROGRAMME_WORKS, SMALL_PRIVATE, SMALL_PUBLIC
 from tiendo.projects.models import (
     CapitalSource,
     LegalDocument,
@@ -138,7 +138,9 @@ def test_capital_sources_fit_a_project_s_size_and_kind(demo):
     counts = dict(Project.objects.annotate(n=Count("capital_sources")).values_list("pk", "n"))
     programme = set(  # a commune's works co-funded by a national target programme: central + local budget
         CapitalSource.objects.filter(
-            project__kind="public", source="central_budget", project__total_investment__lte=PROGRAMME_WORKS[1],
+            project__kind="public",
+            source="central_budget",
+            project__total_investment__lte=PROGRAMME_WORKS[1],
             project__agency__code__contains="-UB-",
         ).values_list("project", flat=True)
     )
