@@ -29,6 +29,7 @@ ALLOWED = {
     "accounts/management/commands/users.py": "the administrators' user command creates accounts with a role and "
     "lists them (a field of the record, not a decision)",
     "demo/generate.py": "the demo creates its accounts, one per role",
+    "ops/setting_up.py": "tiendo setup creates the installation's first account with the administrator's role",
     "demo/directives/loading.py": "the demo writes its stories as the officers and specialists it created",
     "demo/directives/timeline.py": "the demo notifies the officers and specialists it created",
     "demo/projects/context.py": "the demo writes its progress reports as the officers it created",

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Model
 from django.http import Http404
 
-from tiendo.domain.access import Role
+from tiendo.core import access
 from tiendo.domain.input_checks import Refused, decode_text, load_json
 from tiendo.domain.tabular import parse_date
 
@@ -76,7 +76,7 @@ def default_actor():
     named = active.filter(username="admin").first()
     if named is not None:
         return named
-    admins = list(active.filter(role=Role.ADMIN.value).order_by("username")[:6])
+    admins = list(access.users_with("manage_users").order_by("username")[:6])  # the administrators
     if len(admins) == 1:
         return admins[0]
     if not admins:

@@ -18,6 +18,7 @@ from tiendo.accounts import services as account_services
 from tiendo.agencies import loading as agency_loading
 from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.agencies.provinces import ProvinceEntry
+from tiendo.core import access
 from tiendo.domain.access import Role
 from tiendo.domain.text import search_key
 from tiendo.projects import loading as project_loading
@@ -139,7 +140,7 @@ def _administrator(username: str, password: str | None, result: SetupResult):
         account_services.create_user(user, actor=None, password=password)
         result.admin_created = True
         return user
-    if user.role != Role.ADMIN.value or not user.is_active:
+    if not user.is_active or not access.can(user, "manage_users"):
         raise SetupRefused(
             f"Tài khoản '{username}' đã có nhưng không phải quản trị viên đang hoạt động: chọn tên khác cho --admin."
         )
