@@ -10,7 +10,7 @@ from enum import Enum, StrEnum
 from typing import Final
 
 from tiendo.domain.languages import Text
-from tiendo.domain.projects import ExtensionReason, MilestoneKind
+from tiendo.domain.projects import CAP_EXCEPTION_REASONS, MilestoneKind
 
 
 class Unknown(Enum):
@@ -140,13 +140,4 @@ MILESTONE_VI: Final = {
 }
 
 # Art. 41(4)(a)-(e) of the Law on Investment 2020: schedule changes for these reasons fall outside the 24-month cap.
-CAP_EXCEPTIONS: Final = frozenset(
-    {
-        ExtensionReason.FORCE_MAJEURE,
-        ExtensionReason.STATE_LAND_DELAY,
-        ExtensionReason.STATE_REQUEST,
-        ExtensionReason.PLANNING_CHANGE,
-        ExtensionReason.OBJECTIVE_CHANGE,
-        ExtensionReason.CAPITAL_INCREASE,
-    }
-)
+CAP_EXCEPTIONS: Final = CAP_EXCEPTION_REASONS  # one list: the extension form warns by it, the scan judges by it
