@@ -130,4 +130,5 @@ def read_result(model: AllocationModel) -> AllocationResult:
         unallocated=dict(zip(codes, leftover, strict=True)),
         levels=levels,
         proven=model.proven,
+        explain=lambda: explain.messages(got),
     )

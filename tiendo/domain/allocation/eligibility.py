@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from tiendo.domain.allocation.inputs import Plan, Project
+from tiendo.domain.allocation.messages import TIER_NAMES  # noqa: F401 (registers the templates the messages use)
 from tiendo.domain.allocation.tiers import NAMED_2019, POINTS_2024, PRIORITY_2019, PlanKind, PriorityLaw, Tier
+from tiendo.domain.messages import Message, Param
 from tiendo.domain.projects import ProjectGroup
 from tiendo.domain.schedule_rules import ALLOCATION_YEARS, PUBLIC_2019, PUBLIC_2024, PUBLIC_2024_AMENDED, Law
 
@@ -47,6 +49,19 @@ def _law_name(law: Law) -> str:
     return name + " được sửa đổi bởi Luật 90/2025/QH15" if law is PUBLIC_2024_AMENDED else name
 
 
+def tier_citation_message(tier: Tier, law: PriorityLaw, text: Law) -> Param:
+    """`tier_citation` in any language: the 2024 clause is a legal reference, the 2019 level is words around one."""
+    if law is PriorityLaw.LAW_2024:
+        return tier_citation(tier, law, text)
+    levels = sorted(set(PRIORITY_2019.values()))
+    place: dict[str, Param] = {
+        "place": levels.index(PRIORITY_2019[tier]) + 1,
+        "count": len(levels),
+        "article": f"Điều 51 {_law_name(text)}",
+    }
+    return Message("al.citation.2019.named" if tier in NAMED_2019 else "al.citation.2019.unnamed", place)
+
+
 def tier_citation(tier: Tier, law: PriorityLaw, text: Law) -> str:
     """The clause that places the tier, e.g. "điểm g khoản 4 Điều 54 Luật Đầu tư công 58/2024/QH15"."""
     if law is PriorityLaw.LAW_2024:
@@ -65,6 +80,7 @@ class Violation:
     citation: str
     explanation: str
     verify: bool = False  # the article is from a secondary source: check it before relying on it
+    message: Message | None = None  # the explanation in any language (`message.vi == explanation`)
 
 
 def violations_of(project: Project, plan: Plan, law: PriorityLaw | None = None) -> tuple[Violation, ...]:
@@ -88,6 +104,7 @@ def violations_of(project: Project, plan: Plan, law: PriorityLaw | None = None) 
     old = law is PriorityLaw.LAW_2019
     if annual:
         citation = f"{_law_name(text)}, điều kiện bố trí vốn kế hoạch hằng năm" if old else f"Điều 56 {_law_name(text)}"
+        cited: Param = Message("al.pi04.annual_2019", {"law": _law_name(text)}) if old else citation
         # Art. 56: preparation tasks need an approved cost estimate instead of an investment decision
         if not project.has_investment_decision and project.tier is not Tier.PREPARATION:
             found.append(
@@ -97,6 +114,7 @@ def violations_of(project: Project, plan: Plan, law: PriorityLaw | None = None) 
                     citation,
                     f"Chưa có quyết định đầu tư: không đủ điều kiện bố trí vốn kế hoạch hằng năm ({citation}).",
                     verify=old,
+                    message=Message("al.pi04.no_decision", {"citation": cited}),
                 )
             )
         # Art. 56 exempts emergency projects and non-refundable ODA; the `oda` tier also holds loans and counterpart
@@ -110,12 +128,14 @@ def violations_of(project: Project, plan: Plan, law: PriorityLaw | None = None) 
                     "Không có trong kế hoạch đầu tư công trung hạn: không đủ điều kiện bố trí vốn kế hoạch hằng năm "
                     f"({citation}).",
                     verify=old,
+                    message=Message("al.pi04.not_in_medium_term", {"citation": cited}),
                 )
             )
     elif project.tier is Tier.NEW and not project.has_investment_decision:
         citation = (
             f"{_law_name(text)}, điều kiện bố trí vốn kế hoạch trung hạn" if old else f"Điều 55 {_law_name(text)}"
         )
+        medium: Param = Message("al.pi04.medium_2019", {"law": _law_name(text)}) if old else citation
         found.append(
             Violation(
                 project.code,
@@ -124,6 +144,7 @@ def violations_of(project: Project, plan: Plan, law: PriorityLaw | None = None) 
                 f"Dự án khởi công mới chưa có quyết định đầu tư: không đủ điều kiện bố trí vốn kế hoạch trung hạn "
                 f"({citation}).",
                 verify=old,
+                message=Message("al.pi04.new_no_decision", {"citation": medium}),
             )
         )
     overrun = _allocation_overrun(project, plan, text, old)
@@ -146,9 +167,21 @@ def _allocation_overrun(project: Project, plan: Plan, text: Law, old: bool) -> V
     extended = f" (đã gia hạn {project.allocation_extension_years} năm)" if project.allocation_extension_years else ""
     if plan.kind is PlanKind.ANNUAL:
         plan_year = f"năm {judged}"
+        said_year = Message("al.pi06.year", {"year": judged})
     else:
         assert plan.period is not None
         plan_year = f"ngay năm đầu kỳ kế hoạch {plan.period[0]}-{plan.period[1]} ({judged})"
+        said_year = Message("al.pi06.period", {"first": plan.period[0], "last": plan.period[1], "judged": judged})
+    years = project.allocation_extension_years
+    said: dict[str, Param] = {
+        "group": project.group.value,
+        "first": first,
+        "limit": limit,
+        "extended": Message("al.pi06.extended", {"years": years}) if years else None,
+        "last": last_year,
+        "judged": said_year,
+        "citation": citation,
+    }
     return Violation(
         project.code,
         "PI-06",
@@ -157,4 +190,5 @@ def _allocation_overrun(project: Project, plan: Plan, text: Law, old: bool) -> V
         f"{extended}, đến hết năm {last_year}; {plan_year} đã quá thời hạn mà dự án chưa hoàn thành bàn giao: "
         f"không bố trí vốn ({citation}).",
         verify=old,
+        message=Message("al.pi06.overrun", said),
     )

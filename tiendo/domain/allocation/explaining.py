@@ -5,12 +5,16 @@ written in them (`_vnd`, the fast path of `money.format_vnd`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Final
 
-from tiendo.domain.allocation.eligibility import _law_name, tier_citation
+from tiendo.domain.allocation.eligibility import _law_name, tier_citation, tier_citation_message
+from tiendo.domain.allocation.messages import TIER_NAMES
 from tiendo.domain.allocation.model import AllocationModel
 from tiendo.domain.allocation.records import Reason
 from tiendo.domain.allocation.tiers import POINTS_2024, PRIORITY, TIER_LABELS, PriorityLaw, Tier
+from tiendo.domain.languages import Text
+from tiendo.domain.messages import Message, Money, Number, Param
 from tiendo.domain.money import TRIEU as _TRIEU
 from tiendo.domain.money import TY as _TY
 
@@ -200,6 +204,98 @@ class _Explainer:
         if known is None:
             known = self.taken_by_level[key] = any(level_used[s] > 0 for s in _bits(mask))
         return known
+
+    def messages(self, got: Sequence[int]) -> tuple[Message, ...]:
+        """Each project's explanation as a message (its Vietnamese is `every`'s text): asked only by callers that
+        store or show it in another language, so that `every` keeps its fast path."""
+        model, law = self.model, _law_name(self.model.text)
+        rule: Param = (
+            f"khoản 5 Điều 54 {law}"
+            if model.law is PriorityLaw.LAW_2024
+            else Message("al.new_rule.2019", {"article": f"Điều 51 {law}"})
+        )
+        cited = {tier: tier_citation_message(tier, model.law, model.text) for tier in Tier}
+        why_of: dict[tuple[int, int, bool], Param] = {}
+        why_of_unit: dict[int, tuple[bool, Param]] = {}
+        out: list[Message] = []
+        for p, (project, amount) in enumerate(zip(model.projects, got, strict=True)):
+            need = project.need
+            head = Message(
+                "al.head", {"tier": TIER_NAMES[project.tier], "citation": cited[project.tier], "need": Money(need)}
+            )
+            if amount == need and p not in model.violations:
+                out.append(Message("al.full", {"head": head}))
+                continue
+            if p in model.violations:
+                said = [v.message for v in model.violations[p]]
+                assert all(m is not None for m in said)
+                first = said[0]
+                assert first is not None
+                chained: Param = Message(f"{first.code}.lower", first.params)
+                for m in said[1:]:
+                    chained = Message("al.then", {"first": chained, "rest": m})
+                out.append(Message("al.violation", {"head": head, "why": chained}))
+                continue
+            u = model.unit_of[p]
+            known = why_of_unit.get(u) if u >= 0 else None
+            if known is None:
+                level, mask = self.level_of_rank[model.rank[p]], model.mask[p]
+                same = self._shares_level(p, level, mask)
+                why = why_of.get((level, mask, same))
+                if why is None:
+                    why = why_of[level, mask, same] = self._why_message(level, mask, same)
+                known = (same, why)
+                if u >= 0:
+                    why_of_unit[u] = known
+            same, why = known
+            if project.tier is Tier.NEW:
+                out.append(Message("al.new_not_funded", {"head": head, "rule": rule, "why": why}))
+            elif amount == 0 and project.floor > 0:
+                out.append(Message("al.below_floor", {"head": head, "floor": Money(project.floor), "why": why}))
+            else:
+                tenths = (amount * 1000 + need // 2) // need if amount else 0
+                done = (
+                    Message("al.done.some", {"amount": Money(amount), "percent": Number(Decimal(tenths).scaleb(-1), 1)})
+                    if amount
+                    else Message("al.done.none", {})
+                )
+                shared = Message("al.shared", {}) if same else None
+                out.append(Message("al.short", {"head": head, "done": done, "why": why, "shared": shared}))
+        return tuple(out)
+
+    def _why_message(self, level: int, mask: int, same: bool) -> Param:
+        """`_why` as a message: which sources are empty and who took them, what the others still hold."""
+        model, used = self.model, self.used
+        bits = _bits(mask)
+        empty = tuple(model.sources[s].code for s in bits if self.leftover[s] == 0)
+        left = [s for s in bits if self.leftover[s] > 0]
+        higher = [lvl for lvl in range(1, level) if any(used[lvl - 1][s] for s in bits if self.leftover[s] == 0)]
+        said: Param = None
+        if empty:
+            taker: Param = None
+            if higher:
+                if model.law is PriorityLaw.LAW_2024:
+                    letters = (POINTS_2024[t] for lvl in higher for t in self.tiers_by_level[lvl])
+                    points = tuple(Text(x, f"({x})", f"({x})") for x in letters)  # (a), (đ) as the tiers' names
+                    taker = Message("al.higher.points", {"points": points})
+                else:
+                    taker = Message("al.higher.levels", {"levels": tuple(higher)})
+            if taker is not None and same:
+                takers: Param = Message("al.takers.both", {"higher": taker})
+            elif same:
+                takers = Message("al.takers.same", {})
+            else:
+                takers = taker
+            if takers is not None:
+                said = Message("al.why.taken", {"sources": empty, "takers": takers})
+            else:
+                never = all(model.sources[s].available == 0 for s in bits if self.leftover[s] == 0)
+                said = Message("al.why.never" if never else "al.why.spent", {"sources": empty})
+        if left:
+            codes = tuple(model.sources[s].code for s in left)
+            rest = Message("al.why.left", {"sources": codes, "amount": Money(sum(self.leftover[s] for s in left))})
+            said = Message("al.why.both", {"empty": said, "left": rest}) if said is not None else rest
+        return said
 
 
 def _bits(mask: int) -> list[int]:

@@ -5,12 +5,14 @@ The records callers read (the `tiendo plan allocate` output, the plans app); the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final, NamedTuple
 
 from tiendo.domain.allocation.eligibility import Violation
 from tiendo.domain.allocation.tiers import PriorityLaw, Tier
+from tiendo.domain.messages import Message
 
 
 class Reason(StrEnum):
@@ -68,3 +70,9 @@ class AllocationResult:
     unallocated: dict[str, int]  # per source, in input order
     levels: tuple[LevelSummary, ...]
     proven: bool = True  # False: the solver stopped at its time limit or a stage failed (`AllocationModel.stages`)
+    # each project's explanation as a message, written when asked (the CLI never asks: its output is Vietnamese)
+    explain: Callable[[], tuple[Message, ...]] | None = field(default=None, compare=False, repr=False)
+
+    def messages(self) -> tuple[Message, ...]:
+        """Each project's explanation as a message, in input order (`message.vi == project.explanation`)."""
+        return self.explain() if self.explain is not None else ()

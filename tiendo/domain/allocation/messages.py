@@ -1,0 +1,195 @@
+"""The allocation's sentences (why each project got what it got) in Vietnamese, English and Chinese (see
+tiendo.domain.messages). The Vietnamese rendering is the explainer's text to the byte (`explaining` writes it on its
+fast path; a test compares the two). Legal references (the clause that ranks a tier) stay Vietnamese parameters."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from tiendo.domain.allocation.tiers import Tier
+from tiendo.domain.languages import Text
+from tiendo.domain.messages import register, register_names
+
+T = Text
+TIER_NAMES: Final[dict[Tier, Text]] = {
+    Tier.SPECIAL_OR_EMERGENCY: T(
+        "Dự án đầu tư công đặc biệt, khẩn cấp",
+        "Special and emergency public investment projects",
+        "特别、紧急公共投资项目",
+    ),
+    Tier.NATIONAL_PROGRAMME: T(
+        "Chương trình mục tiêu quốc gia, dự án quan trọng quốc gia",
+        "National target programmes and national important projects",
+        "国家目标计划、国家重要项目",
+    ),
+    Tier.ADVANCE_REPAYMENT: T("Hoàn trả vốn ứng trước", "Repayment of advanced capital", "偿还预拨资金"),
+    Tier.COMPLETED_UNFUNDED: T(
+        "Dự án đã hoàn thành, bàn giao đưa vào sử dụng nhưng chưa bố trí đủ vốn",
+        "Projects completed and handed over for use but not yet fully funded",
+        "已完工并交付使用但尚未足额安排资金的项目",
+    ),
+    Tier.ODA: T(
+        "Chương trình, dự án ODA và vốn vay ưu đãi nước ngoài, kể cả vốn đối ứng",
+        "ODA and foreign concessional loan programmes and projects, counterpart capital included",
+        "ODA及外国优惠贷款计划和项目（含配套资金）",
+    ),
+    Tier.PPP_STATE: T(
+        "Vốn nhà nước tham gia dự án PPP, chi trả hợp đồng BT",
+        "The State's capital in PPP projects, payments under BT contracts",
+        "国家参与PPP项目的资金、BT合同支付",
+    ),
+    Tier.TRANSITIONAL_FINISHING: T(
+        "Dự án chuyển tiếp hoàn thành trong kỳ kế hoạch",
+        "Transitional projects finishing in the plan period",
+        "在计划期内完工的结转项目",
+    ),
+    Tier.TRANSITIONAL_ON_SCHEDULE: T(
+        "Dự án chuyển tiếp thực hiện theo tiến độ được phê duyệt",
+        "Transitional projects on their approved schedule",
+        "按批准进度实施的结转项目",
+    ),
+    Tier.PREPARATION: T(
+        "Nhiệm vụ quy hoạch, chuẩn bị đầu tư", "Planning and investment preparation tasks", "规划和投资准备任务"
+    ),
+    Tier.DEBT_BEFORE_2015: T(
+        "Nợ đọng xây dựng cơ bản phát sinh trước ngày 01/01/2015",
+        "Basic construction debts incurred before 01/01/2015",
+        "2015年1月1日前产生的基本建设欠款",
+    ),
+    Tier.OTHER_SUPPORT: T(
+        "Cấp bù lãi suất, phí quản lý, vốn điều lệ, hỗ trợ khác theo quyết định của Chính phủ, Thủ tướng",
+        "Interest subsidies, management fees, charter capital and other support decided by the Government or the Prime "
+        "Minister",
+        "政府、总理决定的利息补贴、管理费、注册资本及其他支持",
+    ),
+    Tier.POLICY_BANK: T(
+        "Vốn ngân sách địa phương ủy thác qua Ngân hàng Chính sách xã hội",
+        "Local budget capital entrusted to the Bank for Social Policies",
+        "通过社会政策银行委托的地方预算资金",
+    ),
+    Tier.NEW: T("Dự án khởi công mới", "New projects", "新开工项目"),
+}
+register_names({f"al.tier.{tier.value}": text for tier, text in TIER_NAMES.items()})
+
+_VIOLATIONS: Final[dict[str, Text]] = {
+    "al.pi04.no_decision": T(
+        "Chưa có quyết định đầu tư: không đủ điều kiện bố trí vốn kế hoạch hằng năm ({citation}).",
+        "No investment decision yet: not eligible for annual plan capital ({citation}).",
+        "尚无投资决定：不具备安排年度计划资金的条件（{citation}）。",
+    ),
+    "al.pi04.not_in_medium_term": T(
+        "Không có trong kế hoạch đầu tư công trung hạn: không đủ điều kiện bố trí vốn kế hoạch hằng năm ({citation}).",
+        "Not in the medium-term public investment plan: not eligible for annual plan capital ({citation}).",
+        "未列入中期公共投资计划：不具备安排年度计划资金的条件（{citation}）。",
+    ),
+    "al.pi04.new_no_decision": T(
+        "Dự án khởi công mới chưa có quyết định đầu tư: không đủ điều kiện bố trí vốn kế hoạch trung hạn ({citation}).",
+        "A new project without an investment decision: not eligible for medium-term plan capital ({citation}).",
+        "尚无投资决定的新开工项目：不具备安排中期计划资金的条件（{citation}）。",
+    ),
+    "al.pi06.overrun": T(
+        "Dự án nhóm {group} bố trí vốn từ năm {first}, thời gian bố trí vốn tối đa {limit} năm{extended}, đến hết năm "
+        "{last}; {judged} đã quá thời hạn mà dự án chưa hoàn thành bàn giao: không bố trí vốn ({citation}).",
+        "A group {group} project funded since {first}, for at most {limit} years{extended}, until the end of {last}; "
+        "{judged} is past that time and the project is not completed and handed over: no capital ({citation}).",
+        "{group}类项目自{first}年起安排资金，最长安排期限{limit}年{extended}，至{last}年底；{judged}已超过期限而项目尚未"
+        "完工交付：不安排资金（{citation}）。",
+    ),
+}
+
+TEMPLATES: Final[dict[str, Text]] = {
+    **_VIOLATIONS,
+    # the same sentences starting lower case, as the explanation quotes the first of them after a colon
+    **{
+        f"{code}.lower": T(t.vi[0].lower() + t.vi[1:], t.en[0].lower() + t.en[1:], t.zh)
+        for code, t in _VIOLATIONS.items()
+    },
+    "al.pi04.annual_2019": T(
+        "{law}, điều kiện bố trí vốn kế hoạch hằng năm",
+        "{law}, conditions for annual plan capital",
+        "{law}，年度计划资金安排条件",
+    ),
+    "al.pi04.medium_2019": T(
+        "{law}, điều kiện bố trí vốn kế hoạch trung hạn",
+        "{law}, conditions for medium-term plan capital",
+        "{law}，中期计划资金安排条件",
+    ),
+    "al.pi06.extended": T(" (đã gia hạn {years} năm)", " (extended by {years} years)", "（已延长{years}年）"),
+    "al.pi06.year": T("năm {year}", "the year {year}", "{year}年"),
+    "al.pi06.period": T(
+        "ngay năm đầu kỳ kế hoạch {first}-{last} ({judged})",
+        "the first year of the {first}-{last} plan period ({judged})",
+        "{first}-{last}年计划期的第一年（{judged}）",
+    ),
+    "al.then": T("{first} {rest}", "{first} {rest}", "{first}{rest}"),
+    "al.citation.2019.named": T(
+        "mức {place}/{count} theo {article}",
+        "level {place}/{count} under {article}",
+        "第{place}/{count}级，依据{article}",
+    ),
+    "al.citation.2019.unnamed": T(
+        "mức {place}/{count}: {article} không nêu, tiendo xếp như docs/allocation.md ghi",
+        "level {place}/{count}: {article} does not name it; tiendo ranks it as docs/allocation.md records",
+        "第{place}/{count}级：{article}未列明，tiendo按docs/allocation.md所载排序",
+    ),
+    "al.new_rule.2019": T(
+        "{article}; tiendo áp dụng như khoản 5 Điều 54 Luật 58/2024",
+        "{article}; tiendo applies it as khoản 5 Điều 54 Luật 58/2024",
+        "{article}；tiendo参照khoản 5 Điều 54 Luật 58/2024适用",
+    ),
+    "al.head": T(
+        "{tier} — thứ tự ưu tiên {citation}. Nhu cầu {need}",
+        "{tier} — priority {citation}. Need {need}",
+        "{tier}——优先顺序{citation}。需求{need}",
+    ),
+    "al.full": T("{head}, bố trí đủ.", "{head}, allocated in full.", "{head}，足额安排。"),
+    "al.violation": T(
+        "{head}, không bố trí vốn: {why}", "{head}, no capital allocated: {why}", "{head}，不安排资金：{why}"
+    ),
+    "al.new_not_funded": T(
+        "{head}, không bố trí: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành theo tiến độ ({rule}); {why}.",
+        "{head}, not allocated: a new project is funded only with enough capital to complete it on schedule "
+        "({rule}); {why}.",
+        "{head}，不安排：新开工项目仅在资金足以按进度完成时才安排（{rule}）；{why}。",
+    ),
+    "al.below_floor": T(
+        "{head}, không bố trí: không đủ vốn để giữ mức đã cam kết {floor} (dự án chỉ nhận vốn khi đạt mức này); {why}.",
+        "{head}, not allocated: not enough capital to keep the committed {floor} (the project receives capital only "
+        "from that amount); {why}.",
+        "{head}，不安排：资金不足以维持已承诺的{floor}（项目仅在达到该数额时才获得资金）；{why}。",
+    ),
+    "al.short": T(
+        "{head}, {done}: {why}{shared}.", "{head}, {done}: {why}{shared}.", "{head}，{done}：{why}{shared}。"
+    ),
+    "al.done.some": T("bố trí {amount} ({percent}%)", "{amount} allocated ({percent}%)", "安排{amount}（{percent}%）"),
+    "al.done.none": T("không bố trí", "not allocated", "不安排"),
+    "al.shared": T(
+        "; phần thiếu được chia theo tỷ lệ nhu cầu giữa các dự án cùng thứ tự ưu tiên",
+        "; the shortfall is shared in proportion to need among the projects of the same priority",
+        "；缺口按需求比例由同一优先顺序的项目分担",
+    ),
+    "al.why.taken": T(
+        "nguồn {sources} đã hết, đã bố trí cho {takers}",
+        "source {sources} used up, allocated to {takers}",
+        "资金来源{sources}已用完，已安排给{takers}",
+    ),
+    "al.why.never": T("nguồn {sources} không có vốn", "source {sources} has no capital", "资金来源{sources}没有资金"),
+    "al.why.spent": T("nguồn {sources} đã hết", "source {sources} used up", "资金来源{sources}已用完"),
+    "al.why.left": T(
+        "nguồn {sources} chỉ còn {amount}", "source {sources} has only {amount} left", "资金来源{sources}仅剩{amount}"
+    ),
+    "al.why.both": T("{empty}; {left}", "{empty}; {left}", "{empty}；{left}"),
+    "al.takers.same": T("các dự án cùng thứ tự ưu tiên", "the projects of the same priority", "同一优先顺序的项目"),
+    "al.takers.both": T(
+        "{higher} và các dự án cùng thứ tự ưu tiên",
+        "{higher} and the projects of the same priority",
+        "{higher}和同一优先顺序的项目",
+    ),
+    "al.higher.points": T(
+        "thứ tự ưu tiên cao hơn (điểm {points})", "the higher priorities {points}", "更高优先顺序{points}"
+    ),
+    "al.higher.levels": T(
+        "thứ tự ưu tiên cao hơn (mức {levels})", "higher priorities (levels {levels})", "更高优先顺序（第{levels}级）"
+    ),
+}
+register(TEMPLATES)
