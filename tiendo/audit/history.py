@@ -4,10 +4,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from tiendo.domain.messages import render_stored
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 HIDDEN_FIELDS = {"search_key", "password", "last_login", "version", "row_version"}
+# A text kept with its message (`explanation` with `explanation_message`): the change shows the text in the reader's
+# language, the message itself is not shown.
+MESSAGE_SUFFIX = "_message"
 
 
 BLANK = "—"
@@ -39,6 +45,8 @@ def _display(record: models.Model, model: type[models.Model], name: str) -> str:
     value = getattr(record, model_field.attname)
     if value is None or value == "":
         return BLANK
+    if isinstance(value, str) and hasattr(record, name + MESSAGE_SUFFIX):
+        return render_stored(getattr(record, name + MESSAGE_SUFFIX), value, get_language() or "vi")
     if model_field.is_relation:
         related = getattr(record, name, None)
         return str(related) if related is not None else f"#{value}"
@@ -62,7 +70,7 @@ def history_entries(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
         if row.history_type == "~" and previous is not None:
             delta = row.diff_against(previous)
             for change in delta.changes:
-                if change.field in HIDDEN_FIELDS:
+                if change.field in HIDDEN_FIELDS or change.field.endswith(MESSAGE_SUFFIX):
                     continue
                 changes.append(
                     Change(

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .history import HIDDEN_FIELDS
+from .history import HIDDEN_FIELDS, MESSAGE_SUFFIX
 
 
 def version_field() -> models.PositiveIntegerField:
@@ -168,7 +168,7 @@ def changes_since(obj: models.Model, version: int) -> list[ChangeSince]:
         fields = []
         if previous is not None:
             for change in row.diff_against(previous).changes:
-                if change.field not in HIDDEN_FIELDS:
+                if change.field not in HIDDEN_FIELDS and not change.field.endswith(MESSAGE_SUFFIX):
                     fields.append(str(model._meta.get_field(change.field).verbose_name))
         who = str(row.history_user) if row.history_user else str(_("system"))
         changes.append(ChangeSince(row.history_date, who, fields))

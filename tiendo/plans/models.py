@@ -239,6 +239,11 @@ class PlanItem(models.Model):
     extended_until = models.DateField(_("disbursement extended until"), null=True, blank=True)
     extension_decision = models.CharField(_("extension decision"), max_length=120, blank=True)
     explanation = models.TextField(_("explanation"), blank=True)
+    # the explanation as messages (code + parameters) to read it in any language; {} for rows written before
+    # (db_default: the bulk INSERTs that name their columns get {})
+    explanation_message = models.JSONField(
+        _("explanation (message)"), default=dict, db_default=models.Value({}, models.JSONField()), blank=True
+    )
     note = models.CharField(_("why changed by hand"), max_length=500, blank=True)
     history = kept_history()
 

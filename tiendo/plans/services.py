@@ -159,7 +159,8 @@ def start_draft(
     ]
     bulk = _Bulk(actor, reason)
     bulk.create(budgets, SourceBudget)
-    copy_fields = [name for name in loading.ITEM_COLUMNS if name != "version_id"]  # what an item is, bar its version
+    # what an item is, bar its version, with its explanation's message
+    copy_fields = [name for name in loading.ITEM_COLUMNS if name != "version_id"] + ["explanation_message"]
     old_items = list(base.items.all())
     new_items = [PlanItem(version=draft, **{name: getattr(item, name) for name in copy_fields}) for item in old_items]
     new_items = bulk.create(new_items, PlanItem)
@@ -405,10 +406,11 @@ def run_allocation(version: PlanVersion, *, actor, reason: str = "", cuts_only: 
     items = []
     for item in version.items.all():  # whole rows: the history copies every field (a deferred one is a query each)
         explanation = outcome.explanations.get(item.pk, "")
-        if explanation != item.explanation:
-            item.explanation = explanation
+        message = outcome.messages.get(item.pk, {})
+        if explanation != item.explanation or message != item.explanation_message:
+            item.explanation, item.explanation_message = explanation, message
             items.append(item)
-    bulk.update(items, PlanItem, ["explanation"])
+    bulk.update(items, PlanItem, ["explanation", "explanation_message"])
     run.violations = outcome.violations
     run.summary = {
         "run_at": timezone.now().isoformat(timespec="seconds"),

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from tiendo.domain import money
+from tiendo.domain.allocation import messages as _allocation_messages  # noqa: F401 (registers the explanations)
 from tiendo.domain.messages import render_stored
 
 register = template.Library()
@@ -49,6 +50,12 @@ def reasoning(finding) -> str:
     if isinstance(finding, dict):
         return render_stored(finding.get("message"), str(finding.get("explanation", "")), language)
     return str(finding)
+
+
+@register.filter
+def explained(item) -> str:
+    """A plan item's explanation in the page's language: its stored message, or its Vietnamese text (older rows)."""
+    return render_stored(item.explanation_message, item.explanation, get_language() or "vi")
 
 
 @register.filter

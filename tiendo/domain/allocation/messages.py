@@ -8,7 +8,7 @@ from typing import Final
 
 from tiendo.domain.allocation.tiers import Tier
 from tiendo.domain.languages import Text
-from tiendo.domain.messages import register, register_names
+from tiendo.domain.messages import Message, register, register_names
 
 T = Text
 TIER_NAMES: Final[dict[Tier, Text]] = {
@@ -193,3 +193,51 @@ TEMPLATES: Final[dict[str, Text]] = {
     ),
 }
 register(TEMPLATES)
+
+# What the plans app adds before the solver's sentence: capital it keeps or caps, items the solver never sees.
+PLAN_TEMPLATES: Final[dict[str, Text]] = {
+    "al.plan.all_kept_or_fixed": T(
+        "Mọi nguồn vốn dự án được sử dụng đều giữ như phiên bản được duyệt hoặc đã được ấn định thủ công.",
+        "Every source the project may use is kept as in the approved version or set by hand.",
+        "项目可使用的所有资金来源均保持已批准版本的数额或已手工设定。",
+    ),
+    "al.plan.all_fixed": T(
+        "Mọi nguồn vốn dự án được sử dụng đều đã được ấn định thủ công.",
+        "Every source the project may use is set by hand.",
+        "项目可使用的所有资金来源均已手工设定。",
+    ),
+    "al.plan.no_source": T(
+        "Dự án không có nguồn vốn nào được phép sử dụng trong phiên bản này: không bố trí vốn.",
+        "The project may use no source in this version: no capital allocated.",
+        "项目在本版本中没有可使用的资金来源：不安排资金。",
+    ),
+    "al.plan.capped": T(
+        "Nhu cầu {need} được giới hạn ở số vốn kế hoạch trung hạn còn lại của dự án ({left}).",
+        "The need of {need} is capped at what remains of the project's medium-term plan capital ({left}).",
+        "需求{need}以项目中期计划剩余资金（{left}）为限。",
+    ),
+    "al.plan.cuts_only": T(
+        "Chỉ cắt giảm: không quá {ceiling} đã bố trí trong phiên bản được duyệt.",
+        "Cuts only: no more than the {ceiling} allocated in the approved version.",
+        "仅削减：不超过已批准版本中安排的{ceiling}。",
+    ),
+    "al.plan.kept": T(
+        "Vốn ngân sách trung ương không thay đổi, giữ như phiên bản được duyệt: {parts}.",
+        "Central budget capital unchanged, kept as in the approved version: {parts}.",
+        "中央预算资金不变，保持已批准版本的数额：{parts}。",
+    ),
+    "al.plan.fixed": T(
+        "Vốn ấn định thủ công, giữ nguyên khi phân bổ: {parts}.",
+        "Capital set by hand, kept when allocating: {parts}.",
+        "手工设定的资金，分配时保持不变：{parts}。",
+    ),
+    "al.plan.part": T("{source} {amount}", "{source} {amount}", "{source} {amount}"),
+}
+register(PLAN_TEMPLATES)
+
+
+def then(first: Message | None, rest: Message | None) -> Message | None:
+    """Two sentences one after the other (`f"{first} {rest}".strip()`), either of them possibly missing."""
+    if first is None or rest is None:
+        return first or rest
+    return Message("al.then", {"first": first, "rest": rest})

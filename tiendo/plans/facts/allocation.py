@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Sum
 
 from tiendo.domain import allocation
+from tiendo.domain.allocation.messages import then
 from tiendo.domain.allocation.reserve import run_capital, unallocated_reserve
-from tiendo.domain.money import format_vnd
+from tiendo.domain.messages import Message, Money
 from tiendo.domain.projects import ProjectGroup
 
 from ..models import PlanLine, PlanVersion, Source, SourceBudget
@@ -28,8 +29,8 @@ class Problem:
     facts: VersionFacts
     item_of: dict[str, int]  # project code -> item pk (every item, in the solver or not)
     pinned: dict[int, dict[int, int]]  # item pk -> {source pk: amount set by hand}
-    left_out: dict[int, str]  # item pk -> why the solver does not see it (Vietnamese)
-    notes: dict[int, str] = field(default_factory=dict)  # item pk -> what was capped before the solver ran
+    left_out: dict[int, Message]  # item pk -> why the solver does not see it
+    notes: dict[int, Message] = field(default_factory=dict)  # item pk -> what was capped before the solver ran
     previous: dict[tuple[int, int], int] = field(default_factory=dict)  # (item pk, source pk) -> approved amount
     reserves: dict[int, Reserve] = field(default_factory=dict)  # source pk -> the approved version's reserve
     frozen: dict[int, dict[int, int]] = field(default_factory=dict)  # item pk -> {source pk: approved amount kept}
@@ -112,7 +113,7 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
     # an annual plan fits the medium-term plan (PI-03, Art. 51(7)): no more than what it still leaves
     remainders = medium_term_remainders(plan)
     project_left, source_left = remainders if remainders else ({}, {})
-    notes: dict[int, str] = {}
+    notes: dict[int, Message] = {}
 
     def capped(pk: int, available: int) -> int:
         return min(available, max(source_left[pk], 0)) if remainders and pk in source_left else available
@@ -146,12 +147,13 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
             dict.fromkeys(c for c in row["eligible_sources"] if c in budget_codes and c not in fixed_codes)
         )
         if not eligible:
-            left_out[row["pk"]] = (
-                "Mọi nguồn vốn dự án được sử dụng đều giữ như phiên bản được duyệt hoặc đã được ấn định thủ công."
+            left_out[row["pk"]] = Message(
+                "al.plan.all_kept_or_fixed"
                 if fixed and frozen.get(row["pk"])
-                else "Mọi nguồn vốn dự án được sử dụng đều đã được ấn định thủ công."
+                else "al.plan.all_fixed"
                 if fixed
-                else "Dự án không có nguồn vốn nào được phép sử dụng trong phiên bản này: không bố trí vốn."
+                else "al.plan.no_source",
+                {},
             )
             continue
         group = project_group(row)
@@ -159,16 +161,11 @@ def allocation_problem(version: PlanVersion, *, cuts_only: bool = False) -> Prob
         if remainders is not None:
             left = max(project_left.get(row["project_id"], 0), 0)
             if left < need:
-                notes[row["pk"]] = (
-                    f"Nhu cầu {format_vnd(need)} được giới hạn ở số vốn kế hoạch trung hạn còn lại của dự án "
-                    f"({format_vnd(left)})."
-                )
+                notes[row["pk"]] = Message("al.plan.capped", {"need": Money(need), "left": Money(left)})
                 need = left
         if cuts_only and ceiling[row["pk"]] < need:
-            notes[row["pk"]] = (
-                notes.get(row["pk"], "") + f" Chỉ cắt giảm: không quá {format_vnd(ceiling[row['pk']])} "
-                "đã bố trí trong phiên bản được duyệt."
-            ).strip()
+            cut = Message("al.plan.cuts_only", {"ceiling": Money(ceiling[row["pk"]])})
+            notes[row["pk"]] = then(notes.get(row["pk"]), cut) or cut
             need = ceiling[row["pk"]]
         need = max(need - fixed_total, 0)
         in_mtp = True if facts.in_medium_term is None else row["project_id"] in facts.in_medium_term
@@ -282,6 +279,7 @@ class Outcome:
     allocated: dict[str, int]
     unallocated: dict[str, int]
     citation: str = ""
+    messages: dict[int, dict[str, object]] = field(default_factory=dict)  # item pk -> its explanation's message
 
 
 def read_allocation(problem: Problem, result: allocation.AllocationResult) -> Outcome:
@@ -299,27 +297,27 @@ def read_allocation(problem: Problem, result: allocation.AllocationResult) -> Ou
     amounts = follow_previous(amounts, pools, problem.previous, leftover)
     for (_item_id, source_id), amount in amounts.items():
         allocated[problem.facts.sources[source_id]] += amount
-    explanations: dict[int, str] = dict(problem.left_out)
-    for p in result.projects:
-        explanations[problem.item_of[p.project]] = p.explanation
+    said: dict[int, Message | None] = dict(problem.left_out)
+    for p, message in zip(result.projects, result.messages(), strict=True):
+        said[problem.item_of[p.project]] = message
     for item_id, note in problem.notes.items():
-        explanations[item_id] = f"{note} {explanations.get(item_id, '')}".strip()
+        said[item_id] = then(note, said.get(item_id))
     for item_id, kept in problem.frozen.items():
         for pk, amount in kept.items():
             amounts[(item_id, pk)] = amount
     for item_id, all_fixed in problem.pinned.items():
         kept = problem.frozen.get(item_id, {})
         fixed = {pk: amount for pk, amount in all_fixed.items() if pk not in kept}
-        notes = []
-        if kept:
-            parts = ", ".join(f"{problem.facts.sources[pk]} {format_vnd(a)}" for pk, a in sorted(kept.items()))
-            notes.append(f"Vốn ngân sách trung ương không thay đổi, giữ như phiên bản được duyệt: {parts}.")
-        if fixed:
-            parts = ", ".join(f"{problem.facts.sources[pk]} {format_vnd(a)}" for pk, a in sorted(fixed.items()))
-            notes.append(f"Vốn ấn định thủ công, giữ nguyên khi phân bổ: {parts}.")
-        note = " ".join(notes)
-        rest = explanations.get(item_id, "")
-        explanations[item_id] = f"{note} {rest}".strip() if rest != note else note
+        note = None
+        for code, held in (("al.plan.kept", kept), ("al.plan.fixed", fixed)):
+            if held:
+                parts = tuple(
+                    Message("al.plan.part", {"source": problem.facts.sources[pk], "amount": Money(a)})
+                    for pk, a in sorted(held.items())
+                )
+                note = then(note, Message(code, {"parts": parts}))
+        rest = said.get(item_id)
+        said[item_id] = then(note, rest) if rest is None or note is None or rest.vi != note.vi else note
         for pk, amount in all_fixed.items():
             allocated[problem.facts.sources[pk]] += amount
     violations = [
@@ -328,4 +326,6 @@ def read_allocation(problem: Problem, result: allocation.AllocationResult) -> Ou
     ]
     budgets = {problem.facts.sources[pk]: available for pk, available in problem.facts.budgets.items()}
     unallocated = {code: budgets[code] - allocated.get(code, 0) for code in budgets}
-    return Outcome(amounts, explanations, violations, dict(allocated), unallocated, result.citation)
+    messages = {item_id: message.to_json() for item_id, message in said.items() if message is not None}
+    explanations = {item_id: message.vi for item_id, message in said.items() if message is not None}
+    return Outcome(amounts, explanations, violations, dict(allocated), unallocated, result.citation, messages)

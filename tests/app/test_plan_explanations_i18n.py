@@ -1,0 +1,93 @@
+"""A plan item's explanation in the reader's language: a run stores each item's message beside its Vietnamese text;
+the pages render the message, an older row without one shows its stored text, a new draft copies the message."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from test_disbursement_support import *  # noqa: F403 (the 2024 plan the run allocates)
+from test_i18n import VIETNAMESE
+
+from tiendo.domain.messages import Message
+from tiendo.plans import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def run_draft(plan_2024, specialist):
+    draft = services.start_draft(plan_2024, actor=specialist)
+    services.run_allocation(draft, actor=specialist)
+    return draft
+
+
+def _page(client, user, url, language):
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_run_stores_each_items_message_whose_vietnamese_is_its_text(run_draft):
+    items = list(run_draft.items.all())
+    assert items
+    for item in items:
+        assert Message.from_json(item.explanation_message).vi == item.explanation
+        assert item.history.first().explanation_message == item.explanation_message  # the history copies it
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Transitional projects finishing in the plan period", "Need"]),
+        ("zh-hans", ["在计划期内完工的结转项目", "需求"]),
+    ],
+)
+def test_the_item_page_shows_the_explanation_in_the_readers_language(client, run_draft, specialist, language, words):
+    item = run_draft.items.get(project__code="HD-2021-0001")
+    page = _page(client, specialist, reverse("plans:item", args=[item.pk]), language)
+    expected = Message.from_json(item.explanation_message).render(language)
+    assert not VIETNAMESE.search(expected.split("—")[0])
+    assert expected in page.replace("&#x27;", "'")
+    assert all(word in page for word in words)
+    assert item.explanation not in page
+    version_page = _page(client, specialist, reverse("plans:version", args=[run_draft.pk]), language)
+    assert words[0] in version_page and item.explanation[:40] not in version_page
+
+
+def test_a_vietnamese_page_shows_the_same_text_as_before(client, run_draft, specialist):
+    item = run_draft.items.get(project__code="HD-2021-0001")
+    page = _page(client, specialist, reverse("plans:item", args=[item.pk]), "vi")
+    assert item.explanation in page
+
+
+def test_an_older_row_without_a_message_shows_its_stored_text(client, run_draft, specialist):
+    item = run_draft.items.get(project__code="HD-DTC-0002")
+    type(item).objects.filter(pk=item.pk).update(explanation="Giải thích cũ của dòng này.", explanation_message={})
+    page = _page(client, specialist, reverse("plans:item", args=[item.pk]), "en")
+    assert "Giải thích cũ của dòng này." in page
+
+
+def test_a_message_whose_code_is_gone_falls_back_to_the_text(client, run_draft, specialist):
+    item = run_draft.items.get(project__code="HD-DTC-0002")
+    type(item).objects.filter(pk=item.pk).update(explanation_message={"code": "al.gone", "params": {}})
+    page = _page(client, specialist, reverse("plans:item", args=[item.pk]), "zh-hans")
+    assert item.explanation in page
+
+
+def test_a_new_draft_copies_the_messages(run_draft, plan_2024, specialist):
+    in_force = plan_2024.current_version()
+    for item in in_force.items.all():  # as if the version in force had been allocated by a run
+        twin = run_draft.items.get(project_id=item.project_id)
+        type(item).objects.filter(pk=item.pk).update(explanation_message=twin.explanation_message)
+    before = {i.project_id: i.explanation_message for i in in_force.items.all()}
+    assert all(before.values())
+    copied = services.start_draft(plan_2024, actor=specialist)
+    assert {i.project_id: i.explanation_message for i in copied.items.all()} == before
+
+
+def test_an_investor_cannot_read_another_agencys_item(client, run_draft, investor_a):
+    client.force_login(investor_a)
+    items = run_draft.items.all()
+    statuses = {client.get(reverse("plans:item", args=[item.pk])).status_code for item in items}
+    assert statuses <= {200, 302, 403, 404} and statuses != {200}
