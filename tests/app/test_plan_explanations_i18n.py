@@ -1,14 +1,19 @@
 """A plan item's explanation in the reader's language: a run stores each item's message beside its Vietnamese text;
 the pages render the message, an older row without one shows its stored text, a new draft copies the message."""
 
+from datetime import date
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
 from test_disbursement_support import *  # noqa: F403 (the 2024 plan the run allocates)
+from test_disbursement_support import B
 from test_i18n import VIETNAMESE
 
 from tiendo.domain.messages import Message
 from tiendo.plans import services
+from tiendo.plans.models import Disbursement, PlanItem, PlanLine, Source
+from tiendo.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +96,63 @@ def test_an_investor_cannot_read_another_agencys_item(client, run_draft, investo
     items = run_draft.items.all()
     statuses = {client.get(reverse("plans:item", args=[item.pk])).status_code for item in items}
     assert statuses <= {200, 302, 403, 404} and statuses != {200}
+
+
+@pytest.fixture
+def disbursed(plan_2024):
+    """Through September (as test_disbursement_pages): the road 75 %, the school 80 %, the cultural house nothing."""
+    rows = [
+        ("HD-2021-0001", "NSDP_CD", date(2024, 8, 1), 30 * B),
+        ("HD-2021-0001", "NSDP_TSDD", date(2024, 9, 1), 15 * B),
+        ("HD-DTC-0002", "NSDP_CD", date(2024, 9, 1), 24 * B),
+    ]
+    for code, source, month, amount in rows:
+        project, source = Project.objects.get(code=code), Source.objects.get(code=source)
+        Disbursement.objects.create(plan=plan_2024, project=project, source=source, month=month, amount=amount)
+    return plan_2024
+
+
+def _transfer(disbursed, client, specialist):
+    version = disbursed.current_version()
+    PlanLine.objects.filter(version=version, item__project__code="HD-DTC-0003").update(amount=6 * B)
+    PlanItem.objects.filter(version=version, project__code="HD-2021-0001").update(need=70 * B)
+    client.force_login(specialist)
+    response = client.post(
+        f"/plans/{disbursed.pk}/disbursement/transfer/", {"as_of": "30/09/2024", "behind": "20", "stalled": "3"}
+    )
+    assert response.status_code == 302
+    return disbursed.versions.get(purpose="transfer"), response["Location"]
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "Transfer cut of"), ("zh-hans", "调减")])
+def test_a_transfer_explains_donors_and_receivers_in_the_readers_language(
+    client, disbursed, specialist, language, word
+):
+    draft, summary_url = _transfer(disbursed, client, specialist)
+    donor = draft.items.get(project__code="HD-DTC-0003")
+    receiver = draft.items.get(project__code="HD-2021-0001")
+    for item in (donor, receiver):
+        assert Message.from_json(item.explanation_message).vi == item.explanation  # the Vietnamese as before
+    assert donor.explanation.startswith("Điều chuyển giảm")
+    page = _page(client, specialist, reverse("plans:item", args=[donor.pk]), language)
+    assert word in page and donor.explanation not in page
+    summary = _page(client, specialist, summary_url, language)
+    stored = draft.allocation["transfer"]
+    for receiver_row in stored["receivers"]:
+        assert Message.from_json(receiver_row["message"]).vi == receiver_row["explanation"]
+        assert receiver_row["explanation"] not in summary
+    for donor_row in stored["donors"]:
+        assert [Message.from_json(m).vi for m in donor_row["messages"]] == donor_row["reasons"]
+        assert all(reason not in summary for reason in donor_row["reasons"])
+    vietnamese = _page(client, specialist, summary_url, "vi")
+    assert all(r["explanation"] in vietnamese.replace("&#x27;", "'") for r in stored["receivers"])
+
+
+def test_a_transfer_stored_before_shows_its_vietnamese_reasons(client, disbursed, specialist):
+    draft, summary_url = _transfer(disbursed, client, specialist)
+    stored = draft.allocation
+    for row in stored["transfer"]["donors"] + stored["transfer"]["receivers"]:
+        row.pop("messages", None), row.pop("message", None)
+    type(draft).objects.filter(pk=draft.pk).update(allocation=stored)
+    summary = _page(client, specialist, summary_url, "en")
+    assert all(" ".join(d["reasons"]) in summary for d in stored["transfer"]["donors"] if d["reasons"])

@@ -15,8 +15,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.core import access as core_access
@@ -25,6 +25,7 @@ from tiendo.core.fields import DayField, DecimalCommaField
 from tiendo.core.templatetags.tiendo import number
 from tiendo.domain.access import plan_scope
 from tiendo.domain.disbursement import DeadlineReason, Projection
+from tiendo.domain.messages import render_stored
 from tiendo.domain.money import format_number
 from tiendo.jobs.models import Job
 from tiendo.jobs.views import get_job_for_user
@@ -426,6 +427,11 @@ def disbursement_transfer_result(request, plan_id, version_id):
 def _transfer_context(plan: Plan, summary: dict, draft) -> dict:
     if isinstance(summary["as_of"], str):
         summary = summary | {"as_of": date.fromisoformat(summary["as_of"])}
+    language = get_language() or "vi"
+    for donor in summary["donors"]:  # the reasons in the page's language; a transfer stored before: its Vietnamese
+        stored = donor.get("messages") or []
+        said = [render_stored(m, "", language) for m in stored]
+        donor["said"] = " ".join(said) if stored and all(said) else " ".join(donor["reasons"])
     for receiver in summary["receivers"]:
         receiver["tier_label"] = TIER_LABELS.get(receiver["tier"], receiver["tier"])
         receiver["percent"] = Decimal(str(receiver["percent"]))  # stored as JSON

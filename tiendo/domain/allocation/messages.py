@@ -241,3 +241,32 @@ def then(first: Message | None, rest: Message | None) -> Message | None:
     if first is None or rest is None:
         return first or rest
     return Message("al.then", {"first": first, "rest": rest})
+
+
+# A capital transfer (tiendo.plans.disbursement.transfer): what each donor gives and each receiver gets, and why.
+TRANSFER_TEMPLATES: Final[dict[str, Text]] = {
+    "al.transfer.gives": T(
+        "Điều chuyển giảm {amount} ({parts}) do dự án {pace} đến ngày {day}: {reasons} Vốn chuyển cho dự án: {to}.",
+        "Transfer cut of {amount} ({parts}) as the project is {pace} as of {day}: {reasons} The capital goes to: {to}.",
+        "调减{amount}（{parts}），因项目截至{day}{pace}：{reasons}资金调往项目：{to}。",
+    ),
+    "al.transfer.receives": T(
+        "Nhận điều chuyển {amount} ({parts}) từ dự án {donors}: dự án giải ngân {percent}% vốn giao, đạt mục tiêu "
+        "{target}% của tỉnh tại ngày {day}; theo tốc độ hiện nay có thể giải ngân thêm {capacity}, còn nhu cầu "
+        "{remaining}.",
+        "Receives {amount} ({parts}) transferred from {donors}: the project disbursed {percent}% of its allocation, "
+        "meeting the province's target of {target}% on {day}; at the current pace it can disburse {capacity} more, "
+        "and still needs {remaining}.",
+        "接收自项目{donors}调入的{amount}（{parts}）：项目已拨付下达资金的{percent}%，达到省定{day}目标{target}%；按目前"
+        "进度还可拨付{capacity}，尚需{remaining}。",
+    ),
+    "al.transfer.more": T(
+        "{codes} và {count} dự án khác", "{codes} and {count} other projects", "{codes}等另外{count}个项目"
+    ),
+    "al.transfer.no_source": T(
+        "Không có nguồn vốn được giải phóng mà dự án được dùng.",
+        "No capital released from a source the project may use.",
+        "没有项目可使用的资金来源释放资金。",
+    ),
+}
+register(TRANSFER_TEMPLATES)

@@ -22,6 +22,8 @@ from tiendo.audit.models import acted_by
 from tiendo.audit.versions import with_versions_moved
 from tiendo.core import access as core_access
 from tiendo.domain import disbursement as disbursement_rules
+from tiendo.domain.allocation.messages import then
+from tiendo.domain.messages import Message, Money, Number, Param
 from tiendo.domain.money import format_number, format_vnd
 
 from ..models import Plan, PlanItem, PlanLine, PlanVersion, Source
@@ -122,6 +124,22 @@ def _codes(codes: list[str], shown: int = 10) -> str:
     return f"{', '.join(codes[:shown])} và {len(codes) - shown} dự án khác"
 
 
+def _said_codes(codes: list[str], shown: int = 10) -> Param:
+    """`_codes` as a message parameter."""
+    if len(codes) <= shown:
+        return tuple(codes)
+    return Message("al.transfer.more", {"codes": tuple(codes[:shown]), "count": len(codes) - shown})
+
+
+def _said_parts(amounts: dict[str, int]) -> Param:
+    """`_vnd_parts` as a message parameter."""
+    return tuple(
+        Message("al.plan.part", {"source": code, "amount": Money(amount)})
+        for code, amount in sorted(amounts.items())
+        if amount
+    )
+
+
 def _vnd_parts(amounts: dict[str, int]) -> str:
     return ", ".join(f"{code} {format_vnd(amount)}" for code, amount in sorted(amounts.items()) if amount)
 
@@ -185,6 +203,7 @@ def propose_transfer(
     receivers = [r for r in candidates.receivers if r.eligible_sources]
     given: dict[str, dict[str, int]] = defaultdict(dict)  # receiver -> source -> amount
     explanations: dict[str, str] = {}
+    said: dict[str, Message] = {}  # the explanations as messages
     solver_seconds = 0.0
     if released and receivers:
         allocation, projects = _allocation_projects(plan, version, receivers, items)
@@ -199,8 +218,15 @@ def propose_transfer(
                 given[a.project][a.source] = given[a.project].get(a.source, 0) + a.amount
         solver_seconds = time.perf_counter() - solve_started
         explanations = {p.project: p.explanation for p in result.projects}
+        said = {p.project: m for p, m in zip(result.projects, result.messages(), strict=True)}
         proposal.violations = [
-            {"project": v.project, "rule": v.rule, "explanation": v.explanation} for v in result.violations
+            {
+                "project": v.project,
+                "rule": v.rule,
+                "explanation": v.explanation,
+                "message": v.message.to_json() if v.message else {},
+            }
+            for v in result.violations
         ]
     placed: dict[str, int] = defaultdict(int)
     for amounts in given.values():
@@ -239,6 +265,7 @@ def propose_transfer(
                 "released": donor.released,
                 "taken": taken[donor.project].get(donor.source, 0),
                 "reasons": list(p.result.reasons),
+                "messages": [m.to_json() for m in p.result.messages],
             }
         )
     for receiver in candidates.receivers:
@@ -257,6 +284,7 @@ def propose_transfer(
                 "explanation": explanations.get(
                     receiver.project, "Không có nguồn vốn được giải phóng mà dự án được dùng."
                 ),
+                "message": said.get(receiver.project, Message("al.transfer.no_source", {})).to_json(),
             }
         )
     if not placed:
@@ -289,6 +317,20 @@ def propose_transfer(
                 f"{p.result.pace.label.vi} đến ngày {day}: {' '.join(p.result.reasons)} Vốn chuyển cho dự án: "
                 f"{_codes(to)}."
             )
+            reasons: Message | None = None
+            for m in p.result.messages:
+                reasons = then(reasons, m)
+            item.explanation_message = Message(
+                "al.transfer.gives",
+                {
+                    "amount": Money(sum(amounts.values())),
+                    "parts": _said_parts(amounts),
+                    "pace": p.result.pace.label,
+                    "day": as_of,
+                    "reasons": reasons,
+                    "to": _said_codes(to),
+                },
+            ).to_json()
             item.note = f"Điều chuyển vốn ngày {day}: giảm {format_vnd(sum(amounts.values()))}."[:500]
             changed_items[item.pk] = item
         for receiver, amounts in given.items():
@@ -313,6 +355,20 @@ def propose_transfer(
                 f"ngân thêm {format_vnd(r.capacity)}, còn nhu cầu {format_vnd(r.remaining_need)}. "
                 f"{explanations.get(receiver, '')}"
             ).strip()
+            received = Message(
+                "al.transfer.receives",
+                {
+                    "amount": Money(sum(amounts.values())),
+                    "parts": _said_parts(amounts),
+                    "donors": _said_codes(sources_from),
+                    "percent": Number(p.result.percent, 2),
+                    "target": Number(p.result.target, 2),
+                    "day": as_of,
+                    "capacity": Money(r.capacity),
+                    "remaining": Money(r.remaining_need),
+                },
+            )
+            item.explanation_message = (then(received, said.get(receiver)) or received).to_json()
             item.note = f"Điều chuyển vốn ngày {day}: tăng {format_vnd(sum(amounts.values()))}."[:500]
             changed_items[item.pk] = item
         history = {"default_user": actor, "default_change_reason": reason}
@@ -323,7 +379,9 @@ def propose_transfer(
             bulk_update_with_history(updates, PlanLine, fields, **history)
         for line in removes:
             acted_by(line, actor, reason).delete()
-        bulk_update_with_history(list(changed_items.values()), PlanItem, ["explanation", "note"], **history)
+        bulk_update_with_history(
+            list(changed_items.values()), PlanItem, ["explanation", "explanation_message", "note"], **history
+        )
         proposal.seconds = time.perf_counter() - started
         draft.allocation = {
             "run_at": timezone.now().isoformat(timespec="seconds"),
