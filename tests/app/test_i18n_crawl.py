@@ -23,7 +23,6 @@ from django.conf import settings
 from django.db import models
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.text import Truncator
 from test_disbursement_support import *  # noqa: F403 (the 2024 plan the plan pages are read on)
 from test_i18n import VIETNAMESE, visible_text
 
@@ -143,30 +142,16 @@ def citations() -> set[str]:
 
 
 def KNOWN_ENGINE_VIETNAMESE() -> set[str]:  # noqa: N802 (a named exception list, read as a constant)
-    """Engine texts not yet rendered from messages (README, Design: "Languages"): the allocation's explanation of each
-    item and the summary of the last run or transfer, both stored as Vietnamese text; a plan check without a message
+    """Engine texts not yet rendered from messages (README, Design: "Languages"): a plan check without a message
     (none today). Listed by where they come from, so that nothing else passes."""
     from tiendo.plans import facts
-    from tiendo.plans.models import PlanItem, PlanVersion
+    from tiendo.plans.models import PlanVersion
 
     found = set()
     for version in PlanVersion.objects.select_related("plan"):
         breaches, decider = facts.checks(version)
         found |= {b.message for b in breaches if b.text is None}
-        found |= _strings(version.allocation)
-    for item in PlanItem.objects.all():
-        found |= {item.explanation, Truncator(item.explanation).chars(260)}
     return found
-
-
-def _strings(value) -> set[str]:
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, dict):
-        return set().union(*map(_strings, value.values())) if value else set()
-    if isinstance(value, list | tuple):
-        return set().union(*map(_strings, value)) if value else set()
-    return set()
 
 
 def _leftovers(text: str, data: list[str]) -> list[str]:
