@@ -6,10 +6,16 @@ from datetime import date
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from test_disbursement_support import *  # noqa: F403 (the 2024 plan the run allocates)
 from test_disbursement_support import B
 from test_i18n import VIETNAMESE
 
+from tiendo.demo.plans.allocation import Want
+from tiendo.demo.plans.writing import explain, explain_message
+from tiendo.domain.allocation import Tier
 from tiendo.domain.messages import Message
 from tiendo.plans import services
 from tiendo.plans.models import Disbursement, PlanItem, PlanLine, Source
@@ -156,3 +162,22 @@ def test_a_transfer_stored_before_shows_its_vietnamese_reasons(client, disbursed
     type(draft).objects.filter(pk=draft.pk).update(allocation=stored)
     summary = _page(client, specialist, summary_url, "en")
     assert all(" ".join(d["reasons"]) in summary for d in stored["transfer"]["donors"] if d["reasons"])
+
+
+@examples(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(list(Tier)),
+    st.dictionaries(st.sampled_from(["NSTW", "NSDP_CD", "NSDP_TSDD"]), st.integers(0, 10**12), min_size=1),
+    st.data(),
+)
+def test_the_demos_explanations_are_its_sentences_in_every_language(tier, need, data):
+    got = {source: data.draw(st.integers(0, amount)) for source, amount in need.items()}
+    floor = {source: data.draw(st.integers(0, amount)) for source, amount in got.items()}
+    want = Want(None, tier.value, need, floor, whole=data.draw(st.booleans()), got=got)
+    for day in (date(2024, 12, 10), date(2025, 12, 10)):
+        message = explain_message(want, day)
+        assert message.vi == explain(want, day)
+        for language in ("en", "zh-hans"):
+            assert not VIETNAMESE.search(message.render(language).replace("(đ)", "").replace("Luật Đầu tư công", "")), (
+                message.render(language)
+            )

@@ -39,6 +39,7 @@ ITEM_COLUMNS = (
     "extension_decision",
     "explanation",
     "note",
+    "explanation_message",
 )
 LINE_COLUMNS = ("version_id", "item_id", "source_id", "amount", "manual")
 DISBURSEMENT_COLUMNS = ("plan_id", "project_id", "source_id", "month", "amount", "imported_from")

@@ -159,8 +159,7 @@ def start_draft(
     ]
     bulk = _Bulk(actor, reason)
     bulk.create(budgets, SourceBudget)
-    # what an item is, bar its version, with its explanation's message
-    copy_fields = [name for name in loading.ITEM_COLUMNS if name != "version_id"] + ["explanation_message"]
+    copy_fields = [name for name in loading.ITEM_COLUMNS if name != "version_id"]  # what an item is, bar its version
     old_items = list(base.items.all())
     new_items = [PlanItem(version=draft, **{name: getattr(item, name) for name in copy_fields}) for item in old_items]
     new_items = bulk.create(new_items, PlanItem)

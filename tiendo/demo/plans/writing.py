@@ -10,6 +10,10 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from tiendo.accounts.models import User
+from tiendo.domain.allocation import Tier
+from tiendo.domain.allocation.messages import TIER_NAMES
+from tiendo.domain.languages import Text
+from tiendo.domain.messages import Message, Money
 from tiendo.domain.money import format_vnd
 from tiendo.plans import services
 from tiendo.plans.models import Plan, PlanVersion, Source
@@ -47,6 +51,25 @@ def explain(want: Want, day: date) -> str:
     if floor:
         text += f" Giữ {format_vnd(floor)} đã giao hoặc đã giải ngân."
     return text
+
+
+def explain_message(want: Want, day: date) -> Message:
+    """`explain` as a message, to read in any language (its Vietnamese is `explain`'s sentence)."""
+    need, got, floor = sum(want.need.values()), sum(want.got.values()), sum(want.floor.values())
+    law = "Luật Đầu tư công 2019" if day < date(2025, 1, 1) else "Luật Đầu tư công 2024"
+    name = TIER_NAMES[Tier(want.tier)]
+    tier = Text(TIER_VI[want.tier], name.en[0].lower() + name.en[1:], name.zh)
+    head = Message(
+        "al.demo.head", {"letter": TIER_LETTER[want.tier], "tier": tier, "need": Money(need), "got": Money(got)}
+    )
+    if got >= need:
+        said = Message("al.demo.full", {"head": head})
+    elif want.whole and got <= floor:
+        said = Message("al.demo.whole", {"head": head, "law": law})
+    else:
+        short = tuple(s for s, n in want.need.items() if want.got.get(s, 0) < n)
+        said = Message("al.demo.short", {"head": head, "short": Money(need - got), "sources": short})
+    return Message("al.demo.floor", {"text": said, "floor": Money(floor)}) if floor else said
 
 
 def create_sources(clerk: User | None) -> dict[str, Source]:
@@ -150,6 +173,7 @@ def write(story: Story, sources: dict[str, Source], clerk: User | None) -> tuple
                         extended[1] if extended else "",
                         explain(want, d.day),
                         want.note,
+                        explain_message(want, d.day).to_json(),
                     )
                 )
                 wanted.append(want)

@@ -270,3 +270,31 @@ TRANSFER_TEMPLATES: Final[dict[str, Text]] = {
     ),
 }
 register(TRANSFER_TEMPLATES)
+
+# The demo province's explanations (tiendo.demo.plans.writing: its figures are generated, not solved), registered
+# here so that the pages render them whether or not the demo is loaded in the process.
+DEMO_TEMPLATES: Final[dict[str, Text]] = {
+    "al.demo.head": T(
+        "Thứ tự ưu tiên ({letter}): {tier}. Nhu cầu {need}, bố trí {got}",
+        "Priority ({letter}): {tier}. Need {need}, allocated {got}",
+        "优先顺序({letter})：{tier}。需求{need}，安排{got}",
+    ),
+    "al.demo.full": T("{head}: đủ nhu cầu.", "{head}: the whole need.", "{head}：满足全部需求。"),
+    "al.demo.whole": T(
+        "{head}: dự án khởi công mới chỉ được bố trí khi đủ vốn hoàn thành theo tiến độ ({law}), nguồn không còn đủ.",
+        "{head}: a new project is funded only with enough capital to complete it on schedule ({law}), and the "
+        "sources no longer suffice.",
+        "{head}：新开工项目仅在资金足以按进度完成时才安排（{law}），资金来源已不足。",
+    ),
+    "al.demo.short": T(
+        "{head}: thiếu {short} do nguồn {sources} không đủ cho các dự án cùng thứ tự ưu tiên.",
+        "{head}: {short} short as source {sources} does not cover the projects of the same priority.",
+        "{head}：缺少{short}，因资金来源{sources}不足以满足同一优先顺序的项目。",
+    ),
+    "al.demo.floor": T(
+        "{text} Giữ {floor} đã giao hoặc đã giải ngân.",
+        "{text} Keeps the {floor} already allocated or disbursed.",
+        "{text}保留已下达或已拨付的{floor}。",
+    ),
+}
+register(DEMO_TEMPLATES)
