@@ -5,7 +5,7 @@ A project refused here gets nothing and a `Violation`; the model never sees it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from tiendo.domain.allocation.inputs import Plan, Project
@@ -80,7 +80,7 @@ class Violation:
     citation: str
     explanation: str
     verify: bool = False  # the article is from a secondary source: check it before relying on it
-    message: Message | None = None  # the explanation in any language (`message.vi == explanation`)
+    message: Message | None = field(default=None, compare=False)  # the explanation in any language (its `.vi`)
 
 
 def violations_of(project: Project, plan: Plan, law: PriorityLaw | None = None) -> tuple[Violation, ...]:
