@@ -112,7 +112,7 @@ def test_an_english_and_a_chinese_explanation_read_in_their_language():
     a, b, c = allocate(ANNUAL_2025, sources, projects).messages()
     assert a.render("en").startswith("Transitional projects finishing in the plan period — priority điểm g khoản 4")
     assert a.render("en").endswith("Need 20 billion VND, allocated in full.")
-    assert "10 billion VND allocated (50.0%): source NSTW used up, allocated to the higher priorities (g)" in (
+    assert "10 billion VND allocated (50.0%): the capital of NSTW used up, allocated to the higher priorities (g)" in (
         b.render("en")
     )
     assert b.render("zh-hans").startswith("按批准进度实施的结转项目——优先顺序")

@@ -170,13 +170,13 @@ TEMPLATES: Final[dict[str, Text]] = {
     ),
     "al.why.taken": T(
         "nguồn {sources} đã hết, đã bố trí cho {takers}",
-        "source {sources} used up, allocated to {takers}",
+        "the capital of {sources} used up, allocated to {takers}",
         "资金来源{sources}已用完，已安排给{takers}",
     ),
-    "al.why.never": T("nguồn {sources} không có vốn", "source {sources} has no capital", "资金来源{sources}没有资金"),
-    "al.why.spent": T("nguồn {sources} đã hết", "source {sources} used up", "资金来源{sources}已用完"),
+    "al.why.never": T("nguồn {sources} không có vốn", "no capital in {sources}", "资金来源{sources}没有资金"),
+    "al.why.spent": T("nguồn {sources} đã hết", "the capital of {sources} used up", "资金来源{sources}已用完"),
     "al.why.left": T(
-        "nguồn {sources} chỉ còn {amount}", "source {sources} has only {amount} left", "资金来源{sources}仅剩{amount}"
+        "nguồn {sources} chỉ còn {amount}", "only {amount} left in {sources}", "资金来源{sources}仅剩{amount}"
     ),
     "al.why.both": T("{empty}; {left}", "{empty}; {left}", "{empty}；{left}"),
     "al.takers.same": T("các dự án cùng thứ tự ưu tiên", "the projects of the same priority", "同一优先顺序的项目"),
