@@ -56,7 +56,7 @@ def test_a_plan_is_recorded_as_it_was_decided(specialist, project_x):
     decided = {second.pk: at(date(2022, 7, 12), 16)}
     assert services.add_budgets([(second.pk, leaf.pk, 10_000_000_000, "")], actor=specialist, decided_at=decided)
     item_ids = services.add_items(
-        [(second.pk, project_x.pk, "new", 8_000_000_000, 0, ["NSDP_CD"], 0, False, None, None, "", "", "")],
+        [(second.pk, project_x.pk, "new", 8_000_000_000, 0, ["NSDP_CD"], 0, False, None, None, "", "", "", {})],
         actor=specialist,
         decided_at=decided,
     )
