@@ -17,7 +17,7 @@ from datetime import date
 
 from vietnam_provinces import Province, ProvinceCode, VietNamDivisionType, Ward
 
-from tiendo.domain.organisation import AgencyKind, UnitLevel
+from tiendo.domain.organisation import AgencyKind, UnitLevel, chinese_name
 from tiendo.domain.text import clean, search_key
 
 TWO_TIER = date(2025, 7, 1)  # communes, wards and special zones of today (docs/legal/reorganisation.md, ORG-04)
@@ -193,7 +193,8 @@ def commune_names(name: str, kind: VietNamDivisionType) -> tuple[str, str, str, 
     """(unit type, English, Chinese, Chinese of its People's Committee): Chinese keeps the Vietnamese name with
     its diacritics ("Cẩm Giàng 社"), as two communes may differ only by them (Cẩm Giang, Cẩm Giàng)."""
     english, chinese = COMMUNE_WORDS[kind]
-    return kind.value, f"{latin(name)} {english}", f"{name} {chinese}", f"{name} {chinese}人民委员会"
+    committee = chinese_name(name, f"{chinese}人民委员会")
+    return kind.value, f"{latin(name)} {english}", chinese_name(name, chinese), committee
 
 
 def _bare(province: Province) -> tuple[str, str]:
