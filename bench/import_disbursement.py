@@ -14,7 +14,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -96,15 +95,9 @@ def main() -> None:
     parser.add_argument("--workbook", type=Path, help="where to keep the generated report, reused if it exists")
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="tiendo-bench-"))
-    os.environ["TIENDO_DATA_DIR"] = str(folder)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
-    from import_projects import fresh_postgres
+    from import_projects import start_django
 
-    scratch = fresh_postgres(os.environ["DATABASE_URL"], args.template) if os.environ.get("DATABASE_URL") else None
-    import django
-
-    django.setup()
+    folder, scratch = start_django(args.template)
     from django.core.management import call_command
     from django.db import connection
 

@@ -120,6 +120,19 @@ def raw_read(path: Path) -> tuple[int, float, float]:
     return rows, time.perf_counter() - started, time.process_time() - cpu
 
 
+def start_django(template: bool):
+    """A temporary data folder, a scratch PostgreSQL database when DATABASE_URL names one (None on SQLite: the
+    folder holds the database), then Django set up on them: (folder, the scratch database's dropper or None)."""
+    folder = Path(tempfile.mkdtemp(prefix="tiendo-bench-"))
+    os.environ["TIENDO_DATA_DIR"] = str(folder)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
+    scratch = fresh_postgres(os.environ["DATABASE_URL"], template) if os.environ.get("DATABASE_URL") else None
+    import django
+
+    django.setup()
+    return folder, scratch
+
+
 def fresh_postgres(url: str, template: bool = False):
     """Point DATABASE_URL at a new database beside the one named (with `template`, a copy of it: an empty database
     already migrated saves the migration, minutes on a busy machine); returns the function that drops it."""
@@ -152,13 +165,7 @@ def main() -> None:
     parser.add_argument("--workbook", type=Path, help="where to keep the generated workbook, reused if it exists")
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="tiendo-bench-"))
-    os.environ["TIENDO_DATA_DIR"] = str(folder)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
-    scratch = fresh_postgres(os.environ["DATABASE_URL"], args.template) if os.environ.get("DATABASE_URL") else None
-    import django
-
-    django.setup()
+    folder, scratch = start_django(args.template)
     from django.core.management import call_command
     from django.db import connection
 
