@@ -130,16 +130,22 @@ def run_client(number: int, host: str, port: int, deadline: float, results, lock
     while time.monotonic() < deadline:
         label, path = pages[i % len(pages)]
         i += 1
-        started = time.perf_counter()
-        try:
-            status, _, _ = client.request("GET", path)
-            error = None if status == 200 else f"status {status} on {path}"
-        except (OSError, http.client.HTTPException) as exc:
-            status, error = None, f"{type(exc).__name__} on {path}"
-        elapsed = time.perf_counter() - started
+        seconds, error = timed_get(client, path)
         with lock:
-            results[(label, username)].append((elapsed if error is None else None, error))
+            results[(label, username)].append((seconds, error))
     client.close()
+
+
+def timed_get(client, path: str) -> tuple[float | None, str | None]:
+    """One GET of a page: (seconds, None) when it answered 200, else (None, what went wrong)."""
+    started = time.perf_counter()
+    try:
+        status, _, _ = client.request("GET", path)
+        error = None if status == 200 else f"status {status} on {path}"
+    except (OSError, http.client.HTTPException) as exc:
+        error = f"{type(exc).__name__} on {path}"
+    elapsed = time.perf_counter() - started
+    return (elapsed if error is None else None), error
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -46,7 +46,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tiendo.settings")
 
-from load import LOOPBACK, Client, answers_health, free_port, percentile  # noqa: E402  (bench/load.py: the same login and client)
+from load import LOOPBACK, Client, answers_health, free_port, percentile, timed_get  # noqa: E402  (bench/load.py: the same login and client)
 
 READ = re.compile(r"^\s*(\(?\s*SELECT|WITH|EXPLAIN|VALUES)\b", re.IGNORECASE)
 
@@ -181,14 +181,8 @@ def http_client(
         while (count and i - number < count * len(pages)) or (not count and time.monotonic() < deadline):
             label, path = pages[i % len(pages)]
             i += 1
-            started = time.perf_counter()
-            try:
-                status, _, _ = client.request("GET", path)
-                error = None if status == 200 else f"status {status} on {path}"
-            except (OSError, http.client.HTTPException) as exc:
-                error = f"{type(exc).__name__} on {path}"
-            elapsed = time.perf_counter() - started
-            results.append((label, elapsed if error is None else None, error))
+            seconds, error = timed_get(client, path)
+            results.append((label, seconds, error))
     client.close()
     queue.put(results)
 
