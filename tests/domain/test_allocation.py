@@ -610,3 +610,18 @@ def test_the_new_projects_stage_searches_its_optimum_on_a_real_plan():
     assert len(solver) == len(final)
     for level, (a, b) in enumerate(zip(solver, final, strict=True), 1):
         assert abs(a - b) <= 1e-6 * max(b, 1) + 1_000_000, (level, a, b)
+
+
+def test_a_source_s_odd_amount_does_not_make_the_solver_give_up():
+    """Hypothesis found it: with 4,000,000,106 đồng in S0 (not 4,000,000,100) HiGHS's presolve called the first
+    stage infeasible, though allocating nothing always is feasible, and the run failed. Both levels are funded."""
+    special = T.SPECIAL_OR_EMERGENCY
+    projects = [
+        project("P0", special, 4 * TY, ("S0",), group=G.C),
+        *(project(f"Z{n}", special, 0, ("S0",), group=G.C) for n in range(4)),
+        project("P4", T.COMPLETED_UNFUNDED, 4 * TY, ("S1",), group=G.C),
+        project("P6", special, 1 * TY, ("S0", "S1"), group=G.C),
+    ]
+    given = amounts({"S0": 4_000_000_106, "S1": 1 * TY}, projects, ANNUAL_2024)
+    assert given["P0"] + given["P6"] == 5 * TY  # the special level takes all it needs: 5 tỷ of 5,000000106
+    assert given["P4"] == 106  # the completed project gets what is left over

@@ -201,9 +201,16 @@ def _run(
     highs.setOptionValue("time_limit", max(model.time_limit - model.solver_seconds, 1.0))
     started = time.perf_counter()
     highs.run()
+    status = highs.getModelStatus()
+    if status == HighsModelStatus.kInfeasible and not len(model.solution):
+        # nothing allocated is always feasible: HiGHS's presolve misread the numbers (seen on 4,000,000,106 đồng
+        # of a source, not on 4,000,000,100); solve the same model once more without it
+        highs.setOptionValue("presolve", "off")
+        highs.run()
+        highs.setOptionValue("presolve", "choose")
+        status = highs.getModelStatus()
     model.solver_seconds += time.perf_counter() - started
     model.stages.append(stage)
-    status = highs.getModelStatus()
     if status == HighsModelStatus.kTimeLimit and highs.getInfo().primal_solution_status == 2:  # feasible
         model.proven = False
     elif status != HighsModelStatus.kOptimal:
