@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tiendo.directives",
     "tiendo.reviews",
     "tiendo.plans",
+    "tiendo.targets",
     "tiendo.demo",
     "tiendo.api",
     "tiendo.jobs",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("projects/", include("tiendo.projects.urls")),
     path("reviews/", include("tiendo.reviews.urls")),
     path("plans/", include("tiendo.plans.urls")),
+    path("targets/", include("tiendo.targets.urls")),
     path("jobs/", include("tiendo.jobs.urls")),
     path("", include("tiendo.directives.urls")),
     path("admin/", admin.site.urls),

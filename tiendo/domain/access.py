@@ -224,6 +224,38 @@ def can_prepare_reviews(actor: Actor) -> bool:
     return actor.role in EDIT_ALL
 
 
+def target_scope(actor: Actor) -> Scope:
+    """Targets, scenarios, actuals and the publications behind them: the province's staff and every agency's
+    officers see them all (a department answers for its sector but reads the province's path); investors and
+    the public only what is published (tiendo.targets.access narrows to it)."""
+    if actor.role in READ_ALL or (actor.role == Role.OFFICER and actor.agency_ids):
+        return Scope.ALL
+    return Scope.NONE
+
+
+def can_read_targets(actor: Actor) -> bool:
+    """The targets pages: staff and officers. Investors and the public read the published figures on the portal."""
+    return target_scope(actor) == Scope.ALL
+
+
+def can_manage_targets(actor: Actor) -> bool:
+    """Targets, the catalogue, scenario versions, imports of releases: the department's specialists and the
+    leaders who set the province's path."""
+    return actor.role in {Role.LEADER, Role.SPECIALIST, Role.ADMIN}
+
+
+def can_report_indicator(actor: Actor, agency_id: int | None) -> bool:
+    """A figure of an indicator: those who manage targets, or an officer of the agency responsible for it."""
+    if can_manage_targets(actor):
+        return True
+    return actor.role == Role.OFFICER and agency_id is not None and agency_id in actor.agency_ids
+
+
+def can_send_target_alerts(actor: Actor) -> bool:
+    """Turning an alert into a task for the responsible agency: a specialist or a leader confirms it."""
+    return actor.role in {Role.LEADER, Role.SPECIALIST, Role.ADMIN}
+
+
 def receives_extension_requests(actor: Actor) -> bool:
     """Extension requests and the daily digest of overdue tasks go to the department's specialists."""
     return actor.role == Role.SPECIALIST
@@ -261,6 +293,9 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "read_plans": can_read_plans,
     "manage_plans": can_manage_plans,
     "is_investor": is_investor,
+    "read_targets": can_read_targets,
+    "manage_targets": can_manage_targets,
+    "send_target_alerts": can_send_target_alerts,
     "see_every_job": sees_every_job,
     "receives_extension_requests": receives_extension_requests,
 }
