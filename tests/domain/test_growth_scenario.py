@@ -89,7 +89,12 @@ def test_without_a_scenario_the_rest_of_the_year_has_no_source():
     assert result.quarters[2].growth is result.quarters[2].contributions is None
     assert result.annual_estimate is result.gap_points is result.contributions is None
     assert result.required_growth_remaining is not None and result.ytd_growth is not None
-    assert result_to_json(result)["quarters"][3] == {"quarter": 4, "source": "none", "growth": None, "contributions": None}
+    assert result_to_json(result)["quarters"][3] == {
+        "quarter": 4,
+        "source": "none",
+        "growth": None,
+        "contributions": None,
+    }
 
 
 def test_before_the_first_quarter_only_the_scenario_and_the_required_growth():

@@ -70,6 +70,8 @@ def _quarters_list(quarters: Sequence[int]) -> str:
     names = [ROMAN[q - 1] for q in quarters]
     if len(names) == 1:
         return f"quý {names[0]}"
+    if len(names) == 4:
+        return "cả bốn quý"
     return "các quý " + ", ".join(names[:-1]) + " và " + names[-1]
 
 
