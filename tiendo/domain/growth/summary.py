@@ -35,6 +35,7 @@ COMPONENT_NAMES: Final[Mapping[str, str]] = {
     "product_taxes": "thuế sản phẩm trừ trợ cấp sản phẩm",
 }
 ROMAN: Final = ("I", "II", "III", "IV")
+_BEHIND: Final = {Status.AT_RISK: "có nguy cơ không đạt mục tiêu", Status.OFF_TRACK: "chậm so với tiến độ cần đạt"}
 _PERIODS: Final = {1: "quý I/{year}", 2: "6 tháng đầu năm {year}", 3: "9 tháng năm {year}", 4: "năm {year}"}
 
 
@@ -188,7 +189,7 @@ def _indicator_text(alert: IndicatorBehind) -> str:
     bar = f"mục tiêu năm {_target_text(target, unit)}"
     if target.cumulative and alert.months < 12:
         bar = f"{number(target.share(alert.months) * 100)}% {bar}"
-    judged = "không đạt mục tiêu" if alert.months == 12 else Status(alert.status).label + " mục tiêu"
+    judged = "không đạt mục tiêu" if alert.months == 12 else _BEHIND[alert.status]
     return (
         f"Chỉ tiêu “{alert.indicator}” {months_name(alert.months)} đạt {_value(alert.value, unit)}, {side} hơn mức "
         f"cần đạt ({_value(alert.expected, unit)}, {bar}): {judged}. Đề nghị cơ quan phụ trách báo cáo nguyên nhân "
