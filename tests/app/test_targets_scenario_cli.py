@@ -9,6 +9,7 @@ import io
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.app import schema_check
 from tests.domain.growth_cases import CONTRACT_INPUT, REFUSALS
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "targets.md"
 EXAMPLES = ROOT / "docs" / "growth-examples"
 SCHEMA = json.loads((ROOT / "docs" / "growth-scenario.schema.json").read_text())
 OUTPUT = {"$ref": "#/$defs/output"}
@@ -67,6 +69,23 @@ def test_each_example_gives_its_expected_output(path):
     got = json.loads(scenario(str(path), "--json"))
     expected = json.loads((EXAMPLES / "expected" / path.name).read_text())
     assert close(got, expected) == []
+
+
+@pytest.mark.parametrize("path", examples(), ids=lambda p: p.name)
+def documented() -> list[tuple[str, str]]:
+    pattern = re.compile(r"<!-- growth-example: (\S+) -->\n```\w*\n(.*?)\n```", re.S)
+    return pattern.findall(DOCS.read_text())
+
+
+@pytest.mark.parametrize(("name", "text"), documented())
+def test_the_documentation_shows_what_the_command_prints(name, text):
+    command, _, expected = text.partition("\n")
+    assert command == f"$ tiendo targets scenario docs/growth-examples/{name}"
+    assert scenario(str(EXAMPLES / name)).rstrip("\n") == expected
+
+
+def test_every_example_is_documented():
+    assert sorted(name for name, _text in documented()) == [p.name for p in examples()]
 
 
 @pytest.mark.parametrize("path", examples(), ids=lambda p: p.name)

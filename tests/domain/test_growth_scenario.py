@@ -1,6 +1,7 @@
 """The growth scenario's arithmetic (docs/contracts/growth-scenario.md): hand-checked examples, the contract's
 identities on random inputs, and every refusal."""
 
+import json
 import math
 
 import pytest
@@ -137,7 +138,7 @@ def test_every_refusal_is_one_vietnamese_sentence_naming_the_field(data, field, 
     assert message.endswith(".") and "\n" not in message and message.count(". ") == 0, message
 
 
-@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, 10**400])
 def test_nan_and_infinity_are_refused(bad):
     with pytest.raises(InvalidScenario, match=r'"base.services\[0\]" phải là một số'):
         scenario_from_json(changed(("base.services", [bad, 1.0, 1.0, 1.0])))
@@ -162,7 +163,7 @@ growths = st.floats(-1, 2, allow_nan=False)
 @st.composite
 def years(draw):
     names = draw(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=5, unique=True))
-    base = {c: tuple(draw(st.lists(st.floats(0, 1e5), min_size=4, max_size=4))) for c in names}
+    base = {c: tuple(draw(st.lists(st.floats(0, 1e5, allow_subnormal=False), min_size=4, max_size=4))) for c in names}
     assume(all(sum(row[q] for row in base.values()) >= 1 for q in range(4)))
     elapsed = draw(st.integers(0, 4))
     actual = {c: tuple(draw(st.lists(growths, min_size=elapsed, max_size=elapsed))) for c in names}
@@ -211,4 +212,25 @@ def test_the_required_growth_in_every_remaining_quarter_meets_the_target_exactly
         )
         left = math.fsum(data.base[c][q] for c in data.base for q in range(elapsed, 4))
         total = math.fsum(v for row in data.base.values() for v in row)
-        assert published + (1 + required) * left == pytest.approx((1 + data.target_growth) * total, rel=1e-12)
+        assert published + (1 + required) * left == pytest.approx(
+            (1 + data.target_growth) * total, rel=1e-12, abs=1e-12 * total
+        )
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**20), 10**20) | st.just(10**400) | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12,
+)
+PLACES = ["year", "target_growth", "base", "base.services", "actual_growth", "actual_growth.services", "scenario"]
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(PLACES), json_values)
+def test_any_value_anywhere_is_read_or_refused_in_a_sentence(place, value):
+    try:
+        result = compute(scenario_from_json(changed((place, value))))
+    except InvalidScenario as refused:
+        assert str(refused).endswith(".") and "\n" not in str(refused)
+    else:
+        json.dumps(result_to_json(result), allow_nan=False)

@@ -42,8 +42,12 @@ SHORT_NAMES = {
 }
 
 
-def _growth(value: float | None) -> str:
-    return "—" if value is None else percent(value)
+def _growth(value: float | None, trim: bool = True) -> str:
+    return "—" if value is None else percent(value, trim=trim)
+
+
+def _points(values, component: str) -> str:
+    return "—" if values is None else number(values[component], trim=False)
 
 
 def as_text(result: ScenarioResult) -> str:
@@ -54,10 +58,10 @@ def as_text(result: ScenarioResult) -> str:
     sources = {"actual": "công bố", "scenario": "kịch bản", "none": "—"}
     rows = []
     for q in result.quarters:
-        cells = [number(q.contributions[c]) if q.contributions else "—" for c in names]
-        rows.append([ROMAN[q.quarter - 1], sources[q.source.value], _growth(q.growth), *cells])
-    year_cells = [number(result.contributions[c]) if result.contributions else "—" for c in names]
-    rows.append(["Cả năm", "", _growth(result.annual_estimate), *year_cells])
+        cells = [_points(q.contributions, c) for c in names]
+        rows.append([ROMAN[q.quarter - 1], sources[q.source.value], _growth(q.growth, trim=False), *cells])
+    year_cells = [_points(result.contributions, c) for c in names]
+    rows.append(["Cả năm", "", _growth(result.annual_estimate, trim=False), *year_cells])
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     lines = [
         f"Kịch bản tăng trưởng GRDP năm {result.year} — mục tiêu {percent(result.target_growth)}, "
@@ -74,8 +78,10 @@ def as_text(result: ScenarioResult) -> str:
     gap = "—" if result.gap_points is None else f"{number(result.gap_points)} điểm phần trăm"
     lines += [
         "",
-        f"Tăng trưởng các quý đã công bố: {_growth(result.ytd_growth)}.",
-        f"Tăng trưởng cần đạt ở mỗi quý còn lại: {_growth(result.required_growth_remaining)}.",
+        f"Tăng trưởng các quý đã công bố: {_growth(result.ytd_growth) if result.elapsed_quarters else 'chưa có'}.",
+        "Tăng trưởng cần đạt ở mỗi quý còn lại: "
+        + (_growth(result.required_growth_remaining) if result.remaining else "không còn quý nào")
+        + ".",
         f"Ước cả năm: {_growth(result.annual_estimate)}; chênh lệch so với mục tiêu: {gap}.",
         f"Đánh giá: {grdp_status(result).label}.",
         "",

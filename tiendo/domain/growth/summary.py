@@ -39,17 +39,18 @@ _BEHIND: Final = {Status.AT_RISK: "có nguy cơ không đạt mục tiêu", Stat
 _PERIODS: Final = {1: "quý I/{year}", 2: "6 tháng đầu năm {year}", 3: "9 tháng năm {year}", 4: "năm {year}"}
 
 
-def number(value: float, places: int = 2) -> str:
-    """A float the Vietnamese way: "1.234,5" (at most `places` decimals, no trailing zeros)."""
+def number(value: float, places: int = 2, *, trim: bool = True) -> str:
+    """A float the Vietnamese way: "1.234,5" (at most `places` decimals; trailing zeros dropped unless not `trim`,
+    as a table's column keeps them)."""
     text = format_number(Decimal(repr(round(value, 12))), places)
-    if "," in text:
+    if trim and "," in text:
         text = text.rstrip("0").rstrip(",")
-    return "0" if text == "-0" else text
+    return text.removeprefix("-") if text.strip("-0,") == "" else text
 
 
-def percent(fraction: float) -> str:
+def percent(fraction: float, *, trim: bool = True) -> str:
     """A growth rate given as a fraction: 0.0985 → "9,85%"."""
-    return number(fraction * 100) + "%"
+    return number(fraction * 100, trim=trim) + "%"
 
 
 def points(value: float) -> str:
