@@ -147,12 +147,18 @@ def test_a_quarter_below_the_scenario_and_a_required_growth_beyond_it():
     # Q4 needs (0.1·310 − 9.9 − 7 − 9.9)/10 = 42 %
     assert too_high.required == pytest.approx(0.42) and too_high.highest_planned == pytest.approx(0.1)
     assert too_high.excess_points == pytest.approx(32.0)
+    assert [a.key for a in (grdp, component, too_high)] == [
+        "shortfall:2026:Q2:grdp",
+        "shortfall:2026:Q2:g",
+        "required:2026:Q4-Q4",
+    ]
     assert grdp_alerts(one((0.05,))) == []  # no scenario: nothing to fall short of
 
 
 def test_an_indicator_behind_its_path():
     behind = indicator_alert("Thu ngân sách", REVENUE, Reading(5000.0, 6), unit="tỷ đồng")
     assert behind is not None and behind.status is S.OFF_TRACK and behind.expected == 6000.0
+    assert behind.key == "indicator:Thu ngân sách:6"
     assert indicator_alert("Thu ngân sách", REVENUE, Reading(6100.0, 6)) is None
     assert indicator_alert("Thu ngân sách", REVENUE, None) is None
 

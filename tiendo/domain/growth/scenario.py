@@ -1,4 +1,5 @@
-"""The quarterly GRDP scenario arithmetic of docs/contracts/growth-scenario.md, exactly as the contract states it.
+"""The quarterly GRDP scenario arithmetic of docs/contracts/growth-scenario.md, exactly as the contract states it
+(growth over the same period of the previous year at comparable prices: docs/legal/targets.md TGT-04).
 
 Let b[c][q] be the previous year's GRDP of component c in quarter q, g[c][q] the growth used for the quarter (the
 published one if the quarter is published, else the scenario's), B the year's base, E the published quarters and R
