@@ -43,7 +43,7 @@ class DisbursementLink:
     rate: Decimal | None  # percent of the plan
     last_report: date | None  # the month of the latest Treasury report
     assumed: Decimal | None  # percent the scenario assumes by the end of that month
-    quarter_levels: tuple[float, ...]
+    quarter_levels: tuple[Decimal, ...]  # percent assumed by the end of each quarter
 
     @property
     def gap(self) -> Decimal | None:
@@ -79,7 +79,7 @@ def disbursement(year: int, user) -> DisbursementLink | None:
         rate=curve.rate if reported else None,
         last_report=reported,
         assumed=assumed,
-        quarter_levels=levels,
+        quarter_levels=tuple(Decimal(str(level)) for level in levels),
     )
 
 

@@ -89,7 +89,7 @@ def alert_list(request):
         "states": Alert.State.choices,
         "can_send": access.can(request.user, "send_target_alerts"),
         "can_manage": access.can(request.user, "manage_targets"),
-        "threshold": alerting.shortfall_points(),
+        "threshold": Decimal(str(alerting.shortfall_points())),
     }
     return render(request, "targets/alerts_list.html", context)
 
