@@ -144,9 +144,7 @@ def test_an_indicator_behind_its_path_is_an_alert_for_its_agency(specialist, age
     )
     Target.objects.create(indicator=revenue, year=YEAR, low=Decimal("12000"), document="NQ 50/NQ-HĐND")
     report = Publication(source="department", published_on=date(YEAR, 7, 5), issuer="Sở Tài chính")
-    services.record_publication(
-        report, actor=specialist, values=[services.NewValue(revenue, YEAR, 6, Decimal("4000"))]
-    )
+    services.record_publication(report, actor=specialist, values=[services.NewValue(revenue, YEAR, 6, Decimal("4000"))])
     found = alerting.check_alerts(YEAR, actor=specialist)
     assert [(a.kind, a.months, a.agency) for a in found] == [(Alert.Kind.INDICATOR_BEHIND, 6, agency_y)]
     assert found[0].figures["expected"] == 6000 and found[0].figures["status"] == "off_track"

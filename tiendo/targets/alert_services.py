@@ -102,7 +102,7 @@ def send_alert(alert: Alert, *, actor, text: str, deadline: date, agency, expect
     # a leader sends in the leaders' own right (as a review's follow-up); a specialist as the one who manages tasks
     as_leader = not access.can(actor, "manage_tasks") and access.can(actor, "decide_reviews")
     task = directive_services.save_task(
-        task, actor=actor, reason=f"Cảnh báo chỉ tiêu #{current.pk}", decided_by_leader=as_leader
+        task, actor=actor, reason=_("Target alert #%(n)d") % {"n": current.pk}, decided_by_leader=as_leader
     )
     current.state = Alert.State.SENT
     current.task = task

@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version
 from tiendo.domain import growth
 from tiendo.domain import growth_alerts as rules
-from tiendo.domain.growth.summary import COMPONENT_NAMES
 
 from . import selectors, services
 from .models import Alert, Component, ComponentAgency, EconomicSector, Indicator, IndicatorValue, Target
@@ -102,7 +102,8 @@ def _grdp_proposals(year: int, threshold: float) -> list[Proposal]:
     proposals = []
     for alert in found:
         if isinstance(alert, growth.Shortfall):
-            source = figures.get((alert.component or Component.INDUSTRY_CONSTRUCTION, alert.quarter))
+            # the release the quarter's figure in force comes from (GRDP's: its first component's)
+            source = figures.get((alert.component or Component.values[0], alert.quarter))
             numbers = {
                 "actual": _round(alert.actual),
                 "planned": _round(alert.planned),
@@ -240,7 +241,7 @@ def _store(proposal: Proposal, actor) -> tuple[Alert, str]:
         )
         try:
             with transaction.atomic():
-                acted_by(alert, actor, "Đề xuất từ kiểm tra chỉ tiêu").save()
+                acted_by(alert, actor, _("Proposed by the targets check")).save()
         except IntegrityError:  # another check stored it meanwhile
             return Alert.objects.get(**proposal.key), "unchanged"
         return alert, "new"
@@ -256,7 +257,7 @@ def _store(proposal: Proposal, actor) -> tuple[Alert, str]:
     alert.text = proposal.text
     if alert.agency_id is None:
         alert.agency = proposal.agency
-    acted_by(alert, actor, "Số liệu công bố sau làm thiếu hụt sâu hơn").save()
+    acted_by(alert, actor, _("A later release worsened the shortfall")).save()
     return alert, "updated"
 
 
@@ -288,4 +289,4 @@ def register() -> None:
         services.AFTER_PUBLICATION.append(after_publication)
 
 
-__all__ = ["COMPONENT_NAMES", "Proposal", "check_alerts", "component_agencies", "register", "shortfall_points"]
+__all__ = ["Proposal", "check_alerts", "component_agencies", "register", "shortfall_points"]
