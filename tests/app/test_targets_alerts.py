@@ -337,3 +337,47 @@ def test_the_panel_shows_linked_projects_with_findings_as_access_allows(
     link = IndicatorProject.objects.get(project__code="HD-DTC-0002")
     alert_services.unlink_project(link, actor=specialist)
     assert IndicatorProject.objects.count() == 2
+
+
+def test_the_alert_page_links_projects_and_shows_them_as_access_allows(
+    proposed, public_projects, specialist, officer_y, login
+):
+    client = login(specialist)
+    back = f"/targets/alerts/{proposed.pk}/"
+    for code in ("HD-2021-0001", "HD-DTC-0002"):
+        added = client.post(
+            "/targets/indicators/grdp_growth/projects/add/",
+            {"project": code, "note": "Vận hành quý III", "year": YEAR, "next": back},
+        )
+        assert added.status_code == 302 and added.url == back
+    elsewhere = client.post(
+        "/targets/indicators/grdp_growth/projects/add/",
+        {"project": "HD-DTC-0003", "year": YEAR, "next": "https://example.com/"},
+    )
+    assert elsewhere.url == reverse("targets:alerts")  # never sent off the site
+    page = client.get(back).content.decode()
+    assert "HD-2021-0001" in page and "HD-DTC-0002" in page and "Vận hành quý III" in page
+    # officer Y reads its agency's alert: the panel lists the project of its agency only, and no form to link
+    officer_page = login(officer_y).get(back)
+    assert officer_page.status_code == 200
+    text = officer_page.content.decode()
+    assert "HD-DTC-0002" in text and "HD-2021-0001" not in text and 'name="project"' not in text
+
+
+def test_the_components_agencies_are_set_on_the_page_and_from_the_command(
+    specialist, officer_x, agency_x, agency_y, login
+):
+    saved = login(specialist).post("/targets/alerts/agencies/", {"services": agency_y.code})
+    assert saved.status_code == 302
+    assert ComponentAgency.objects.get(component=Component.SERVICES).agency == agency_y
+    call_command(
+        "targets", "component-agency", "services", agency_x.code, "--as", specialist.username, stdout=StringIO()
+    )
+    row = ComponentAgency.objects.get(component=Component.SERVICES)
+    assert row.agency == agency_x and row.history.count() == 2
+    assert alerting.component_agencies()["services"] == agency_x
+    assert login(officer_x).post("/targets/alerts/agencies/", {"services": agency_y.code}).status_code == 403
+    with pytest.raises(CommandError, match="Không có quyền"):
+        call_command("targets", "component-agency", "services", agency_y.code, "--as", officer_x.username)
+    with pytest.raises(CommandError, match="Không có cơ quan mã"):
+        call_command("targets", "component-agency", "services", "NOPE", "--as", specialist.username)

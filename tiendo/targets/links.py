@@ -22,6 +22,7 @@ from tiendo.plans.disbursement import last_report, plan_curve, scope_for
 from tiendo.projects.models import Project
 from tiendo.reviews.models import Finding, ScanRun
 
+from .forms_alerts import LinkProjectForm
 from .models import Indicator, IndicatorProject
 
 
@@ -108,11 +109,18 @@ def panel(indicator: Indicator, year: int, user) -> dict | None:
     """The panel's context: disbursement (GRDP only), linked projects, and whether the user may change links."""
     if not access.can(user, "read_targets"):
         return None
+    can_link = access.can(user, "manage_targets")
     return {
         "indicator": indicator,
         "year": year,
         "disbursement": disbursement(year, user) if indicator.code == Indicator.GRDP_GROWTH else None,
         "projects": projects(indicator, year, user),
-        "can_link": access.can(user, "manage_targets"),
+        "can_link": can_link,
+        "link_form": LinkProjectForm(user=user) if can_link else None,
         "scan": ScanRun.latest(),
     }
+
+
+def indicator_panel(indicator: Indicator, year: int, user) -> dict:
+    """The panel as the indicator page's hook list takes it ({} for who sees none)."""
+    return panel(indicator, year, user) or {}

@@ -122,7 +122,6 @@ def _detail_context(request, alert: Alert, send_form=None, dismiss_form=None) ->
         "dismiss_form": dismiss_form if can_send else None,
         "entries": history_entries(alert),
         "links": links.panel(alert.indicator, alert.year, request.user),
-        "link_form": LinkProjectForm(user=request.user) if access.can(request.user, "manage_targets") else None,
     }
 
 
