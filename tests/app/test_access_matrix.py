@@ -36,6 +36,7 @@ from tiendo.plans.models import (
 )
 from tiendo.projects.models import Document, ImportJob, Milestone, ProgressReport, Project
 from tiendo.reviews.models import Finding, ReviewItem, ReviewRound, ScanRun
+from tiendo.targets.models import Alert, ComponentAgency, Indicator, IndicatorProject
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +83,8 @@ MARKERS: dict[str, set[str]] = {
     "MX-IMPORT-JOB": {"specialist", "admin"},
     "MX-JOB-SPECIALIST": {"specialist", "admin"},  # a background job: its starter's, and the administrator's
     "MX-JOB-OFFICER": {"officer", "admin"},
+    "MX-OWN-ALERT": STAFF | {"officer"},  # a target alert: the province's staff, and the officers of its agency
+    "MX-OTHER-ALERT": STAFF,
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -247,6 +250,24 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
                            status="done", progress=100)
         for who in ("specialist", "officer")
     ]  # fmt: skip
+
+    # target alerts: one for agency X's indicator, one for agency Y's; the indicator depends on every project
+    year = timezone.localdate().year
+    w["alert"], w["indicator_project"] = [], []
+    for agency, side in ((agency_x, "OWN"), (agency_y, "OTHER")):
+        indicator = Indicator.objects.create(
+            code=f"mx-{side.lower()}-indicator", name=f"Chỉ tiêu {side}", unit="count", responsible_agency=agency
+        )
+        w["alert"].append(
+            Alert.objects.create(
+                kind="indicator_behind", indicator=indicator, year=year, months=6, agency=agency,
+                figures={"value": 1, "expected": 2}, text=f"MX-{side}-ALERT chậm tiến độ",
+            )
+        )  # fmt: skip
+    w["indicator"] = w["alert"][0].indicator
+    for p in (own, other, own_public, other_public):
+        w["indicator_project"].append(IndicatorProject.objects.create(indicator=w["indicator"], project=p, year=year))
+    ComponentAgency.objects.create(component="services", agency=agency_x)
     return w
 
 
@@ -318,6 +339,9 @@ FILL = {
     "directives:notification_read": _both("notification"),
     "jobs:detail": _both("background_job"),
     "jobs:file": _both("background_job"),
+    **{f"targets:{n}": _both("alert") for n in ("alert", "alert_send", "alert_dismiss")},
+    "targets:link_add": lambda w, side: {"code": w["indicator"].code},
+    "targets:link_remove": _both("indicator_project"),
 }
 
 API_FILL = {"code": {"/api/agencies/": "agency", "/api/projects/": "project"}, "pk": {}}
@@ -456,7 +480,7 @@ def test_the_matrix_covers_every_kind_of_record(world):
     covered = {
         Project, Milestone, ProgressReport, Document, Enterprise, Directive, Task, ProgressUpdate, ExtensionRequest,
         Notification, ReviewRound, ReviewItem, Finding, Plan, PlanVersion, PlanItem, PlanLine, SourceBudget,
-        Disbursement, ImportJob, Job,
+        Disbursement, ImportJob, Job, Alert, IndicatorProject, ComponentAgency,
     }  # fmt: skip
     registered = set(access.registered())
     assert covered <= registered
