@@ -11,6 +11,7 @@ from tiendo.core.fields import DayField, DecimalCommaField, KeepCurrentChoiceFie
 from tiendo.directives.forms import local_agencies
 
 from .models import VALUE_DIGITS, Indicator, Target, Term
+from .standing import unit_name
 
 
 class IndicatorForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
@@ -38,6 +39,7 @@ class IndicatorForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_agency"].queryset = local_agencies() & access.visible(user, Agency)
+        self.fields["unit"].choices = [("", "---------")] + [(unit, unit_name(unit)) for unit in Indicator.Unit.values]
         if self.instance.pk:
             # the code names the indicator in links and commands: it stays what it was
             self.fields["code"].disabled = True

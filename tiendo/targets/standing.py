@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from tiendo.core import access
 from tiendo.core.templatetags.tiendo import number
@@ -37,6 +37,15 @@ WORDS = {
     Status.NO_DATA: pgettext_lazy("target status", "No data"),
 }
 MAX_DECIMALS = 4
+# the units as the pages write them: English readers see "billion VND", as on every other page of tiendo
+UNIT_NAMES = {
+    Indicator.Unit.PERCENT: "%",
+    Indicator.Unit.BILLION_VND: gettext_lazy("billion VND"),
+    Indicator.Unit.MILLION_VND: gettext_lazy("million VND"),
+    Indicator.Unit.MILLION_USD: gettext_lazy("million USD"),
+    Indicator.Unit.USD: "USD",
+    Indicator.Unit.COUNT: pgettext_lazy("unit", "count"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,11 @@ def unit_suffix(indicator: Indicator) -> str:
         return ""
     if indicator.unit == Indicator.Unit.PERCENT:
         return " %"
-    return f" {indicator.get_unit_display()}"
+    return f" {unit_name(indicator.unit)}"
+
+
+def unit_name(unit: str) -> str:
+    return str(UNIT_NAMES.get(unit, unit))
 
 
 def with_unit(indicator: Indicator, text: str) -> str:

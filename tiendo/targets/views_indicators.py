@@ -80,6 +80,7 @@ def indicator_detail(request, code):
     row = next((r for r in standing.year_rows(year, request.user) if r.indicator.pk == indicator.pk), None)
     context = {
         "indicator": indicator,
+        "unit_shown": standing.unit_name(indicator.unit),
         "year": year,
         "row": row,
         "targets": indicator_record.targets_of(indicator, request.user),
