@@ -140,7 +140,8 @@ def test_the_indicator_page_shows_each_revision_with_its_reason_and_each_value_w
     assert '<span class="old">NQ 45/NQ-HĐND</span> → <span class="new">NQ 60/NQ-HĐND</span>' in page
     assert "15/BC-TK, 20/07/2026, Thống kê tỉnh — Chính thức" in page  # the source of the value in force
     assert '<span class="old">9.000 tỷ đồng</span>' in page and "12/BC-TK, 05/07/2026" in page  # what it replaced
-    assert '<svg class="chart"' in page and "9.500" in page.split('<svg class="chart"')[1].split("</svg>")[0]
+    chart = page.split('<svg class="chart target-chart"')[1].split("</svg>")[0]
+    assert "9.500" in chart and "2030" in chart  # the value drawn, over the term's years
 
 
 def test_the_links_panel_appears_only_when_a_module_registers_one(login, specialist, revenue, monkeypatch):

@@ -1,6 +1,8 @@
 """The catalogue's, the terms' and the targets' forms: numbers typed the Vietnamese way, an agency that has since
 ended kept on an unchanged save, the version read carried for the stale-edit check."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -61,16 +63,27 @@ class TermForm(VersionedForm, forms.ModelForm):
         return data
 
 
+class TargetValueField(DecimalCommaField):
+    """A target as typed ("13,5") and shown as stored without trailing zeros, in a text box (a number box would
+    refuse the decimal comma and show nothing)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**VALUE_DIGITS, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+        return super().prepare_value(value)
+
+
 class TargetForm(VersionedForm, forms.ModelForm):
     """A new target of an indicator (the indicator comes from the page), or its revision: a revision names the
     document that revises it and says why."""
 
-    low = DecimalCommaField(label=_("Target (or lower end of the range)"), **VALUE_DIGITS)
-    high = DecimalCommaField(
-        label=_("Upper end of the range"),
-        required=False,
-        help_text=_("Only for a range, e.g. 13,5 for 13–13,5 %."),
-        **VALUE_DIGITS,
+    low = TargetValueField(label=_("Target (or lower end of the range)"))
+    high = TargetValueField(
+        label=_("Upper end of the range"), required=False, help_text=_("Only for a range, e.g. 13,5 for 13–13,5 %.")
     )
     decided_on = DayField(label=_("Decided on"), required=False)
 
@@ -82,6 +95,7 @@ class TargetForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, revising: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.revising = revising
+        self.fields["kind"].label = _("Kind of target")
         self.fields["term"].required = False
         self.fields["term"].help_text = _("A term target and a term plan's year need their term.")
         if revising:

@@ -85,7 +85,7 @@ def indicator_detail(request, code):
         "row": row,
         "targets": indicator_record.targets_of(indicator, request.user),
         "values": indicator_record.values_of(indicator, request.user),
-        "chart": year_chart(points, standing.plain),
+        "chart": year_chart(points, lambda value: standing.plain(round(value, 2))),
         "value_colour": VALUE_COLOUR,
         "links_panel": hooks.panel_for(indicator, year, request.user),
         "can_manage": access.can(request.user, "manage_targets"),
