@@ -36,7 +36,21 @@ from tiendo.plans.models import (
 )
 from tiendo.projects.models import Document, ImportJob, Milestone, ProgressReport, Project
 from tiendo.reviews.models import Finding, ReviewItem, ReviewRound, ScanRun
-from tiendo.targets.models import Alert, ComponentAgency, Indicator, IndicatorProject
+from tiendo.targets.models import (
+    Alert,
+    Component,
+    ComponentAgency,
+    EconomicSector,
+    GrowthFigure,
+    Indicator,
+    IndicatorProject,
+    IndicatorValue,
+    Publication,
+    Scenario,
+    ScenarioCell,
+    Target,
+    Term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +97,16 @@ MARKERS: dict[str, set[str]] = {
     "MX-IMPORT-JOB": {"specialist", "admin"},
     "MX-JOB-SPECIALIST": {"specialist", "admin"},  # a background job: its starter's, and the administrator's
     "MX-JOB-OFFICER": {"officer", "admin"},
-    "MX-OWN-ALERT": STAFF | {"officer"},  # a target alert: the province's staff, and the officers of its agency
+    # targets: staff and every agency's officers read the province's path; investors and the public only what a
+    # statistics office published; an alert is its agency's
+    "MX-RETIRED-INDICATOR": STAFF | {"officer"},
+    "MX-RETIRED-TARGET": STAFF | {"officer"},
+    "MX-SCENARIO": STAFF | {"officer"},
+    "MX-OWN-ALERT": STAFF | {"officer"},
     "MX-OTHER-ALERT": STAFF,
+    "MX-DEPT-REPORT": STAFF | {"officer"},
+    "MX-STATS-RELEASE": STAFF | {"officer", "investor", "anonymous"},
+    "MX-INDICATOR-LINK": STAFF | {"officer"},
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -250,25 +272,53 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
                            status="done", progress=100)
         for who in ("specialist", "officer")
     ]  # fmt: skip
-
-    # target alerts: one for agency X's indicator, one for agency Y's; the indicator depends on every project
-    year = timezone.localdate().year
-    w["alert"], w["indicator_project"] = [], []
-    for agency, side in ((agency_x, "OWN"), (agency_y, "OTHER")):
-        indicator = Indicator.objects.create(
-            code=f"mx-{side.lower()}-indicator", name=f"Chỉ tiêu {side}", unit="count", responsible_agency=agency
-        )
-        w["alert"].append(
-            Alert.objects.create(
-                kind="indicator_behind", indicator=indicator, year=year, months=6, agency=agency,
-                figures={"value": 1, "expected": 2}, text=f"MX-{side}-ALERT chậm tiến độ",
-            )
-        )  # fmt: skip
-    w["indicator"] = w["alert"][0].indicator
-    for p in (own, other, own_public, other_public):
-        w["indicator_project"].append(IndicatorProject.objects.create(indicator=w["indicator"], project=p, year=year))
-    ComponentAgency.objects.create(component="services", agency=agency_x)
+    _targets_world(w, agency_x, agency_y)
     return w
+
+
+def _targets_world(w, agency_x, agency_y):
+    """The year's targets: an indicator followed (agency X answers for it) and one no longer followed, each with a
+    target; a scenario; a statistics release (public) and a department's report (not); an alert of each agency."""
+    year = timezone.localdate().year
+    term = Term.objects.create(first_year=year - 1, last_year=year + 3, document="NQ Đại hội")
+    followed = Indicator.objects.create(
+        code="grdp_growth", name="Tăng trưởng GRDP", unit="percent", responsible_agency=agency_x, position=1
+    )
+    retired = Indicator.objects.create(
+        code="mx_retired", name="MX-RETIRED-INDICATOR chỉ tiêu cũ", unit="count", active=False
+    )
+    w["indicator"] = (followed, retired)
+    w["target"] = tuple(
+        Target.objects.create(indicator=indicator, year=year, low=13, high=13.5, term=term, document=document)
+        for indicator, document in ((followed, "NQ 01/NQ-HĐND"), (retired, "MX-RETIRED-TARGET"))
+    )
+    w["term"] = term
+    scenario = Scenario.objects.create(year=year, name="MX-SCENARIO tháng 2", target_growth=0.13)
+    for component in Component.values:
+        for quarter in (1, 2, 3, 4):
+            ScenarioCell.objects.create(scenario=scenario, component=component, quarter=quarter, base=1000, growth=0.1)
+    release = Publication.objects.create(number="MX-STATS-RELEASE", published_on=date(year, 4, 5), issuer="Thống kê")
+    for component in Component.values:
+        GrowthFigure.objects.create(publication=release, year=year, quarter=1, component=component, growth=0.09)
+    report = Publication.objects.create(
+        number="MX-DEPT-REPORT", source="department", published_on=date(year, 7, 3), issuer="Sở Tài chính"
+    )
+    IndicatorValue.objects.create(indicator=followed, publication=report, year=year, months=6, value=12)
+    EconomicSector.objects.create(code="C", component=Component.INDUSTRY_CONSTRUCTION, name="Công nghiệp chế biến")
+    w["alert"] = [
+        Alert.objects.create(
+            kind="quarter_shortfall", indicator=followed, year=year, quarter=1, agency=agency,
+            component=Component.SERVICES if side == "OWN" else Component.AGRICULTURE, text=f"MX-{side}-ALERT",
+        )
+        for agency, side in ((agency_x, "OWN"), (agency_y, "OTHER"))
+    ]  # fmt: skip
+    w["indicator_project"] = [
+        IndicatorProject.objects.create(
+            indicator=followed, project=w["project"][0], year=year, note="MX-INDICATOR-LINK"
+        ),
+        IndicatorProject.objects.create(indicator=followed, project=w["project"][1], year=year),
+    ]
+    ComponentAgency.objects.create(component="services", agency=agency_x)
 
 
 # Filling the URLs --------------------------------------------------------------------------------------------------
@@ -340,8 +390,11 @@ FILL = {
     "jobs:detail": _both("background_job"),
     "jobs:file": _both("background_job"),
     **{f"targets:{n}": _both("alert") for n in ("alert", "alert_send", "alert_dismiss")},
-    "targets:link_add": lambda w, side: {"code": w["indicator"].code},
+    "targets:link_add": lambda w, side: {"code": w["indicator"][0].code},
     "targets:link_remove": _both("indicator_project"),
+    **{f"targets:{n}": _both("indicator", "code") for n in ("indicator", "indicator_edit", "target_create")},
+    "targets:target_revise": _both("target"),
+    "targets:term_edit": _same(lambda w: w["term"]),
 }
 
 API_FILL = {"code": {"/api/agencies/": "agency", "/api/projects/": "project"}, "pk": {}}
@@ -476,11 +529,12 @@ def test_the_matrix_covers_every_kind_of_record(world):
     """Each kind of record the layer registers has a marker here (or is a directory every user reads)."""
     from tiendo.core import access
 
-    directory = {AdminUnit, Agency, Source}
+    directory = {AdminUnit, Agency, Source, Term, EconomicSector}
     covered = {
         Project, Milestone, ProgressReport, Document, Enterprise, Directive, Task, ProgressUpdate, ExtensionRequest,
         Notification, ReviewRound, ReviewItem, Finding, Plan, PlanVersion, PlanItem, PlanLine, SourceBudget,
-        Disbursement, ImportJob, Job, Alert, IndicatorProject, ComponentAgency,
+        Disbursement, ImportJob, Job, Indicator, Target, Scenario, ScenarioCell, Alert, Publication, GrowthFigure,
+        IndicatorValue, IndicatorProject, ComponentAgency,
     }  # fmt: skip
     registered = set(access.registered())
     assert covered <= registered

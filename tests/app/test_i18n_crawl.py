@@ -176,6 +176,7 @@ def province_data(
         plan_services.run_allocation(draft, actor=specialist)
         scan(AS_OF, actor=admin_user)
         review_services.open_round(actor=specialist, title="Rà soát quý III/2024", as_of=AS_OF)
+        _targets(specialist)
     translation.activate(settings.LANGUAGE_CODE)
     return {
         "admin_user": admin_user,
@@ -184,6 +185,49 @@ def province_data(
         "officer_x": officer_x,
         "investor_a": investor_a,
     }
+
+
+def _targets(specialist):
+    """The 2024 targets: GRDP growth with a revised range and a scenario with two quarters published, and a revenue
+    indicator with a figure that replaced an earlier one, so their pages show every status, source and revision."""
+    from decimal import Decimal
+
+    from tiendo.targets import services as target_services
+    from tiendo.targets.models import Component, Indicator, Publication, Scenario, Target, Term
+
+    term = target_services.save_term(Term(first_year=2021, last_year=2025, document="NQ Đại hội"), actor=specialist)
+    grdp = target_services.save_indicator(
+        Indicator(code=Indicator.GRDP_GROWTH, name="Tăng trưởng GRDP", unit="percent"), actor=specialist
+    )
+    revenue = target_services.save_indicator(
+        Indicator(code="revenue", name="Thu ngân sách", unit="billion_vnd", accumulates=True), actor=specialist
+    )
+    target = target_services.save_target(
+        Target(indicator=grdp, year=2024, low=Decimal("9"), high=Decimal("9.5"), document="NQ 40/NQ-HĐND"),
+        actor=specialist,
+    )
+    target.low = Decimal("8")
+    target_services.save_target(target, actor=specialist, reason="Điều chỉnh theo Nghị quyết giữa năm")
+    target_services.save_target(
+        Target(indicator=grdp, kind=Target.Kind.TERM, term=term, low=Decimal("8.5"), document="NQ Đại hội"),
+        actor=specialist,
+    )
+    target_services.save_target(
+        Target(indicator=revenue, year=2024, low=Decimal("20000"), document="NQ 41/NQ-HĐND"), actor=specialist
+    )
+    cells = [
+        target_services.Cell(c, q, Decimal("1000"), Decimal("0.09")) for c in Component.values for q in (1, 2, 3, 4)
+    ]
+    scenario = Scenario(year=2024, name="Kịch bản tăng trưởng", target_growth=Decimal("0.08"))
+    target_services.save_scenario(scenario, cells, actor=specialist)
+    growth = [target_services.NewGrowth(2024, q, c, Decimal("0.07")) for c in Component.values for q in (1, 2)]
+    for number, value, status in (("1/BC-TK", "9000", "preliminary"), ("2/BC-TK", "9800", "official")):
+        target_services.record_publication(
+            Publication(number=number, published_on=date(2024, 7, 6), issuer="Thống kê tỉnh", status=status),
+            actor=specialist,
+            growth=growth if status == "official" else (),
+            values=[target_services.NewValue(revenue, 2024, 6, Decimal(value))],
+        )
 
 
 _DEBUG = os.environ.get("TIENDO_CRAWL_DEBUG")  # a file: each failing page's Vietnamese words in context

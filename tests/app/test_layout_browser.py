@@ -96,7 +96,10 @@ def pages(installation, project_x, project_a, task_x, specialist, enterprise_a):
     Notification.objects.create(
         user=specialist, task=task_x, kind=Notification.Kind.OVERDUE, message=LONG_NAME, day=task_x.deadline
     )
+    indicator = _targets(specialist)
     return {
+        "targets": "/targets/?year=2026",
+        "indicator": f"/targets/indicators/{indicator.code}/?year=2026",
         "overview": "/",
         "projects": "/projects/",
         "project": f"/projects/{project_x.code}/",
@@ -115,6 +118,33 @@ def pages(installation, project_x, project_a, task_x, specialist, enterprise_a):
         "jobs": "/jobs/",
         "notifications": "/notifications/",
     }
+
+
+def _targets(specialist):
+    """An indicator with a revised target range and a figure that replaced an earlier one (the widest rows)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from tiendo.targets import services
+    from tiendo.targets.models import Indicator, Publication, Target, Term
+
+    services.save_term(Term(first_year=2026, last_year=2030, document="NQ Đại hội"), actor=specialist)
+    indicator = services.save_indicator(
+        Indicator(code="budget_revenue", name=LONG_NAME, unit="billion_vnd", accumulates=True), actor=specialist
+    )
+    target = services.save_target(
+        Target(indicator=indicator, year=2026, low=Decimal("20000"), high=Decimal("21000.5"), document=LONG_NAME),
+        actor=specialist,
+    )
+    target.low = Decimal("20500.25")
+    services.save_target(target, actor=specialist, reason=LONG_NAME)
+    for number, value in (("12/BC-TK", "9000"), ("15/BC-TK", "9500")):
+        services.record_publication(
+            Publication(number=number, published_on=date(2026, 7, 6), issuer=LONG_NAME),
+            actor=specialist,
+            values=[services.NewValue(indicator, 2026, 6, Decimal(value))],
+        )
+    return indicator
 
 
 def _open_as(browser, live_server, client, user, language="vi"):
