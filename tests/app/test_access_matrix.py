@@ -82,6 +82,9 @@ MARKERS: dict[str, set[str]] = {
     "MX-IMPORT-JOB": {"specialist", "admin"},
     "MX-JOB-SPECIALIST": {"specialist", "admin"},  # a background job: its starter's, and the administrator's
     "MX-JOB-OFFICER": {"officer", "admin"},
+    # targets (records): a scenario and a department's report are the province's; a statistics release is public
+    "MX-SCENARIO": STAFF | {"officer"},
+    "MX-DEPT-REPORT": STAFF | {"officer"},
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -247,7 +250,31 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
                            status="done", progress=100)
         for who in ("specialist", "officer")
     ]  # fmt: skip
+    _targets_records(w)
     return w
+
+
+def _targets_records(w) -> None:
+    """Two indicators (one per agency), a department's report, a statistics release, a scenario."""
+    from decimal import Decimal
+
+    from tiendo.targets import services as targets
+    from tiendo.targets.models import Component, Indicator, Publication, Scenario
+
+    specialist = w["users"]["specialist"]
+    w["indicator"] = tuple(
+        Indicator.objects.create(code=f"mx_{side}", name=f"Chỉ tiêu {side}", unit="count", responsible_agency=agency)
+        for agency, side in zip(w["agency"], ("own", "other"), strict=True)
+    )
+    report = Publication(number="1/BC-STC", published_on=date(2024, 4, 3), issuer="Sở", source="department",
+                         title="MX-DEPT-REPORT")  # fmt: skip
+    targets.record_publication(report, actor=specialist, values=[targets.NewValue(w["indicator"][0], 2024, 3, 7)])
+    release = Publication(number="2/BC-TK", published_on=date(2024, 4, 6), issuer="Thống kê", title="Quý I")
+    growth = [targets.NewGrowth(2024, 1, c, Decimal("0.05")) for c in Component.values]
+    targets.record_publication(release, actor=specialist, growth=growth)
+    cells = [targets.Cell(c, q, Decimal("100"), Decimal("0.1")) for c in Component.values for q in (1, 2, 3, 4)]
+    scenario = Scenario(year=timezone.localdate().year, name="MX-SCENARIO", target_growth=Decimal("0.1"))
+    targets.save_scenario(scenario, cells, actor=specialist)
 
 
 # Filling the URLs --------------------------------------------------------------------------------------------------
@@ -320,7 +347,10 @@ FILL = {
     "jobs:file": _both("background_job"),
 }
 
-API_FILL = {"code": {"/api/agencies/": "agency", "/api/projects/": "project"}, "pk": {}}
+API_FILL = {
+    "code": {"/api/agencies/": "agency", "/api/projects/": "project", "/api/targets/indicators/": "indicator"},
+    "pk": {},
+}
 API_PK = {"/api/enterprises/": "enterprise", "/api/directives/": "directive", "/api/tasks/": "task"}
 
 
