@@ -345,6 +345,7 @@ FILL = {
     "directives:notification_read": _both("notification"),
     "jobs:detail": _both("background_job"),
     "jobs:file": _both("background_job"),
+    "targets:records_preview": lambda w, side: {"job_id": w["background_job"][side].pk},
 }
 
 API_FILL = {

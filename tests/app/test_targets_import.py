@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from targets_release_support import *  # noqa: F403
 from targets_release_support import FIRST, QUARTER_1, TODAY, filled, record_first, release, template_bytes
 
@@ -170,3 +171,77 @@ def test_officers_record_only_their_agencys_indicators(officer_x, officer_y, inv
     assert IndicatorValue.objects.get().publication.recorded_by == officer_x
     with pytest.raises(PermissionDenied):
         run(release(values=values), investor_a)
+
+
+# The pages ---------------------------------------------------------------------------------------------------------
+
+
+def _upload(client, book, name="thong-ke.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(name, book.getvalue())
+    return client.post(reverse("targets:records"), {"file": upload})
+
+
+def test_upload_previews_then_confirm_records_once(login, specialist, grdp):
+    record_first(specialist)
+    client = login(specialist)
+    assert client.get(reverse("targets:records")).status_code == 200
+    response = _upload(client, release(SECOND, [[2026, 1, "KV3", "", "9,5", ""]]))
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    body = preview.content.decode()
+    assert "thay thế số liệu 9,20 % của báo cáo 12/BC-TK ngày 06/04/2026" in body and "06/07/2026" in body
+    assert Publication.objects.count() == 1
+    confirmed = client.post(response["Location"])
+    assert confirmed.status_code == 302 and Publication.objects.count() == 2
+    assert "9,50 %" in client.get(confirmed["Location"]).content.decode()
+    again = client.post(response["Location"])  # a second click records nothing more
+    assert again["Location"] == confirmed["Location"] and Publication.objects.count() == 2
+    assert services.current_growth(2026, 1, Component.SERVICES, None).growth == Decimal("0.095")
+
+
+def test_a_refused_upload_shows_its_errors_and_cannot_be_confirmed(login, specialist, grdp):
+    client = login(specialist)
+    response = _upload(client, release(growth=[[2026, 1, "KV3", "", "1e400", ""]]))
+    body = client.get(response["Location"]).content.decode()
+    assert "Số quá lớn" in body and "Tăng trưởng (%)" in body
+    assert client.post(response["Location"]).status_code == 403
+    response = _upload(client, io.BytesIO(b"rubbish"))
+    assert "tệp hỏng" in client.get(response["Location"]).content.decode()
+    assert not Publication.objects.exists()
+
+
+def test_the_pages_by_role(login, client, specialist, officer_x, officer_y, investor_a, grdp, revenue):
+    assert client.get(reverse("targets:records")).status_code == 302  # to the login
+    officer = login(officer_x)
+    assert officer.get(reverse("targets:records_quarter")).status_code == 403
+    assert officer.get(reverse("targets:records_value")).status_code == 200
+    assert login(officer_y).get(reverse("targets:records_value")).status_code == 403  # nothing it answers for
+    investor = login(investor_a)
+    for name in ("records", "records_template", "records_quarter", "records_value"):
+        assert investor.get(reverse(f"targets:{name}")).status_code == 403
+    template = login(specialist).get(reverse("targets:records_template"))
+    assert template.status_code == 200 and b"".join(template.streaming_content)[:2] == b"PK"
+
+
+def test_hand_entry_of_a_quarter_and_a_value(login, specialist, officer_x, grdp, revenue):
+    client = login(specialist)
+    growth = {"growth_agriculture": "3,1", "growth_industry_construction": "15,5", "growth_services": "9,2",
+              "growth_product_taxes": "8,5"}  # fmt: skip
+    data = {"source": "statistics", "status": "preliminary", "issuer": "Thống kê", "number": "12/BC-TK",
+            "published_on": "06/04/2026", "year": 2026, "quarter": 1, **growth}  # fmt: skip
+    assert client.post(reverse("targets:records_quarter"), data).status_code == 302
+    assert services.current_growth(2026, 1, Component.SERVICES, None).growth == Decimal("0.092")
+    bad = client.post(reverse("targets:records_quarter"), data | {"growth_services": "2000", "number": ""})
+    assert bad.status_code == 200 and "không hợp lý" in bad.content.decode()
+    assert GrowthFigure.objects.count() == 4
+    client = login(officer_x)
+    data = {"source": "manual", "status": "preliminary", "issuer": "Sở Tài chính", "published_on": "03/04/2026",
+            "year": 2026, "indicator": revenue.pk, "months": 3, "value": "5.300"}  # fmt: skip
+    response = client.post(reverse("targets:records_value"), data)
+    assert response.status_code == 200 and IndicatorValue.objects.count() == 0  # the source is not named
+    data["title"] = "Thư điện tử của Sở ngày 03/04/2026"
+    assert client.post(reverse("targets:records_value"), data).status_code == 302
+    value = IndicatorValue.objects.get()
+    assert value.value == Decimal("5300") and value.publication.source == Publication.Source.MANUAL

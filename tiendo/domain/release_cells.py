@@ -33,11 +33,13 @@ GROWTH_MAX_PERCENT = Decimal(1000)  # beyond tenfold growth a cell is a typing e
 _MAX_ADJUSTED = 15  # 10^16: more than any figure of a province, below the database's 20 digits
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"(?:quy|q|quarter)?\s*\.?\s*([1-4]|i{1,3}|iv)", re.IGNORECASE)
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
 _QUY = str.maketrans({"ý": "y", "Ý": "Y"})
 
 
 def read_number(cell: object) -> Decimal:
-    """A number as typed ("1.234,5", "9,85", "9.85", "9,85%") or a number cell; bounded in magnitude."""
+    """A number as typed ("1.234,5", "9,85", "9.85", "9,85%") or a number cell; bounded in magnitude. As in
+    Vietnamese writing, a dot before groups of three digits separates thousands: "5.300" is 5300."""
     if isinstance(cell, bool):
         raise ValueError("Số không hợp lệ: cần một số, không phải đúng/sai.")
     if isinstance(cell, float):
@@ -52,7 +54,7 @@ def read_number(cell: object) -> Decimal:
         text = cell.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
         if text.count(",") == 1 and "." in text:  # "1.234,5": dots group thousands
             text = text.replace(".", "")
-        elif text.count(".") > 1:  # "1.234.567"
+        elif _GROUPED.fullmatch(text):  # "5.300", "1.234.567": a dot before three digits groups them
             text = text.replace(".", "")
         text = text.replace(",", ".")
         try:
