@@ -369,7 +369,7 @@ def _replaced(figure, text: str) -> dict[str, Any] | None:
         return None
     return {
         "id": figure.pk,
-        "text": text,
+        "value": text,
         "publication": publication_data(figure.publication),
         "sentence": f"thay thế số liệu {text} của {provenance(figure.publication)}",
     }

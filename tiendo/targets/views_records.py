@@ -61,6 +61,9 @@ def _labelled(result: dict) -> dict:
         publication["published_on_text"] = "/".join(reversed(publication["published_on"].split("-")))
     for row in result.get("growth", []):
         row["component_label"] = labels.get(row["component"], row["component"])
+    for row in result.get("growth", []) + result.get("values", []):
+        if replaced := row.get("replaces"):
+            replaced["day"] = "/".join(reversed(replaced["publication"]["published_on"].split("-")))
     return result
 
 
