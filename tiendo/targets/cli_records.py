@@ -22,7 +22,7 @@ from tiendo.domain import release_cells as cells
 from . import records_read
 from .models import Component, Indicator, Publication
 from .release_import import FileRejected, import_release
-from .release_sheets import blank_template
+from .release_sheets import COMPONENT_LABELS, blank_template
 
 REFUSED = 2  # the exit status of a refused file or entry, as the contract's refusals
 ERRORS_SHOWN = 50
@@ -80,6 +80,12 @@ def _target_text(target) -> str:
     return f"{low}{high}"
 
 
+def _component(row) -> str:
+    """A figure's component by its Vietnamese name, and its sector's code where it is a sector's."""
+    name = COMPONENT_LABELS[Component(row["component"])][0]
+    return f"{name}, ngành {row['sector']}" if row["sector"] else name
+
+
 def do_list(command, options) -> None:
     user = command.actor(options)
     year = _year(options)
@@ -117,7 +123,7 @@ def do_show(command, options) -> None:
         lines.append(line)
     for figure in data.get("growth", []):
         if figure["in_force"]:
-            where = figure["sector"] or figure["component"]
+            where = _component(figure)
             line = f"  Quý {figure['quarter']} {where}: {figure['growth_text']}"
             lines.append(line + (f"; {figure['replaces']['sentence']}" if figure["replaces"] else ""))
     command.emit(options, data, "\n".join(lines))
@@ -147,7 +153,7 @@ def do_import(command, options) -> None:
     lines = [f"{verb}: {len(result.growth)} số tăng trưởng GRDP, {len(result.values)} số liệu chỉ tiêu; "
              f"{result.revised} số thay thế số đang dùng."]  # fmt: skip
     for row in result.growth:
-        where = row["sector"] or row["component"]
+        where = _component(row)
         line = f"  GRDP quý {row['quarter']}/{row['year']} {where}: {row['growth_text']}"
         lines.append(line + (f" ({row['replaces']['sentence']})" if row["replaces"] else ""))
     for row in result.values:
