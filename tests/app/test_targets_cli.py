@@ -67,6 +67,11 @@ def test_import_dry_run_then_import(capsys, book, specialist, grdp, revenue):
     (row,) = data["growth"]
     assert row["replaces"]["sentence"] == "thay thế số liệu 9,20 % của báo cáo 12/BC-TK ngày 06/04/2026"
     assert Publication.objects.count() == 1
+    assert set(data) == {"dry_run", "refused", "publication", "publication_id", "growth", "values", "revised",
+                         "error_count", "errors", "warnings", "seconds"}  # fmt: skip
+    assert set(row) == {"sheet", "row", "year", "quarter", "component", "sector", "sector_name", "growth",
+                        "growth_text", "level", "replaces", "changed"}  # fmt: skip
+    assert set(row["replaces"]) == {"id", "value", "publication", "sentence"}
     data = run(capsys, "import", path, "--as", "specialist")
     assert data["publication_id"] == Publication.objects.get(number="45/BC-TK").pk
     assert GrowthFigure.objects.count() == 5
@@ -102,6 +107,11 @@ def test_list_and_show_json_shapes(capsys, specialist, revenue_year, grdp, inves
     assert rows["budget_revenue"]["target"]["low"] == 5000 and rows["budget_revenue"]["target"]["high"] == 5200
     assert rows["budget_revenue"]["latest"]["value"] == 1350 and rows["grdp_growth"]["latest"] is None
     detail = run(capsys, "show", "budget_revenue", "--year", "2026", "--as", "specialist")
+    assert set(detail) == INDICATOR_KEYS | {"term", "targets", "values"}
+    assert set(detail["values"][0]) == {"id", "indicator", "year", "months", "value", "value_text", "note",
+                                        "in_force", "publication", "replaces"}  # fmt: skip
+    assert set(detail["targets"][0]) == {"kind", "term", "year", "low", "high", "document", "decided_on", "note",
+                                         "revisions"}  # fmt: skip
     assert [v["value"] for v in detail["values"]] == [1300, 1350]
     assert [v["in_force"] for v in detail["values"]] == [False, True]
     assert detail["values"][1]["replaces"]["publication"]["id"] == first.pk
