@@ -163,6 +163,8 @@ def _guide(book, report) -> None:
         "để trống cả hai.",
         "Tăng trưởng ghi theo phần trăm như báo cáo ghi: 9,85 là tăng 9,85 % so với cùng kỳ năm trước; giảm ghi "
         "số âm (−2,5). Không định dạng ô theo kiểu phần trăm của Excel (ô 9,85 % sẽ được đọc là 0,0985 %).",
+        f"Tốc độ tăng GRDP chung của tỉnh (cả nền kinh tế) ghi ở trang “{VALUES_SHEET}” với mã chỉ tiêu "
+        "grdp_growth, số tháng 3, 6, 9 hoặc 12 (quý I, 6 tháng, 9 tháng, cả năm).",
         "Số liệu mới của một quý (hoặc một kỳ của chỉ tiêu) thay thế số đang dùng nhưng không xóa nó: số cũ vẫn "
         "được lưu, kèm văn bản đã công bố nó. Một văn bản đã nhập (cùng số hiệu, ngày và cơ quan) không nhập lại.",
         "Mọi dòng được kiểm tra trước: có bất kỳ lỗi nào thì không ghi gì; danh sách lỗi nêu trang, dòng và cột. "
