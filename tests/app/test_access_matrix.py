@@ -395,9 +395,13 @@ FILL = {
     **{f"targets:{n}": _both("indicator", "code") for n in ("indicator", "indicator_edit", "target_create")},
     "targets:target_revise": _both("target"),
     "targets:term_edit": _same(lambda w: w["term"]),
+    "targets:records_preview": lambda w, side: {"job_id": w["background_job"][side].pk},
 }
 
-API_FILL = {"code": {"/api/agencies/": "agency", "/api/projects/": "project"}, "pk": {}}
+API_FILL = {
+    "code": {"/api/agencies/": "agency", "/api/projects/": "project", "/api/targets/indicators/": "indicator"},
+    "pk": {},
+}
 API_PK = {"/api/enterprises/": "enterprise", "/api/directives/": "directive", "/api/tasks/": "task"}
 
 

@@ -26,6 +26,7 @@ from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from tiendo.directives.models import ExtensionRequest
+from tiendo.targets.models import Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +145,7 @@ def records(agency_x, project_x, project_a, task_x, task_y, directive, officer_x
         "tasks": task_x.pk,
         "directives": directive.pk,
         "extensions": extension.pk,
+        "targets": Indicator.objects.create(code="budget_revenue", name="Thu ngân sách", unit="billion_vnd").code,
     }
 
 

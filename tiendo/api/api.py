@@ -284,3 +284,4 @@ def get_project(request, code: Code):
 
 
 api.add_router("/", "tiendo.directives.api.router")
+api.add_router("/", "tiendo.targets.api.router")
