@@ -19,6 +19,7 @@ from .models import (
     Publication,
     Scenario,
     ScenarioCell,
+    Summary,
     Target,
     Term,
 )
@@ -83,6 +84,7 @@ def register() -> None:
     access.register(Scenario, visible=_staff_only(Scenario), can_change=_manages)
     access.register(ScenarioCell, visible=_staff_only(ScenarioCell), can_change=_manages)
     access.register(IndicatorProject, visible=_staff_only(IndicatorProject), can_change=_manages)
+    access.register(Summary, visible=_staff_only(Summary), can_change=_manages)
     access.register(Alert, visible=_alerts, can_change=lambda actor, obj: role_table.can_send_target_alerts(actor))
     # an officer reports the figures of the indicators its agency answers for
     access.register_check(
