@@ -3,8 +3,8 @@ freezes a version, stale and bad edits write nothing, the ministry's Excel holds
 the monthly paragraph is saved with its history."""
 
 import io
-import unicodedata
 import json
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -261,7 +261,10 @@ def test_the_command_exports_and_prints_the_summary(tmp_path, specialist, publis
     assert Summary.objects.get().text == "Đoạn đã sửa."
 
 
-@pytest.mark.parametrize(("text", "value"), [("28.000,5", "28000.5"), ("9,5", "9.5"), ("9.5", "9.5"), ("1.234.567", "1234567"), ("−3,2", "-3.2")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("28.000,5", "28000.5"), ("9,5", "9.5"), ("9.5", "9.5"), ("1.234.567", "1234567"), ("−3,2", "-3.2")],
+)
 def test_numbers_are_read_as_vietnamese_users_type_them(text, value):
     assert parse_number(text) == Decimal(value)
 
