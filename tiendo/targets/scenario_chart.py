@@ -15,9 +15,9 @@ from tiendo.domain import chart_labels
 
 from .scenario_table import Path
 
-WIDTH, HEIGHT = 460, 300
-LEFT, RIGHT, TOP, BOTTOM = 46, 64, 18, 40
-FONT = 13.0
+WIDTH, HEIGHT = 420, 280
+LEFT, RIGHT, TOP, BOTTOM = 62, 78, 18, 40
+FONT = 15.0
 ACTUAL, SCENARIO, TARGET, REQUIRED, ESTIMATE = "#143f78", "#5f6b7a", "#b3261e", "#b26a00", "#0f7c8c"
 
 
@@ -61,8 +61,9 @@ class PathChart:
     zero_y: float | None = None
 
 
-def percent_text(value: float, places: int = 1) -> str:
-    return f"{value:.{places}f}".replace(".", ",") + "%"
+def percent_text(value: float, places: int = 1, mark: str = ",") -> str:
+    """12.5 → "12,5%" (Vietnamese) or "12.5%" (`mark` "." for English and Chinese readers)."""
+    return f"{value:.{places}f}".replace(".", mark).replace("-", "−") + "%"
 
 
 def _step(span: float) -> float:
@@ -73,9 +74,9 @@ def _step(span: float) -> float:
     return 10 ** math.ceil(math.log10(span))
 
 
-def path_chart(path: Path, *, periods: list[str], labels: dict[str, str]) -> PathChart:
+def path_chart(path: Path, *, periods: list[str], labels: dict[str, str], mark: str = ",") -> PathChart:
     """The chart of one year's path. `periods` names the four cumulative periods (quarter I, 6 months…), `labels`
-    the lines (actual, scenario, estimate, required, target)."""
+    the lines (actual, scenario, estimate, required, target); `mark` is the reader's decimal mark."""
     lines = {
         "scenario": path.scenario,
         "actual": path.actual,
@@ -83,11 +84,10 @@ def path_chart(path: Path, *, periods: list[str], labels: dict[str, str]) -> Pat
         "required": path.required,
     }
     values = [v * 100 for line in lines.values() for v in line if v is not None] + [path.target * 100]
-    low, high = min(0.0, *values), max(values)
-    step = _step(max(high - low, 1.0))
-    low, high = math.floor(low / step) * step, math.ceil(high / step) * step
-    if high - max(values) < step * 0.2:
-        high += step
+    low, high = min(values), max(values)
+    step = _step(max(high - low, 1.0) * 1.25)
+    # the scale hugs the figures (a growth path is read against the target, not against zero), with room around
+    low, high = math.floor((low - step * 0.3) / step) * step, math.ceil((high + step * 0.3) / step) * step
     chart = PathChart()
 
     def x(k: int) -> float:
@@ -97,10 +97,11 @@ def path_chart(path: Path, *, periods: list[str], labels: dict[str, str]) -> Pat
         return round(chart.bottom - (chart.bottom - TOP) * (value - low) / (high - low), 1)
 
     count = round((high - low) / step)
-    chart.grid = [(y(low + i * step), percent_text(low + i * step, 0 if step >= 1 else 1)) for i in range(count + 1)]
+    places = 0 if step == int(step) else 1
+    chart.grid = [(y(low + i * step), percent_text(low + i * step, places, mark)) for i in range(count + 1)]
     chart.ticks = [(x(k), periods[k - 1]) for k in (1, 2, 3, 4)]
     chart.target_y = y(path.target * 100)
-    chart.zero_y = y(0.0) if low < 0 else None
+    chart.zero_y = y(0.0) if low < 0 < high else None
     styles = {
         "scenario": (SCENARIO, "6 4", 2.0, False),
         "estimate": (ESTIMATE, "2 4", 2.5, False),
@@ -114,30 +115,37 @@ def path_chart(path: Path, *, periods: list[str], labels: dict[str, str]) -> Pat
         colour, dashed, width, dots = styles[key]
         percents = [None if v is None else v * 100 for v in line]
         chart.series.append(Series(key, labels[key], colour, points, percents, dashed, width, dots))
-    chart.labels = _end_labels(chart, path, labels)
+    chart.labels = _end_labels(chart, path, mark)
     return chart
 
 
-def _end_labels(chart: PathChart, path: Path, labels: dict[str, str]) -> list[EndLabel]:
-    """The values at the year's end (and at the last published quarter) beside their points, spread apart vertically
-    so that no two overlap."""
-    wanted: list[tuple[float, float, str, str]] = []
+def _end_labels(chart: PathChart, path: Path, mark: str) -> list[EndLabel]:
+    """The values at the year's end, right of the last quarter and stacked so that no two overlap (the required path
+    ends on the target, which is labelled once), and the last published quarter's value above its point."""
+    ends: list[tuple[float, str, str]] = []
+    placed: list[EndLabel] = []
     for series in chart.series:
         last = max(i for i, v in enumerate(series.values) if v is not None)
         value = series.values[last]
         assert value is not None
         x, y = series.points[-1]
-        wanted.append((x, y, percent_text(value, 2), series.colour))
-    wanted.append((chart.right, chart.target_y, percent_text(path.target * 100, 2), TARGET))
-    placed: list[EndLabel] = []
-    pitch = FONT * 1.2
-    for x, y, text, colour in sorted(wanted, key=lambda w: w[1]):
-        width = chart_labels.text_width(text, FONT)
-        left = x + 7 if x + 7 + width <= WIDTH - 2 else x - 7 - width
-        baseline = y + FONT * 0.35
-        for other in placed:
-            near = abs(other.x - left) < width + 4
-            if near and baseline - other.y < pitch:
-                baseline = other.y + pitch
-        placed.append(EndLabel(round(left, 1), round(min(baseline, HEIGHT - 4), 1), text, colour))
+        if last < 3:  # the published line stops before the year's end: its last value beside its point, on the
+            # side away from the scenario's (the lines leaving the point go towards the scenario's side)
+            width = chart_labels.text_width(percent_text(value, 2, mark), FONT)
+            planned = path.scenario[last]
+            below = planned is not None and planned * 100 >= value
+            baseline = y + FONT + 8 if below else y - 10
+            placed.append(
+                EndLabel(round(x - width / 2, 1), round(baseline, 1), percent_text(value, 2, mark), series.colour)
+            )
+        elif series.key != "required":
+            ends.append((y, percent_text(value, 2, mark), series.colour))
+    ends.append((chart.target_y, percent_text(path.target * 100, 2, mark), TARGET))
+    pitch = FONT * 1.15
+    left = chart.right + 4
+    previous = -math.inf
+    for y, text, colour in sorted(ends):
+        baseline = max(y + FONT * 0.35, previous + pitch)
+        previous = baseline
+        placed.append(EndLabel(left, round(baseline, 1), text, colour))
     return placed

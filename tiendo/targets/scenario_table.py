@@ -24,7 +24,7 @@ QUARTERS = (1, 2, 3, 4)
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where an actual comes from, and what it replaced when a later release revised it."""
+    """Where an actual comes from, and what it replaced when a later release changed it."""
 
     number: str
     published_on: date
@@ -107,6 +107,8 @@ def visible_figures(user):
 def _provenance(figure: GrowthFigure) -> Provenance:
     publication = figure.publication
     replaced = figure.replaces
+    if replaced is not None and replaced.growth == figure.growth:
+        replaced = None  # confirmed (say, official after preliminary), not revised: the footnote names the release
     return Provenance(
         number=publication.number,
         published_on=publication.published_on,

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tiendo.audit.history import history_entries
@@ -47,7 +47,7 @@ def _status_text(status: growth.Status) -> str:
 
 def _periods() -> list[str]:
     return [
-        pgettext("scenario", "Quarter I"),
+        pgettext("scenario", "Q1"),
         pgettext("scenario", "6 months"),
         pgettext("scenario", "9 months"),
         _("Year"),
@@ -94,7 +94,8 @@ def _chart_context(table) -> dict:
         "required": _("Required to meet the target"),
         "target": _("Target"),
     }
-    chart = scenario_chart.path_chart(path, periods=_periods(), labels=labels)
+    mark = "," if (get_language() or "vi").startswith("vi") else "."
+    chart = scenario_chart.path_chart(path, periods=_periods(), labels=labels, mark=mark)
     return {"chart": chart, "path": path, "chart_labels": labels, "periods": _periods()}
 
 
