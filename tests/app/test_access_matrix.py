@@ -318,6 +318,13 @@ FILL = {
     "directives:notification_read": _both("notification"),
     "jobs:detail": _both("background_job"),
     "jobs:file": _both("background_job"),
+    # the GRDP scenario pages (no scenario in this world: the walk checks the answers, never a 500)
+    "targets:scenario_year": lambda w, side: {"year": 2026 + side},
+    "targets:scenario_summary": lambda w, side: {"year": 2026 + side, "months": 6},
+    **{
+        f"targets:{n}": lambda w, side: {"pk": 900 + side}
+        for n in ("scenario_edit", "scenario_adopt", "scenario_revise", "scenario_export")
+    },
 }
 
 API_FILL = {"code": {"/api/agencies/": "agency", "/api/projects/": "project"}, "pk": {}}

@@ -263,7 +263,14 @@ def test_the_command_exports_and_prints_the_summary(tmp_path, specialist, publis
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("28.000,5", "28000.5"), ("9,5", "9.5"), ("9.5", "9.5"), ("1.234.567", "1234567"), ("−3,2", "-3.2")],
+    [
+        ("28.000,5", "28000.5"),
+        ("28,000.5", "28000.5"),
+        ("9,5", "9.5"),
+        ("9.5", "9.5"),
+        ("1.234.567", "1234567"),
+        ("−3,2", "-3.2"),
+    ],
 )
 def test_numbers_are_read_as_vietnamese_users_type_them(text, value):
     assert parse_number(text) == Decimal(value)

@@ -22,9 +22,11 @@ _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # "28.000" or "1.234.567": dots
 
 def parse_number(text: str) -> Decimal:
     """A number as Vietnamese users type it: "28.000,5", "28000,5", "28 000", "9,5"; a dot is a decimal point only
-    when it does not group thousands ("9.5"). ValueError otherwise."""
+    when it does not group thousands ("9.5"), or when it follows a comma ("28,000.5"). ValueError otherwise."""
     text = text.strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
-    if "," in text:
+    if "," in text and "." in text and text.rindex(".") > text.rindex(","):
+        text = text.replace(",", "")  # "28,000.5", as English and Chinese readers write it
+    elif "," in text:
         text = text.replace(".", "").replace(",", ".", 1)
     elif _GROUPED.match(text):
         text = text.replace(".", "")
@@ -38,10 +40,13 @@ def parse_number(text: str) -> Decimal:
 
 
 def _show(value: Decimal | None, places: int) -> str:
+    """The Vietnamese way, as the grid is typed: "28.000,5" (thousands grouped, no trailing zeros)."""
     if value is None:
         return ""
-    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    text = f"{value:,.{places}f}".replace(",", " ")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",").replace(" ", ".")
 
 
 class BaseField(forms.CharField):

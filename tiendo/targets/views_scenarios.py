@@ -157,6 +157,8 @@ def scenario_summary(request, year: int, months: int):
         raise Http404
     saved = access.visible(request.user, Summary).filter(year=year, months=months).first()
     form = None
+    if saved is not None and access.can(request.user, "manage_targets"):
+        form = SummaryForm(instance=saved, initial={"drafted_text": saved.drafted_text})
     if request.method == "POST":
         access.require(request.user, "manage_targets")
         summary = saved or Summary(year=year, months=months)
