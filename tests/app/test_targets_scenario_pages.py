@@ -287,3 +287,33 @@ def test_the_page_speaks_the_reader_s_language_but_the_report_s_paragraph(client
     for value in data:
         text = text.replace(value, "")
     assert not VIETNAMESE.search(text), sorted({w for w in text.split() if VIETNAMESE.search(w)})
+
+
+def test_the_command_saves_a_draft_from_json_and_refuses_a_bad_one(tmp_path, specialist, admin_user):
+    from django.core.management.base import CommandError
+
+    EconomicSector.objects.create(code="C", component="industry_construction", name="Công nghiệp CB")
+    EconomicSector.objects.create(code="F", component="industry_construction", name="Xây dựng", position=1)
+    data = {
+        "target_growth": 0.13,
+        "base": {c: [float(v) for v in row] for c, row in BASE.items()},
+        "scenario": {c: [float(v) for v in row] for c, row in PLANNED.items()},
+        "sectors": {
+            "C": {"base": [20000, 21000, 22000, 24000], "scenario": [0.2, 0.2, 0.2, 0.2]},
+            "F": {"base": [8000, 10000, 11000, 12000], "scenario": [0.05, 0.05, 0.05, 0.05]},
+        },
+    }
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(data))
+    out = io.StringIO()
+    options = ["--version", "Dòng lệnh", "--json", "--as", "specialist"]
+    call_command("targets", "save-scenario", "2026", str(path), *options, stdout=out)
+    scenario = Scenario.objects.get(name="Dòng lệnh")
+    industry = scenario.cells.get(component="industry_construction", sector=None, quarter=1)
+    assert industry.base == Decimal("28000") and industry.growth == Decimal("0.157143")  # (4000 + 400) / 28000
+    assert json.loads(out.getvalue())["created"] is True
+    data["base"]["services"][1] = -1
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="base.services"):
+        call_command("targets", "save-scenario", "2026", str(path), "--version", "Khác", "--as", "specialist")
+    assert not Scenario.objects.filter(name="Khác").exists()

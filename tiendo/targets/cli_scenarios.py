@@ -4,6 +4,8 @@ admin) and --json; refusals are one Vietnamese sentence."""
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +16,7 @@ from tiendo.core.commands import parse_day
 from tiendo.domain import growth
 
 from . import scenario_export, scenario_services, scenario_table, services
-from .models import Scenario, Summary
+from .models import Component, EconomicSector, Scenario, Summary
 
 
 def add_arguments(sub) -> None:
@@ -46,7 +48,19 @@ def add_arguments(sub) -> None:
     revise.add_argument("--name", required=True, help="the revision's name")
     revise.set_defaults(handler=revise_command)
 
-    for parser in (export, summary, adopt, revise):
+    save = sub.add_parser(
+        "save-scenario",
+        help="create or change a draft from a JSON file: target_growth, base and scenario as the contract writes them, "
+        'and optionally "sectors": {CODE: {"base": [4], "scenario": [4]}} rolled up into their components',
+    )
+    save.add_argument("year", type=int)
+    save.add_argument("file", help="the JSON file")
+    save.add_argument("--version", dest="scenario_name", required=True, help="the draft's name (new or existing)")
+    save.add_argument("--document", default="")
+    save.add_argument("--expect-version", type=int)
+    save.set_defaults(handler=save_command)
+
+    for parser in (export, summary, adopt, revise, save):
         parser.add_argument("--as", dest="actor", default=None, help="user name (default: admin)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -158,3 +172,85 @@ def revise_command(command, options) -> None:
         raise _refused(error) from None
     data = {"id": revision.pk, "year": revision.year, "version": revision.name, "based_on": scenario.name}
     command.emit(options, data, f"Đã lập dự thảo {revision.name} dựa trên {scenario.name}.")
+
+
+def _cells_from_json(data: dict) -> list[services.Cell]:
+    """The draft's cells from the contract's fields (checked by the domain's reader) and optional sectors."""
+    if not isinstance(data, dict):
+        raise CommandError('Tệp JSON phải là một đối tượng có "target_growth", "base" và "scenario".')
+    if data.get("scenario") is None:
+        raise CommandError('Thiếu trường "scenario" (tốc độ tăng kịch bản của 4 quý, mỗi khu vực).')
+    try:
+        checked = growth.scenario_from_json({k: data.get(k) for k in ("year", "target_growth", "base", "scenario")})
+    except growth.InvalidScenario as error:
+        raise CommandError(str(error)) from None
+    if set(checked.base) != set(Component.values):
+        raise CommandError("Kịch bản cần đủ bốn khu vực: " + ", ".join(Component.values) + ".")
+    assert checked.scenario is not None
+    cells = [
+        services.Cell(c, q + 1, Decimal(repr(checked.base[c][q])), Decimal(repr(checked.scenario[c][q])))
+        for c in Component.values
+        for q in range(4)
+    ]
+    sectors = data.get("sectors") or {}
+    if not isinstance(sectors, dict):
+        raise CommandError('Trường "sectors" phải là một đối tượng {mã ngành: {"base": [...], "scenario": [...]}}.')
+    for code, rows in sectors.items():
+        sector = EconomicSector.objects.filter(code=code).first()
+        if sector is None:
+            raise CommandError(f'Trường "sectors" có mã ngành "{code}" không có trong danh mục ngành kinh tế.')
+        try:
+            part = growth.scenario_from_json(
+                {
+                    "year": 2000,
+                    "target_growth": 0,
+                    "base": {code: rows.get("base")},
+                    "scenario": {code: rows.get("scenario")},
+                }
+            )
+        except (growth.InvalidScenario, AttributeError) as error:
+            raise CommandError(f'Ngành "{code}": {error}') from None
+        assert part.scenario is not None
+        for q in range(4):
+            value = services.Cell(
+                sector.component,
+                q + 1,
+                Decimal(repr(part.base[code][q])),
+                Decimal(repr(part.scenario[code][q])),
+                sector,
+            )
+            cells.append(value)
+    return cells
+
+
+def save_command(command, options) -> None:
+    user = command.actor(options)
+    if not access.can(user, "manage_targets"):
+        raise _refused(PermissionDenied())
+    try:
+        data = json.loads(Path(options["file"]).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CommandError(f"Không đọc được tệp JSON: {error}") from None
+    data = dict(data, year=options["year"]) if isinstance(data, dict) else data
+    cells = _cells_from_json(data)
+    name = options["scenario_name"].strip()
+    scenario = Scenario.objects.filter(year=options["year"], name=name).first() or Scenario(
+        year=options["year"], name=name
+    )
+    scenario.target_growth = Decimal(repr(float(data["target_growth"]))).quantize(scenario_services.GROWTH_PLACES)
+    if options["document"]:
+        scenario.document = options["document"]
+    created = scenario.pk is None
+    try:
+        scenario_services.save_draft(
+            scenario,
+            cells,
+            actor=user,
+            reason="Lập bằng dòng lệnh" if created else "Sửa bằng dòng lệnh",
+            expected_version=options.get("expect_version"),
+        )
+    except (PermissionDenied, ValidationError) as error:
+        raise _refused(error) from None
+    data = {"id": scenario.pk, "year": scenario.year, "version": scenario.name, "created": created}
+    data["scenario_version"] = scenario.version
+    command.emit(options, data, f"Đã lưu dự thảo {scenario.name} ({scenario.year}).")
