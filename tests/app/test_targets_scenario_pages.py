@@ -317,3 +317,28 @@ def test_the_command_saves_a_draft_from_json_and_refuses_a_bad_one(tmp_path, spe
     with pytest.raises(CommandError, match="base.services"):
         call_command("targets", "save-scenario", "2026", str(path), "--version", "Khác", "--as", "specialist")
     assert not Scenario.objects.filter(name="Khác").exists()
+
+
+def test_before_any_release_the_page_plans_and_a_revision_shows_what_it_changed(login, specialist, scenario):
+    revision = services.revise_scenario(scenario, actor=specialist, name="Điều chỉnh tháng 7")
+    client = login(specialist)
+    data = _grid(revision, growth_q1="10,5")
+    assert client.post(f"/targets/scenarios/version/{revision.pk}/edit/", data).status_code == 302
+    page = client.get(f"/targets/scenarios/2026/?version={revision.pk}").content.decode()
+    assert "Chưa có số liệu GRDP quý nào của năm 2026 được công bố." in page  # the paragraph, before any release
+    result = growth.compute(growth.scenario_from_json(_payload_without_actuals(services_q1="0.105")))
+    assert _pct(result.annual_estimate) in page and _pct(result.required_growth_remaining) in page
+    changed = page.split('id="changes"')[1]
+    assert "Điều chỉnh tháng 7 thay đổi gì so với Kịch bản tháng 2" in changed
+    assert "9,00 %" in changed and "10,50 %" in changed and "+1,50" in changed
+
+
+def _payload_without_actuals(services_q1: str) -> dict:
+    planned = {c: [float(v) for v in row] for c, row in PLANNED.items()}
+    planned["services"][0] = float(services_q1)
+    return {
+        "year": 2026,
+        "target_growth": 0.13,
+        "base": {c: [float(v) for v in row] for c, row in BASE.items()},
+        "scenario": planned,
+    }
