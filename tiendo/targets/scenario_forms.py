@@ -121,6 +121,7 @@ class ScenarioForm(VersionedForm, forms.ModelForm):
         model = Scenario
         fields = ["year", "name", "target_growth", "document", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        labels = {"year": _("Year"), "document": pgettext_lazy("scenario", "Document")}
 
     def __init__(self, *args, cells=None, **kwargs):
         super().__init__(*args, **kwargs)
