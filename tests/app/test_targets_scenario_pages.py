@@ -22,7 +22,7 @@ from tiendo.targets.scenario_forms import parse_number
 
 pytestmark = pytest.mark.django_db
 
-# the contract's example year (../shared/contracts/growth-scenario.md)
+# the example year of the growth-scenario contract
 BASE = {
     "agriculture": ["2100", "2400", "2300", "2600"],
     "industry_construction": ["28000", "31000", "33000", "36000"],
