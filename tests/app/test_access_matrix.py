@@ -82,6 +82,8 @@ MARKERS: dict[str, set[str]] = {
     "MX-IMPORT-JOB": {"specialist", "admin"},
     "MX-JOB-SPECIALIST": {"specialist", "admin"},  # a background job: its starter's, and the administrator's
     "MX-JOB-OFFICER": {"officer", "admin"},
+    "MX-SCENARIO": STAFF | {"officer"},  # the GRDP scenario: the province's path, not published
+    "MX-SUMMARY": STAFF | {"officer"},
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -247,7 +249,24 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
                            status="done", progress=100)
         for who in ("specialist", "officer")
     ]  # fmt: skip
+    w["scenario"] = _scenario()
     return w
+
+
+def _scenario():
+    """A GRDP scenario and a saved monthly paragraph: the province's staff and officers read them, nobody else."""
+    from decimal import Decimal
+
+    from tiendo.targets.models import Scenario, ScenarioCell, Summary
+
+    scenario = Scenario.objects.create(year=2026, name="MX-SCENARIO", target_growth=Decimal("0.13"))
+    ScenarioCell.objects.bulk_create(
+        ScenarioCell(scenario=scenario, component=c, quarter=q, base=Decimal(100), growth=Decimal("0.1"))
+        for c in ("agriculture", "industry_construction", "services", "product_taxes")
+        for q in (1, 2, 3, 4)
+    )
+    Summary.objects.create(year=2026, months=0, text="MX-SUMMARY")
+    return scenario
 
 
 # Filling the URLs --------------------------------------------------------------------------------------------------
@@ -318,11 +337,11 @@ FILL = {
     "directives:notification_read": _both("notification"),
     "jobs:detail": _both("background_job"),
     "jobs:file": _both("background_job"),
-    # the GRDP scenario pages (no scenario in this world: the walk checks the answers, never a 500)
+    # the GRDP scenario pages: the world's year (2026) and a year without a scenario
     "targets:scenario_year": lambda w, side: {"year": 2026 + side},
-    "targets:scenario_summary": lambda w, side: {"year": 2026 + side, "months": 6},
+    "targets:scenario_summary": lambda w, side: {"year": 2026 + side, "months": 0},
     **{
-        f"targets:{n}": lambda w, side: {"pk": 900 + side}
+        f"targets:{n}": _same(lambda w: w["scenario"])
         for n in ("scenario_edit", "scenario_adopt", "scenario_revise", "scenario_export")
     },
 }
