@@ -48,6 +48,7 @@ from tiendo.targets.models import (
     Publication,
     Scenario,
     ScenarioCell,
+    Summary,
     Target,
     Term,
 )
@@ -107,6 +108,7 @@ MARKERS: dict[str, set[str]] = {
     "MX-DEPT-REPORT": STAFF | {"officer"},
     "MX-STATS-RELEASE": STAFF | {"officer", "investor", "anonymous"},
     "MX-INDICATOR-LINK": STAFF | {"officer"},
+    "MX-SUMMARY": STAFF | {"officer"},  # the monthly paragraph on growth, not published
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -319,6 +321,8 @@ def _targets_world(w, agency_x, agency_y):
         IndicatorProject.objects.create(indicator=followed, project=w["project"][1], year=year),
     ]
     ComponentAgency.objects.create(component="services", agency=agency_x)
+    w["scenario"] = scenario
+    Summary.objects.create(year=year, months=0, text="MX-SUMMARY")
 
 
 # Filling the URLs --------------------------------------------------------------------------------------------------
@@ -396,6 +400,13 @@ FILL = {
     "targets:target_revise": _both("target"),
     "targets:term_edit": _same(lambda w: w["term"]),
     "targets:records_preview": lambda w, side: {"job_id": w["background_job"][side].pk},
+    # the GRDP scenario pages: the world's year and a year without a scenario
+    "targets:scenario_year": lambda w, side: {"year": w["scenario"].year + side},
+    "targets:scenario_summary": lambda w, side: {"year": w["scenario"].year + side, "months": 0},
+    **{
+        f"targets:{n}": _same(lambda w: w["scenario"])
+        for n in ("scenario_edit", "scenario_adopt", "scenario_revise", "scenario_export")
+    },
 }
 
 API_FILL = {

@@ -20,6 +20,7 @@ from .models import (
     Publication,
     Scenario,
     ScenarioCell,
+    Summary,
     Target,
     Term,
 )
@@ -85,6 +86,7 @@ def register() -> None:
     access.register(ScenarioCell, visible=_staff_only(ScenarioCell), can_change=_manages)
     access.register(IndicatorProject, visible=_staff_only(IndicatorProject), can_change=_manages)
     access.register(ComponentAgency, visible=_staff_only(ComponentAgency), can_change=_manages)
+    access.register(Summary, visible=_staff_only(Summary), can_change=_manages)
     access.register(Alert, visible=_alerts, can_change=lambda actor, obj: role_table.can_send_target_alerts(actor))
     # an officer reports the figures of the indicators its agency answers for
     access.register_check(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tiendo.audit.models import kept_history
 from tiendo.audit.versions import version_field
-from tiendo.domain.text import clean
+from tiendo.domain.text import clean, normalize
 
 GROWTH_DIGITS = {"max_digits": 9, "decimal_places": 6}  # a fraction: 0.123456 = 12.3456 %
 # GRDP at comparable prices is a statistical aggregate published in billion đồng with decimals, not a payment:
@@ -506,3 +506,42 @@ class ComponentAgency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_component_display()}: {self.agency}"
+
+
+class Summary(models.Model):
+    """The monthly report's paragraph on GRDP growth for a year and the part of it published (`months` = 3, 6, 9
+    or 12; 0 before any quarter): the text tiendo drafted from the data and the text the specialist edited and
+    saved. Each save is kept in the history."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    months = models.PositiveSmallIntegerField(
+        _("months covered"), validators=[MinValueValidator(0), MaxValueValidator(12)], default=0
+    )
+    text = models.TextField(_("summary"))
+    drafted_text = models.TextField(_("drafted from the data"), blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("edited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    edited_at = models.DateTimeField(_("edited at"), auto_now=True)
+    version = version_field()
+
+    history = kept_history()
+
+    class Meta:
+        verbose_name = _("growth summary")
+        verbose_name_plural = _("growth summaries")
+        ordering = ["-year", "-months"]
+        constraints = [models.UniqueConstraint(fields=["year", "months"], name="summary_once_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.months})"
+
+    def save(self, *args, **kwargs):
+        self.text = normalize(self.text).strip()
+        self.drafted_text = normalize(self.drafted_text).strip()
+        super().save(*args, **kwargs)
