@@ -549,7 +549,7 @@ def test_the_matrix_covers_every_kind_of_record(world):
         Project, Milestone, ProgressReport, Document, Enterprise, Directive, Task, ProgressUpdate, ExtensionRequest,
         Notification, ReviewRound, ReviewItem, Finding, Plan, PlanVersion, PlanItem, PlanLine, SourceBudget,
         Disbursement, ImportJob, Job, Indicator, Target, Scenario, ScenarioCell, Alert, Publication, GrowthFigure,
-        IndicatorValue, IndicatorProject, ComponentAgency,
+        IndicatorValue, IndicatorProject, ComponentAgency, Summary,
     }  # fmt: skip
     registered = set(access.registered())
     assert covered <= registered
