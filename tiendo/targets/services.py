@@ -21,6 +21,7 @@ from .models import (
     EconomicSector,
     GrowthFigure,
     Indicator,
+    IndicatorProject,
     IndicatorValue,
     Publication,
     Scenario,
@@ -262,3 +263,22 @@ def adopted_scenario(year: int) -> Scenario | None:
         scenarios.filter(status=Scenario.Status.ADOPTED).order_by("-adopted_on", "-pk").first()
         or scenarios.order_by("-pk").first()
     )
+
+
+@transaction.atomic
+def save_sector(sector: EconomicSector, *, actor, reason: str = "") -> EconomicSector:
+    """A level-1 sector of the economy under its component, with the department that answers for it."""
+    _require_manage(actor)
+    sector.full_clean()
+    acted_by(sector, actor, reason).save()
+    return sector
+
+
+@transaction.atomic
+def link_project(link: IndicatorProject, *, actor, reason: str = "") -> IndicatorProject:
+    """A project an indicator depends on in a year (a plant due to operate, a road the construction growth
+    assumes), shown beside the indicator."""
+    _require_manage(actor)
+    link.full_clean()
+    acted_by(link, actor, reason).save()
+    return link
