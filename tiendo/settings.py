@@ -248,6 +248,13 @@ TIENDO_DISB_STALLED_MONTHS = int(os.environ.get("TIENDO_DISB_STALLED_MONTHS", 3)
 TIENDO_DISB_ZERO_AFTER = os.environ.get("TIENDO_DISB_ZERO_AFTER", "30/06")
 TIENDO_DISB_PROJECTION = os.environ.get("TIENDO_DISB_PROJECTION", "linear")
 
+# Targets' alerts (tiendo/targets/alerting.py): a published quarter this many percentage points below the scenario
+# (GRDP or a component) is proposed as a task; the public-investment disbursement (percent of the year's plan,
+# cumulative) the scenario's construction growth assumes by the end of each quarter (tiendo/targets/links.py).
+TIENDO_TARGETS_SHORTFALL_POINTS = float(os.environ.get("TIENDO_TARGETS_SHORTFALL_POINTS", "0.5"))
+TIENDO_TARGETS_ASSUMED_DISBURSEMENT = os.environ.get("TIENDO_TARGETS_ASSUMED_DISBURSEMENT", "25,50,75,95")
+TIENDO_TARGETS_ALERT_WORKING_DAYS = int(os.environ.get("TIENDO_TARGETS_ALERT_WORKING_DAYS", "10"))
+
 # Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one
 # `tiendo serve` starts) runs them. TIENDO_JOBS_IMMEDIATE=1 runs each job at once in the caller instead (the tests).
 TIENDO_JOBS_IMMEDIATE = _env_bool("TIENDO_JOBS_IMMEDIATE")

@@ -11,6 +11,7 @@ from tiendo.domain import access as role_table
 
 from .models import (
     Alert,
+    ComponentAgency,
     EconomicSector,
     GrowthFigure,
     Indicator,
@@ -83,6 +84,7 @@ def register() -> None:
     access.register(Scenario, visible=_staff_only(Scenario), can_change=_manages)
     access.register(ScenarioCell, visible=_staff_only(ScenarioCell), can_change=_manages)
     access.register(IndicatorProject, visible=_staff_only(IndicatorProject), can_change=_manages)
+    access.register(ComponentAgency, visible=_staff_only(ComponentAgency), can_change=_manages)
     access.register(Alert, visible=_alerts, can_change=lambda actor, obj: role_table.can_send_target_alerts(actor))
     # an officer reports the figures of the indicators its agency answers for
     access.register_check(

@@ -7,6 +7,7 @@ class TargetsConfig(AppConfig):
     verbose_name = _("Socio-economic targets")
 
     def ready(self) -> None:
-        from . import access
+        from . import access, alerting
 
         access.register()  # who sees and changes this app's records (tiendo.core.access)
+        alerting.register()  # the alerts' check after each publication (services.AFTER_PUBLICATION)

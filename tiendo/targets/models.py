@@ -484,3 +484,25 @@ class IndicatorProject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} ← {self.project}"
+
+
+class ComponentAgency(models.Model):
+    """The agency that answers for a GRDP component (industry and construction: the Department of Industry and
+    Trade…): a component's shortfall is proposed as its task. Without a row, the component's sectors' agency is
+    used when they name one."""
+
+    component = models.CharField(_("component"), max_length=32, choices=Component.choices, unique=True)
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("responsible agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    version = version_field()
+
+    history = kept_history()
+
+    class Meta:
+        verbose_name = _("agency responsible for a component")
+        verbose_name_plural = _("agencies responsible for the components")
+        ordering = ["component"]
+
+    def __str__(self) -> str:
+        return f"{self.get_component_display()}: {self.agency}"

@@ -4,9 +4,10 @@ A publication's figures never overwrite earlier ones: each new figure of a quart
 the figure it replaces, so a revised quarter shows what it replaced. An adopted scenario is kept as it was; a
 revision is a new version based on it."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -52,6 +53,11 @@ class NewValue:
     months: int
     value: Decimal
     note: str = ""
+
+
+# what runs once a publication's figures are committed, each given (publication, its years): the alerts' check
+# registers itself here (tiendo.targets.alerting) so that recording stays independent of it
+AFTER_PUBLICATION: list[Callable[[Publication, set[int]], None]] = []
 
 
 def _require_manage(actor) -> None:
@@ -177,6 +183,9 @@ def record_publication(
             replaces=current_value(item.indicator, item.year, item.months),
         )
         acted_by(value, actor).save()
+    years = {item.year for item in growth} | {item.year for item in values}
+    for hook in AFTER_PUBLICATION:
+        transaction.on_commit(partial(hook, publication, years))
     return publication
 
 

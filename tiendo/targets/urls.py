@@ -5,6 +5,6 @@ from importlib import import_module
 
 app_name = "targets"
 
-PARTS: tuple[str, ...] = ()  # modules of tiendo.targets, e.g. "urls_indicators"
+PARTS: tuple[str, ...] = ("urls_alerts",)  # modules of tiendo.targets, e.g. "urls_indicators"
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.targets.{name}").urlpatterns]
