@@ -16,6 +16,7 @@ from tiendo.demo.targets import catalogue, figures, series, sources
 from tiendo.demo.targets.story import FIRST_MERGED_YEAR, scenario_cells, story
 from tiendo.targets import selectors
 from tiendo.targets.models import (
+    Alert,
     Component,
     EconomicSector,
     GrowthFigure,
@@ -221,3 +222,12 @@ def test_the_story_is_the_same_arithmetic_the_scenario_cells_use():
         for component, _quarter, value, _growth in cells:
             base[component].append(value)
         assert dict(base) == story().base(spec.year)
+
+
+def test_the_alert_check_ran_once_for_the_latest_scenario_year(demo):
+    year = Scenario.objects.order_by("-year").first().year
+    alerts = Alert.objects.filter(year=year).select_related("agency")
+    assert demo["targets"]["alerts"] == alerts.count() > 0
+    assert not Alert.objects.exclude(year=year).exists()  # the hook after each release was held back
+    industry = alerts.get(kind=Alert.Kind.QUARTER_SHORTFALL, quarter=3, component=Component.INDUSTRY_CONSTRUCTION)
+    assert industry.agency.code == "HP-SCT" and industry.state == Alert.State.PROPOSED

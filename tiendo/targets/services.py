@@ -22,7 +22,6 @@ from .models import (
     EconomicSector,
     GrowthFigure,
     Indicator,
-    IndicatorProject,
     IndicatorValue,
     Publication,
     Scenario,
@@ -281,13 +280,3 @@ def save_sector(sector: EconomicSector, *, actor, reason: str = "") -> EconomicS
     sector.full_clean()
     acted_by(sector, actor, reason).save()
     return sector
-
-
-@transaction.atomic
-def link_project(link: IndicatorProject, *, actor, reason: str = "") -> IndicatorProject:
-    """A project an indicator depends on in a year (a plant due to operate, a road the construction growth
-    assumes), shown beside the indicator."""
-    _require_manage(actor)
-    link.full_clean()
-    acted_by(link, actor, reason).save()
-    return link

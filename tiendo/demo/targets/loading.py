@@ -4,6 +4,8 @@ versions and the projects indicators depend on, written through tiendo.targets.s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
@@ -13,11 +15,11 @@ from django.utils import timezone
 from tiendo.accounts.models import User
 from tiendo.agencies.models import Agency
 from tiendo.projects.models import Milestone, Project
-from tiendo.targets import services
+from tiendo.targets import alert_services, alerting, services
 from tiendo.targets.models import (
+    Component,
     EconomicSector,
     Indicator,
-    IndicatorProject,
     Publication,
     Scenario,
     Target,
@@ -29,8 +31,13 @@ from .figures import RELEASES, REPORTS, SCENARIOS
 from .sources import SOURCES
 from .story import scenario_cells, story
 
-# the year alerts are checked for once the figures are in (the year of the demo's day)
-ALERT_ACTOR = "chuyenvien"
+# who answers for each GRDP component's shortfalls (the alerts' tasks go to them)
+COMPONENT_AGENCIES = {
+    Component.AGRICULTURE: "SNNMT",
+    Component.INDUSTRY_CONSTRUCTION: "SCT",
+    Component.SERVICES: "SCT",
+    Component.PRODUCT_TAXES: "STC",
+}
 
 
 def _agency(agencies: dict[str, Agency], key: str) -> Agency:
@@ -41,8 +48,25 @@ def _link(source: str) -> str:
     return SOURCES[source].url if source else ""
 
 
+@contextmanager
+def _one_check_at_the_end() -> Iterator[None]:
+    """The releases of six years are recorded at once: the alerts' check that follows each publication
+    (services.AFTER_PUBLICATION) is held back, and the phase runs it once, for the latest year with a scenario."""
+    hooks = list(services.AFTER_PUBLICATION)
+    services.AFTER_PUBLICATION.clear()
+    try:
+        yield
+    finally:
+        services.AFTER_PUBLICATION.extend(hooks)
+
+
 def load(today: date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
+    with _one_check_at_the_end():
+        return _load(today)
+
+
+def _load(today: date) -> dict[str, int]:
     specialist = User.objects.get(username="chuyenvien")
     leader = User.objects.get(username="lanhdao")
     agencies = {a.code: a for a in Agency.objects.filter(code__startswith="HP-", valid_to__isnull=True)}
@@ -77,6 +101,8 @@ def load(today: date | None = None) -> dict[str, int]:
             ),
             actor=specialist,
         )
+    for component, key in COMPONENT_AGENCIES.items():
+        alert_services.save_component_agency(component, _agency(agencies, key), actor=specialist)
     terms = {
         spec.first_year: services.save_term(
             Term(first_year=spec.first_year, last_year=spec.last_year, document=spec.document), actor=specialist
@@ -87,6 +113,8 @@ def load(today: date | None = None) -> dict[str, int]:
     publications, figures, values = _publications(indicators, specialist, today)
     scenarios = _scenarios(specialist, leader, today)
     links = _links(indicators, specialist, today)
+    latest = Scenario.objects.order_by("-year").values_list("year", flat=True).first()
+    alerts = alerting.check_alerts(latest, actor=specialist) if latest else []
     return {
         "indicators": len(indicators),
         "economic_sectors": len(SECTORS),
@@ -96,6 +124,7 @@ def load(today: date | None = None) -> dict[str, int]:
         "indicator_values": values,
         "scenarios": scenarios,
         "indicator_projects": links,
+        "alerts": len(alerts),
     }
 
 
@@ -234,9 +263,7 @@ def _links(indicators, actor, today: date) -> int:
             ("public_disbursement", works[1], f"Kế hoạch vốn năm {year} lớn; giải ngân theo tiến độ thi công.")
         )
     for code, project, note in chosen:
-        services.link_project(
-            IndicatorProject(indicator=indicators[code], project=project, year=year, note=note), actor=actor
-        )
+        alert_services.link_project(indicators[code], project, year, actor=actor, note=note)
     return len(chosen)
 
 
