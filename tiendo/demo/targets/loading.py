@@ -212,20 +212,17 @@ def _scenarios(specialist, leader, today: date) -> int:
         if spec.adopted_on > today:
             continue
         cells = [services.Cell(c, q, base, growth) for c, q, base, growth in scenario_cells(spec)]
-        if spec.revises:
-            scenario = services.revise_scenario(made[spec.revises], actor=specialist, name=spec.name)
-            scenario.target_growth = Decimal(str(spec.target))
-            scenario.document = spec.document
-            scenario.note = spec.note
-        else:
-            scenario = Scenario(
-                year=spec.year,
-                name=spec.name,
-                target_growth=Decimal(str(spec.target)),
-                document=spec.document,
-                note=spec.note,
-                created_by=specialist,
-            )
+        # a revision names the version it revises (services.revise_scenario would first copy its cells, which
+        # the revision's own replace at once)
+        scenario = Scenario(
+            year=spec.year,
+            name=spec.name,
+            target_growth=Decimal(str(spec.target)),
+            document=spec.document,
+            note=spec.note,
+            based_on=made[spec.revises] if spec.revises else None,
+            created_by=specialist,
+        )
         scenario = services.save_scenario(scenario, cells, actor=specialist)
         made[spec.name] = services.adopt_scenario(scenario, actor=leader, adopted_on=spec.adopted_on)
     return len(made)
