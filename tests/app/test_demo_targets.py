@@ -189,6 +189,11 @@ def test_targets_are_revised_with_their_reason(demo):
     assert first.high is None and "01/NQ-CP" in latest.document and latest.history_change_reason
     year_2025 = Target.objects.get(indicator__code=Indicator.GRDP_GROWTH, kind="year", year=2025)
     assert year_2025.low == Decimal("12.35") and "42/NQ-HĐND" in year_2025.document
+    term = Target.objects.get(indicator__code=Indicator.GRDP_GROWTH, kind="term", term__first_year=2026)
+    assert (term.low, term.high) == (Decimal("13"), Decimal("14")) and term.year is None
+    by_year = Target.objects.filter(indicator__code=Indicator.GRDP_GROWTH, kind="term_year")
+    assert sorted(by_year.values_list("year", flat=True)) == [2021, 2022, 2023, 2024, 2025, 2026]
+    assert all(t.term.covers(t.year) for t in by_year)
 
 
 def test_linked_projects_fit_what_the_indicator_expects(demo):

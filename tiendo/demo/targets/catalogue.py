@@ -294,6 +294,33 @@ TARGETS = [
         INVENTED,
         note="Đến năm 2030 (số liệu minh họa).",
     ),
+    # the term plans' breakdown by year: the term's average growth, each year (the plans give no other split)
+    *(
+        TargetSpec(
+            "grdp_growth",
+            "term_year",
+            year,
+            2021,
+            "9",
+            TERMS[0].document,
+            date(2020, 10, 27),
+            "hd-congress-17",
+            note="Mức bình quân của nhiệm kỳ.",
+        )
+        for year in range(2021, 2026)
+    ),
+    TargetSpec(
+        "grdp_growth",
+        "term_year",
+        2026,
+        2026,
+        "13",
+        TERMS[1].document,
+        date(2025, 12, 11),
+        "hp-2026-2030",
+        high="14",
+        note="Mức bình quân của kế hoạch 5 năm.",
+    ),
     # the year targets of the People's Councils
     TargetSpec("grdp_growth", "year", 2021, 2021, "8.5", HD_PLAN.format(year=2021), date(2020, 12, 11), INVENTED),
     TargetSpec(
