@@ -79,11 +79,6 @@ SOURCES = {
         "https://congthuong.vn/hai-duong-tang-truong-kinh-te-dung-thu-663-tinh-thanh-pho-trong-ca-nuoc-363934.html",
         "Hải Dương: Tăng trưởng kinh tế đứng thứ 6/63 tỉnh, thành phố trong cả nước (Công Thương)",
     ),
-    # Council resolution 111/NQ-HĐND of 11/12/2024 on the 2024 results and the 2025 plan
-    "hd-111-2024": Source(
-        "https://thuvienphapluat.vn/bulletin/document.aspx?bid=f6ca7770-5771-404b-bde4-85309aa6813f",
-        "Nghị quyết 111/NQ-HĐND ngày 11/12/2024 của HĐND tỉnh Hải Dương",
-    ),
     # Government Resolution 25/NQ-CP of 05/02/2025: Hải Phòng's 2025 target 12.5 % (as the city quoted it in Q1)
     "hp-2025-q1": Source(
         "https://vietnambiz.vn/quy-i2025-hai-phong-tang-truong-grdp-cao-thu-6-ca-nuoc-thu-ngan-sach-gan-50000-ty-dong-20254101053355.htm",
