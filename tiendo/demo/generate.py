@@ -25,6 +25,7 @@ from . import catalogue, people
 from . import directives as demo_directives
 from . import plans as demo_plans
 from . import projects as demo_projects
+from . import targets as demo_targets
 from .phases import Phases
 
 DEMO_PASSWORD = "tiendo-demo-2025"
@@ -248,6 +249,13 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
     plan_counts = demo_plans.load(seed, phases=phases)
     Installation.forget_names()
+    # Socio-economic targets: the catalogue, the years' targets, the releases as published, the scenarios.
+    target_counts = demo_targets.load()
+    phases.done(
+        "targets",
+        f"Chỉ tiêu kinh tế - xã hội: {_n(target_counts['targets'])} chỉ tiêu, "
+        f"{_n(target_counts['publications'])} công bố số liệu",
+    )
     # The scan a newcomer would otherwise have to know to run (`tiendo scan`), as the specialist runs it: the
     # "behind schedule" filter, the badges, the project pages' findings and /reviews/ have data from the start.
     run = scan(actor=User.objects.get(username="chuyenvien"))
@@ -266,6 +274,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         "directives": task_counts["directives"],
         "tasks": task_counts["tasks"],
         **plan_counts,
+        "targets": target_counts,
         "scan": {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings},
         "phases": phases.rounded(),
     }

@@ -271,3 +271,12 @@ def adopted_scenario(year: int) -> Scenario | None:
         scenarios.filter(status=Scenario.Status.ADOPTED).order_by("-adopted_on", "-pk").first()
         or scenarios.order_by("-pk").first()
     )
+
+
+@transaction.atomic
+def save_sector(sector: EconomicSector, *, actor, reason: str = "") -> EconomicSector:
+    """A level-1 sector of the economy under its component, with the department that answers for it."""
+    _require_manage(actor)
+    sector.full_clean()
+    acted_by(sector, actor, reason).save()
+    return sector
