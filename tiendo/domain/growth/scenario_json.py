@@ -7,6 +7,7 @@ command line shows it. Unknown keys are ignored. `actual_growth` left out, null 
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from typing import Final
@@ -64,7 +65,14 @@ def _rows(data: Mapping[str, object], name: str, sentence: str, length: int | No
 
 
 def _show(value: object) -> str:
-    text = "null" if value is None else repr(value) if not isinstance(value, str) else f'"{value}"'
+    # a string as JSON writes it: a line break or a control character in the value stays one escaped sentence
+    text = (
+        "null"
+        if value is None
+        else repr(value)
+        if not isinstance(value, str)
+        else json.dumps(value, ensure_ascii=False)
+    )
     return text if len(text) <= 40 else text[:37] + "..."
 
 
