@@ -50,7 +50,13 @@ MAX_GROWTH: Final = 1e3
 
 
 class InvalidScenario(ValueError):
-    """The input does not say what the contract asks; the message is one Vietnamese sentence naming the field."""
+    """The input does not say what the contract asks; the message is one Vietnamese sentence naming the field.
+
+    A field named after a key of the input may hold a line break or another control character: it is written
+    escaped, so the sentence stays on one line of standard error."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message))
 
 
 class Source(StrEnum):
