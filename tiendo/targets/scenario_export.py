@@ -15,7 +15,7 @@ from .scenario_table import Table
 
 PERIODS = ("Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm")
 COLUMNS = (
-    ("GRDP năm trước (tỷ đồng, giá SS 2010)", 14),
+    ("GRDP năm trước (tỷ đồng, giá so sánh)", 14),
     ("Kịch bản tăng (%)", 10),
     ("Thực hiện / ước tăng (%)", 11),
     ("Đóng góp (điểm %)", 10),
@@ -28,7 +28,8 @@ def _province() -> str:
     if installation is None:
         return ""
     province = installation.province
-    return f"{province.unit_type} {province.name}"
+    name = f"{province.unit_type} {province.name}"
+    return name[:1].upper() + name[1:]
 
 
 def _names(table: Table) -> dict[str, str]:

@@ -68,7 +68,8 @@ class BaseField(forms.CharField):
         except ValueError:
             raise forms.ValidationError(_("Enter a number in billion VND, e.g. 28.000,5."), code="invalid") from None
         if amount < 0:
-            raise forms.ValidationError(_("The previous year's GRDP cannot be negative."), code="min_value")
+            message = pgettext_lazy("scenario", "The previous year's GRDP cannot be negative.")
+            raise forms.ValidationError(message, code="min_value")
         if amount >= Decimal("1e15"):
             raise forms.ValidationError(_("Enter a number in billion VND, e.g. 28.000,5."), code="invalid")
         return amount.quantize(Decimal("0.001"))
@@ -93,7 +94,8 @@ class PercentField(forms.CharField):
         except ValueError:
             raise forms.ValidationError(_("Enter a growth in percent, e.g. 9,5."), code="invalid") from None
         if percent < -100:
-            raise forms.ValidationError(_("A growth rate cannot be below −100 %."), code="min_value")
+            message = pgettext_lazy("scenario", "A growth rate cannot be below −100 %.")
+            raise forms.ValidationError(message, code="min_value")
         if percent > 100_000:
             raise forms.ValidationError(_("Enter a growth in percent, e.g. 9,5."), code="invalid")
         return (percent / HUNDRED).quantize(Decimal("0.000001"))
