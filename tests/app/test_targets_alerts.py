@@ -381,3 +381,13 @@ def test_the_components_agencies_are_set_on_the_page_and_from_the_command(
         call_command("targets", "component-agency", "services", agency_y.code, "--as", officer_x.username)
     with pytest.raises(CommandError, match="Không có cơ quan mã"):
         call_command("targets", "component-agency", "services", "NOPE", "--as", specialist.username)
+
+
+def test_the_command_shows_the_links_panel(grdp_2024, specialist, officer_x):
+    out = StringIO()
+    call_command("targets", "links", "grdp_growth", "--year", "2024", "--json", "--as", specialist.username, stdout=out)
+    shown = json.loads(out.getvalue())
+    assert shown["disbursement"]["rate"] == "20.00" and shown["disbursement"]["behind"] is True
+    out = StringIO()
+    call_command("targets", "links", "grdp_growth", "--year", "2024", "--json", "--as", officer_x.username, stdout=out)
+    assert json.loads(out.getvalue())["disbursement"] is None

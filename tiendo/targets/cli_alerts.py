@@ -240,6 +240,11 @@ def unlink_command(command, options) -> None:
     command.emit(options, {"id": options["link"], "removed": True}, f"Đã bỏ gắn dự án {link.project.code}.")
 
 
+def _text(value) -> str | None:
+    """A Decimal as its exact text in JSON (never a float)."""
+    return None if value is None else str(value)
+
+
 def links_command(command, options) -> None:
     year = _year(options)
 
@@ -256,8 +261,9 @@ def links_command(command, options) -> None:
         "indicator": panel["indicator"].code,
         "year": year,
         "disbursement": None if d is None else {
-            "allocated": d.allocated, "disbursed": d.disbursed, "rate": d.rate, "last_report": d.last_report,
-            "assumed": d.assumed, "gap_points": d.gap, "behind": d.behind, "quarter_levels": list(d.quarter_levels),
+            "allocated": d.allocated, "disbursed": d.disbursed, "rate": _text(d.rate), "last_report": d.last_report,
+            "assumed": _text(d.assumed), "gap_points": _text(d.gap), "behind": d.behind,
+            "quarter_levels": [str(level) for level in d.quarter_levels],
         },
         "projects": [
             {"link": row["link"].pk, "project": row["project"].code, "note": row["link"].note,
