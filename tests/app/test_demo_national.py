@@ -25,6 +25,7 @@ PHASES = [
     "reorganisations",
     "plans",
     "disbursement",
+    "targets",
     "scan",
 ]
 
@@ -86,6 +87,7 @@ def test_each_phase_is_told_with_its_time_and_the_json_has_them(nation):
     assert any(line.startswith("Dự án đầu tư: 399; mốc tiến độ: ") for line in told)
     assert any(line.startswith("Báo cáo tiến độ: ") and line.endswith(" giây)") for line in told)
     assert any(line.startswith("Giải ngân: ") for line in told)
+    assert any(line.startswith("Chỉ tiêu kinh tế - xã hội: ") for line in told)
 
 
 def test_phases_set_aside_the_time_of_work_told_as_its_own():
