@@ -47,6 +47,7 @@ def _read(text: str, language: str) -> tuple[Decimal, Decimal]:
         (99_990_000, "auto", "9,999 万越南盾"),
         (5_000, "auto", "5,000 越南盾"),
         (10_001, "auto", "1.0001 万越南盾"),
+        (159_950_000, "auto", "1.600 亿越南盾"),  # rounded: the zeros say how far (hypothesis found "1.6")
         (-2_500_000_000, "auto", "-25 亿越南盾"),
         (17_250_000_000, "ty", "173 亿越南盾"),
         (250_000_000, "trieu", "25,000 万越南盾"),

@@ -156,9 +156,12 @@ def format_vnd_in(amount: int, language: str, unit: str = "auto", decimals: int 
         factor, shift, default = _ZH_FOR[vi_factor]
         places = default if decimals is None else max(decimals - shift, 0)
     number = _format_fraction(amount, factor, places)
-    if decimals is None and places:
+    # trailing zeros go only when the figure is exact: "1,5 亿" is 150,000,000 đồng, but 159,950,000 đồng is
+    # "1,600 亿", rounded at the third place like "160 triệu" at the unit, not "1,6 亿" (a reader's ±5 triệu)
+    if decimals is None and places and amount % (factor // 10**places or 1) == 0:
         whole, _, fraction = number.partition(",")
-        fraction = fraction.rstrip("0")
+        while fraction.endswith("0") and amount % (factor // 10 ** (len(fraction) - 1) or 1) == 0:
+            fraction = fraction[:-1]
         number = f"{whole},{fraction}" if fraction else whole
     return f"{_english_digits(number)} {_UNITS_ZH[factor]}"
 
