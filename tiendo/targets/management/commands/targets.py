@@ -6,7 +6,7 @@ from importlib import import_module
 
 from tiendo.core.commands import DataCommand
 
-COMMANDS: tuple[str, ...] = ()  # modules of tiendo.targets, e.g. "cli_scenario"
+COMMANDS: tuple[str, ...] = ("cli_indicators",)  # modules of tiendo.targets
 
 
 class Command(DataCommand):
