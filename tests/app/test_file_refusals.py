@@ -78,7 +78,7 @@ def refused_by_the_process(done: subprocess.CompletedProcess, reason: str) -> No
     assert reason in stderr, stderr
 
 
-@pytest.mark.parametrize("command", [("rules", "check"), ("plan", "allocate")])
+@pytest.mark.parametrize("command", [("rules", "check"), ("plan", "allocate"), ("targets", "scenario")])
 @pytest.mark.parametrize("kind", sorted(JSON_CASES))
 def test_json_commands_refuse_unreadable_files(tmp_path, command, kind):
     path = tmp_path / "vao.json"

@@ -30,6 +30,11 @@ class Shortfall:
     # what the shortfall took off the quarter's GRDP growth, points: 100·b·(actual − planned)/Σb (= gap_points for GRDP)
     effect_points: float
 
+    @property
+    def key(self) -> str:
+        """Names the alert across runs, so that a stored alert is not raised twice: "shortfall:2026:Q2:services"."""
+        return f"shortfall:{self.year}:Q{self.quarter}:{self.component or 'grdp'}"
+
 
 @dataclass(frozen=True)
 class RequiredTooHigh:
@@ -45,6 +50,11 @@ class RequiredTooHigh:
     def excess_points(self) -> float:
         return (self.required - self.highest_planned) * 100
 
+    @property
+    def key(self) -> str:
+        """ "required:2026:Q3-Q4": one alert per year and set of remaining quarters."""
+        return f"required:{self.year}:Q{self.remaining[0]}-Q{self.remaining[-1]}"
+
 
 @dataclass(frozen=True)
 class IndicatorBehind:
@@ -55,6 +65,11 @@ class IndicatorBehind:
     months: int
     target: IndicatorTarget
     unit: str = ""  # "%", "tỷ đồng", …; "%" means the values are fractions (0.13 = 13 %)
+
+    @property
+    def key(self) -> str:
+        """ "indicator:Thu ngân sách:6": one alert per indicator and reading period."""
+        return f"indicator:{self.indicator}:{self.months}"
 
 
 Alert: TypeAlias = Shortfall | RequiredTooHigh | IndicatorBehind

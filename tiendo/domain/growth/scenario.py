@@ -1,4 +1,5 @@
-"""The quarterly GRDP scenario arithmetic of docs/contracts/growth-scenario.md, exactly as the contract states it.
+"""The quarterly GRDP scenario arithmetic of docs/contracts/growth-scenario.md, exactly as the contract states it
+(growth over the same period of the previous year at comparable prices: docs/legal/targets.md TGT-04).
 
 Let b[c][q] be the previous year's GRDP of component c in quarter q, g[c][q] the growth used for the quarter (the
 published one if the quarter is published, else the scenario's), B the year's base, E the published quarters and R
@@ -193,8 +194,8 @@ def compute(data: ScenarioInput) -> ScenarioResult:
     required = None
     if rest:
         # Σ_E Y + (1 + x)·Σ_R b = (1 + t)·B  ⇔  x = (t·B − Σ_E Σc b·g) / Σ_R b: no 1 + … − 1 to cancel
-        grown = [q.base * _value(q.growth) for q in published]
-        required = math.fsum([data.target_growth * total, *(-g for g in grown)]) / math.fsum(q.base for q in rest)
+        grown = [-row[q.quarter - 1] * _growths(q)[c] for q in published for c, row in data.base.items()]
+        required = math.fsum([data.target_growth * total, *grown]) / math.fsum(q.base for q in rest)
     annual = gap = contributions = None
     if all(q.growth is not None for q in quarters):
         annual, contributions, _ = _over(data, quarters)

@@ -37,12 +37,19 @@ OUTPUT_KEYS: Final = (
 )
 
 
+def _is_number(value: object) -> bool:
+    """A finite JSON number that a float holds (a boolean is not a number; an integer of 400 digits is none)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) < 1e300 if isinstance(value, int) else math.isfinite(value)
+
+
 def _numbers(value: object, field: str, sentence: str, length: int | None = None) -> Row:
     """A JSON array of finite numbers (booleans are not numbers), else `sentence` about `field`."""
     if not isinstance(value, list) or (length is not None and len(value) != length):
         raise InvalidScenario(sentence.format(field=field))
     for position, item in enumerate(value):
-        if isinstance(item, bool) or not isinstance(item, int | float) or not math.isfinite(item):
+        if not _is_number(item):
             raise InvalidScenario(f'Trường "{field}[{position}]" phải là một số, giá trị {_show(item)}.')
     return tuple(float(item) for item in value)
 
@@ -73,7 +80,7 @@ def scenario_from_json(data: object) -> ScenarioInput:
     if "target_growth" not in data:
         raise InvalidScenario('Thiếu trường "target_growth" (mục tiêu tăng trưởng GRDP cả năm, 0.13 là 13%).')
     target = data["target_growth"]
-    if isinstance(target, bool) or not isinstance(target, int | float):
+    if not _is_number(target):
         raise InvalidScenario(
             f'Trường "target_growth" phải là một số (0.13 là mục tiêu tăng 13%), giá trị {_show(target)}.'
         )

@@ -35,20 +35,22 @@ COMPONENT_NAMES: Final[Mapping[str, str]] = {
     "product_taxes": "thuế sản phẩm trừ trợ cấp sản phẩm",
 }
 ROMAN: Final = ("I", "II", "III", "IV")
+_BEHIND: Final = {Status.AT_RISK: "có nguy cơ không đạt mục tiêu", Status.OFF_TRACK: "chậm so với tiến độ cần đạt"}
 _PERIODS: Final = {1: "quý I/{year}", 2: "6 tháng đầu năm {year}", 3: "9 tháng năm {year}", 4: "năm {year}"}
 
 
-def number(value: float, places: int = 2) -> str:
-    """A float the Vietnamese way: "1.234,5" (at most `places` decimals, no trailing zeros)."""
+def number(value: float, places: int = 2, *, trim: bool = True) -> str:
+    """A float the Vietnamese way: "1.234,5" (at most `places` decimals; trailing zeros dropped unless not `trim`,
+    as a table's column keeps them)."""
     text = format_number(Decimal(repr(round(value, 12))), places)
-    if "," in text:
+    if trim and "," in text:
         text = text.rstrip("0").rstrip(",")
-    return "0" if text == "-0" else text
+    return text.removeprefix("-") if text.strip("-0,") == "" else text
 
 
-def percent(fraction: float) -> str:
+def percent(fraction: float, *, trim: bool = True) -> str:
     """A growth rate given as a fraction: 0.0985 → "9,85%"."""
-    return number(fraction * 100) + "%"
+    return number(fraction * 100, trim=trim) + "%"
 
 
 def points(value: float) -> str:
@@ -70,6 +72,8 @@ def _quarters_list(quarters: Sequence[int]) -> str:
     names = [ROMAN[q - 1] for q in quarters]
     if len(names) == 1:
         return f"quý {names[0]}"
+    if len(names) == 4:
+        return "cả bốn quý"
     return "các quý " + ", ".join(names[:-1]) + " và " + names[-1]
 
 
@@ -186,7 +190,7 @@ def _indicator_text(alert: IndicatorBehind) -> str:
     bar = f"mục tiêu năm {_target_text(target, unit)}"
     if target.cumulative and alert.months < 12:
         bar = f"{number(target.share(alert.months) * 100)}% {bar}"
-    judged = "không đạt mục tiêu" if alert.months == 12 else Status(alert.status).label + " mục tiêu"
+    judged = "không đạt mục tiêu" if alert.months == 12 else _BEHIND[alert.status]
     return (
         f"Chỉ tiêu “{alert.indicator}” {months_name(alert.months)} đạt {_value(alert.value, unit)}, {side} hơn mức "
         f"cần đạt ({_value(alert.expected, unit)}, {bar}): {judged}. Đề nghị cơ quan phụ trách báo cáo nguyên nhân "

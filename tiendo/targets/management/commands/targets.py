@@ -6,7 +6,7 @@ from importlib import import_module
 
 from tiendo.core.commands import DataCommand
 
-COMMANDS: tuple[str, ...] = ("cli_indicators",)  # modules of tiendo.targets
+COMMANDS: tuple[str, ...] = ("cli_scenario", "cli_indicators")  # modules of tiendo.targets
 
 
 class Command(DataCommand):
