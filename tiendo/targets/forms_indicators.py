@@ -1,6 +1,7 @@
 """The catalogue's, the terms' and the targets' forms: numbers typed the Vietnamese way, an agency that has since
 ended kept on an unchanged save, the version read carried for the stale-edit check."""
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -11,9 +12,13 @@ from tiendo.audit.versions import VersionedForm
 from tiendo.core import access
 from tiendo.core.fields import DayField, DecimalCommaField, KeepCurrentChoiceField, KeepsCurrentValues
 from tiendo.directives.forms import local_agencies
+from tiendo.domain import tabular
 
 from .models import VALUE_DIGITS, Indicator, Target, Term
 from .standing import unit_name
+
+# one dot and three digits, no comma: "20.000" is twenty thousand to a Vietnamese reader, twenty to others
+AMBIGUOUS = re.compile(r"[+-]?[0-9]{1,3}\.[0-9]{3}")
 
 
 class IndicatorForm(VersionedForm, KeepsCurrentValues, forms.ModelForm):
@@ -64,12 +69,28 @@ class TermForm(VersionedForm, forms.ModelForm):
 
 
 class TargetValueField(DecimalCommaField):
-    """A target as typed ("13,5") and shown as stored without trailing zeros, in a text box (a number box would
-    refuse the decimal comma and show nothing)."""
+    """A target as typed the Vietnamese way ("13,5", "21.000,5", "1.234.567") and shown as stored without trailing
+    zeros, in a text box (a number box would refuse the decimal comma and show nothing). "20.000" could be twenty
+    thousand or twenty: it is refused, saying how to write either."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**VALUE_DIGITS, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() not in self.empty_values:
+            text = value.strip().replace(" ", "").replace("\u00a0", "")
+            if AMBIGUOUS.fullmatch(text):
+                raise forms.ValidationError(
+                    _("“%(value)s” is ambiguous: write 20000 or 20.000,0 for twenty thousand, 20 for twenty."),
+                    code="ambiguous",
+                    params={"value": text},
+                )
+            try:
+                return tabular.parse_decimal(text, VALUE_DIGITS["decimal_places"])
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
@@ -144,6 +165,11 @@ class TargetForm(VersionedForm, forms.ModelForm):
         others = others.filter(term=term) if kind == Target.Kind.TERM else others.filter(year=year)
         if others.exclude(pk=self.instance.pk).exists():
             self.add_error(None, _("This indicator already has this target: revise it instead."))
+
+    def _post_clean(self):
+        """The model's own checks only for a form without errors (a year refused above is not "missing" there)."""
+        if not self.errors:
+            super()._post_clean()
 
     @property
     def reason(self) -> str:

@@ -6,7 +6,13 @@ from importlib import import_module
 
 from tiendo.core.commands import DataCommand
 
-COMMANDS: tuple[str, ...] = ("cli_scenario", "cli_alerts", "cli_records", "cli_scenarios")  # modules of tiendo.targets
+COMMANDS: tuple[str, ...] = (
+    "cli_scenario",
+    "cli_alerts",
+    "cli_records",
+    "cli_scenarios",
+    "cli_indicators",
+)  # modules of tiendo.targets
 
 
 class Command(DataCommand):
