@@ -31,6 +31,24 @@ def queue_release_import(upload=None, *, actor, dry_run: bool, stored: str = "",
     return job
 
 
+def confirm_checked_import(job, *, actor):
+    """Record the file a dry run checked, once: two clicks (or two tabs) on "record" start one import. The
+    import's job, or the one an earlier confirmation started."""
+    from django.db import transaction
+
+    from tiendo.jobs.models import Job
+
+    with transaction.atomic():
+        locked = Job.objects.select_for_update().get(pk=job.pk)
+        if confirmed := locked.params.get("confirmed"):
+            return Job.objects.get(pk=confirmed)
+        recorded = queue_release_import(
+            actor=actor, dry_run=False, stored=locked.params["file"], name=locked.params["name"]
+        )
+        Job.objects.filter(pk=job.pk).update(params=locked.params | {"confirmed": recorded.pk})
+    return recorded
+
+
 @job_kind(KIND, _("Statistics release import"))
 def run_release_import(job, report) -> None:
     """Check every row; unless a dry run, record the release and its figures in one transaction."""

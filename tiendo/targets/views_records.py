@@ -6,7 +6,6 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from tiendo.jobs.views import get_job_for_user
 
 from . import hand_entry
 from .forms_records import QuarterForm, UploadForm, ValueForm, reportable_indicators
-from .jobs_records import KIND, queue_release_import
+from .jobs_records import KIND, confirm_checked_import, queue_release_import
 from .models import Component, Publication
 from .release_sheets import GROWTH_SHEET, GUIDE_SHEET, RELEASE_SHEET, VALUES_SHEET, blank_template
 
@@ -82,14 +81,7 @@ def records_preview(request, job_id):
     if request.method == "POST":
         if not confirmable:
             raise PermissionDenied
-        with transaction.atomic():
-            locked = Job.objects.select_for_update().get(pk=job.pk)
-            if confirmed := locked.params.get("confirmed"):
-                return redirect("targets:records_preview", job_id=confirmed)
-            recorded = queue_release_import(
-                actor=request.user, dry_run=False, stored=job.params["file"], name=job.params["name"]
-            )
-            Job.objects.filter(pk=job.pk).update(params=locked.params | {"confirmed": recorded.pk})
+        recorded = confirm_checked_import(job, actor=request.user)
         return _after(recorded)
     context = {
         "job": job,

@@ -112,7 +112,7 @@ def scenario_year(request, year: int):
             context["invalid"] = str(error)
         else:
             status = table.status
-            context.update(
+            context |= dict(
                 table=table,
                 result=table.result,
                 status=status,
