@@ -101,7 +101,7 @@ class QuarterForm(ProvenanceForm):
                 label=_("%(component)s: growth (%%)") % {"component": label}, help_text=_("e.g. 9,85")
             )
             self.fields[f"level_{component}"] = LevelField(
-                label=_("%(component)s: GRDP at comparable prices (billion đồng)") % {"component": label},
+                label=_("%(component)s: GRDP at comparable prices (billion VND)") % {"component": label},
                 required=False,
             )
 

@@ -66,8 +66,8 @@ class Indicator(models.Model):
 
     class Unit(models.TextChoices):
         PERCENT = "percent", "%"
-        BILLION_VND = "billion_vnd", _("billion đồng")
-        MILLION_VND = "million_vnd", _("million đồng")
+        BILLION_VND = "billion_vnd", _("billion VND")
+        MILLION_VND = "million_vnd", _("million VND")
         MILLION_USD = "million_usd", _("million USD")
         USD = "usd", "USD"
         COUNT = "count", _("count")
@@ -268,7 +268,7 @@ class GrowthFigure(models.Model):
         EconomicSector, verbose_name=_("sector"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     growth = models.DecimalField(_("growth"), **GROWTH_DIGITS)
-    level = models.DecimalField(_("GRDP at comparable prices (billion đồng)"), null=True, blank=True, **BILLIONS_DIGITS)
+    level = models.DecimalField(_("GRDP at comparable prices (billion VND)"), null=True, blank=True, **BILLIONS_DIGITS)
     replaces = models.OneToOneField(
         "self", verbose_name=_("replaces"), null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
     )
@@ -369,7 +369,7 @@ class ScenarioCell(models.Model):
         EconomicSector, verbose_name=_("sector"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)])
-    base = models.DecimalField(_("previous year (billion đồng, comparable prices)"), **BILLIONS_DIGITS)
+    base = models.DecimalField(_("previous year (billion VND, comparable prices)"), **BILLIONS_DIGITS)
     growth = models.DecimalField(_("planned growth"), **GROWTH_DIGITS)
 
     history = kept_history()
