@@ -53,14 +53,21 @@ def _shown(value, kind: str, unit: str) -> str:
     if kind == "fraction" or (kind == "value" and unit == "%"):
         return f"{number(Decimal(str(value)) * 100, 2)} %"
     if kind == "points":
-        return number(Decimal(str(value)), 2)
+        return number(Decimal(str(value)), 2).replace("-", "−")  # a minus sign, as the scenario's gaps
     return f"{number(Decimal(str(value)), 2)} {unit}".strip()
+
+
+def _unit(indicator: Indicator) -> str:
+    """The indicator's unit in the page's language (the stored figures keep the Vietnamese task text's)."""
+    if indicator.unit == Indicator.Unit.PERCENT:
+        return "%"
+    return "" if indicator.unit == Indicator.Unit.COUNT else str(indicator.get_unit_display())
 
 
 def figure_rows(alert: Alert) -> list[tuple[str, str]]:
     """The alert's figures as label and text, in the user's language's number format."""
     figures = alert.figures or {}
-    unit = figures.get("unit", "")
+    unit = _unit(alert.indicator)
     return [(label, _shown(figures[key], kind, unit)) for key, label, kind in FIGURES if key in figures]
 
 

@@ -59,6 +59,9 @@ class YearSpec:
     cumulative: dict[int, Published]  # months (3, 6, 9, 12) → growth over the same months of the previous year
     # quarter → the cumulative growth (of months 3q) the first estimate gave, before a later release revised it
     first_estimates: dict[int, Published] = field(default_factory=dict)
+    # INVENTED: how each component's first estimate stood apart from its revised figure (fractions; the whole
+    # quarter's first estimate stays as published): a revision moves the components unevenly, as real ones do
+    first_tilt: dict[str, float] = field(default_factory=dict)
 
 
 def _pattern(agriculture: float, industry: float, services: float, taxes: float) -> dict:
@@ -89,6 +92,7 @@ YEARS = [
         },
         cumulative={12: Published(0.0912, "hd-2023-statistics")},
         first_estimates={4: Published(0.090, "hd-2022-statistics")},  # the year first estimated at 9.0 %
+        first_tilt={"agriculture": 0.006, "industry_construction": -0.004, "services": 0.003, "product_taxes": 0.0},
     ),
     YearSpec(
         2023,
@@ -135,6 +139,7 @@ YEARS = [
         quarters={1: Published(0.116, INVENTED), 2: Published(0.120, INVENTED), 3: Published(0.124, INVENTED)},
         cumulative={},
         first_estimates={2: Published(0.1190, INVENTED)},  # 6 months first estimated at 11.9 %, Q2 revised in Q3
+        first_tilt={"agriculture": -0.002, "industry_construction": -0.005, "services": 0.004, "product_taxes": 0.003},
     ),
 ]
 

@@ -136,7 +136,8 @@ def story() -> Story:
             before = sum(series.quarter_total(year_base, k) for k in range(1, quarter))
             whole = (1 + estimate.value) * (before + series.quarter_total(year_base, quarter))
             total = (whole - (1 + earlier) * before) / series.quarter_total(year_base, quarter) - 1
-            first[(spec.year, quarter)] = series.forward_quarter(year_base, spec.pattern, quarter, total)
+            tilted = {c: tuple(g + spec.first_tilt.get(c, 0.0) for g in spec.pattern[c]) for c in spec.pattern}
+            first[(spec.year, quarter)] = series.forward_quarter(year_base, tilted, quarter, total)
     return Story(levels, merged, old_hp, rates, first)
 
 
