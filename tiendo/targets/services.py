@@ -6,6 +6,7 @@ revision is a new version based on it."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from functools import partial
 
@@ -64,35 +65,40 @@ def _require_manage(actor) -> None:
         raise PermissionDenied
 
 
-def _saved(record, *, actor, reason: str, expected_version: int | None):
-    """Claim the version the editor read (a stale edit raises StaleVersion), validate, save, note the reason."""
+def _saved(record, *, actor, reason: str, expected_version: int | None, at: datetime | None = None):
+    """Claim the version the editor read (a stale edit raises StaleVersion), validate, save, note the reason
+    (`at`: the history is dated then, for a record loaded as it was decided long ago)."""
     if not access.can_change(actor, record) and record.pk is not None:
         raise PermissionDenied
     claim_version(record, expected_version)
     record.full_clean()
-    acted_by(record, actor, reason).save()
+    acted_by(record, actor, reason, at=at).save()
     return record
 
 
 @transaction.atomic
-def save_indicator(indicator: Indicator, *, actor, reason: str = "", expected_version: int | None = None):
+def save_indicator(
+    indicator: Indicator, *, actor, reason: str = "", expected_version: int | None = None, at: datetime | None = None
+):
     _require_manage(actor)
-    return _saved(indicator, actor=actor, reason=reason, expected_version=expected_version)
+    return _saved(indicator, actor=actor, reason=reason, expected_version=expected_version, at=at)
 
 
 @transaction.atomic
-def save_term(term: Term, *, actor, reason: str = "", expected_version: int | None = None):
+def save_term(term: Term, *, actor, reason: str = "", expected_version: int | None = None, at: datetime | None = None):
     _require_manage(actor)
-    return _saved(term, actor=actor, reason=reason, expected_version=expected_version)
+    return _saved(term, actor=actor, reason=reason, expected_version=expected_version, at=at)
 
 
 @transaction.atomic
-def save_target(target: Target, *, actor, reason: str = "", expected_version: int | None = None) -> Target:
+def save_target(
+    target: Target, *, actor, reason: str = "", expected_version: int | None = None, at: datetime | None = None
+) -> Target:
     """A new target or a revision of one; a revision needs its reason (the history keeps what it replaced)."""
     _require_manage(actor)
     if target.pk is not None and not reason.strip():
         raise ValidationError({"reason": _("Say why the target is revised (e.g. the resolution that revises it).")})
-    return _saved(target, actor=actor, reason=reason, expected_version=expected_version)
+    return _saved(target, actor=actor, reason=reason, expected_version=expected_version, at=at)
 
 
 def _check_growth(item: NewGrowth) -> None:
@@ -131,6 +137,7 @@ def record_publication(
     actor,
     growth: Iterable[NewGrowth] = (),
     values: Iterable[NewValue] = (),
+    at: datetime | None = None,
 ) -> Publication:
     """A publication and its figures, all or nothing. Each figure replaces the one in force for its period, which
     stays in the record; an officer may record its own indicators' values, only those who manage targets may
@@ -144,7 +151,7 @@ def record_publication(
     if not growth and not values:
         raise ValidationError(_("The publication has no figure."))
     publication.recorded_by = actor
-    acted_by(publication, actor)
+    acted_by(publication, actor, at=at)
     publication.full_clean()
     publication.save()
     seen: set[tuple] = set()
@@ -164,7 +171,7 @@ def record_publication(
             level=item.level,
             replaces=current_growth(item.year, item.quarter, item.component, item.sector),
         )
-        acted_by(figure, actor).save()
+        acted_by(figure, actor, at=at).save()
     for item in values:
         if not 1 <= item.months <= 12:
             raise ValidationError(_("The months covered must be 1 to 12."))
@@ -181,7 +188,7 @@ def record_publication(
             note=item.note,
             replaces=current_value(item.indicator, item.year, item.months),
         )
-        acted_by(value, actor).save()
+        acted_by(value, actor, at=at).save()
     years = {item.year for item in growth} | {item.year for item in values}
     for hook in AFTER_PUBLICATION:
         transaction.on_commit(partial(hook, publication, years))
@@ -199,7 +206,13 @@ class Cell:
 
 @transaction.atomic
 def save_scenario(
-    scenario: Scenario, cells: Iterable[Cell], *, actor, reason: str = "", expected_version: int | None = None
+    scenario: Scenario,
+    cells: Iterable[Cell],
+    *,
+    actor,
+    reason: str = "",
+    expected_version: int | None = None,
+    at: datetime | None = None,
 ) -> Scenario:
     """A draft scenario with all its cells (each component's four quarters, and sectors' where given); an adopted
     one is never rewritten: revise it instead."""
@@ -223,7 +236,7 @@ def save_scenario(
             raise ValidationError(_("A growth rate cannot be below −100 %."))
         if cell.sector is not None and cell.sector.component != cell.component:
             raise ValidationError(_("Sector %(sector)s is not under its component.") % {"sector": cell.sector.code})
-    _saved(scenario, actor=actor, reason=reason, expected_version=expected_version)
+    _saved(scenario, actor=actor, reason=reason, expected_version=expected_version, at=at)
     scenario.cells.all().delete()
     rows = [
         ScenarioCell(
@@ -232,12 +245,14 @@ def save_scenario(
         for c in cells
     ]
     for row in rows:
-        acted_by(row, actor).save()
+        acted_by(row, actor, at=at).save()
     return scenario
 
 
 @transaction.atomic
-def adopt_scenario(scenario: Scenario, *, actor, adopted_on, document: str = "", expected_version=None) -> Scenario:
+def adopt_scenario(
+    scenario: Scenario, *, actor, adopted_on, document: str = "", expected_version=None, at: datetime | None = None
+) -> Scenario:
     """The version the province sends or adopts: kept from then on as it was."""
     _require_manage(actor)
     if scenario.status == Scenario.Status.ADOPTED:
@@ -246,7 +261,7 @@ def adopt_scenario(scenario: Scenario, *, actor, adopted_on, document: str = "",
     scenario.adopted_on = adopted_on
     if document:
         scenario.document = document
-    return _saved(scenario, actor=actor, reason=_("Adopted"), expected_version=expected_version)
+    return _saved(scenario, actor=actor, reason=_("Adopted"), expected_version=expected_version, at=at)
 
 
 @transaction.atomic
@@ -274,9 +289,9 @@ def adopted_scenario(year: int) -> Scenario | None:
 
 
 @transaction.atomic
-def save_sector(sector: EconomicSector, *, actor, reason: str = "") -> EconomicSector:
+def save_sector(sector: EconomicSector, *, actor, reason: str = "", at: datetime | None = None) -> EconomicSector:
     """A level-1 sector of the economy under its component, with the department that answers for it."""
     _require_manage(actor)
     sector.full_clean()
-    acted_by(sector, actor, reason).save()
+    acted_by(sector, actor, reason, at=at).save()
     return sector

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Q
@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from tiendo.accounts.models import User
 from tiendo.agencies.models import Agency
+from tiendo.demo.projects.vocabulary import VN_TZ
 from tiendo.projects.models import Milestone, Project
 from tiendo.targets import alert_services, alerting, services
 from tiendo.targets.models import (
@@ -66,6 +67,15 @@ def load(today: date | None = None) -> dict[str, int]:
         return _load(today)
 
 
+# the catalogue was set up when the first term's targets began to be followed
+CATALOGUE_DAY = date(2021, 1, 4)
+
+
+def _at(day: date, hour: int = 9) -> datetime:
+    """A history row dated on the day the document decided it, not when the demo ran."""
+    return datetime.combine(day, time(hour), tzinfo=VN_TZ)
+
+
 def _load(today: date) -> dict[str, int]:
     specialist = User.objects.get(username="chuyenvien")
     leader = User.objects.get(username="lanhdao")
@@ -87,6 +97,7 @@ def _load(today: date) -> dict[str, int]:
                 position=position,
             ),
             actor=specialist,
+            at=_at(CATALOGUE_DAY),
         )
     for position, (code, component, name, name_en, name_zh, agency) in enumerate(SECTORS, start=1):
         services.save_sector(
@@ -100,12 +111,15 @@ def _load(today: date) -> dict[str, int]:
                 position=position,
             ),
             actor=specialist,
+            at=_at(CATALOGUE_DAY),
         )
     for component, key in COMPONENT_AGENCIES.items():
         alert_services.save_component_agency(component, _agency(agencies, key), actor=specialist)
     terms = {
         spec.first_year: services.save_term(
-            Term(first_year=spec.first_year, last_year=spec.last_year, document=spec.document), actor=specialist
+            Term(first_year=spec.first_year, last_year=spec.last_year, document=spec.document),
+            actor=specialist,
+            at=_at(CATALOGUE_DAY if spec.first_year < CATALOGUE_DAY.year + 1 else date(spec.first_year - 1, 12, 15)),
         )
         for spec in TERMS
     }
@@ -146,6 +160,7 @@ def _targets(indicators, terms, actor, today: date) -> int:
                 note=spec.note,
             ),
             actor=actor,
+            at=_at(max(spec.decided_on or CATALOGUE_DAY, CATALOGUE_DAY)),
         )
         count += 1
         for revision in spec.revisions:
@@ -155,7 +170,9 @@ def _targets(indicators, terms, actor, today: date) -> int:
             target.high = Decimal(revision.high) if revision.high else None
             target.document = revision.document
             target.decided_on = revision.decided_on
-            target = services.save_target(target, actor=actor, reason=revision.reason)
+            target = services.save_target(
+                target, actor=actor, reason=revision.reason, at=_at(max(revision.decided_on, CATALOGUE_DAY))
+            )
     return count
 
 
@@ -199,7 +216,7 @@ def _publications(indicators, actor, today: date) -> tuple[int, int, int]:
     for day, _order, publication, growth, values in sorted(items, key=lambda item: item[:2]):
         if day > today:
             continue
-        services.record_publication(publication, actor=actor, growth=growth, values=values)
+        services.record_publication(publication, actor=actor, growth=growth, values=values, at=_at(day, 15))
         counts[0] += 1
         counts[1] += len(growth)
         counts[2] += len(values)
@@ -223,8 +240,11 @@ def _scenarios(specialist, leader, today: date) -> int:
             based_on=made[spec.revises] if spec.revises else None,
             created_by=specialist,
         )
-        scenario = services.save_scenario(scenario, cells, actor=specialist)
-        made[spec.name] = services.adopt_scenario(scenario, actor=leader, adopted_on=spec.adopted_on)
+        drafted = _at(spec.adopted_on - timedelta(days=7))
+        scenario = services.save_scenario(scenario, cells, actor=specialist, at=drafted)
+        made[spec.name] = services.adopt_scenario(
+            scenario, actor=leader, adopted_on=spec.adopted_on, at=_at(spec.adopted_on, 16)
+        )
     return len(made)
 
 
