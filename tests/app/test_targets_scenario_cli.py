@@ -159,7 +159,7 @@ def test_a_refusal_on_the_command_line_prints_only_the_sentence(tmp_path):
     data["base"]["services"] = [15000.0, -1.0, 17000.0, 19000.0]
     done = run("-", "--json", stdin=json.dumps(data), env=env)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == 'CommandError: Trường "base.services" phải là 4 số không âm (tỷ đồng, giá so sánh).\n'
+    assert done.stderr == 'Trường "base.services" phải là 4 số không âm (tỷ đồng, giá so sánh).\n'
     broken = run("-", stdin="{", env=env)
     assert broken.returncode == 2 and broken.stdout == "" and "không phải JSON hợp lệ" in broken.stderr
 

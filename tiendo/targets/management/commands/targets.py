@@ -2,7 +2,10 @@
 (`add_arguments(subparsers)`, each parser with `handler=` its function) and handles them (`handler(command,
 options)`), so the pure `scenario` contract and the database's list/show/import stay apart."""
 
+import sys
 from importlib import import_module
+
+from django.core.management.base import CommandError
 
 from tiendo.core.commands import DataCommand
 
@@ -25,6 +28,22 @@ class Command(DataCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         for name in COMMANDS:
             import_module(f"tiendo.targets.{name}").add_arguments(sub)
+
+    def run_from_argv(self, argv):
+        self._from_command_line = True
+        super().run_from_argv(argv)
+
+    def execute(self, *args, **options):
+        """From the command line a refusal is its Vietnamese sentence alone on standard error (the growth
+        contract: one sentence naming the field), without Django's "CommandError:" in front; called from code,
+        the error is raised as usual."""
+        try:
+            return super().execute(*args, **options)
+        except CommandError as error:
+            if not getattr(self, "_from_command_line", False) or options.get("traceback"):
+                raise
+            self.stderr.write(str(error))
+            sys.exit(error.returncode)
 
     def handle(self, *args, action, handler, **options):
         handler(self, options)
