@@ -243,3 +243,12 @@ def test_a_cell_error_says_where():
     error = CellError("Dự án", 5, "C", "Loại dự án", "Giá trị không hợp lệ")
     assert str(error) == "Dự án, dòng 5, cột C (Loại dự án): Giá trị không hợp lệ"
     assert error.as_dict()["row"] == 5
+
+
+@pytest.mark.parametrize("text", ["1e400", "-1e400", "9" * 60])
+def test_a_number_too_large_to_round_is_refused_not_a_crash(text):
+    """Issue 13's leftover: "1e400" in a decimal column raised decimal.InvalidOperation (a 500 in an import)."""
+    with pytest.raises(ValueError, match="quá lớn"):
+        parse_decimal(text, 2)
+    with pytest.raises(ValueError):
+        parse_percent(text)

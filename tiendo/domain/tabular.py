@@ -235,9 +235,17 @@ def _decimal(value: Cell) -> Decimal:
     raise ValueError(f"Số không hợp lệ: {value!r}")
 
 
+def _rounded(number: Decimal, places: int) -> Decimal:
+    """Rounded to `places`; a number too large to hold that many places ("1e400") is refused, not a crash."""
+    try:
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise ValueError(f"Số quá lớn (đang là {number}).") from None
+
+
 def parse_decimal(value: Cell, places: int, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:
     """A decimal number rounded to the places the database keeps ("1.234,5", "1234.5" or a number cell)."""
-    number = _decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    number = _rounded(_decimal(value), places)
     if minimum is not None and number < minimum:
         raise ValueError(f"Số phải từ {minimum} trở lên (đang là {number}).")
     if maximum is not None and number > maximum:
@@ -249,7 +257,7 @@ def parse_percent(value: Cell) -> Decimal:
     """Percentage points from 0 to 100 ("45,5", "45.5%", 45.5); a cell holding 0.455 means 0.455 %, not 45.5 %."""
     if isinstance(value, str):
         value = value.strip().removesuffix("%")
-    number = _decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    number = _rounded(_decimal(value), 2)
     if not Decimal(0) <= number <= Decimal(100):
         raise ValueError(f"Tỷ lệ phải từ 0 đến 100% (đang là {number}).")
     return number
