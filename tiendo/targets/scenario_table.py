@@ -17,7 +17,7 @@ from tiendo.core import access
 from tiendo.domain import growth
 
 from .models import Component, EconomicSector, GrowthFigure, Publication, Scenario
-from .selectors import figures_in_force, scenario_payload
+from .selectors import scenario_payload
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -126,19 +126,15 @@ def _in_force(queryset, year: int):
     )
 
 
-def scenario_input(scenario: Scenario, user) -> tuple[dict, dict]:
-    """The contract's input for the version and the figures in force the user sees, and those figures."""
-    figures = figures_in_force(scenario.year, visible_figures(user))
-    return scenario_payload(scenario, figures), figures
-
-
 def build(scenario: Scenario, user) -> Table:
     """The table of one version against the figures in force that `user` may see."""
-    payload, _figures = scenario_input(scenario, user)
+    rows = list(_in_force(visible_figures(user), scenario.year))  # one read serves the payload and the table
+    components = {(f.component, f.quarter): f for f in rows if f.sector_id is None}
+    payload = scenario_payload(scenario, components)
     result = growth.compute(growth.scenario_from_json(payload))
     table = Table(scenario, result, payload)
     elapsed = result.elapsed_quarters
-    figures = {(f.component, f.sector_id, f.quarter): f for f in _in_force(visible_figures(user), scenario.year)}
+    figures = {(f.component, f.sector_id, f.quarter): f for f in rows}
     table.rows.append(_total_row(result))
     sectors = _sector_rows(scenario, payload, figures, elapsed)
     for component in Component:
