@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "tiendo.reviews",
     "tiendo.plans",
     "tiendo.targets",
+    "tiendo.petitions",
+    "tiendo.workdays",
     "tiendo.demo",
     "tiendo.api",
     "tiendo.jobs",
@@ -254,6 +256,14 @@ TIENDO_DISB_PROJECTION = os.environ.get("TIENDO_DISB_PROJECTION", "linear")
 TIENDO_TARGETS_SHORTFALL_POINTS = float(os.environ.get("TIENDO_TARGETS_SHORTFALL_POINTS", "0.5"))
 TIENDO_TARGETS_ASSUMED_DISBURSEMENT = os.environ.get("TIENDO_TARGETS_ASSUMED_DISBURSEMENT", "25,50,75,95")
 TIENDO_TARGETS_ALERT_WORKING_DAYS = int(os.environ.get("TIENDO_TARGETS_ALERT_WORKING_DAYS", "10"))
+# Petitions (docs/legal/petitions.md): deadlines in working days, the defaults the law's verified values
+TIENDO_PETITIONS_FORWARD_DAYS = int(os.environ.get("TIENDO_PETITIONS_FORWARD_DAYS", "5"))
+TIENDO_PETITIONS_ANSWER_DAYS = int(os.environ.get("TIENDO_PETITIONS_ANSWER_DAYS", "10"))
+TIENDO_PETITIONS_PUBLISH_DAYS = int(os.environ.get("TIENDO_PETITIONS_PUBLISH_DAYS", "5"))
+TIENDO_PETITIONS_REMIND_BEFORE = int(os.environ.get("TIENDO_PETITIONS_REMIND_BEFORE", "2"))
+TIENDO_PETITIONS_ESCALATE_AFTER = int(os.environ.get("TIENDO_PETITIONS_ESCALATE_AFTER", "5"))
+# the prefix of a petition's number (KN-2026-0042)
+TIENDO_PETITIONS_NUMBER_PREFIX = os.environ.get("TIENDO_PETITIONS_NUMBER_PREFIX", "KN")
 
 # Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one
 # `tiendo serve` starts) runs them. TIENDO_JOBS_IMMEDIATE=1 runs each job at once in the caller instead (the tests).

@@ -24,6 +24,9 @@ from tiendo.directives.models import Directive, ExtensionRequest, Notification, 
 from tiendo.domain.access import Role
 from tiendo.enterprises.models import Enterprise
 from tiendo.jobs.models import Job
+from tiendo.petitions.models import Attachment as PetitionAttachment
+from tiendo.petitions.models import Conference, Petition, StateChange
+from tiendo.petitions.models import Pause as PetitionPause
 from tiendo.plans.models import (
     Disbursement,
     Plan,
@@ -52,6 +55,7 @@ from tiendo.targets.models import (
     Target,
     Term,
 )
+from tiendo.workdays.models import DeclaredDay
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +113,14 @@ MARKERS: dict[str, set[str]] = {
     "MX-STATS-RELEASE": STAFF | {"officer", "investor", "anonymous"},
     "MX-INDICATOR-LINK": STAFF | {"officer"},
     "MX-SUMMARY": STAFF | {"officer"},  # the monthly paragraph on growth, not published
+    # petitions: staff all; an officer its agency's (as responsible or concerned); an investor its enterprise's
+    "MX-OWN-PETITION": STAFF | {"officer", "investor"},
+    "MX-OTHER-PETITION": STAFF,
+    "MX-OWN-PAUSE": STAFF | {"officer", "investor"},
+    "MX-OTHER-PAUSE": STAFF,
+    "MX-OWN-ATTACHMENT": STAFF | {"officer", "investor"},
+    "MX-OTHER-ATTACHMENT": STAFF,
+    "MX-CONFERENCE": STAFF | {"officer"},
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
@@ -275,7 +287,37 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
         for who in ("specialist", "officer")
     ]  # fmt: skip
     _targets_world(w, agency_x, agency_y)
+    _petitions_world(w, agency_x, agency_y)
     return w
+
+
+def _petitions_world(w, agency_x, agency_y):
+    """A petition of enterprise A answered by agency X and one of enterprise B answered by agency Y, each paused
+    once and with an attachment; a dialogue conference; a declared make-up working day (a directory)."""
+    today = timezone.localdate()
+    conference = Conference.objects.create(
+        title="MX-CONFERENCE đối thoại doanh nghiệp", held_on=today, chair="Chủ tịch"
+    )
+    w["conference"] = conference
+    w["petition"] = []
+    for number, (enterprise, agency, side) in enumerate(
+        ((w["enterprise"][0], agency_x, "OWN"), (w["enterprise"][1], agency_y, "OTHER")), start=1
+    ):
+        petition = Petition.objects.create(
+            number=f"KN-MX-{number}", channel="letter", received_on=today, enterprise=enterprise, agency=agency,
+            title=f"MX-{side}-PETITION", text="Nội dung kiến nghị", state="in_progress", due_on=today,
+            conference=conference if side == "OWN" else None,
+        )  # fmt: skip
+        petition.projects.add(w["project"][0 if side == "OWN" else 1])
+        PetitionPause.objects.create(petition=petition, started_on=today, ended_on=today, request=f"MX-{side}-PAUSE")
+        PetitionAttachment.objects.create(
+            petition=petition, title=f"MX-{side}-ATTACHMENT", file=ContentFile(b"scan", name=f"p{side}.txt")
+        )
+        StateChange.objects.create(petition=petition, to_state="received", day=today, at=timezone.now())
+        w["petition"].append(petition)
+    w["declared_day"] = DeclaredDay.objects.create(
+        day=date(2026, 1, 3), kind="working_day", name="Làm bù", document="Thông báo"
+    )
 
 
 def _targets_world(w, agency_x, agency_y):
@@ -544,12 +586,13 @@ def test_the_matrix_covers_every_kind_of_record(world):
     """Each kind of record the layer registers has a marker here (or is a directory every user reads)."""
     from tiendo.core import access
 
-    directory = {AdminUnit, Agency, Source, Term, EconomicSector}
+    directory = {AdminUnit, Agency, Source, Term, EconomicSector, DeclaredDay}
     covered = {
         Project, Milestone, ProgressReport, Document, Enterprise, Directive, Task, ProgressUpdate, ExtensionRequest,
         Notification, ReviewRound, ReviewItem, Finding, Plan, PlanVersion, PlanItem, PlanLine, SourceBudget,
         Disbursement, ImportJob, Job, Indicator, Target, Scenario, ScenarioCell, Alert, Publication, GrowthFigure,
-        IndicatorValue, IndicatorProject, ComponentAgency, Summary,
+        IndicatorValue, IndicatorProject, ComponentAgency, Summary, Petition, StateChange, PetitionPause,
+        PetitionAttachment, Conference,
     }  # fmt: skip
     registered = set(access.registered())
     assert covered <= registered

@@ -256,6 +256,58 @@ def can_send_target_alerts(actor: Actor) -> bool:
     return actor.role in {Role.LEADER, Role.SPECIALIST, Role.ADMIN}
 
 
+def petition_scope(actor: Actor) -> Scope:
+    """Enterprises' petitions: staff all; an officer those its agency answers for or is concerned by; an investor
+    its enterprise's own."""
+    if actor.role in READ_ALL:
+        return Scope.ALL
+    if actor.role == Role.OFFICER and actor.agency_ids:
+        return Scope.AGENCY
+    if actor.role == Role.INVESTOR and actor.enterprise_id:
+        return Scope.ENTERPRISE
+    return Scope.NONE
+
+
+def can_read_petitions(actor: Actor) -> bool:
+    return petition_scope(actor) != Scope.NONE
+
+
+def can_manage_petitions(actor: Actor) -> bool:
+    """Classify, route, merge, reject, redirect, escalate, keep dialogue conferences: the department's
+    specialists (who run the province's petition desk)."""
+    return actor.role in EDIT_ALL
+
+
+def can_receive_petitions(actor: Actor) -> bool:
+    """Record a petition that came by letter, hotline, the national system or a conference: staff and officers
+    (an agency receives letters too); an investor submits its own."""
+    return actor.role in {Role.SPECIALIST, Role.ADMIN, Role.OFFICER, Role.INVESTOR} and (
+        actor.role != Role.INVESTOR or actor.enterprise_id is not None
+    ) and (actor.role != Role.OFFICER or bool(actor.agency_ids))
+
+
+def can_handle_petition(actor: Actor, agency_id: int | None) -> bool:
+    """Work on and answer a petition: the responsible agency's officers, or a specialist."""
+    if actor.role in EDIT_ALL:
+        return True
+    return actor.role == Role.OFFICER and agency_id is not None and agency_id in actor.agency_ids
+
+
+def can_rate_petition(actor: Actor, enterprise_id: int | None) -> bool:
+    """Rate an answer, reopen it once, withdraw the petition, add the information asked for: its petitioner."""
+    return actor.role == Role.INVESTOR and enterprise_id is not None and enterprise_id == actor.enterprise_id
+
+
+def can_read_conferences(actor: Actor) -> bool:
+    """Dialogue conferences and their commitments: the province's staff and the agencies' officers."""
+    return actor.role in READ_ALL or (actor.role == Role.OFFICER and bool(actor.agency_ids))
+
+
+def can_manage_calendar(actor: Actor) -> bool:
+    """The declared days off and make-up working days every deadline counts on: an administrator."""
+    return actor.role == Role.ADMIN
+
+
 def receives_extension_requests(actor: Actor) -> bool:
     """Extension requests and the daily digest of overdue tasks go to the department's specialists."""
     return actor.role == Role.SPECIALIST
@@ -296,6 +348,11 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "read_targets": can_read_targets,
     "manage_targets": can_manage_targets,
     "send_target_alerts": can_send_target_alerts,
+    "read_petitions": can_read_petitions,
+    "manage_petitions": can_manage_petitions,
+    "receive_petitions": can_receive_petitions,
+    "read_conferences": can_read_conferences,
+    "manage_calendar": can_manage_calendar,
     "see_every_job": sees_every_job,
     "receives_extension_requests": receives_extension_requests,
 }
