@@ -31,6 +31,7 @@ urlpatterns = [
     path("reviews/", include("tiendo.reviews.urls")),
     path("plans/", include("tiendo.plans.urls")),
     path("targets/", include("tiendo.targets.urls")),
+    path("petitions/", include("tiendo.petitions.urls")),
     path("jobs/", include("tiendo.jobs.urls")),
     path("", include("tiendo.directives.urls")),
     path("admin/", admin.site.urls),
