@@ -99,6 +99,11 @@ def test_the_projects_agency_beats_the_topic_but_not_a_name():
     assert named.agency_id == PLANNING.id
 
 
+def test_an_agency_marked_concerned_weighs_like_the_projects():
+    found = suggest("Vướng mắc thủ tục.", "tax", ALL, concerned_agency_ids=[HOME.id])
+    assert found.agency_id == HOME.id and found.reason.code == "concerned"
+
+
 def test_power_and_labour():
     assert suggest("Điện lực cắt điện không báo trước 3 lần trong tháng.", "other", ALL).agency_id == POWER.id
     assert suggest("Thủ tục cấp giấy phép lao động cho chuyên gia nước ngoài.", "labour", ALL).agency_id == HOME.id

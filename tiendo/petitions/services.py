@@ -22,7 +22,7 @@ from tiendo.domain.petitions import states as rules
 from tiendo.domain.petitions.redaction import redact
 from tiendo.domain.text import clean
 
-from . import deadlines
+from . import deadlines, routing
 from .models import Attachment, Kind, Pause, Petition, Rating, State, StateChange
 
 # called with the petition after a move commits (notifications, the portal's cache…): apps.ready fills it
@@ -135,10 +135,12 @@ def receive(
     petition.state = State.RECEIVED
     petition.created_by = actor if getattr(actor, "pk", None) else None
     petition.due_on = deadlines.answer_due(petition, today=petition.received_on)
+    concerned = list(concerned)
+    routing.fill_suggestion(petition, projects=projects, concerned=concerned)  # PET-10: the specialist confirms
     petition.full_clean(exclude=["projects", "concerned_agencies"])
     acted_by(petition, actor, _("Received")).save()
     petition.projects.set(projects)
-    petition.concerned_agencies.set(list(concerned))
+    petition.concerned_agencies.set(concerned)
     for title, upload in files:
         Attachment.objects.create(
             petition=petition, title=_text(title) or getattr(upload, "name", ""), file=upload, uploaded_by=actor

@@ -194,7 +194,7 @@ class AgencyRef:
 class Reason:
     """Why an agency is suggested: a code the interface translates and the words it fills in."""
 
-    code: str  # "named" | "project" | "topic" | "keywords"
+    code: str  # "named" | "project" | "concerned" | "topic" | "keywords"
     params: tuple[tuple[str, str], ...] = ()
 
     def param(self, name: str) -> str:
@@ -233,17 +233,20 @@ def suggest(
     agencies: Sequence[AgencyRef],
     *,
     project_agency_ids: Iterable[int] = (),
+    concerned_agency_ids: Iterable[int] = (),
     in_industrial_zone: bool = False,
     runners_up: int = 3,
 ) -> Suggestion | None:
     """The best agency for a petition with its strongest reason and the next ones; None when nothing points
-    anywhere (the specialist chooses). Ties go to the agency listed first."""
+    anywhere (the specialist chooses). `concerned_agency_ids` are those marked concerned at receipt (they weigh
+    like the project's agency). Ties go to the agency listed first."""
     try:
         topic = Topic(topic)
     except ValueError:
         topic = Topic.OTHER
     text_key = _key(text)
     project_ids = set(project_agency_ids)
+    concerned_ids = set(concerned_agency_ids)
     wanted = _topic_roles(topic, in_industrial_zone)
     scored: list[tuple[int, int, Scored]] = []
     for order, agency in enumerate(agencies):
@@ -255,6 +258,9 @@ def suggest(
         if agency.id in project_ids:
             score += PROJECT
             reasons.append(Reason("project", (("name", agency.name),)))
+        elif agency.id in concerned_ids:
+            score += PROJECT
+            reasons.append(Reason("concerned", (("name", agency.name),)))
         rank = next((i for i, role in enumerate(wanted) if role in agency.roles), None)
         if rank is not None:
             score += TOPIC_FIRST if rank == 0 else TOPIC_OTHER
