@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version
 from tiendo.core import access
+from tiendo.domain import access as role_table
 from tiendo.domain.petitions import states as rules
 from tiendo.domain.petitions.redaction import redact
 from tiendo.domain.text import clean
@@ -110,9 +111,9 @@ def receive(
     its own enterprise (through its account); staff record letters, calls, the national system's, a
     conference's."""
     _require(actor, "receive_petitions")
-    actor_rules = access.actor_of(actor)
-    if actor_rules.role == "investor":
-        petition.enterprise_id = actor_rules.enterprise_id
+    if access.scope(actor, role_table.petition_scope) == role_table.Scope.ENTERPRISE:
+        # an investor submits for its own enterprise only (asked of the access layer, not the role)
+        petition.enterprise_id = access.actor_of(actor).enterprise_id
         petition.channel = petition.channel or "investor_portal"
     petition.title = _text(petition.title)
     petition.text = _text(petition.text)

@@ -261,7 +261,7 @@ def suggest(
         elif agency.id in concerned_ids:
             score += PROJECT
             reasons.append(Reason("concerned", (("name", agency.name),)))
-        rank = next((i for i, role in enumerate(wanted) if role in agency.roles), None)
+        rank = next((i for i, duty in enumerate(wanted) if duty in agency.roles), None)
         if rank is not None:
             score += TOPIC_FIRST if rank == 0 else TOPIC_OTHER
             reasons.append(Reason("topic", (("topic", topic.value),)))
