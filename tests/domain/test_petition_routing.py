@@ -109,6 +109,13 @@ def test_power_and_labour():
     assert suggest("Thủ tục cấp giấy phép lao động cho chuyên gia nước ngoài.", "labour", ALL).agency_id == HOME.id
 
 
+def test_before_the_2025_mergers_the_labour_department_answers_labour():
+    labour = AgencyRef.of(10, "Sở Lao động - Thương binh và Xã hội")
+    text = "Thủ tục cấp giấy phép lao động cho chuyên gia nước ngoài."
+    assert suggest(text, "labour", [HOME, labour]).agency_id == labour.id
+    assert suggest("Đề nghị Sở LĐ-TB&XH hướng dẫn.", "other", [HOME, labour]).agency_id == labour.id
+
+
 def test_nothing_to_go_on_gives_no_suggestion():
     assert suggest("Xin cảm ơn.", "other", ALL) is None
     assert suggest("", "not-a-topic", ALL) is None

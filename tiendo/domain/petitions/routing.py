@@ -84,7 +84,8 @@ _TOPIC_ROLES: Final[dict[Topic, tuple[Role, ...]]] = {
     Topic.CONSTRUCTION_PERMIT: (Role.CONSTRUCTION,),
     Topic.INVESTMENT_PROCEDURE: (Role.PLANNING_INVESTMENT, Role.FINANCE),
     Topic.POWER_WATER: (Role.POWER, Role.WATER, Role.CONSTRUCTION, Role.INDUSTRY_TRADE),
-    Topic.LABOUR: (Role.HOME_AFFAIRS, Role.LABOUR),
+    # the labour department while it exists (petitions before 2025), home affairs after the merger
+    Topic.LABOUR: (Role.LABOUR, Role.HOME_AFFAIRS),
     Topic.ENVIRONMENT: (Role.LAND_ENVIRONMENT,),
     Topic.CUSTOMS: (Role.CUSTOMS,),
     Topic.CREDIT: (Role.BANK, Role.FINANCE),
