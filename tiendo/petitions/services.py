@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from tiendo.audit.models import acted_by
 from tiendo.audit.versions import claim_version
 from tiendo.core import access
+from tiendo.domain import access as role_table
 from tiendo.domain.petitions import states as rules
 from tiendo.domain.petitions.redaction import redact
 from tiendo.domain.text import clean
 
-from . import deadlines
+from . import deadlines, routing
 from .models import Attachment, Kind, Pause, Petition, Rating, State, StateChange
 
 # called with the petition after a move commits (notifications, the portal's cache…): apps.ready fills it
@@ -110,9 +111,9 @@ def receive(
     its own enterprise (through its account); staff record letters, calls, the national system's, a
     conference's."""
     _require(actor, "receive_petitions")
-    actor_rules = access.actor_of(actor)
-    if actor_rules.role == "investor":
-        petition.enterprise_id = actor_rules.enterprise_id
+    if access.scope(actor, role_table.petition_scope) == role_table.Scope.ENTERPRISE:
+        # an investor submits for its own enterprise only (asked of the access layer, not the role)
+        petition.enterprise_id = access.actor_of(actor).enterprise_id
         petition.channel = petition.channel or "investor_portal"
     petition.title = _text(petition.title)
     petition.text = _text(petition.text)
@@ -135,10 +136,12 @@ def receive(
     petition.state = State.RECEIVED
     petition.created_by = actor if getattr(actor, "pk", None) else None
     petition.due_on = deadlines.answer_due(petition, today=petition.received_on)
+    concerned = list(concerned)
+    routing.fill_suggestion(petition, projects=projects, concerned=concerned)  # PET-10: the specialist confirms
     petition.full_clean(exclude=["projects", "concerned_agencies"])
     acted_by(petition, actor, _("Received")).save()
     petition.projects.set(projects)
-    petition.concerned_agencies.set(list(concerned))
+    petition.concerned_agencies.set(concerned)
     for title, upload in files:
         Attachment.objects.create(
             petition=petition, title=_text(title) or getattr(upload, "name", ""), file=upload, uploaded_by=actor
