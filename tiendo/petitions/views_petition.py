@@ -214,7 +214,8 @@ def _petition(request, pk) -> Petition:
     queryset = Petition.objects.select_related(
         "enterprise", "agency", "suggested_agency", "officer", "merged_into", "answered_by", "conference"
     )
-    return access.get_or_404(request.user, Petition, queryset=queryset, pk=pk)
+    # the layer's filter first (an officer's is distinct, which cannot be combined with select_related)
+    return queryset.get(pk=access.get_or_404(request.user, Petition, pk=pk).pk)
 
 
 def _form(name: str, user, petition, candidates, data=None, files=None):
