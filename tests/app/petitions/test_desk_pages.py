@@ -128,11 +128,10 @@ def test_an_officer_s_queue_is_its_agency_s(login, officer_x, enterprise_a, ente
     assert own.pk in [p.pk for p in login(officer_x).get("/petitions/queue/", {"tab": "new"}).context["rows"]]
 
 
-def test_the_menu_has_petitions_next_to_targets(login, specialist, investor_a):
+def test_the_menu_has_petitions_next_to_targets(login, specialist):
     page = login(specialist).get("/petitions/queue/").content.decode()
     assert '<a href="/petitions/" class="active">' in page
     assert page.index('href="/targets/') < page.index('href="/petitions/"')
-    assert 'href="/petitions/"' not in login(investor_a).get("/projects/").content.decode() or True
 
 
 # intake ------------------------------------------------------------------------------------------------------------
@@ -299,7 +298,9 @@ def test_from_classification_to_closing_on_the_page(
 
 
 @time_machine.travel(date(2026, 2, 13), tick=False)
-def test_the_actions_refuse_who_may_not(login, specialist, officer_x, officer_y, leader, enterprise_a, agency_x):
+def test_the_actions_refuse_who_may_not(
+    login, specialist, officer_x, officer_y, leader, investor_a, client, enterprise_a, agency_x
+):
     petition = _petition(enterprise_a, agency=agency_x, state=State.ASSIGNED, due_on=date(2026, 2, 24))
     classify = reverse("petitions:act_classify", args=[petition.pk])
     start = reverse("petitions:act_start", args=[petition.pk])
@@ -310,6 +311,9 @@ def test_the_actions_refuse_who_may_not(login, specialist, officer_x, officer_y,
     assert login(officer_y).post(start, {"version": petition.version}).status_code == 404
     assert login(leader).post(start, {"version": petition.version}).status_code == 403
     assert login(specialist).get(start).status_code == 405
+    assert login(investor_a).post(start, {"version": petition.version}).status_code == 403  # its own: not its move
+    client.logout()
+    assert "/login/" in client.post(start, {"version": petition.version})["Location"]
     assert Petition.objects.get(pk=petition.pk).state == State.ASSIGNED
 
 
@@ -404,3 +408,14 @@ def test_attachments_download_through_the_access_layer(
     assert login(officer_y).get(url).status_code == 404
     other = _petition(enterprise_a)
     assert login(specialist).get(reverse("petitions:attachment", args=[other.pk, attachment.pk])).status_code == 404
+
+
+@time_machine.travel(date(2026, 2, 24), tick=False)
+def test_the_leaders_task_is_linked_and_lateness_skips_tet(login, specialist, leader, enterprise_a, agency_y, task_x):
+    petition = _petition(enterprise_a, agency=agency_y, state=State.IN_PROGRESS, due_on=date(2026, 2, 12))
+    Petition.objects.filter(pk=petition.pk).update(escalation_task=task_x)
+    url = reverse("petitions:detail", args=[petition.pk])
+    body = login(specialist).get(url).content.decode()
+    assert reverse("directives:task", args=[task_x.pk]) in body
+    # late on 13/02, 23/02 and 24/02: the Tết week does not count
+    assert "quá hạn 3 ngày làm việc" in login(leader).get(url).content.decode()
