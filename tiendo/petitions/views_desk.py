@@ -137,7 +137,8 @@ def queue(request):
         "can_receive": access.can(request.user, "receive_petitions"),
         "is_officer": access.can(request.user, "works_for_agency"),
     }
-    return render(request, "petitions/desk_queue.html", context)
+    template = "petitions/desk_queue.html#rows" if request.htmx else "petitions/desk_queue.html"
+    return render(request, template, context)
 
 
 def _add_errors(form, error: ValidationError) -> None:

@@ -419,3 +419,10 @@ def test_the_leaders_task_is_linked_and_lateness_skips_tet(login, specialist, le
     assert reverse("directives:task", args=[task_x.pk]) in body
     # late on 13/02, 23/02 and 24/02: the Tết week does not count
     assert "quá hạn 3 ngày làm việc" in login(leader).get(url).content.decode()
+
+
+def test_the_filters_refresh_the_tabs_and_rows_in_place(login, specialist, enterprise_a):
+    _petition(enterprise_a, topic=Topic.LAND)
+    response = login(specialist).get("/petitions/queue/", {"topic": "land", "tab": "all"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body and 'id="queue-tabs"' in body and "KN-T-" in body
