@@ -426,3 +426,15 @@ def test_the_filters_refresh_the_tabs_and_rows_in_place(login, specialist, enter
     response = login(specialist).get("/petitions/queue/", {"topic": "land", "tab": "all"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "<html" not in body and 'id="queue-tabs"' in body and "KN-T-" in body
+
+
+@time_machine.travel(date(2026, 2, 24), tick=False)
+def test_the_forwarding_deadline_of_a_petition_outside_competence(login, specialist, enterprise_a, agency_y):
+    """Received on Friday 13/02/2026: five working days after the Tết week end on Friday 27/02."""
+    petition = _petition(
+        enterprise_a, agency=agency_y, state=State.CLASSIFIED, kind=Kind.OUTSIDE_COMPETENCE,
+        received_on=date(2026, 2, 13), due_on=date(2026, 3, 6), forwarded_on=date(2026, 2, 23),
+    )  # fmt: skip
+    response = login(specialist).get(reverse("petitions:detail", args=[petition.pk]))
+    assert response.context["deadline"]["forward_due"] == date(2026, 2, 27)
+    assert "27/02/2026" in response.content.decode() and "23/02/2026" in response.content.decode()
