@@ -401,6 +401,20 @@ def _update(w, side):
     return {"pk": w["task"][side].pk, "update_pk": w["update"][side].pk}
 
 
+_PETITION_ACTIONS = (
+    "classify",
+    "assign",
+    "start",
+    "ask",
+    "reply",
+    "wait",
+    "answer",
+    "publish",
+    "close",
+    "withdraw",
+    "merge",
+)
+
 FILL = {
     "agencies:detail": _agency,
     "agencies:edit": _agency,
@@ -448,6 +462,13 @@ FILL = {
     **{
         f"targets:{n}": _same(lambda w: w["scenario"])
         for n in ("scenario_edit", "scenario_adopt", "scenario_revise", "scenario_export")
+    },
+    # the petition desk: a petition's page, its actions (POST only) and its files, own and other
+    "petitions:detail": _both("petition"),
+    **{f"petitions:act_{n}": _both("petition") for n in _PETITION_ACTIONS},
+    "petitions:attachment": lambda w, side: {
+        "pk": w["petition"][side].pk,
+        "attachment_pk": PetitionAttachment.objects.get(petition=w["petition"][side]).pk,
     },
 }
 
