@@ -449,6 +449,15 @@ FILL = {
         f"targets:{n}": _same(lambda w: w["scenario"])
         for n in ("scenario_edit", "scenario_adopt", "scenario_revise", "scenario_export")
     },
+    # petitions: the enterprise's own pages and the translations entry, on its petition and another's
+    **{
+        f"petitions:{n}": _both("petition")
+        for n in ("my_petition", "my_reply", "my_rate", "my_reopen", "my_withdraw", "translate")
+    },
+    "petitions:my_attachment": lambda w, side: {
+        "pk": w["petition"][side].pk,
+        "attachment_pk": w["petition"][side].attachments.get().pk,
+    },
 }
 
 API_FILL = {
