@@ -16,7 +16,7 @@ def _link(user, petition: Petition) -> str:
     if access.can(user, "act_as_petitioner", petition):
         return reverse("petitions:my_petition", args=[petition.pk])
     try:
-        return reverse("petitions:petition", args=[petition.pk])
+        return reverse("petitions:detail", args=[petition.pk])
     except NoReverseMatch:
         return ""
 

@@ -266,6 +266,13 @@ def test_the_vietnamese_page_has_no_english(login, investor_a, specialist, offic
     assert "Đã trả lời" in page and "Đánh giá câu trả lời" in page
     for english in ("Answered", "Your petition", "Rate the answer", "Reopen", "Please explain the procedure."):
         assert english not in page
+    client = login(investor_a)
+    listing = client.get(reverse("petitions:mine")).content.decode()
+    assert "Đã trả lời" in listing and "Dự kiến trả lời trước" in listing
+    form = client.get(reverse("petitions:submit")).content.decode()
+    assert "Tệp đính kèm" in form and "Thuế, phí" in form and "Cấp phép xây dựng" in form
+    for english in ("Answered", "Answer expected by", "Attachments", "Tax and fees", "working days", "Send the"):
+        assert english not in listing and english not in form
 
 
 @time_machine.travel(date(2026, 3, 2), tick=False)
