@@ -99,7 +99,7 @@ class SubmitForm(WithAttachments, forms.Form):
         widget=QuickSelectMultiple(attrs={"size": 4}),
         help_text=_("Only your enterprise's projects are listed; leave empty if the petition is about none."),
     )
-    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
+    topic = forms.ChoiceField(label=_("Topic"), choices=[("", "---------"), *Topic.choices])
     title = forms.CharField(label=_("Title"), max_length=300)
     text = forms.CharField(
         label=_("Difficulty or proposal"),

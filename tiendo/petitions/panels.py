@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from tiendo.core import access
+from tiendo.domain.petitions.states import OPEN
 
 from .models import Petition
 
@@ -33,6 +34,7 @@ def enterprise_panel(user, enterprise) -> str:
         "count": petitions.count(),
         "open_count": petitions.open().count(),
         "is_petitioner": is_petitioner,
+        "open_states": frozenset(state.value for state in OPEN),
     }
     return render_to_string("petitions/enterprise_panel.html", context)
 

@@ -22,6 +22,9 @@ from .deadlines import deadline_rules
 from .forms_investor import RateForm, ReasonForm, ReplyForm, SubmitForm
 from .models import Attachment, Petition, State
 
+# the states in which an answer is still awaited: only these show an expected answer date
+OPEN_STATES = frozenset(state.value for state in rules.OPEN)
+
 
 def _investor(request) -> None:
     """These pages are the petitioner's: an investor account with an enterprise (staff work from the desk)."""
@@ -51,7 +54,8 @@ def mine(request):
     petitions = access.visible(request.user, Petition).order_by("-received_on", "-pk")
     page = Paginator(petitions, 50).get_page(request.GET.get("page"))
     open_count = petitions.open().count()
-    return render(request, "petitions/investor_list.html", {"page": page, "open_count": open_count})
+    context = {"page": page, "open_count": open_count, "open_states": OPEN_STATES}
+    return render(request, "petitions/investor_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -147,7 +151,7 @@ def _context(request, petition: Petition, **forms) -> dict:
         "text_translation": text_translation,
         "show_answer_translation": show_answer,
         "answer_translation": answer_translation,
-        "answered": rules.State(petition.state) in rules.ANSWERED or bool(petition.answer),
+        "is_open": petition.state in OPEN_STATES,
         "reply_form": forms.get("reply_form") or ReplyForm(initial=version),
         "rate_form": forms.get("rate_form") or RateForm(initial=version),
         "reopen_form": forms.get("reopen_form") or ReasonForm(initial=version, prefix="reopen"),
