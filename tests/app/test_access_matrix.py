@@ -470,6 +470,15 @@ FILL = {
         "pk": w["petition"][side].pk,
         "attachment_pk": PetitionAttachment.objects.get(petition=w["petition"][side]).pk,
     },
+    # petitions: the enterprise's own pages and the translations entry, on its petition and another's
+    **{
+        f"petitions:{n}": _both("petition")
+        for n in ("my_petition", "my_reply", "my_rate", "my_reopen", "my_withdraw", "translate")
+    },
+    "petitions:my_attachment": lambda w, side: {
+        "pk": w["petition"][side].pk,
+        "attachment_pk": w["petition"][side].attachments.get().pk,
+    },
 }
 
 API_FILL = {

@@ -10,6 +10,7 @@ from tiendo.audit.history import history_entries
 from tiendo.core import access as core_access
 from tiendo.enterprises.access import enterprises_for_user, get_enterprise_for_user
 
+from . import hooks
 from .forms import EnterpriseFilterForm, EnterpriseForm, InvestorContactForm
 from .models import Enterprise
 from .services import delete_enterprise, restore_enterprise, save_enterprise
@@ -48,6 +49,8 @@ def enterprise_detail(request, pk):
         "can_delete": core_access.can(request.user, "manage_enterprises"),
         "users": enterprise.users.filter(is_active=True),
         "entries": history_entries(enterprise),
+        # what the apps above add (their own panels, the viewer's records only): tiendo.enterprises.hooks
+        "panels": hooks.panels_for(request.user, enterprise),
     }
     return render(request, "enterprises/enterprise_detail.html", context)
 

@@ -5,6 +5,7 @@ on its projects), its latest reports. Every list starts from the projects the ac
 from datetime import date, timedelta
 
 from tiendo.domain import schedule_rules
+from tiendo.petitions.panels import open_petitions
 from tiendo.projects.access import projects_for_user
 from tiendo.projects.models import Milestone, ProgressReport, Project
 from tiendo.reviews.access import decisions_for_user
@@ -63,4 +64,5 @@ def investor_home(user, today: date) -> dict:
             .order_by("-submitted_at", "-pk")[:5]
         ),
         "horizon_days": HORIZON_DAYS,
+        "open_petitions": open_petitions(user),  # the line with a link to its petitions (tiendo.petitions)
     }

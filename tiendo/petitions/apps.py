@@ -10,3 +10,9 @@ class PetitionsConfig(AppConfig):
         from . import access
 
         access.register()  # who sees and changes this app's records (tiendo.core.access)
+
+        from tiendo.enterprises import hooks as enterprise_hooks
+
+        from . import panels
+
+        enterprise_hooks.add_panel("petitions", panels.enterprise_panel)  # the enterprise page lists its petitions
