@@ -10,3 +10,7 @@ class PetitionsConfig(AppConfig):
         from . import access
 
         access.register()  # who sees and changes this app's records (tiendo.core.access)
+
+        from . import escalation_wiring
+
+        escalation_wiring.register()  # the nightly ladder, the lights, the project and review item panels
