@@ -106,7 +106,9 @@ class Run:
         if not self.actions:
             lines.append("Không có kiến nghị nào cần nhắc hoặc chuyển lãnh đạo.")
         if self.completed:
-            lines.append("Nhiệm vụ hoàn thành do kiến nghị đã được trả lời: " + ", ".join(f"#{n}" for n in self.completed))
+            lines.append(
+                "Nhiệm vụ hoàn thành do kiến nghị đã được trả lời: " + ", ".join(f"#{n}" for n in self.completed)
+            )
         return "\n".join(lines)
 
 
@@ -200,7 +202,10 @@ def escalate(petition: Petition, *, actor, day: date, calendar: WorkCalendar) ->
         source_sentence=petition.text[:2000],
     )
     task = directive_services.save_task(
-        task, actor=actor, reason=_("Overdue petition %(number)s") % {"number": petition.number}, decided_by_leader=as_leader
+        task,
+        actor=actor,
+        reason=_("Overdue petition %(number)s") % {"number": petition.number},
+        decided_by_leader=as_leader,
     )
     claim_version(petition, None)
     current = Petition.objects.select_for_update().get(pk=petition.pk)

@@ -36,6 +36,6 @@ def detail_section(user, project, today) -> dict:
     return {"project_petitions": petitions_about(user, project)}
 
 
-def review_item_panel(user, item, today) -> dict | None:
+def review_item_panel(user, item, today) -> tuple[str, dict] | None:
     petitions = petitions_about(user, item.project)
-    return {"template": TEMPLATE, "petitions": petitions} if petitions else None
+    return (TEMPLATE, {"petitions": petitions}) if petitions else None

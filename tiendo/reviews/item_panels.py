@@ -6,8 +6,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-# (user, item, today) -> {"template": the panel's template, ...its context}, or None to show nothing
-Panel = Callable[[Any, Any, date], dict[str, Any] | None]
+from django.template.loader import render_to_string
+
+# (user, item, today) -> (the panel's template, its context), or None to show nothing
+Panel = Callable[[Any, Any, date], tuple[str, dict[str, Any]] | None]
 
 _panels: dict[str, Panel] = {}
 
@@ -16,11 +18,12 @@ def add_panel(name: str, panel: Panel) -> None:
     _panels[name] = panel
 
 
-def panels(user, item, today: date) -> list[dict[str, Any]]:
-    """Each registered panel that has something to show for this item, in registration order."""
+def panels(user, item, today: date, request=None) -> list[str]:
+    """Each registered panel that has something to show for this item, rendered, in registration order."""
     found = []
     for panel in _panels.values():
-        context = panel(user, item, today)
-        if context:
-            found.append(context)
+        shown = panel(user, item, today)
+        if shown:
+            template, context = shown
+            found.append(render_to_string(template, context, request=request))
     return found

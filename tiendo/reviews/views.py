@@ -276,7 +276,7 @@ def _item_context(request, item: ReviewItem, permissions: dict) -> dict:
         "edit_form": ItemEditForm.for_item(item) if permissions["can_prepare"] else None,
         "entries": history_entries(item),
         # what apps above reviews add about the item's project (tiendo.reviews.item_panels)
-        "panels": item_panels.panels(request.user, item, timezone.localdate()),
+        "panels": item_panels.panels(request.user, item, timezone.localdate(), request),
         **permissions,
     }
 
