@@ -224,3 +224,17 @@ def test_the_bell_lists_a_petition_notification_with_its_link(petition, speciali
     assert page.status_code == 200
     body = page.content.decode()
     assert f'href="/petitions/{petition.pk}/"' in body and petition.number in body
+
+
+def test_the_head_of_an_agency_is_set_where_users_are_managed(admin_user, officer_x, login, capsys):
+    page = login(admin_user).get(reverse("admin:accounts_user_change", args=[officer_x.pk]))
+    assert page.status_code == 200 and 'name="is_agency_head"' in page.content.decode()
+    call_command(
+        "users", "create", "giamdoc_x", "--password", "Mk-rat-dai-2026!", "--role", "officer", "--agency",
+        officer_x.agency.code, "--agency-head", "--json",
+    )  # fmt: skip
+    capsys.readouterr()
+    assert User.objects.get(username="giamdoc_x").is_agency_head
+    call_command("users", "list", "--json")
+    rows = {row["username"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["giamdoc_x"]["agency_head"] and not rows["officer_x"]["agency_head"]
