@@ -224,7 +224,9 @@ def complete_task(petition: Petition, *, actor=None) -> Task | None:
     state = StateRule(petition.state)
     if state not in ANSWERED | FINISHED:
         return None
-    change = petition.changes.filter(to_state=state.value).order_by("-at", "-pk").first()
+    # the answer's move (a published or rated petition was answered before), else the move that ended it
+    ended = StateRule.ANSWERED if state in ANSWERED else state
+    change = petition.changes.filter(to_state=ended.value).order_by("-at", "-pk").first()
     reporter = change.actor if change is not None and change.actor is not None else None
     if reporter is None or not access.can(reporter, "report_on_task", task):
         reporter = actor

@@ -238,3 +238,15 @@ def test_the_head_of_an_agency_is_set_where_users_are_managed(admin_user, office
     call_command("users", "list", "--json")
     rows = {row["username"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["giamdoc_x"]["agency_head"] and not rows["officer_x"]["agency_head"]
+
+
+def test_a_withdrawn_petition_closes_its_task_on_the_next_run(petition, specialist, investor_a):
+    run_on(date(2026, 2, 27), specialist)
+    with on(date(2026, 3, 2)):
+        petition.refresh_from_db()
+        services.withdraw(petition, actor=investor_a, reason="Đã tự giải quyết được.")
+    result = run_on(date(2026, 3, 3), specialist)
+    task = Task.objects.get()
+    assert result.completed == [task.pk] and task.completed_on == date(2026, 3, 2)
+    assert task.updates.get().author == specialist  # the petitioner may not report on the agency's task
+    assert run_on(date(2026, 3, 3), specialist).completed == []
