@@ -280,6 +280,16 @@ def combined_light(summary: Summary, extras: dict[str, tuple[int, int]], yellow_
     return light(both, yellow_from, red_from)
 
 
+def _light_share(row: Row) -> float:
+    """The share the light is set by: the tasks' own, or with the other counted records (an overdue petition
+    weighs as an overdue task)."""
+    counted = sum(c for c, _o in row.extras.values())
+    if not counted:
+        return row.overdue_share
+    judged = row.summary.total - row.summary.standing + counted
+    return (row.summary.overdue + sum(o for _c, o in row.extras.values())) / judged
+
+
 def build_summary(user, query: SummaryQuery, today: date | None = None) -> SummaryReport:
     """The rows a user may see for the query, sorted, with a totals row and each row's light."""
     today = today or timezone.localdate()
@@ -318,7 +328,7 @@ def build_summary(user, query: SummaryQuery, today: date | None = None) -> Summa
     if query.sort == "name":
         rows.sort(key=lambda row: (search_key(row.name), row.name, row.code))
     else:
-        rows.sort(key=lambda row: (-row.overdue_share, -row.summary.overdue, search_key(row.name), row.code))
+        rows.sort(key=lambda row: (-_light_share(row), -row.summary.overdue, search_key(row.name), row.code))
     total = Summary()
     extra_totals = dict.fromkeys(names, (0, 0))
     for row in rows:

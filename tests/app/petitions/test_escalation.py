@@ -250,3 +250,14 @@ def test_a_withdrawn_petition_closes_its_task_on_the_next_run(petition, speciali
     assert result.completed == [task.pk] and task.completed_on == date(2026, 3, 2)
     assert task.updates.get().author == specialist  # the petitioner may not report on the agency's task
     assert run_on(date(2026, 3, 3), specialist).completed == []
+
+
+def test_the_summary_and_lights_pages_show_overdue_petitions(petition, specialist, officer_y, login):
+    query = {"start": "01/01/2026", "end": "31/03/2026"}
+    with on(date(2026, 2, 16)):
+        summary = login(specialist).get(reverse("directives:summary"), query).content.decode()
+        lights = login(specialist).get(reverse("directives:lights"), query).content.decode()
+        theirs = login(officer_y).get(reverse("directives:summary"), query).content.decode()
+    assert "Kiến nghị quá hạn" in summary and "Kế hoạch và Đầu tư" in summary
+    assert "light-red" in lights and "Mỗi kiến nghị của doanh nghiệp quá hạn" in lights
+    assert "Kiến nghị quá hạn" not in theirs
