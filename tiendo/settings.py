@@ -262,6 +262,10 @@ TIENDO_PETITIONS_ANSWER_DAYS = int(os.environ.get("TIENDO_PETITIONS_ANSWER_DAYS"
 TIENDO_PETITIONS_PUBLISH_DAYS = int(os.environ.get("TIENDO_PETITIONS_PUBLISH_DAYS", "5"))  # PET-06: unverified [I]
 TIENDO_PETITIONS_REMIND_BEFORE = int(os.environ.get("TIENDO_PETITIONS_REMIND_BEFORE", "2"))
 TIENDO_PETITIONS_ESCALATE_AFTER = int(os.environ.get("TIENDO_PETITIONS_ESCALATE_AFTER", "5"))
+# the leaders' task of an escalated petition: due this many working days after it is put on the agenda; made as
+# this user (empty: the commands' default administrator)
+TIENDO_PETITIONS_ESCALATION_TASK_DAYS = int(os.environ.get("TIENDO_PETITIONS_ESCALATION_TASK_DAYS", "5"))
+TIENDO_PETITIONS_ESCALATION_ACTOR = os.environ.get("TIENDO_PETITIONS_ESCALATION_ACTOR", "")
 # the prefix of a petition's number (KN-2026-0042)
 TIENDO_PETITIONS_NUMBER_PREFIX = os.environ.get("TIENDO_PETITIONS_NUMBER_PREFIX", "KN")
 

@@ -14,7 +14,7 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["agency", "enterprise"]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        (_("tiendo"), {"fields": ["full_name", "position", "phone", "role", "agency", "enterprise"]}),
+        (_("tiendo"), {"fields": ["full_name", "position", "phone", "role", "agency", "is_agency_head", "enterprise"]}),
     ]
     add_fieldsets = [
         *DjangoUserAdmin.add_fieldsets,

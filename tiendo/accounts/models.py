@@ -38,6 +38,9 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    is_agency_head = models.BooleanField(
+        _("heads the agency"), default=False, help_text=_("Heads the agency: receives overdue petitions.")
+    )
 
     history = kept_history(excluded_fields=["password", "last_login"])
 

@@ -328,12 +328,17 @@ class Notification(models.Model):
         ASSIGNED = "assigned", _("New task")
         EXTENSION_REQUESTED = "extension_requested", _("Extension requested")
         EXTENSION_DECIDED = "extension_decided", _("Extension decided")
+        PETITION_DUE_SOON = "petition_due_soon", _("Petition due soon")
+        PETITION_DUE = "petition_due", _("Petition due today")
+        PETITION_OVERDUE = "petition_overdue", _("Petition overdue")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=24, choices=Kind.choices)
     day = models.DateField()
     message = models.CharField(max_length=500)
+    # where the message leads when it is not about a task (a petition's page): a path within the site
+    link = models.CharField(max_length=300, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -38,6 +38,10 @@ NO_RECIPIENTS = "no_recipients"
 DRY_RUN = "dry_run"
 REMINDER_KINDS = (Notification.Kind.DUE_SOON, Notification.Kind.OVERDUE)
 
+# the other nightly work of apps above directives (petitions' escalation ladder): apps.ready appends
+# (name, callable(day) -> (data, text)); each runs after the task reminders, except in a dry run
+AFTER_RUN: list = []
+
 
 def due_soon_days() -> int:
     return int(settings.TIENDO_DUE_SOON_DAYS)
@@ -90,6 +94,7 @@ class Run:
     dry_run: bool
     digests: list[Digest]
     notifications: int = 0
+    extras: dict = field(default_factory=dict)  # AFTER_RUN's results by name: (data, text)
 
     @property
     def failed(self) -> list[Digest]:
@@ -102,6 +107,7 @@ class Run:
             "dry_run": self.dry_run,
             "notifications": self.notifications,
             "agencies": [d.as_dict() for d in self.digests],
+            **{name: data for name, (data, _text) in self.extras.items()},
         }
 
 
@@ -265,4 +271,7 @@ def run(day: date, *, within: int | None = None, dry_run: bool = False, connecti
             connection = get_connection()
         for digest in digests:
             send_digest(digest, day, within, connection, dry_run=dry_run)
+        if not dry_run:
+            for name, hook in AFTER_RUN:
+                result.extras[name] = hook(day)
     return result

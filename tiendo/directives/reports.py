@@ -16,7 +16,8 @@ so the table stays fast with tens of thousands of tasks; a test keeps them equal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -49,6 +50,24 @@ COUNT_LABELS = {
 }
 LIGHT_LABELS = {Light.GREEN: _("Green"), Light.YELLOW: _("Yellow"), Light.RED: _("Red")}
 LIGHT_NAMES_VI = {Light.GREEN: "Xanh", Light.YELLOW: "Vàng", Light.RED: "Đỏ"}
+
+
+@dataclass(frozen=True, eq=False)
+class ExtraCount:
+    """Records of an app above directives that count in the agencies' lights (petitions: the overdue ones):
+    `count(period, day, agency_ids)` gives {agency_id: (counted, overdue)} for the agencies in `agency_ids` (None:
+    all) — counted in the period, overdue at the end of `day`; an overdue one weighs in the light as an overdue
+    task does. `label` heads the table's column of the overdue ones, `label_vi` the workbook's."""
+
+    name: str
+    label: Any
+    label_vi: str
+    count: Callable[[Any, date, Any], dict[int, tuple[int, int]]]
+
+
+# filled by the apps' ready(); with nothing registered, or nothing counted, the table is the tasks' alone
+EXTRA_COUNTS: list[ExtraCount] = []
+
 # local government: communes and wards (and, before 07/2025, districts) answer to the province as localities
 LOCAL_LEVELS = (AdminUnit.Level.COMMUNE, AdminUnit.Level.DISTRICT)
 
@@ -88,6 +107,7 @@ class Row:
     light: Light
     links: dict[str, str] = field(default_factory=dict)
     html: dict[str, str] = field(default_factory=dict)  # the page's pieces of this row (reports_html.py)
+    extras: dict[str, tuple[int, int]] = field(default_factory=dict)  # EXTRA_COUNTS': name -> (counted, overdue)
 
     @property
     def done_on_time_share(self) -> float | None:
@@ -136,8 +156,13 @@ class Row:
             **counts,
             "done_on_time_share": _round(self.done_on_time_share),
             "overdue_share": _round(self.overdue_share),
+            **{f"{name}_counted": counted for name, (counted, _overdue) in self.extras.items()},
+            **{f"{name}_overdue": overdue for name, (_counted, overdue) in self.extras.items()},
             "light": self.light.value,
         }
+
+    def extra_overdue(self, name: str) -> int:
+        return self.extras.get(name, (0, 0))[1]
 
 
 @dataclass
@@ -149,6 +174,7 @@ class SummaryReport:
     yellow_from: float
     red_from: float
     html: dict[str, str] = field(default_factory=dict)  # the page's rendered blocks (views_reports.py)
+    extras: list[ExtraCount] = field(default_factory=list)  # those with something counted in this report
 
     @property
     def agencies(self) -> list[Row]:
@@ -224,6 +250,46 @@ def count_by_agency(tasks, day: date, *, original: bool = False) -> dict[int, Su
     return {row["lead_agency"]: Summary(**{name: row[name] for name in COUNTS}) for row in rows}
 
 
+def extra_counts(user, query: SummaryQuery, day: date) -> dict[ExtraCount, dict[int, tuple[int, int]]]:
+    """The registered apps' counts by agency, in the user's scope; none for a directive's tasks alone."""
+    if query.directive is not None or not EXTRA_COUNTS:
+        return {}
+    agency_ids: Any = None
+    if core_access.scope(user, task_scope) != Scope.ALL:
+        agency_ids = sorted(core_access.actor_of(user).agency_ids)
+    if query.kind:
+        of_kind = Agency.objects.filter(kind=query.kind)
+        agency_ids = of_kind.values("pk") if agency_ids is None else of_kind.filter(pk__in=agency_ids).values("pk")
+    found = {extra: extra.count(query.period, day, agency_ids) for extra in EXTRA_COUNTS}
+    return {extra: counts for extra, counts in found.items() if counts}
+
+
+def combined_light(summary: Summary, extras: dict[str, tuple[int, int]], yellow_from: float, red_from: float):
+    """The light of an agency's tasks and its other counted records: an overdue petition weighs as an overdue
+    task. With no other record, the tasks' light as it always was."""
+    counted = sum(c for c, _o in extras.values())
+    if not counted:
+        return light(summary, yellow_from, red_from)
+    overdue = sum(o for _c, o in extras.values())
+    both = replace(
+        summary,
+        total=summary.total + counted,
+        overdue=summary.overdue + overdue,
+        in_progress=summary.in_progress + counted - overdue,
+    )
+    return light(both, yellow_from, red_from)
+
+
+def _light_share(row: Row) -> float:
+    """The share the light is set by: the tasks' own, or with the other counted records (an overdue petition
+    weighs as an overdue task)."""
+    counted = sum(c for c, _o in row.extras.values())
+    if not counted:
+        return row.overdue_share
+    judged = row.summary.total - row.summary.standing + counted
+    return (row.summary.overdue + sum(o for _c, o in row.extras.values())) / judged
+
+
 def build_summary(user, query: SummaryQuery, today: date | None = None) -> SummaryReport:
     """The rows a user may see for the query, sorted, with a totals row and each row's light."""
     today = today or timezone.localdate()
@@ -234,30 +300,44 @@ def build_summary(user, query: SummaryQuery, today: date | None = None) -> Summa
     if query.kind:
         tasks = tasks.filter(lead_agency__kind=query.kind)
     counts = count_by_agency(tasks, day, original=query.original)
+    others = extra_counts(user, query, day)
+    by_agency: dict[int, dict[str, tuple[int, int]]] = {}
+    for extra, found in others.items():
+        for agency_id, pair in found.items():
+            by_agency.setdefault(agency_id, {})[extra.name] = pair
     yellow_from, red_from = thresholds()
-    agencies = Agency.objects.filter(pk__in=counts).select_related("admin_unit")
-    rows = [
-        Row(
-            agency_id=agency.pk,
-            code=agency.code,
-            name=agency.display_name,
-            name_vi=agency.name,
-            kind=agency.kind,
-            local=is_local(agency),
-            summary=counts[agency.pk],
-            light=light(counts[agency.pk], yellow_from, red_from),
+    agencies = Agency.objects.filter(pk__in=set(counts) | set(by_agency)).select_related("admin_unit")
+    names = [extra.name for extra in others]
+    rows = []
+    for agency in agencies:
+        summary = counts.get(agency.pk) or Summary()
+        extras = {name: by_agency.get(agency.pk, {}).get(name, (0, 0)) for name in names}
+        rows.append(
+            Row(
+                agency_id=agency.pk,
+                code=agency.code,
+                name=agency.display_name,
+                name_vi=agency.name,
+                kind=agency.kind,
+                local=is_local(agency),
+                summary=summary,
+                light=combined_light(summary, extras, yellow_from, red_from),
+                extras=extras,
+            )
         )
-        for agency in agencies
-    ]
     if query.sort == "name":
         rows.sort(key=lambda row: (search_key(row.name), row.name, row.code))
     else:
-        rows.sort(key=lambda row: (-row.overdue_share, -row.summary.overdue, search_key(row.name), row.code))
+        rows.sort(key=lambda row: (-_light_share(row), -row.summary.overdue, search_key(row.name), row.code))
     total = Summary()
+    extra_totals = dict.fromkeys(names, (0, 0))
     for row in rows:
         total.merge(row.summary)
-    total_row = Row(None, "", "", "Tổng cộng", "", False, total, light(total, yellow_from, red_from))
-    return SummaryReport(query, day, rows, total_row, yellow_from, red_from)
+        for name, (counted, overdue) in row.extras.items():
+            extra_totals[name] = (extra_totals[name][0] + counted, extra_totals[name][1] + overdue)
+    total_light = combined_light(total, extra_totals, yellow_from, red_from)
+    total_row = Row(None, "", "", "Tổng cộng", "", False, total, total_light, extras=extra_totals)
+    return SummaryReport(query, day, rows, total_row, yellow_from, red_from, extras=list(others))
 
 
 def is_local(agency: Agency) -> bool:
@@ -287,14 +367,20 @@ HEADERS = [
 ]
 
 
+def headers(report: SummaryReport) -> list[tuple[str, int]]:
+    """HEADERS, with a column of each registered app's overdue records before the light when any is counted."""
+    return [*HEADERS[:-1], *((extra.label_vi, 12) for extra in report.extras), HEADERS[-1]]
+
+
 def table_rows(report: SummaryReport):
-    """The workbook's body, in the order of HEADERS: numbers as numbers, shares as fractions."""
+    """The workbook's body, in the order of headers(report): numbers as numbers, shares as fractions."""
     for number, row in enumerate(report.rows, start=1):
-        yield [number, row.code, row.name_vi, *_cells(row)]
+        yield [number, row.code, row.name_vi, *_cells(row, report)]
 
 
-def _cells(row: Row) -> list[Any]:
+def _cells(row: Row, report: SummaryReport | None = None) -> list[Any]:
     s = row.summary
+    extras = [row.extra_overdue(extra.name) for extra in report.extras] if report is not None else []
     return [
         s.total,
         s.done_on_time,
@@ -304,6 +390,7 @@ def _cells(row: Row) -> list[Any]:
         s.standing,
         row.done_on_time_share,
         row.overdue_share,
+        *extras,
         LIGHT_NAMES_VI[row.light],
     ]
 
@@ -362,7 +449,7 @@ def write_workbook(report: SummaryReport, target) -> int:
     for offset, line in enumerate(lines, start=1):
         ws.write_string(offset, 0, line, note if offset == len(lines) else None)
     header_row = len(lines) + 2
-    for col, (caption, width) in enumerate(HEADERS):
+    for col, (caption, width) in enumerate(headers(report)):
         ws.write_string(header_row, col, caption, head)
         ws.set_column(col, col, width)
     ws.set_row(header_row, 48)
@@ -385,7 +472,8 @@ def write_workbook(report: SummaryReport, target) -> int:
     for written, cells in enumerate(table_rows(report), start=1):
         write(first + written - 1, cells, text, count, share)
     total_at = first + written
-    write(total_at, ["", "", report.total.name_vi, *_cells(report.total)], total_text, total_count, total_share)
+    total_cells = ["", "", report.total.name_vi, *_cells(report.total, report)]
+    write(total_at, total_cells, total_text, total_count, total_share)
 
     ws.freeze_panes(first, 3)
     print_on_a4(ws, header_row)

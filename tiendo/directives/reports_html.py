@@ -74,8 +74,9 @@ def _percent(value) -> str:
     return escape(number(value, 1))
 
 
-def _counts_cells(row: Row, numbers: _Numbers) -> str:
-    """summary.html's `counts` partial: the six counts (linked unless zero) and the two shares."""
+def _counts_cells(row: Row, numbers: _Numbers, extras: list[str] = ()) -> str:  # type: ignore[assignment]
+    """summary.html's `counts` partial: the six counts (linked unless zero), the two shares and, when other
+    records count in the lights (EXTRA_COUNTS), their overdue ones."""
     cells = []
     for name, value in row.counts():
         link = row.links.get(name, "") if value else ""
@@ -84,12 +85,15 @@ def _counts_cells(row: Row, numbers: _Numbers) -> str:
     done = row.done_on_time_percent
     done_text = "—" if done is None else f"{_percent(done)}%"
     overdue_text = f"{_percent(row.overdue_percent)}%"
-    return "\n" + "".join(cells) + f'\n<td class="num">{done_text}</td>\n<td class="num">{overdue_text}</td>\n'
+    tail = "".join(f'<td class="num">{numbers[row.extra_overdue(name)]}</td>\n' for name in extras)
+    shares = f'\n<td class="num">{done_text}</td>\n<td class="num">{overdue_text}</td>\n'
+    return "\n" + "".join(cells) + shares + tail
 
 
 def dress_summary(report: SummaryReport) -> None:
     """Each row's light mark and counts, and the totals row's counts, for summary.html."""
     numbers, icons, labels = _Numbers(), _icons(), _labels()
+    extras = [extra.name for extra in report.extras]
     for row in report.rows:
         light = row.light.value
         mark = (
@@ -97,8 +101,8 @@ def dress_summary(report: SummaryReport) -> None:
             f'<span class="visually-hidden">{labels[light]}</span></span> {escape(row.name)}'
             f'<div class="muted small">{escape(row.code)}</div>'
         )
-        row.html = {"mark": mark_safe(mark), "counts": mark_safe(_counts_cells(row, numbers))}  # noqa: S308
-    report.total.html = {"counts": mark_safe(_counts_cells(report.total, numbers))}  # noqa: S308
+        row.html = {"mark": mark_safe(mark), "counts": mark_safe(_counts_cells(row, numbers, extras))}  # noqa: S308
+    report.total.html = {"counts": mark_safe(_counts_cells(report.total, numbers, extras))}  # noqa: S308
 
 
 def dress_lights(report: SummaryReport) -> None:
@@ -112,6 +116,9 @@ def dress_lights(report: SummaryReport) -> None:
             link = row.links.get(name, "") if value else ""
             text = f'<a href="{escape(link)}">{numbers[value]}</a>' if link else numbers[value]
             items.append(f"\n      <div><dt>{captions[name]}</dt><dd>{text}</dd></div>\n    ")
+        for extra in report.extras:
+            value = numbers[row.extra_overdue(extra.name)]
+            items.append(f"\n      <div><dt>{escape(str(extra.label))}</dt><dd>{value}</dd></div>\n    ")
         # as {% blocktranslate %} writes it: the value escaped, the translation as it is
         share = gettext("%(share)s%% overdue") % {"share": _percent(row.overdue_percent)}
         row.html = {

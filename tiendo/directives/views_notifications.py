@@ -26,7 +26,8 @@ def notification_list(request):
     notifications = _own(request).order_by("-created_at", "-pk")
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     for notification in page:
-        notification.link = task_path(notification.task_id) if notification.task_id else ""
+        # a task's page, or the page the notification names (a petition's)
+        notification.link = task_path(notification.task_id) if notification.task_id else notification.link
     unread = _own(request).filter(read_at__isnull=True).exists()
     return render(request, "directives/notifications.html", {"page": page, "unread": unread})
 

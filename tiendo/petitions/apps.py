@@ -7,12 +7,10 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Enterprises' petitions")
 
     def ready(self) -> None:
-        from . import access
-
-        access.register()  # who sees and changes this app's records (tiendo.core.access)
-
         from tiendo.enterprises import hooks as enterprise_hooks
 
-        from . import panels
+        from . import access, escalation_wiring, panels
 
+        access.register()  # who sees and changes this app's records (tiendo.core.access)
         enterprise_hooks.add_panel("petitions", panels.enterprise_panel)  # the enterprise page lists its petitions
+        escalation_wiring.register()  # the nightly ladder, the lights, the project and review item panels

@@ -20,7 +20,7 @@ from tiendo.domain.text import search_key
 from tiendo.jobs.queue import start_job
 from tiendo.jobs.views import file_through_job
 
-from . import exports, selectors, services
+from . import exports, item_panels, selectors, services
 from .forms import DecisionForm, FollowUpFormSet, ItemEditForm, ItemFilterForm, RoundForm
 from .models import ReviewItem, ReviewRound
 from .scan_state import scan_notice
@@ -275,6 +275,8 @@ def _item_context(request, item: ReviewItem, permissions: dict) -> dict:
         "schedule": exports.schedule_text(item, translation.get_language() or "vi"),
         "edit_form": ItemEditForm.for_item(item) if permissions["can_prepare"] else None,
         "entries": history_entries(item),
+        # what apps above reviews add about the item's project (tiendo.reviews.item_panels)
+        "panels": item_panels.panels(request.user, item, timezone.localdate(), request),
         **permissions,
     }
 

@@ -27,6 +27,9 @@ class Command(DataCommand):
         create.add_argument("--email", default="")
         create.add_argument("--agency", help="agency code (officers)")
         create.add_argument("--enterprise", type=int, help="enterprise id (investors)")
+        create.add_argument(
+            "--agency-head", action="store_true", help="heads the agency: receives its overdue petitions"
+        )
         self.add_json_argument(create)
         self.add_actor_argument(create)
         locked = sub.add_parser("locked", help="user names and addresses with failed logins (axes)")
@@ -52,6 +55,7 @@ class Command(DataCommand):
                     "active": u.is_active,
                     "agency": u.agency.code if u.agency_id else None,
                     "enterprise": u.enterprise_id,
+                    "agency_head": u.is_agency_head,
                 }
                 for u in users
             ]
@@ -75,6 +79,7 @@ class Command(DataCommand):
             role=options["role"],
             full_name=options["full_name"],
             email=options["email"],
+            is_agency_head=options.get("agency_head", False),
         )
         if options["agency"]:
             user.agency = Agency.objects.filter(code=options["agency"]).first()

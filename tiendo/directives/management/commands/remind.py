@@ -39,8 +39,9 @@ class Command(DataCommand):
         head = f"Nhắc việc ngày {result.day:%d/%m/%Y} (sắp đến hạn: trong {result.within} ngày)"
         if result.dry_run:
             head += " — chạy thử, không gửi và không ghi gì"
+        extras = [text for _data, text in result.extras.values() if text]
         if not result.digests:
-            return f"{head}\nKhông có nhiệm vụ nào sắp đến hạn hoặc quá hạn."
+            return "\n".join([f"{head}\nKhông có nhiệm vụ nào sắp đến hạn hoặc quá hạn.", *extras])
         lines = [head]
         for d in result.digests:
             outcome = OUTCOMES[d.outcome] + (f": {d.error}" if d.error else "")
@@ -51,4 +52,4 @@ class Command(DataCommand):
             )
         if not result.dry_run:
             lines.append(f"Thông báo mới trong ứng dụng: {result.notifications}")
-        return "\n".join(lines)
+        return "\n".join([*lines, *extras])
