@@ -164,7 +164,7 @@ def test_rate_reopen_once_and_withdraw(login, investor_a, specialist, officer_x,
     refused = client.post(
         reverse("petitions:my_rate", args=[petition.pk]), {"rating": "not_satisfied", "version": petition.version}
     )
-    assert refused.status_code == 400 and "Hãy nêu lý do câu trả lời chưa làm bạn hài lòng." in refused.content.decode()
+    assert refused.status_code == 400 and "Nêu lý do chưa hài lòng với nội dung trả lời." in refused.content.decode()
     rated = client.post(
         reverse("petitions:my_rate", args=[petition.pk]),
         {"rating": "not_satisfied", "reason": "Chưa trả lời đúng câu hỏi.", "version": petition.version},
@@ -270,7 +270,7 @@ def test_the_vietnamese_page_has_no_english(login, investor_a, specialist, offic
     listing = client.get(reverse("petitions:mine")).content.decode()
     assert "Đã trả lời" in listing and "Dự kiến trả lời trước" in listing
     form = client.get(reverse("petitions:submit")).content.decode()
-    assert "Tệp đính kèm" in form and "Thuế, phí" in form and "Cấp phép xây dựng" in form
+    assert "Tệp đính kèm" in form and "Thuế, phí" in form and "Giấy phép xây dựng" in form
     for english in ("Answered", "Answer expected by", "Attachments", "Tax and fees", "working days", "Send the"):
         assert english not in listing and english not in form
 
