@@ -78,11 +78,9 @@ def _detail_context(request, conference: Conference, **forms) -> dict:
     questions = list(services.questions(conference, request.user))
     for petition in questions:
         petition.status = status_on(services.question_facts(petition), today)
-        petition.status_label = STATUS_LABELS[petition.status]
     tasks = list(services.commitments(conference, request.user))
     for task in tasks:
         task.status = task.status_on(today)
-        task.status_label = STATUS_LABELS[task.status]
     context = {
         "conference": conference,
         "questions": questions,
