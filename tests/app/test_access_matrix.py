@@ -449,6 +449,15 @@ FILL = {
         f"targets:{n}": _same(lambda w: w["scenario"])
         for n in ("scenario_edit", "scenario_adopt", "scenario_revise", "scenario_export")
     },
+    # dialogue conferences: the world's one, and its question's spot answer with the own and the other petition
+    **{
+        f"petitions:{n}": _same(lambda w: w["conference"])
+        for n in (
+            "conference", "conference_edit", "conference_question_add", "conference_question_link",
+            "conference_conclusion", "conference_followup",
+        )
+    },  # fmt: skip
+    "petitions:conference_spot_answer": lambda w, side: {"pk": w["conference"].pk, "petition": w["petition"][side].pk},
 }
 
 API_FILL = {
