@@ -4,6 +4,7 @@ as time passes, the command line, permissions and bad input."""
 
 import json
 import re
+import unicodedata
 from datetime import date
 from io import StringIO
 
@@ -365,3 +366,30 @@ def test_command_line(specialist, officer_x, departments, enterprise_a, tmp_path
             _cli("conference-create", "--title", "X", "--date", "31/02/2026", "--chair", "Y", "--as", "specialist")
         with pytest.raises(CommandError, match="doanh nghiệp"):
             _cli("conference-question", pk, "--title", "Hỏi", "--text", "Nội dung", "--as", "specialist")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_pages_speak_the_page_language(language, specialist, login, settings):
+    """Every label, heading and message of the conference pages is translated (the data here has no Vietnamese)."""
+    from tests.app.test_i18n import VIETNAMESE, visible_text
+
+    with time_machine.travel(date(2026, 5, 16), tick=False):
+        conference = services.save_conference(
+            Conference(title="FDI dialogue 2026", held_on=HELD, chair="Chairman", participants="DPI\nDOF"),
+            actor=specialist,
+        )
+        services.add_question(conference, actor=specialist, title="Power", text="Grid", petitioner_name="ABC Ltd")
+        client = login(specialist)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        for url in (
+            reverse("petitions:conferences"),
+            reverse("petitions:conference", args=[conference.pk]),
+            reverse("petitions:conference_followup", args=[conference.pk]),
+            reverse("petitions:conference_edit", args=[conference.pk]),
+            reverse("petitions:conference_create"),
+            reverse("petitions:conference_conclusion", args=[conference.pk]),
+        ):
+            text = unicodedata.normalize("NFC", visible_text(client.get(url).content.decode()))
+            text = text.replace(unicodedata.normalize("NFC", "Tiếng Việt"), "")  # the language switcher
+            leaks = [text[max(0, m.start() - 30) : m.end() + 30] for m in VIETNAMESE.finditer(text)]
+            assert not leaks, (url, leaks)
