@@ -393,3 +393,25 @@ def test_the_pages_speak_the_page_language(language, specialist, login, settings
             text = text.replace(unicodedata.normalize("NFC", "Tiếng Việt"), "")  # the language switcher
             leaks = [text[max(0, m.start() - 30) : m.end() + 30] for m in VIETNAMESE.finditer(text)]
             assert not leaks, (url, leaks)
+
+
+def test_stale_edits_are_refused_and_the_conclusion_is_corrected_in_place(conference, specialist, departments):
+    read_at = conference.version
+    conference.place = "Nhà khách tỉnh"
+    services.save_conference(conference, actor=specialist, expected_version=read_at)
+    with pytest.raises(StaleVersion):
+        services.save_conference(conference, actor=specialist, expected_version=read_at)
+    conference, _, _ = _conclude(conference, specialist, departments)
+    first = conference.conclusion_id
+    with time_machine.travel(date(2026, 5, 21), tick=False):
+        corrected = services.set_conclusion(
+            conference, actor=specialist, number="113/TB-UBND", issued_on=date(2026, 5, 20),
+            issuer="Ủy ban nhân dân tỉnh", text=CONCLUSION, expected_version=conference.version,
+        )  # fmt: skip
+        with pytest.raises(StaleVersion):
+            services.set_conclusion(
+                conference, actor=specialist, number="114/TB-UBND", issued_on=date(2026, 5, 20),
+                issuer="Ủy ban nhân dân tỉnh", text=CONCLUSION, expected_version=read_at,
+            )  # fmt: skip
+    assert corrected.conclusion_id == first and Directive.objects.get(pk=first).number == "113/TB-UBND"
+    assert Directive.objects.count() == 1 and Task.objects.filter(directive_id=first).count() == 6
