@@ -479,6 +479,15 @@ FILL = {
         "pk": w["petition"][side].pk,
         "attachment_pk": w["petition"][side].attachments.get().pk,
     },
+    # dialogue conferences: the world's one, and its question's spot answer with the own and the other petition
+    **{
+        f"petitions:{n}": _same(lambda w: w["conference"])
+        for n in (
+            "conference", "conference_edit", "conference_question_add", "conference_question_link",
+            "conference_conclusion", "conference_followup",
+        )
+    },  # fmt: skip
+    "petitions:conference_spot_answer": lambda w, side: {"pk": w["conference"].pk, "petition": w["petition"][side].pk},
 }
 
 API_FILL = {

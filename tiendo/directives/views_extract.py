@@ -7,7 +7,9 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -151,6 +153,12 @@ def _guess_issuer(text: str) -> str:
     return min(found)[1] if found else ""
 
 
+def _next(request) -> str:
+    """Where to go after acceptance when the page was opened from another (a conference's): a page of this site."""
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    return back if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) else ""
+
+
 @require_http_methods(["GET", "POST"])
 def extract(request, pk=None):
     if not core_access.can(request.user, "manage_tasks"):
@@ -186,7 +194,9 @@ def extract(request, pk=None):
                 prefix="directive",
             )
         return _review(request, directive, directive_form, formset, text, proposals, result.document_date)
-    return render(request, "directives/extract_paste.html", {"form": source, "directive": directive})
+    return render(
+        request, "directives/extract_paste.html", {"form": source, "directive": directive, "next": _next(request)}
+    )
 
 
 def _review(request, directive, directive_form, formset, text, proposals, document_date):
@@ -199,6 +209,7 @@ def _review(request, directive, directive_form, formset, text, proposals, docume
         "text": text,
         "segments": _segments(text, proposals),
         "document_date": document_date,
+        "next": _next(request),
     }
     return render(request, "directives/extract_review.html", context)
 
@@ -224,7 +235,7 @@ def _accept(request, directive, agencies):
         directive = directive_form.save(commit=False)
     tasks = services.accept_extracted_tasks(directive, chosen, actor=request.user)
     messages.success(request, _("%(count)d tasks were created.") % {"count": len(tasks)})
-    return redirect("directives:detail", pk=directive.pk)
+    return redirect(_next(request) or reverse("directives:detail", args=[directive.pk]))
 
 
 def _int(value) -> int:

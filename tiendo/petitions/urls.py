@@ -5,7 +5,11 @@ from importlib import import_module
 
 app_name = "petitions"
 
-PARTS: tuple[str, ...] = ("urls_desk", "urls_investor")  # modules of tiendo.petitions
+PARTS: tuple[str, ...] = (
+    "urls_desk",
+    "urls_investor",
+    "urls_conferences",
+)  # modules of tiendo.petitions
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.petitions.{name}").urlpatterns]
 

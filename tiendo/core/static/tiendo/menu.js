@@ -12,3 +12,7 @@ document.addEventListener("keydown", (event) => {
     group.querySelector("summary").focus();
   }
 });
+// A "Print" button (data-print) prints the page; the print style leaves the menus out.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

@@ -9,7 +9,10 @@ from django.core.management.base import CommandError
 
 from tiendo.core.commands import DataCommand
 
-COMMANDS: tuple[str, ...] = ("cli_escalation",)  # modules of tiendo.petitions, e.g. "cli_petitions"
+COMMANDS: tuple[str, ...] = (
+    "cli_escalation",
+    "cli_conferences",
+)  # modules of tiendo.petitions
 
 
 class Command(DataCommand):
