@@ -483,8 +483,12 @@ FILL = {
     **{
         f"petitions:{n}": _same(lambda w: w["conference"])
         for n in (
-            "conference", "conference_edit", "conference_question_add", "conference_question_link",
-            "conference_conclusion", "conference_followup",
+            "conference",
+            "conference_edit",
+            "conference_question_add",
+            "conference_question_link",
+            "conference_conclusion",
+            "conference_followup",
         )
     },  # fmt: skip
     "petitions:conference_spot_answer": lambda w, side: {"pk": w["conference"].pk, "petition": w["petition"][side].pk},
