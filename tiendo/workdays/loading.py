@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
@@ -31,7 +31,7 @@ def read_rows(path: Path = DATA) -> list[DeclaredRow]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [
             DeclaredRow(
-                day=datetime.strptime(row["day"].strip(), "%d/%m/%Y").date(),
+                day=_day(row["day"]),
                 kind=row["kind"].strip(),
                 name=row["name"].strip(),
                 document=row["document"].strip(),
@@ -39,6 +39,11 @@ def read_rows(path: Path = DATA) -> list[DeclaredRow]:
             for row in csv.DictReader(handle)
         ]
     return sorted(rows, key=lambda row: row.day)
+
+
+def _day(text: str) -> date:
+    day, month, year = (int(part) for part in text.strip().split("/"))
+    return date(year, month, day)
 
 
 @transaction.atomic

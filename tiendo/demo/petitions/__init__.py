@@ -21,5 +21,6 @@ Modules: `topics` (what is asked and answered), `story` (the lives planned), `lo
 """
 
 from .loading import load
+from .story import OLD
 
-__all__ = ["load"]
+__all__ = ["OLD", "load"]

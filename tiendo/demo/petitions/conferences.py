@@ -12,9 +12,9 @@ from datetime import date
 from tiendo.audit.models import acted_by
 from tiendo.directives import services as task_services
 from tiendo.directives.models import Directive, Task
-from tiendo.petitions import services
 from tiendo.petitions.models import Conference, Petition
 
+from .story import Life, full_life
 from .topics import SUBJECTS
 
 
@@ -117,14 +117,15 @@ CONFERENCES = (
 )
 
 
-def write_conferences(world, rng: random.Random) -> dict[str, int]:
+def write_conferences(world, rng: random.Random, live) -> dict[str, int]:
+    """`live(world, life)` writes a question's life as the other petitions' (loading._live)."""
     counts = {"conferences": 0, "commitments": 0}
     for spec in CONFERENCES:
         notice_day = _weekday_after(world, spec.held_on, 7)
         if notice_day > world.today:
             continue
         counts["conferences"] += 1
-        counts["commitments"] += _conference(world, rng, spec, notice_day)
+        counts["commitments"] += _conference(world, rng, spec, notice_day, live)
     return counts
 
 
@@ -134,7 +135,7 @@ def _weekday_after(world, day: date, days: int) -> date:
     return add_working_days(world.calendar, day, days)
 
 
-def _conference(world, rng: random.Random, spec: ConferenceSpec, notice_day: date) -> int:
+def _conference(world, rng: random.Random, spec: ConferenceSpec, notice_day: date, live) -> int:
     at, desk = world.clock.at, world.desk
     with at(spec.held_on):
         conference = Conference(
@@ -171,8 +172,11 @@ def _conference(world, rng: random.Random, spec: ConferenceSpec, notice_day: dat
             raised_on_the_day=on_the_day,
             spot_answer=(f"{subject.answer} (trả lời trực tiếp tại hội nghị)" if on_the_day else ""),
         )
-        with at(spec.held_on):
-            petition = services.receive(petition, actor=desk, projects=[project] if project else [], at=spec.held_on)
+        life = Life(index, petition, enterprise, project, "conference", spec.held_on, subject_index)
+        fate = "closed" if spec.held_on.year < world.today.year else "rated"
+        steps = full_life(rng, world, life, late=index == 3, pause=False, wait=index == 5, fate=fate)
+        life.steps = [step for step in steps if step.day <= world.today]
+        live(world, life)
     with at(notice_day):
         directive = task_services.save_directive(
             Directive(

@@ -27,7 +27,7 @@ from tiendo.workdays.loading import load_declared_days
 
 from .clock import DemoClock
 from .conferences import write_conferences
-from .story import Life, plan_lives
+from .story import OLD, Life, plan_lives
 from .topics import SUBJECTS
 
 SEED_SHIFT = 16  # the petitions' own random stream: adding one elsewhere does not move them
@@ -45,10 +45,11 @@ def _hooks_held() -> Iterator[None]:
         services.AFTER_MOVE.extend(hooks)
 
 
-def load(seed: int, today: date | None = None) -> dict[str, int]:
+def load(seed: int, today: date | None = None, *, old: int = OLD) -> dict[str, int]:
+    """`old`: how many petitions ran their course before the recent weeks (the test scales take fewer)."""
     today = today or timezone.localdate()
     with _hooks_held():
-        return _load(seed, today)
+        return _load(seed, today, old)
 
 
 @dataclass
@@ -83,15 +84,15 @@ class World:
         return pattern.format(n=self.serial[key])
 
 
-def _load(seed: int, today: date) -> dict[str, int]:
+def _load(seed: int, today: date, old: int) -> dict[str, int]:
     rng = random.Random(seed * 1000 + SEED_SHIFT)
     admin = User.objects.get(username="admin")
     declared = load_declared_days(actor=admin)
     world = _world(rng, today, admin)
-    lives = plan_lives(rng, world)
+    lives = plan_lives(rng, world, old)
     for life in sorted(lives, key=lambda life: (life.received, life.order)):
         _live(world, life)
-    conferences = write_conferences(world, rng)
+    conferences = write_conferences(world, rng, _live)
     return {
         "declared_days": declared,
         "petitions": Petition.objects.count(),

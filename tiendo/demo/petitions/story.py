@@ -98,12 +98,12 @@ def _quiet(day: date) -> bool:
     return any(start <= day < end for start, end in QUIET)
 
 
-def plan_lives(rng: random.Random, world) -> list[Life]:
+def plan_lives(rng: random.Random, world, old: int = OLD) -> list[Life]:
     today = world.today
     recent_days = _working_days(world, today - timedelta(days=70), today)
     old_days = [d for d in _working_days(world, FIRST_DAY, recent_days[-40]) if not _quiet(d)]
     lives: list[Life] = []
-    for day in sorted(rng.sample(old_days, min(OLD, len(old_days)))):
+    for day in sorted(rng.sample(old_days, min(old, len(old_days)))):
         lives.append(_old(rng, world, len(lives), day))
     for index in range(OVERDUE):
         back = 13 + (index * 3) % 19  # 13 to 31 working days old: 3 to 21 working days late
@@ -176,7 +176,7 @@ def _wd(world, day: date, days: int) -> date:
     return add_working_days(world.calendar, day, days)
 
 
-def _full_life(rng, world, life: Life, *, late: bool, pause: bool, wait: bool, fate: str) -> list[Step]:
+def full_life(rng, world, life: Life, *, late: bool, pause: bool, wait: bool, fate: str) -> list[Step]:
     """Every move of a life that runs its course, on realistic days (the caller keeps those up to today)."""
     subject = SUBJECTS[life.subject]  # type: ignore[index]
     r = life.received
@@ -305,7 +305,7 @@ def _old(rng: random.Random, world, order: int, day: date) -> Life:
     )[0]
     if fate == "published":
         fate = "rated_never"
-    steps = _full_life(
+    steps = full_life(
         rng, world, life, late=rng.random() < 0.2, pause=rng.random() < 0.15, wait=rng.random() < 0.1, fate=fate
     )
     if fate == "rated_never":  # published, the enterprise never rated it: it stays published
@@ -354,7 +354,7 @@ def _open(rng: random.Random, world, order: int, day: date, state: str) -> Life:
         subject_index,
     )
     fate = {"rated": "rated", "rated_not_satisfied": "not_satisfied", "reopened": "reopened", "withdrawn": "withdrawn"}
-    steps = _full_life(
+    steps = full_life(
         rng,
         world,
         life,

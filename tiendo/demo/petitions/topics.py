@@ -57,7 +57,10 @@ SUBJECTS: tuple[Subject, ...] = (
             "the competent agency to settle it."
         ),
         text_zh="{enterprise}两个多月前已为{zone}的{project}提交完整的土地租赁材料，但至今未签订租地合同、未颁发土地使用权证，影响厂房建设贷款。请主管部门尽快解决。",
-        answer_en="The file has been appraised; the lease contract is signed and the certificate can be collected at the public administration service centre.",
+        answer_en=(
+            "The file has been appraised; the lease contract is signed and the certificate"
+            " can be collected at the public administration service centre."
+        ),
         answer_zh="材料已审核完毕，租地合同已签订，土地使用权证可在公共行政服务中心领取。",
     ),
     Subject(
@@ -107,7 +110,9 @@ SUBJECTS: tuple[Subject, ...] = (
             "products on the line. We ask for an extra 22 kV feeder and outage notices at least 5 days ahead."
         ),
         text_zh="{enterprise}位于{zone}的工厂在夏季用电高峰经常停电、电压下降，造成产品损坏。请电力部门增设22千伏线路，并至少提前5天通知停电计划。",
-        answer_en="A new 22 kV feeder has been energised; outage schedules are e-mailed to zone enterprises 5 days ahead.",
+        answer_en=(
+            "A new 22 kV feeder has been energised; outage schedules are e-mailed to zone enterprises 5 days ahead."
+        ),
         answer_zh="新的22千伏线路已通电，停电计划将提前5天通过电子邮件通知园区企业。",
     ),
     Subject(
@@ -134,7 +139,10 @@ SUBJECTS: tuple[Subject, ...] = (
             "of {zone}, as the zone developer asks for parameters that are not in the environmental permit."
         ),
         text_zh="{enterprise}请求指导将预处理后的废水接入{zone}集中污水处理站的手续，因为园区开发商要求环境许可证以外的指标。",
-        answer_en="The zone's environmental permit sets the intake limits; the developer may not add parameters. The board asked it to sign the connection agreement.",
+        answer_en=(
+            "The zone's environmental permit sets the intake limits; the developer may"
+            " not add parameters. The board asked it to sign the connection agreement."
+        ),
         answer_zh="接纳限值以园区环境许可证为准，开发商不得另加指标。管委会已要求开发商签署接驳协议。",
     ),
     Subject(
@@ -161,7 +169,9 @@ SUBJECTS: tuple[Subject, ...] = (
             "{enterprise} can install its machines on time."
         ),
         text_zh="{project}二期厂房建设许可申请材料齐全，已超过20天期限仍无结果，也未要求补充材料。请尽快发证，以便{enterprise}按期安装设备。",
-        answer_en="The permit has been issued. The delay came from the file being routed to the wrong office; we apologise.",
+        answer_en=(
+            "The permit has been issued. The delay came from the file being routed to the wrong office; we apologise."
+        ),
         answer_zh="建设许可证已颁发。延误原因是材料转错部门，我们已吸取教训并向企业致歉。",
     ),
     Subject(
@@ -211,7 +221,9 @@ SUBJECTS: tuple[Subject, ...] = (
             "no refund decision after 6 working days, which strains the payroll."
         ),
         text_zh="{enterprise}已就上季度出口货物申请增值税退税（先退后审），6个工作日后仍未收到退税决定，影响工人工资发放。",
-        answer_en="The tax office has issued the refund decision; the delay came from verifying one supplier's invoices.",
+        answer_en=(
+            "The tax office has issued the refund decision; the delay came from verifying one supplier's invoices."
+        ),
         answer_zh="税务机关已作出退税决定，延误原因是需核查一家风险供应商的发票。",
     ),
     Subject(
@@ -238,7 +250,10 @@ SUBJECTS: tuple[Subject, ...] = (
             "Please tell us which cases are exempt from work permits and shorten the processing time."
         ),
         text_zh="{enterprise}需引进6名外国专家，在3个月内为{project}安装调试生产线。请说明哪些情况可免办工作许可，并缩短办理时间。",
-        answer_en="Experts staying under 3 months to install a line need no work permit, only a confirmation, issued within 3 working days.",
+        answer_en=(
+            "Experts staying under 3 months to install a line need no work"
+            " permit, only a confirmation, issued within 3 working days."
+        ),
         answer_zh="专家入境不满3个月从事生产线安装的，无需工作许可，只需确认函，3个工作日内办结。",
     ),
     Subject(
@@ -265,7 +280,10 @@ SUBJECTS: tuple[Subject, ...] = (
             "additional documents."
         ),
         text_zh="{enterprise}申请调整{project}的投资登记证：增加投资额、增加零部件生产目标并延长出资进度。已提交材料但多次被要求补充不同内容。",
-        answer_en="The amended certificate has been issued. Any request for more documents will now come once, in writing, listing everything.",
+        answer_en=(
+            "The amended certificate has been issued. Any request for more"
+            " documents will now come once, in writing, listing everything."
+        ),
         answer_zh="调整后的投资登记证已颁发。今后补充材料要求将一次性书面告知全部内容。",
     ),
     Subject(
