@@ -124,7 +124,7 @@ def test_the_same_seed_gives_the_same_petitions(demo):
             kind=Directive.Kind.CONCLUSION, number__in=["412/TB-UBND", "287/TB-UBND"]
         ):
             Task.objects.filter(directive=directive).delete()
-        petitions.load(7, old=60)
+        petitions.load(7, old=60, password=generate.DEMO_PASSWORD)
         again = list(Petition.objects.order_by("number").values_list("number", "state", "received_on", "title"))
         transaction.set_rollback(True)
     assert first == again

@@ -258,7 +258,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         f"{_n(target_counts['publications'])} công bố số liệu",
     )
     # Enterprises' petitions 2023-2026 on the working-day calendar, and two dialogue conferences with commitments.
-    petition_counts = demo_petitions.load(seed, old=60 if spec.hidden else demo_petitions.OLD)
+    petition_counts = demo_petitions.load(seed, old=60 if spec.hidden else demo_petitions.OLD, password=DEMO_PASSWORD)
     phases.done(
         "petitions",
         f"Phản ánh, kiến nghị của doanh nghiệp: {_n(petition_counts['petitions'])}; "

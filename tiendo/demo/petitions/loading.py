@@ -9,7 +9,7 @@ import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from tiendo.accounts import loading as account_loading
 from tiendo.accounts.models import User
 from tiendo.agencies.models import Agency
 from tiendo.domain.access import Role
-from tiendo.domain.workdays import WorkCalendar, add_working_days
+from tiendo.domain.workdays import WorkCalendar
 from tiendo.enterprises.models import Enterprise
 from tiendo.petitions import services
 from tiendo.petitions.models import Petition
@@ -45,11 +45,12 @@ def _hooks_held() -> Iterator[None]:
         services.AFTER_MOVE.extend(hooks)
 
 
-def load(seed: int, today: date | None = None, *, old: int = OLD) -> dict[str, int]:
-    """`old`: how many petitions ran their course before the recent weeks (the test scales take fewer)."""
+def load(seed: int, today: date | None = None, *, old: int = OLD, password: str) -> dict[str, int]:
+    """`old`: how many petitions ran their course before the recent weeks (the test scales take fewer);
+    `password`: the demo logins' one password, for the petitioning enterprises' investor accounts."""
     today = today or timezone.localdate()
     with _hooks_held():
-        return _load(seed, today, old)
+        return _load(seed, today, old, password)
 
 
 @dataclass
@@ -84,11 +85,11 @@ class World:
         return pattern.format(n=self.serial[key])
 
 
-def _load(seed: int, today: date, old: int) -> dict[str, int]:
+def _load(seed: int, today: date, old: int, password: str) -> dict[str, int]:
     rng = random.Random(seed * 1000 + SEED_SHIFT)
     admin = User.objects.get(username="admin")
     declared = load_declared_days(actor=admin)
-    world = _world(rng, today, admin)
+    world = _world(rng, today, admin, password)
     lives = plan_lives(rng, world, old)
     for life in sorted(lives, key=lambda life: (life.received, life.order)):
         _live(world, life)
@@ -101,7 +102,7 @@ def _load(seed: int, today: date, old: int) -> dict[str, int]:
     }
 
 
-def _world(rng: random.Random, today: date, admin: User) -> World:
+def _world(rng: random.Random, today: date, admin: User, password: str) -> World:
     agencies = {a.code: a for a in Agency.objects.filter(code__regex=r"^(HD|HP|TW)-")}
     officers: dict[int, User] = {}
     for user in User.objects.filter(role=Role.OFFICER.value, is_active=True, agency__isnull=False).order_by("username"):
@@ -134,9 +135,7 @@ def _world(rng: random.Random, today: date, admin: User) -> World:
         for e in pool
         if e.pk not in investors
     ]
-    from tiendo.demo.generate import DEMO_PASSWORD  # the demo's one password (generate imports this phase)
-
-    for user in account_loading.add_users(new_accounts, password=DEMO_PASSWORD, actor=admin):
+    for user in account_loading.add_users(new_accounts, password=password, actor=admin):
         investors[user.enterprise_id] = user
     calendar = work_calendar(range(2023, today.year + 1))
     return World(
@@ -244,11 +243,3 @@ def _step(world: World, petition: Petition, step, subject, duplicates) -> Petiti
         case "withdraw":
             return services.withdraw(petition, actor=petitioner or desk, reason=step.data["text"], at=day)
     raise ValueError(step.action)
-
-
-def working_day_after(world: World, day: date, days: int) -> date:
-    return add_working_days(world.calendar, day, days)
-
-
-def days_before(day: date, count: int) -> date:
-    return day - timedelta(days=count)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from tiendo.domain.workdays import add_working_days
 from tiendo.petitions.models import Petition
 
-from .topics import COMPLAINT_TEXTS, NOT_ACCEPTED_TEXTS, SUBJECTS, ZONE_BOARD
+from .topics import COMPLAINT_TEXTS, NOT_ACCEPTED_TEXTS, SUBJECTS
 
 # old petitions; recent ones in open states; open ones past their deadline
 OLD, RECENT, OVERDUE = 200, 34, 12
@@ -393,7 +393,3 @@ def _open(rng: random.Random, world, order: int, day: date, state: str) -> Life:
         step.day = min(step.day, world.today)
     life.steps = kept
     return life
-
-
-def zone_board() -> str:
-    return ZONE_BOARD
