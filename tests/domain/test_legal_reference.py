@@ -25,7 +25,7 @@ PAGE_OF_FAMILY = {
     "ORG": "reorganisation.md",
     "TGT": "targets.md",
 }
-PAGES = {*PAGE_OF_FAMILY.values(), "behind-schedule.md", "README.md"}
+PAGES = {*PAGE_OF_FAMILY.values(), "behind-schedule.md", "README.md", "working-days.md"}
 PARTS = ("Trigger", "Handling", "Citation", "Law versions and dates", "Confidence", "Sources", "In tiendo")
 CITED_PAGE = re.compile(r"docs/(legal|contracts)/([\w-]+\.md)")
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md", ".json"}

@@ -16,7 +16,7 @@ from tiendo.petitions.models import Petition
 from .topics import COMPLAINT_TEXTS, NOT_ACCEPTED_TEXTS, SUBJECTS
 
 # old petitions; recent ones in open states; open ones past their deadline
-OLD, RECENT, OVERDUE = 200, 34, 12
+OLD, RECENT, OVERDUE = 170, 34, 12
 # receipts are kept out of the weeks before a reorganisation, so no petition is handled by an agency after its end
 QUIET = ((date(2025, 1, 20), date(2025, 3, 1)), (date(2025, 5, 26), date(2025, 7, 1)))
 FIRST_DAY = date(2023, 1, 4)
