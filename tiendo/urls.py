@@ -32,6 +32,7 @@ urlpatterns = [
     path("plans/", include("tiendo.plans.urls")),
     path("targets/", include("tiendo.targets.urls")),
     path("petitions/", include("tiendo.petitions.urls")),
+    path("workdays/", include("tiendo.workdays.urls")),
     path("jobs/", include("tiendo.jobs.urls")),
     path("", include("tiendo.directives.urls")),
     path("admin/", admin.site.urls),

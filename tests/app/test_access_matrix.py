@@ -455,6 +455,7 @@ FILL = {
     **{f"targets:{n}": _both("indicator", "code") for n in ("indicator", "indicator_edit", "target_create")},
     "targets:target_revise": _both("target"),
     "targets:term_edit": _same(lambda w: w["term"]),
+    "workdays:remove": _same(lambda w: w["declared_day"]),
     "targets:records_preview": lambda w, side: {"job_id": w["background_job"][side].pk},
     # the GRDP scenario pages: the world's year and a year without a scenario
     "targets:scenario_year": lambda w, side: {"year": w["scenario"].year + side},

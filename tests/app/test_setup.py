@@ -149,6 +149,16 @@ def test_the_administrator_is_created_by_the_system_and_writes_the_rest(hai_phon
     assert hai_phong["operating_agency"] == "Sở Tài chính thành phố Hải Phòng"
 
 
+def test_setup_loads_the_declared_days_once(hai_phong, capsys):
+    from tiendo.workdays.loading import read_rows
+    from tiendo.workdays.models import DeclaredDay
+
+    assert hai_phong["declared_days_created"] == DeclaredDay.objects.count() == len(read_rows())
+    assert DeclaredDay.history.first().history_user.username == "quantri"
+    again = json.loads(set_up(capsys, "--province", "HP", "--admin", "quantri", "--json"))
+    assert again["declared_days_created"] == 0 and DeclaredDay.objects.count() == len(read_rows())
+
+
 def test_setup_by_code_without_diacritics_gives_the_same_installation(db, capsys, password_file):
     set_up(capsys, "--province", "31", "--admin", "quantri", "--password-file", password_file)
     assert Installation.current().province.name == "Hải Phòng"

@@ -26,7 +26,7 @@ PAGE_OF_FAMILY = {
     "TGT": "targets.md",
     "PET": "petitions.md",
 }
-PAGES = {*PAGE_OF_FAMILY.values(), "behind-schedule.md", "README.md"}
+PAGES = {*PAGE_OF_FAMILY.values(), "behind-schedule.md", "README.md", "working-days.md"}
 PARTS = ("Trigger", "Handling", "Citation", "Law versions and dates", "Confidence", "Sources", "In tiendo")
 CITED_PAGE = re.compile(r"docs/(legal|contracts)/([\w-]+\.md)")
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md", ".json"}

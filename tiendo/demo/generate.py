@@ -23,6 +23,7 @@ from tiendo.reviews.scan import scan
 
 from . import catalogue, people
 from . import directives as demo_directives
+from . import petitions as demo_petitions
 from . import plans as demo_plans
 from . import projects as demo_projects
 from . import targets as demo_targets
@@ -256,6 +257,13 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         f"Chỉ tiêu kinh tế - xã hội: {_n(target_counts['targets'])} chỉ tiêu, "
         f"{_n(target_counts['publications'])} công bố số liệu",
     )
+    # Enterprises' petitions 2023-2026 on the working-day calendar, and two dialogue conferences with commitments.
+    petition_counts = demo_petitions.load(seed, old=60 if spec.hidden else demo_petitions.OLD, password=DEMO_PASSWORD)
+    phases.done(
+        "petitions",
+        f"Phản ánh, kiến nghị của doanh nghiệp: {_n(petition_counts['petitions'])}; "
+        f"hội nghị đối thoại: {petition_counts['conferences']}",
+    )
     # The scan a newcomer would otherwise have to know to run (`tiendo scan`), as the specialist runs it: the
     # "behind schedule" filter, the badges, the project pages' findings and /reviews/ have data from the start.
     run = scan(actor=User.objects.get(username="chuyenvien"))
@@ -275,6 +283,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         "tasks": task_counts["tasks"],
         **plan_counts,
         "targets": target_counts,
+        "petitions": petition_counts,
         "scan": {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings},
         "phases": phases.rounded(),
     }

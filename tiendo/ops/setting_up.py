@@ -23,6 +23,7 @@ from tiendo.domain.access import Role
 from tiendo.domain.text import search_key
 from tiendo.projects import loading as project_loading
 from tiendo.projects.models import Sector
+from tiendo.workdays.loading import load_declared_days
 
 User = get_user_model()
 
@@ -63,6 +64,7 @@ class SetupResult:
     agencies_created: int = 0
     agencies_total: int = 0
     sectors_created: int = 0
+    declared_days_created: int = 0
     admin: str = ""
     admin_created: bool = False
     password_changed: bool = False
@@ -75,6 +77,7 @@ class SetupResult:
             self.units_created
             or self.agencies_created
             or self.sectors_created
+            or self.declared_days_created
             or self.admin_created
             or self.password_changed
             or self.installation_created
@@ -120,6 +123,8 @@ def set_up_province(entry: ProvinceEntry, *, admin: str, password: str | None) -
     units = _units(entry, user, result)
     agencies = _agencies(entry, units, user, result)
     result.sectors_created = _sectors()
+    # the days off and make-up working days the Government declared: deadlines count on them from the first day
+    result.declared_days_created = load_declared_days(actor=user)
     if Installation.current() is None:
         operator = agencies[entry.operator_code]
         agency_loading.set_up_installation(units[entry.prefix], operator, actor=user)

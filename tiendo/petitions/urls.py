@@ -9,6 +9,7 @@ PARTS: tuple[str, ...] = (
     "urls_desk",
     "urls_investor",
     "urls_conferences",
+    "urls_calendar",
 )  # modules of tiendo.petitions
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.petitions.{name}").urlpatterns]

@@ -16,7 +16,12 @@ register = template.Library()
 def petitions_nav(context, active: str = ""):
     user = context["request"].user
     links = [
-        {"key": key, "label": gettext(label), "url": reverse(f"petitions:{name}"), "active": key == active}
+        {
+            "key": key,
+            "label": gettext(label),
+            "url": reverse(name if ":" in name else f"petitions:{name}"),
+            "active": key == active,
+        }
         for key, label, name, capability in nav_entries()
         if access.can(user, capability)
     ]

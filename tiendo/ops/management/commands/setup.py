@@ -76,6 +76,7 @@ class Command(BaseCommand):
             f"  đơn vị hành chính mới: {result.units_created} ({result.communes} xã, phường, đặc khu)",
             f"  cơ quan, đơn vị mới: {result.agencies_created} / {result.agencies_total}",
             f"  ngành, lĩnh vực mới: {result.sectors_created}",
+            f"  ngày nghỉ, ngày làm bù được công bố (lịch làm việc) mới: {result.declared_days_created}",
             f"  cơ quan vận hành: {result.operating_agency}",
         ]
         if result.admin_created:
