@@ -5,7 +5,7 @@ from importlib import import_module
 
 app_name = "petitions"
 
-PARTS: tuple[str, ...] = ()  # modules of tiendo.petitions, e.g. "urls_desk"
+PARTS: tuple[str, ...] = ("urls_reports",)  # modules of tiendo.petitions, e.g. "urls_desk"
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.petitions.{name}").urlpatterns]
 

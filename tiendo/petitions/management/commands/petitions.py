@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from tiendo.core.commands import DataCommand
 
-COMMANDS: tuple[str, ...] = ()  # modules of tiendo.petitions, e.g. "cli_petitions"
+COMMANDS: tuple[str, ...] = ("cli_petitions", "cli_reports")  # modules of tiendo.petitions
 
 
 class Command(DataCommand):
