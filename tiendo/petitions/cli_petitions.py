@@ -108,7 +108,10 @@ def add_arguments(sub) -> None:
 
 def guarded(command, options, action: str, run):
     """Run as the --as user in Vietnamese; every refusal one sentence, exit status 2."""
-    user = command.actor(options)
+    try:
+        user = command.actor(options)
+    except CommandError as error:
+        raise CommandError(str(error), returncode=REFUSED) from None
     with translation.override("vi"):
         try:
             return user, run(user)

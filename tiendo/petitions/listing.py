@@ -142,5 +142,5 @@ def petition_data(petition: Petition, *, detail: bool = False) -> dict[str, Any]
 def petition_or_404(user, key):
     """A petition by its number (KN-2026-0001) or its id, among those the user sees; Http404 otherwise."""
     lookup = {"number": key} if not str(key).isdigit() else {"pk": int(key)}
-    return access.get_or_404(user, Petition, queryset=Petition.objects.select_related("enterprise", "agency"), **lookup)
+    return access.get_or_404(user, Petition, **lookup)
 
