@@ -281,9 +281,11 @@ def can_manage_petitions(actor: Actor) -> bool:
 def can_receive_petitions(actor: Actor) -> bool:
     """Record a petition that came by letter, hotline, the national system or a conference: staff and officers
     (an agency receives letters too); an investor submits its own."""
-    return actor.role in {Role.SPECIALIST, Role.ADMIN, Role.OFFICER, Role.INVESTOR} and (
-        actor.role != Role.INVESTOR or actor.enterprise_id is not None
-    ) and (actor.role != Role.OFFICER or bool(actor.agency_ids))
+    return (
+        actor.role in {Role.SPECIALIST, Role.ADMIN, Role.OFFICER, Role.INVESTOR}
+        and (actor.role != Role.INVESTOR or actor.enterprise_id is not None)
+        and (actor.role != Role.OFFICER or bool(actor.agency_ids))
+    )
 
 
 def can_handle_petition(actor: Actor, agency_id: int | None) -> bool:

@@ -151,7 +151,9 @@ def _read_text(options) -> str:
 def _line(petition: Petition) -> str:
     agency = petition.agency.name if petition.agency_id else "—"
     due = f"hạn {petition.due_on:%d/%m/%Y}" if petition.due_on else ""
-    return f"{petition.number} · {State(petition.state).label} · {agency} · {due} · {petition.title}".replace(" ·  ·", " ·")
+    return f"{petition.number} · {State(petition.state).label} · {agency} · {due} · {petition.title}".replace(
+        " ·  ·", " ·"
+    )
 
 
 def list_command(command, options) -> None:
@@ -164,7 +166,9 @@ def list_command(command, options) -> None:
         return [(listing.petition_data(p), _line(p)) for p in petitions]
 
     _, rows = guarded(command, options, "xem kiến nghị", run)
-    command.emit(options, [data for data, _line in rows], "\n".join(line for _data, line in rows) or "Không có kiến nghị.")
+    command.emit(
+        options, [data for data, _line in rows], "\n".join(line for _data, line in rows) or "Không có kiến nghị."
+    )
 
 
 def show_command(command, options) -> None:
@@ -177,7 +181,8 @@ def show_command(command, options) -> None:
     if petition.answer:
         lines += ["", f"Trả lời ({petition.answered_on:%d/%m/%Y}): {petition.answer}"]
     lines += [""] + [
-        f"{c['day']:%d/%m/%Y} {c['from_state'] or '—'} → {c['to_state']} {c['reason']}".rstrip() for c in data["changes"]
+        f"{c['day']:%d/%m/%Y} {c['from_state'] or '—'} → {c['to_state']} {c['reason']}".rstrip()
+        for c in data["changes"]
     ]
     command.emit(options, data, "\n".join(lines))
 

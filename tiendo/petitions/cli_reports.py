@@ -43,7 +43,8 @@ def report_command(command, options) -> None:
     _, named = guarded(command, options, "xem báo cáo kiến nghị", run)
     r = named.report
     lines = [
-        f"Báo cáo 6 tháng {'đầu' if half == 1 else 'cuối'} năm {year} ({r.period.start:%d/%m/%Y}–{r.period.end:%d/%m/%Y}):",
+        f"Báo cáo 6 tháng {'đầu' if half == 1 else 'cuối'} năm {year} "
+        f"({r.period.start:%d/%m/%Y}–{r.period.end:%d/%m/%Y}):",
         f"tiếp nhận {r.received}, kỳ trước chuyển sang {r.carried_over}, chuyển cơ quan có thẩm quyền {r.forwarded}.",
     ]
     lines += [f"{RESULT_LABELS_VI[key]}: {r.results[key]}" for key in RESULTS]

@@ -143,4 +143,3 @@ def petition_or_404(user, key):
     """A petition by its number (KN-2026-0001) or its id, among those the user sees; Http404 otherwise."""
     lookup = {"number": key} if not str(key).isdigit() else {"pk": int(key)}
     return access.get_or_404(user, Petition, **lookup)
-

@@ -72,8 +72,15 @@ class RequestFilters(Schema):
 
 
 class ErrorOut(Schema):
-    code: int
-    description: str
+    """The API's refusal (`detail`), with Open311's `code` and `description` when this endpoint refuses."""
+
+    detail: str
+    code: int | None = None
+    description: str | None = None
+
+
+def _error(code: int, text: str):
+    return Status(code, {"detail": text, "code": code, "description": text})
 
 
 def _day(value: str, name: str) -> date | None:
@@ -118,11 +125,10 @@ def request_data(petition: Petition) -> dict:
 
 
 @router.get("/open311/v2/services.json", response=list[ServiceOut])
-def services(request):
+def services(request, jurisdiction_id: Text(40, description="Open311's; one jurisdiction here") = ""):
     """The topics a petition is filed under (Open311 services)."""
     return [
-        {"service_code": value, "service_name": str(label), "description": str(label)}
-        for value, label in Topic.choices
+        {"service_code": value, "service_name": str(label), "description": str(label)} for value, label in Topic.choices
     ]
 
 
@@ -132,7 +138,7 @@ def requests(request, filters: Query[RequestFilters]):
     try:
         start, end = _day(filters.start_date, "start_date"), _day(filters.end_date, "end_date")
     except HttpError as error:
-        return Status(400, {"code": 400, "description": str(error)})
+        return _error(400, str(error))
     petitions = published()
     if start:
         petitions = petitions.filter(received_on__gte=start)
@@ -143,7 +149,7 @@ def requests(request, filters: Query[RequestFilters]):
     elif filters.status == "closed":
         petitions = petitions.filter(state__in=CLOSED)
     elif filters.status:
-        return Status(400, {"code": 400, "description": "'status' phải là open hoặc closed."})
+        return _error(400, "'status' phải là open hoặc closed.")
     if filters.service_code:
         petitions = petitions.filter(topic=filters.service_code)
     return Status(200, [request_data(p) for p in petitions.order_by("-received_on", "-pk")[:1000]])
@@ -154,5 +160,5 @@ def one_request(request, service_request_id: Text(20)):
     """One published petition by its number (a list of one, as Open311 answers)."""
     petition = published().filter(number=service_request_id).first()
     if petition is None:
-        return Status(404, {"code": 404, "description": "Không tìm thấy kiến nghị đã công khai."})
+        return _error(404, "Không tìm thấy kiến nghị đã công khai.")
     return Status(200, [request_data(petition)])

@@ -51,7 +51,7 @@ class PeriodForm(forms.Form):
 class HalfForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
     half = forms.TypedChoiceField(
-        label=_("Half"),
+        label=_("Half-year"),
         coerce=int,
         required=False,
         choices=[(1, _("First half (1/1–30/6)")), (2, _("Second half (1/7–31/12)"))],
@@ -112,7 +112,10 @@ def half_year(request):
         r = named.report
         context["sections"] = [
             (_("By channel"), named.labelled(r.by_channel, Channel.choices)),
-            (_("By kind (Decree 20, Art. 9)"), named.labelled(r.by_kind, [*Kind.choices, ("", _("Not classified"))])),
+            (
+                _("By kind (Decree 20, Art. 9)"),
+                named.labelled(r.by_kind, [*Kind.choices, ("", _("Not yet classified"))]),
+            ),
             (_("By topic"), named.labelled(r.by_topic, Topic.choices)),
             (_("By result"), named.labelled(r.results, RESULT_LABELS)),
         ]
@@ -125,13 +128,13 @@ def half_year(request):
 
 
 RESULT_LABELS = [
-    ("answered_on_time", _("Answered on time")),
-    ("answered_late", _("Answered late")),
+    ("answered_on_time", _("Answered within the deadline")),
+    ("answered_late", _("Answered after the deadline")),
     ("open_in_time", _("Open, within the deadline")),
     ("open_overdue", _("Open, past the deadline")),
     ("not_accepted", _("Not accepted, redirected")),
     ("merged", _("Merged into a duplicate")),
-    ("withdrawn", _("Withdrawn")),
+    ("withdrawn", _("Withdrawn by the petitioner")),
 ]
 
 

@@ -41,8 +41,10 @@ def answered(specialist, petition, day, consent=False):
 
 def build(specialist, investor, agency_x, agency_y, enterprise_a, enterprise_b) -> dict[str, Petition]:
     """Call inside time_machine.travel(TODAY)."""
-    p1 = receive(specialist, date(2026, 2, 10), title="Chậm cấp phép xây dựng nhà xưởng của ông Trần Văn Bình",
-                 enterprise=enterprise_a, petitioner_name="Trần Văn Bình", petitioner_contact="0912 345 678")  # fmt: skip
+    p1 = receive(
+        specialist, date(2026, 2, 10), title="Chậm cấp phép xây dựng nhà xưởng của ông Trần Văn Bình",
+        enterprise=enterprise_a, petitioner_name="Trần Văn Bình", petitioner_contact="0912 345 678",
+    )  # fmt: skip
     p1 = routed(specialist, p1, agency_x, date(2026, 2, 11))
     p1 = answered(specialist, p1, date(2026, 2, 27), consent=True)
     p1 = services.publish(p1, actor=specialist, at=date(2026, 3, 2))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from tiendo.domain.workdays import WorkCalendar, working_days_between
 
@@ -131,7 +132,7 @@ def agency_table(
     period: Period,
     today: date,
     calendar: WorkCalendar,
-    sort_key: Callable[[AgencyRow], object] | None = None,
+    sort_key: Callable[[AgencyRow], Any] | None = None,
 ) -> AgencyTable:
     """A row per responsible agency with anything in the period, sorted by `sort_key` (default: most open past the
     deadline, then most late), and the totals."""
