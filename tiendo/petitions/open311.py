@@ -156,7 +156,11 @@ def requests(request, filters: Query[RequestFilters]):
 
 
 @router.get("/open311/v2/requests/{service_request_id}.json", response={200: list[RequestOut], 404: ErrorOut})
-def one_request(request, service_request_id: Text(20)):
+def one_request(
+    request,
+    service_request_id: Text(20),
+    jurisdiction_id: Text(40, description="Open311's; one jurisdiction here") = "",
+):
     """One published petition by its number (a list of one, as Open311 answers)."""
     petition = published().filter(number=service_request_id).first()
     if petition is None:
