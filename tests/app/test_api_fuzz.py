@@ -26,6 +26,7 @@ from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from tiendo.directives.models import ExtensionRequest
+from tiendo.petitions.models import Petition
 from tiendo.targets.models import Indicator
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +139,14 @@ def records(agency_x, project_x, project_a, task_x, task_y, directive, officer_x
         task=task_x, old_deadline=task_x.deadline, requested_deadline=date(2030, 12, 31), reason="Chờ vốn",
         requested_by=officer_x,
     )  # fmt: skip
+    petition = Petition.objects.create(
+        number="KN-2026-0001", channel="letter", received_on=date(2026, 1, 5), enterprise=enterprise_a,
+        agency=agency_x, title="Chậm cấp phép", text="Nội dung", state="published", due_on=date(2026, 1, 19),
+        answer="Đã cấp phép", answered_on=date(2026, 1, 12), published_on=date(2026, 1, 13), published_text="Đã cấp",
+    )  # fmt: skip
     return {
+        "petitions": petition.pk,
+        "open311": petition.number,
         "agencies": agency_x.code,
         "enterprises": enterprise_a.pk,
         "projects": project_x.code,

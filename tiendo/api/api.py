@@ -285,3 +285,5 @@ def get_project(request, code: Code):
 
 api.add_router("/", "tiendo.directives.api.router")
 api.add_router("/", "tiendo.targets.api.router")
+api.add_router("/", "tiendo.petitions.api.router")
+api.add_router("/", "tiendo.petitions.open311.router")

@@ -8,6 +8,7 @@ app_name = "petitions"
 PARTS: tuple[str, ...] = (
     "urls_desk",
     "urls_investor",
+    "urls_reports",
     "urls_conferences",
     "urls_calendar",
 )  # modules of tiendo.petitions

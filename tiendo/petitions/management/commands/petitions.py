@@ -12,6 +12,8 @@ from tiendo.core.commands import DataCommand
 COMMANDS: tuple[str, ...] = (
     "cli_escalation",
     "cli_conferences",
+    "cli_petitions",
+    "cli_reports",
 )  # modules of tiendo.petitions
 
 
