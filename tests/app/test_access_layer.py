@@ -33,6 +33,8 @@ ALLOWED = {
     "demo/directives/loading.py": "the demo writes its stories as the officers and specialists it created",
     "demo/directives/timeline.py": "the demo notifies the officers and specialists it created",
     "demo/projects/context.py": "the demo writes its progress reports as the officers it created",
+    "demo/petitions/loading.py": "the demo creates the petitioning enterprises' accounts and answers as the officers "
+    "it created",
 }
 
 

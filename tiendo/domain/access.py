@@ -272,6 +272,11 @@ def can_read_petitions(actor: Actor) -> bool:
     return petition_scope(actor) != Scope.NONE
 
 
+def can_read_petition_reports(actor: Actor) -> bool:
+    """The per-agency table and the six-monthly report: staff for every agency, an officer for its own."""
+    return petition_scope(actor) in {Scope.ALL, Scope.AGENCY}
+
+
 def can_manage_petitions(actor: Actor) -> bool:
     """Classify, route, merge, reject, redirect, escalate, keep dialogue conferences: the department's
     specialists (who run the province's petition desk)."""
@@ -352,6 +357,7 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "send_target_alerts": can_send_target_alerts,
     "read_petitions": can_read_petitions,
     "manage_petitions": can_manage_petitions,
+    "read_petition_reports": can_read_petition_reports,
     "receive_petitions": can_receive_petitions,
     "read_conferences": can_read_conferences,
     "manage_calendar": can_manage_calendar,

@@ -43,13 +43,6 @@ RESULT_LABELS_VI = {
 }
 
 
-def _reads_reports(actor, _record=None) -> bool:
-    return role_table.petition_scope(actor) in {role_table.Scope.ALL, role_table.Scope.AGENCY}
-
-
-access.register_check(CAPABILITY, _reads_reports)
-
-
 def report_petitions(user):
     """The petitions a user's reports count: all for staff, an officer's agency's as the responsible agency."""
     kind = access.scope(user, role_table.petition_scope)
