@@ -17,6 +17,25 @@ from tiendo.domain.input_checks import Refused, decode_text, load_json
 from tiendo.domain.tabular import parse_date
 
 
+class SentenceRefusals:
+    """From the command line a refusal is its Vietnamese sentence alone on standard error (the contracts' shape:
+    one sentence naming the field), without Django's "CommandError:" in front; called from code, or with
+    --traceback, the error is raised as usual."""
+
+    def run_from_argv(self, argv):
+        self._from_command_line = True
+        super().run_from_argv(argv)  # type: ignore[misc]
+
+    def execute(self, *args, **options):
+        try:
+            return super().execute(*args, **options)  # type: ignore[misc]
+        except CommandError as error:
+            if not getattr(self, "_from_command_line", False) or options.get("traceback"):
+                raise
+            self.stderr.write(str(error))  # type: ignore[attr-defined]
+            sys.exit(error.returncode)
+
+
 class DataCommand(BaseCommand):
     def add_json_argument(self, parser):
         parser.add_argument("--json", action="store_true", help="print the result as JSON")

@@ -1,14 +1,12 @@
 """`tiendo workdays list/add/remove/load/count`: the working-day calendar from the command line, through the same
 service and access layer as the page (only an administrator adds or removes a day); --json for scripts."""
 
-import sys
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import CommandError
 from django.utils import timezone
 
 from tiendo.audit.versions import StaleVersion
-from tiendo.core.commands import DataCommand, parse_day
+from tiendo.core.commands import DataCommand, SentenceRefusals, parse_day
 
 from ...listing import count_working_days, year_days
 from ...loading import load_declared_days
@@ -18,7 +16,7 @@ from ...services import delete_declared_day, save_declared_day
 KINDS = {"day_off": "ngày nghỉ", "working_day": "ngày làm bù", "holiday": "ngày lễ, Tết"}
 
 
-class Command(DataCommand):
+class Command(SentenceRefusals, DataCommand):
     help = "The working-day calendar: statutory holidays and the days off and make-up working days declared."
 
     def add_arguments(self, parser):
@@ -48,20 +46,6 @@ class Command(DataCommand):
     def _common(self, parser):
         self.add_json_argument(parser)
         self.add_actor_argument(parser)
-
-    def run_from_argv(self, argv):
-        self._from_command_line = True
-        super().run_from_argv(argv)
-
-    def execute(self, *args, **options):
-        """From the command line a refusal is its Vietnamese sentence alone on standard error."""
-        try:
-            return super().execute(*args, **options)
-        except CommandError as error:
-            if not getattr(self, "_from_command_line", False) or options.get("traceback"):
-                raise
-            self.stderr.write(str(error))
-            sys.exit(error.returncode)
 
     def handle(self, *args, action, **options):
         user = self.actor(options)
