@@ -11,6 +11,7 @@ from tiendo.core.widgets import QuickSelect
 
 from .forms_desk import MultipleFileField, agency_field
 from .models import Kind, Petition, Topic
+from .routing import complaint_of
 
 
 class VersionedActionForm(forms.Form):
@@ -39,8 +40,10 @@ class ClassifyForm(VersionedActionForm):
         initial = kwargs.setdefault("initial", {})
         initial.setdefault("kind", petition.kind or Kind.WITHIN_COMPETENCE)
         initial.setdefault("topic", petition.topic)
-        initial.setdefault("is_complaint", petition.is_complaint)
-        initial.setdefault("redirect_note", petition.redirect_note)
+        # a text that reads as a complaint or a denunciation: proposed as such, with the sentence saying where to go
+        complaint = complaint_of(petition) if not petition.redirect_note else None
+        initial.setdefault("is_complaint", petition.is_complaint or bool(complaint))
+        initial.setdefault("redirect_note", petition.redirect_note or (complaint.redirect if complaint else ""))
         if agency is not None:
             initial.setdefault("agency", agency.code)
         super().__init__(*args, user=user, petition=petition, **kwargs)

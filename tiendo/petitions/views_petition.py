@@ -23,6 +23,7 @@ from tiendo.domain.petitions import states
 from tiendo.workdays.calendar import calendar_from
 
 from . import deadlines, services
+from .duplicates import candidates_for
 from .forms_actions import (
     AnswerForm,
     AskForm,
@@ -36,24 +37,17 @@ from .forms_actions import (
     WaitForm,
 )
 from .models import Attachment, Conference, Kind, Pause, Petition, State, StateChange
+from .routing import reason_text
 from .views_desk import deadline_text, elsewhere
 
 
 def suggestion_text(petition: Petition) -> str:
-    """Why the agency was suggested, in the page's language when the routing part can say it."""
-    try:
-        from .routing import reason_text
-    except ImportError:
-        return petition.suggestion_reason
+    """Why the agency was suggested, in the page's language."""
     return reason_text(petition)
 
 
 def duplicate_candidates(petition: Petition, user) -> list[tuple[Petition, float, list]]:
-    """Likely duplicates the user may see: (petition, score, reasons), from the duplicates part when present."""
-    try:
-        from .duplicates import candidates_for
-    except ImportError:
-        return []
+    """Likely duplicates the user may see: (petition, score, reasons)."""
     found = list(candidates_for(petition, user))
     visible = set(access.visible(user, Petition).filter(pk__in=[c[0].pk for c in found]).values_list("pk", flat=True))
     return [c for c in found if c[0].pk in visible and c[0].pk != petition.pk]

@@ -2,8 +2,6 @@
 each of its actions for each role, bad input and stale saves kept on the page, choice lists through the access
 layer."""
 
-import sys
-import types
 from datetime import date
 from itertools import count
 
@@ -12,7 +10,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tiendo.petitions import services, views_desk
+from tiendo.petitions import services, views_desk, views_petition
 from tiendo.petitions.models import Attachment, Kind, Petition, State, Topic
 
 pytestmark = pytest.mark.django_db
@@ -22,13 +20,13 @@ _numbers = count(1)
 def _petition(enterprise, *, agency=None, state=State.RECEIVED, due_on=None, received_on=date(2026, 2, 2), **extra):
     """A petition as the records hold it (the services' moves are tested in test_flow)."""
     extra.setdefault("title", "Chậm cấp giấy phép xây dựng nhà xưởng")
+    extra.setdefault("text", "Hồ sơ nộp đã lâu chưa được giải quyết.")
     return Petition.objects.create(
         number=f"KN-T-{next(_numbers):04d}",
         channel="letter",
         received_on=received_on,
         enterprise=enterprise,
         agency=agency,
-        text="Hồ sơ nộp đã lâu chưa được giải quyết.",
         state=state,
         due_on=due_on,
         **extra,
@@ -367,11 +365,16 @@ def test_the_classify_form_offers_the_suggestion_and_its_reason(login, specialis
     response = login(specialist).get(url)
     classify = next(f["form"] for f in response.context["forms"] if f["name"] == "classify")
     assert classify.initial["agency"] == agency_y.code
-    assert "Chủ đề: đất đai" in response.content.decode()
-    routing = types.ModuleType("tiendo.petitions.routing")
-    routing.reason_text = lambda p: "Suggested from the topic (stand-in)"
-    monkeypatch.setitem(sys.modules, "tiendo.petitions.routing", routing)
+    monkeypatch.setattr(views_petition, "reason_text", lambda p: "Suggested from the topic (stand-in)")
     assert "Suggested from the topic (stand-in)" in login(specialist).get(url).content.decode()
+
+
+@time_machine.travel(date(2026, 2, 13), tick=False)
+def test_a_complaint_is_proposed_as_such_with_where_to_go(login, specialist, enterprise_a):
+    petition = _petition(enterprise_a, text="Công ty khiếu nại quyết định xử phạt vi phạm hành chính của Sở.")
+    response = login(specialist).get(reverse("petitions:detail", args=[petition.pk]))
+    classify = next(f["form"] for f in response.context["forms"] if f["name"] == "classify")
+    assert classify.initial["is_complaint"] is True and "Luật Khiếu nại" in classify.initial["redirect_note"]
 
 
 @time_machine.travel(date(2026, 2, 13), tick=False)
@@ -380,9 +383,8 @@ def test_likely_duplicates_are_offered_and_merged(
 ):
     lead = _petition(enterprise_a, agency=agency_x)
     twin = _petition(enterprise_b, title="Chậm cấp phép xây dựng (lần 2)")
-    module = types.ModuleType("tiendo.petitions.duplicates")
-    module.candidates_for = lambda petition, user: [(twin, 0.91, ["cùng chủ đề"])] if petition.pk == lead.pk else []
-    monkeypatch.setitem(sys.modules, "tiendo.petitions.duplicates", module)
+    fake = lambda petition, user: [(twin, 0.91, ["cùng chủ đề"])] if petition.pk == lead.pk else []  # noqa: E731
+    monkeypatch.setattr(views_petition, "candidates_for", fake)
     url = reverse("petitions:detail", args=[lead.pk])
     response = login(specialist).get(url)
     assert "merge" in _forms(response) and "91 %" in response.content.decode()
