@@ -357,6 +357,8 @@ def reopen(petition: Petition, *, actor, reason: str, expected_version=None, at=
         raise ValidationError(_("This petition has already been reopened once."))
     petition.reopen_count += 1
     petition.closed_on = None
+    # the next answer gets its own rating; the kept history holds this one
+    petition.rating, petition.rating_reason, petition.rated_on = "", "", None
     return _move(petition, State.IN_PROGRESS, actor=actor, reason=reason, day=at)
 
 
