@@ -141,10 +141,10 @@ MINISTRY_MERGES = [
     (("BTTTT",), "BKHCN"),
 ]
 
-# The Ministry of Finance's local offices in the demo province (central agencies, not departments): the tax office
-# and the customs branch (and the provincial police, who approve fire-safety designs) serving Hải Dương until the province joins Hải Phòng, then those of Hải Phòng city. The
-# intermediate regional stage of 2025 (tax and customs "khu vực" branches from March) is not modelled: see the
-# README, "Petitions: what is real, what is invented".
+# Central agencies' local offices in the demo province (not departments): the tax office, the customs branch and
+# the provincial police (who approve fire-safety designs) serving Hải Dương until the province joins Hải Phòng,
+# then those of Hải Phòng city. The intermediate regional stage of 2025 (tax and customs "khu vực" branches from
+# March) is not modelled: see the README, "Petitions: what is real, what is invented".
 CENTRAL_OFFICES = [  # (code, name, short name, English, Chinese, the ministry it belongs to)
     ("HD-CT", "Cục Thuế tỉnh Hải Dương", "Cục Thuế", "Hai Duong Tax Department", "海阳省税务局", "TW-BTC"),
     ("HD-HQ", "Chi cục Hải quan Hải Dương", "Chi cục HQ", "Hai Duong Customs Branch", "海阳海关分局", "TW-BTC"),
