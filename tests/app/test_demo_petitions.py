@@ -128,3 +128,19 @@ def test_the_same_seed_gives_the_same_petitions(demo):
         again = list(Petition.objects.order_by("number").values_list("number", "state", "received_on", "title"))
         transaction.set_rollback(True)
     assert first == again
+
+
+def test_tax_customs_and_forwarded_petitions_leave_the_receiving_department(demo):
+    """A tax petition is answered by the tax office, never by a Department of Finance (the receiving desk); a
+    petition classified outside the receiver's competence is forwarded to another agency than the receiving one."""
+    classified = Petition.objects.filter(agency__isnull=False).select_related("agency")
+    tax = classified.filter(topic="tax")
+    assert tax.exists()
+    assert not tax.filter(agency__name__startswith="Sở Tài chính").exists()
+    assert {p.agency.code for p in tax} <= {"HD-CT", "HP-THUE"}
+    assert {p.agency.code for p in classified.filter(topic="customs")} <= {"HD-HQ", "HP-HQ"}
+    outside = classified.filter(kind="outside_competence")
+    assert outside.exists()
+    receiving = {"HD-SKHDT", "HD-STC", "HP-STC"}
+    assert not outside.filter(agency__code__in=receiving).exists()
+    assert not outside.filter(agency__name__startswith="Sở Tài chính").exists()

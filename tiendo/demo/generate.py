@@ -330,7 +330,7 @@ def _key(*parts: str) -> str:
 
 
 def _address(agency: catalogue.AgencySpec, units: dict[str, AdminUnit]) -> str:
-    if agency.kind == "central":
+    if agency.kind == "central" and not agency.unit:  # a ministry; its local offices are where they serve
         return "Hà Nội"
     unit = units.get(agency.unit) if agency.unit else None
     return f"{unit.unit_type} {unit.name}" if unit else ""

@@ -7,6 +7,7 @@ economic zone) and the agencies marked concerned, and stores the reason as a cod
 import json
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,14 @@ def agency_refs(day: date) -> list[rules.AgencyRef]:
     """The agencies existing on `day` that may answer a petition, as routing sees them (aliases and roles read
     from their names). Ordered by id, so that a tie goes to the older record."""
     agencies = Agency.objects.valid_on(day).exclude(kind__in=_NOT_ANSWERING).order_by("pk")
-    return [rules.AgencyRef.of(a.pk, a.name, a.short_name) for a in agencies.only("pk", "name", "short_name")]
+    return [_ref(a.pk, a.name, a.short_name) for a in agencies.only("pk", "name", "short_name")]
+
+
+@lru_cache(maxsize=8192)
+def _ref(pk: int, name: str, short_name: str) -> rules.AgencyRef:
+    """Reading an agency's aliases and roles from its name is the costly part of a suggestion; a renamed agency
+    gets a new entry (the key is the name)."""
+    return rules.AgencyRef.of(pk, name, short_name)
 
 
 def suggest_for(

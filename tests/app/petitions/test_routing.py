@@ -107,6 +107,17 @@ def test_the_topic_picks_the_land_department_of_the_day(specialist, enterprise_a
 
 
 @time_machine.travel(TODAY, tick=False)
+def test_a_tax_petition_goes_to_the_tax_office_not_the_finance_department(specialist, enterprise_a, people_committee):
+    """The Department of Finance (created first: it would win a tie) is only the fallback for tax."""
+    Agency.objects.create(code="HD-STC", name="Sở Tài chính tỉnh Hải Dương", kind="department", parent=people_committee)
+    tax = Agency.objects.create(code="HP-THUE", name="Thuế thành phố Hải Phòng", kind="central")
+    text = "Hồ sơ hoàn thuế giá trị gia tăng hàng xuất khẩu chưa được giải quyết."
+    petition = _receive(specialist, text, Topic.TAX, enterprise=enterprise_a)
+    assert petition.suggested_agency == tax
+    assert routing.decode(petition.suggestion_reason)["code"] == "topic"
+
+
+@time_machine.travel(TODAY, tick=False)
 def test_a_construction_permit_in_an_industrial_zone_goes_to_the_board(investor_a, zone_project, board, agency_y):
     petition = _receive(
         investor_a, "Hồ sơ cấp phép xây dựng nhà xưởng chưa có kết quả.", Topic.CONSTRUCTION_PERMIT, [zone_project]

@@ -140,3 +140,21 @@ MINISTRY_MERGES = [
     (("BLDTBXH",), "BNV"),
     (("BTTTT",), "BKHCN"),
 ]
+
+# Central agencies' local offices in the demo province (not departments): the tax office, the customs branch and
+# the provincial police (who approve fire-safety designs) serving Hải Dương until the province joins Hải Phòng,
+# then those of Hải Phòng city. The intermediate regional stage of 2025 (tax and customs "khu vực" branches from
+# March) is not modelled: see the README, "Petitions: what is real, what is invented".
+CENTRAL_OFFICES = [  # (code, name, short name, English, Chinese, the ministry it belongs to)
+    ("HD-CT", "Cục Thuế tỉnh Hải Dương", "Cục Thuế", "Hai Duong Tax Department", "海阳省税务局", "TW-BTC"),
+    ("HD-HQ", "Chi cục Hải quan Hải Dương", "Chi cục HQ", "Hai Duong Customs Branch", "海阳海关分局", "TW-BTC"),
+    ("HD-CA", "Công an tỉnh Hải Dương", "Công an tỉnh", "Hai Duong Provincial Police", "海阳省公安厅", None),
+    ("HP-THUE", "Thuế thành phố Hải Phòng", "Thuế TP", "Hai Phong City Tax Office", "海防市税务局", "TW-BTC"),
+    ("HP-HQ", "Hải quan Hải Phòng", "Hải quan HP", "Hai Phong Customs", "海防海关", "TW-BTC"),
+    ("HP-CA", "Công an thành phố Hải Phòng", "Công an TP", "Hai Phong City Police", "海防市公安局", None),
+]
+CENTRAL_OFFICE_MERGES = [
+    ("HD-CT", "HP-THUE", "Quyết định của Bộ Tài chính về tổ chức cơ quan thuế từ 01/07/2025"),
+    ("HD-HQ", "HP-HQ", "Quyết định của Bộ Tài chính về tổ chức cơ quan hải quan từ 01/07/2025"),
+    ("HD-CA", "HP-CA", "Nghị quyết 202/2025/QH15 ngày 12/06/2025"),
+]

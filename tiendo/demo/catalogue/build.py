@@ -8,6 +8,8 @@ from datetime import date
 from tiendo.domain.organisation import AgencyKind, UnitLevel, chinese_name
 
 from .agencies import (
+    CENTRAL_OFFICE_MERGES,
+    CENTRAL_OFFICES,
     DEPARTMENT_MERGES,
     DEPARTMENTS,
     ENDED_IN_REFORM,
@@ -183,6 +185,7 @@ def province_catalogue() -> Catalogue:
             "HP",
         ),
     ]
+    cat.agencies += _central_offices()
     for code, unit_type, name, name_en, name_zh, communes in HAI_DUONG_DISTRICTS:
         cat.agencies.append(
             AgencySpec(
@@ -248,7 +251,28 @@ def province_catalogue() -> Catalogue:
         cat.merges.append(MergeSpec(TWO_TIER, province_merge, (f"HD-{key}",), f"HP-{key}"))
     cat.merges.append(MergeSpec(TWO_TIER, province_merge, ("HD-BQLKCN",), "HP-BQLKKT"))
     cat.merges.append(MergeSpec(TWO_TIER, province_merge, ("HD-BQLDA",), "HP-BQLDA"))
+    for source, target, decision in CENTRAL_OFFICE_MERGES:
+        cat.merges.append(MergeSpec(TWO_TIER, decision, (source,), target))
     return cat
+
+
+def _central_offices() -> list[AgencySpec]:
+    """The central agencies' local offices the enterprises' tax, customs and fire-safety petitions go to (not the
+    province's departments), placed in the province they serve."""
+    return [
+        AgencySpec(
+            code,
+            name,
+            AgencyKind.CENTRAL,
+            short,
+            en,
+            zh,
+            ministry,
+            code.split("-")[0],
+            valid_from=TWO_TIER if code.startswith("HP-") else None,
+        )
+        for code, name, short, en, zh, ministry in CENTRAL_OFFICES
+    ]
 
 
 def ascii_name(text: str) -> str:

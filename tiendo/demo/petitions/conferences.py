@@ -82,7 +82,10 @@ CONFERENCES = (
                 3,
             ),
             Commitment(
-                "HP-STC", "Phối hợp cơ quan thuế giải quyết dứt điểm hồ sơ hoàn thuế giá trị gia tăng tồn đọng", 6, None
+                "HP-STC",
+                "Phối hợp Thuế thành phố giải quyết dứt điểm hồ sơ hoàn thuế giá trị gia tăng tồn đọng",
+                6,
+                None,
             ),
         ),
     ),
@@ -104,14 +107,14 @@ CONFERENCES = (
                 5,
             ),
             Commitment(
-                "HP-SXD",
+                "HP-CA",
                 "Hướng dẫn bằng văn bản các hạng mục không thuộc diện thẩm duyệt thiết kế phòng cháy, chữa cháy",
                 4,
                 6,
             ),
             Commitment("HP-SNV", "Tổ chức hội nghị hướng dẫn thủ tục giấy phép lao động cho doanh nghiệp FDI", 8, None),
             Commitment("HP-SCT", "Đề xuất đầu tư trạm biến áp 110 kV cấp điện cho KCN Phúc Điền, Tân Trường", 20, None),
-            Commitment("HP-STC", "Phối hợp Chi cục Hải quan rút ngắn thời gian kiểm tra cơ sở gia công", 5, None),
+            Commitment("HP-STC", "Phối hợp Hải quan Hải Phòng rút ngắn thời gian kiểm tra cơ sở gia công", 5, None),
         ),
     ),
 )

@@ -22,7 +22,7 @@ from tiendo.enterprises.models import Enterprise
 from tiendo.petitions import services
 from tiendo.petitions.models import Petition
 from tiendo.projects.models import Project
-from tiendo.workdays.calendar import work_calendar
+from tiendo.workdays.calendar import calendar_held
 from tiendo.workdays.loading import load_declared_days
 
 from .clock import DemoClock
@@ -89,11 +89,12 @@ def _load(seed: int, today: date, old: int, password: str) -> dict[str, int]:
     rng = random.Random(seed * 1000 + SEED_SHIFT)
     admin = User.objects.get(username="admin")
     declared = load_declared_days(actor=admin)
-    world = _world(rng, today, admin, password)
-    lives = plan_lives(rng, world, old)
-    for life in sorted(lives, key=lambda life: (life.received, life.order)):
-        _live(world, life)
-    conferences = write_conferences(world, rng, _live)
+    with calendar_held(range(2023, today.year + 1)) as calendar:  # not rebuilt for each deadline
+        world = _world(rng, today, admin, password, calendar)
+        lives = plan_lives(rng, world, old)
+        for life in sorted(lives, key=lambda life: (life.received, life.order)):
+            _live(world, life)
+        conferences = write_conferences(world, rng, _live)
     return {
         "declared_days": declared,
         "petitions": Petition.objects.count(),
@@ -102,7 +103,7 @@ def _load(seed: int, today: date, old: int, password: str) -> dict[str, int]:
     }
 
 
-def _world(rng: random.Random, today: date, admin: User, password: str) -> World:
+def _world(rng: random.Random, today: date, admin: User, password: str, calendar: WorkCalendar) -> World:
     agencies = {a.code: a for a in Agency.objects.filter(code__regex=r"^(HD|HP|TW)-")}
     officers: dict[int, User] = {}
     for user in User.objects.filter(role=Role.OFFICER.value, is_active=True, agency__isnull=False).order_by("username"):
@@ -137,7 +138,6 @@ def _world(rng: random.Random, today: date, admin: User, password: str) -> World
     ]
     for user in account_loading.add_users(new_accounts, password=password, actor=admin):
         investors[user.enterprise_id] = user
-    calendar = work_calendar(range(2023, today.year + 1))
     return World(
         today=today,
         calendar=calendar,

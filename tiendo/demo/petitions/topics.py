@@ -177,7 +177,7 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject(
         key="fire_safety",
         topic="construction_permit",
-        agency="HD-SXD",
+        agency="HD-CA",
         in_zone_agency="",
         kind="outside_competence",
         title="Thẩm duyệt thiết kế phòng cháy, chữa cháy nhà kho mở rộng tại {zone}",
@@ -201,7 +201,7 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject(
         key="vat_refund",
         topic="tax",
-        agency="HD-STC",
+        agency="HD-CT",
         in_zone_agency="",
         kind="outside_competence",
         title="Chậm hoàn thuế giá trị gia tăng hàng xuất khẩu",
@@ -230,7 +230,7 @@ SUBJECTS: tuple[Subject, ...] = (
         key="work_permit",
         topic="labour",
         agency="HD-SLDTBXH",
-        in_zone_agency="",
+        in_zone_agency=ZONE_BOARD,
         kind="within_competence",
         title="Cấp giấy phép lao động cho chuyên gia nước ngoài sang lắp đặt dây chuyền",
         text=(
@@ -307,7 +307,7 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject(
         key="customs_clearance",
         topic="customs",
-        agency="HD-STC",
+        agency="HD-HQ",
         in_zone_agency="",
         kind="outside_competence",
         title="Thủ tục hải quan đối với nguyên liệu nhập khẩu để gia công",

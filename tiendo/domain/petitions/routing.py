@@ -75,6 +75,8 @@ _ROLE_WORDS: Final[tuple[tuple[str, tuple[Role, ...]], ...]] = (
     ("uy ban nhan dan", (Role.PEOPLES_COMMITTEE,)),
 )
 
+_FIELD_WORDS: Final = frozenset(words for words, _roles in _ROLE_WORDS if " " not in words)  # "thue"
+
 # the kinds of agency a topic calls for, best first; inside an industrial zone the board comes first where it has
 # the competence (investment, construction permits, environment and infrastructure of the zone)
 _TOPIC_ROLES: Final[dict[Topic, tuple[Role, ...]]] = {
@@ -161,8 +163,13 @@ def aliases_of(name: str, short_name: str = "") -> tuple[str, ...]:
             found += [f"{short} {initials}", f"{_initials(prefix)}{initials}" if prefix == "so" else ""]
             if prefix != short:
                 found.append(f"{short} {rest}")
-    # an alias of one short word ("so", "ban") would match everywhere
-    return tuple(dict.fromkeys(a for a in found if a and len(a.replace(" ", "")) >= 4 and a not in _TYPE_WORDS))
+    # an alias of one short word ("so", "ban") would match everywhere, and a name reduced to its field ("Thuế
+    # thành phố Hải Phòng" → "thuế") says the field, not the agency (and "thuế" reads as "thuê đất" without marks)
+    return tuple(
+        dict.fromkeys(
+            a for a in found if a and len(a.replace(" ", "")) >= 4 and a not in _TYPE_WORDS and a not in _FIELD_WORDS
+        )
+    )
 
 
 def roles_of(name: str) -> frozenset[Role]:
