@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import translation
+
 from tiendo.domain.workdays import add_working_days, statutory_days_off
 
 from .calendar import work_calendar
@@ -29,6 +31,41 @@ VIETNAMESE_NAMES = {
     "Vietnam Cultural Day": "Ngày Văn hóa Việt Nam (24/11)",
     "Day off": "Ngày nghỉ hoán đổi",
 }
+
+
+# and in Chinese (the English page shows the library's own names)
+CHINESE_NAMES = {
+    "New Year's Day": "元旦",
+    "29 of Lunar New Year": "春节（腊月二十九）",
+    "Lunar New Year's Eve": "春节（除夕）",
+    "Lunar New Year": "春节（正月初一）",
+    "Second Day of Lunar New Year": "春节（初二）",
+    "Third Day of Lunar New Year": "春节（初三）",
+    "Fourth Day of Lunar New Year": "春节（初四）",
+    "Fifth Day of Lunar New Year": "春节（初五）",
+    "Hung Kings' Commemoration Day": "雄王祭祖日（农历三月初十）",
+    "Liberation Day/Reunification Day": "南方解放日（4月30日）",
+    "International Labor Day": "国际劳动节（5月1日）",
+    "National Day": "国庆节（9月2日）",
+    "Vietnam Cultural Day": "越南文化日（11月24日）",
+    "Day off": "调休日",
+}
+
+
+def holiday_name(name: str) -> str:
+    """The library's name in the page's language: Vietnamese (the default), Chinese, or its own English."""
+    language = (translation.get_language() or "vi").lower()
+    if language.startswith("en"):
+        return name
+    if language.startswith("zh"):
+        base, _, rest = name.partition(" (")
+        text = CHINESE_NAMES.get(base, CHINESE_NAMES.get(name, name))
+        if rest.startswith("observed"):
+            return f"{text}（补休）"
+        if rest.startswith("substituted"):
+            return f"{text}（另日补班）"
+        return text
+    return vietnamese_name(name)
 
 
 def vietnamese_name(name: str) -> str:
@@ -55,7 +92,7 @@ class CalendarDay:
 def year_days(year: int) -> list[CalendarDay]:
     """The year's days that are not ordinary: statutory holidays and declared days, by date."""
     days = [
-        CalendarDay(day, "holiday", vietnamese_name(name), "Bộ luật Lao động 2019, Điều 112")
+        CalendarDay(day, "holiday", holiday_name(name), "Bộ luật Lao động 2019, Điều 112")
         for day, name in statutory_days_off([year]).items()
         if day.year == year
     ]

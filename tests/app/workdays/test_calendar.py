@@ -117,3 +117,17 @@ def test_the_command_lists_counts_adds_and_removes(admin_user, specialist, capsy
         call_command("workdays", "remove", "07/03/2026")
     call_command("workdays", "remove", "07/03/2026", "--reason", "Nhầm")
     assert not DeclaredDay.objects.filter(day=date(2026, 3, 7)).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "tet"),
+    [("vi", "Tết Nguyên đán (mùng 1 tháng Giêng)"), ("en", "Lunar New Year"), ("zh-hans", "春节（正月初一）")],
+)
+def test_the_holidays_are_named_in_the_page_s_language(login, officer_x, client, language, tet):
+    from django.conf import settings
+    from django.urls import reverse
+
+    login(officer_x)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    body = client.get(reverse("workdays:calendar") + "?year=2026").content.decode()
+    assert tet in body
