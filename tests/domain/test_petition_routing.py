@@ -100,7 +100,7 @@ def test_the_projects_agency_beats_the_topic_but_not_a_name():
 
 
 def test_an_agency_marked_concerned_weighs_like_the_projects():
-    found = suggest("Vướng mắc thủ tục.", "tax", ALL, concerned_agency_ids=[HOME.id])
+    found = suggest("Vướng mắc thủ tục.", "land", ALL, concerned_agency_ids=[HOME.id])
     assert found.agency_id == HOME.id and found.reason.code == "concerned"
 
 
@@ -232,3 +232,17 @@ def test_similarity_is_symmetric_and_bounded(x, y):
     a, b = shingles(x), shingles(y)
     assert text_similarity(a, b) == text_similarity(b, a)
     assert 0.0 <= text_similarity(a, b) <= 1.0
+
+
+def test_a_tax_question_goes_to_the_tax_office_even_on_a_zone_project():
+    """A VAT refund on a project the zone board follows is the tax office's to answer."""
+    board = AgencyRef(1, "Ban Quản lý Khu kinh tế Hải Phòng", roles=frozenset({Role.ZONES_BOARD}))
+    tax = AgencyRef(2, "Thuế thành phố Hải Phòng", roles=frozenset({Role.TAX}))
+    found = suggest(
+        "Chậm hoàn thuế giá trị gia tăng hàng xuất khẩu quý trước.",
+        "tax",
+        [board, tax],
+        project_agency_ids=[1],
+        in_industrial_zone=True,
+    )
+    assert found is not None and found.agency_id == 2

@@ -110,6 +110,10 @@ NAMED: Final = 6
 PROJECT: Final = 3
 TOPIC_FIRST: Final = 2
 TOPIC_OTHER: Final = 1
+# topics only a specialised authority decides (a VAT refund is the tax office's, not the zone board's that follows
+# the project): there the topic outweighs the project's agency
+TOPIC_DECISIVE: Final = PROJECT + 1
+_SPECIALISED: Final = frozenset({Topic.TAX, Topic.CUSTOMS, Topic.CREDIT})
 KEYWORD: Final = 1
 _KEYWORD_CAP: Final = 2
 
@@ -271,7 +275,8 @@ def suggest(
             reasons.append(Reason("concerned", (("name", agency.name),)))
         rank = next((i for i, duty in enumerate(wanted) if duty in agency.roles), None)
         if rank is not None:
-            score += TOPIC_FIRST if rank == 0 else TOPIC_OTHER
+            first = TOPIC_DECISIVE if topic in _SPECIALISED else TOPIC_FIRST
+            score += first if rank == 0 else TOPIC_OTHER
             reasons.append(Reason("topic", (("topic", topic.value),)))
         words = [w for w in agency.keywords if _mentions(text_key, _key(w))]
         if words:
