@@ -219,6 +219,19 @@ def test_a_floor_out_of_reach_leaves_the_capital_to_lower_levels():
     assert "mức đã cam kết 60 tỷ đồng" in result.projects[0].explanation
 
 
+def test_a_floor_above_all_its_sources_hold_costs_the_levels_below_nothing():
+    """Shrunk from test_random_plans_keep_every_promise (L got 1 đồng C could use): E's floor (3 đồng) is above all
+    S0 holds (2), and HiGHS's presolve called 0 the optimum of the next level's MIP; C and F share the 9 đồng."""
+    projects = [
+        project("E", T.SPECIAL_OR_EMERGENCY, need=6, sources=("S0",), floor=3),
+        project("C", T.COMPLETED_UNFUNDED, need=9, sources=("S0", "S1")),
+        project("F", T.COMPLETED_UNFUNDED, need=2, sources=("S0",), floor=1),
+        project("L", T.TRANSITIONAL_FINISHING, need=1, sources=("S0", "S1")),
+        project("G", T.TRANSITIONAL_FINISHING, need=16, sources=("S0", "S1"), floor=8),
+    ]
+    assert amounts({"S0": 2, "S1": 7}, projects, ANNUAL_2024) == {"E": 0, "C": 7, "F": 2, "L": 0, "G": 0}
+
+
 # --- eligibility: PI-04 and PI-06 at their boundaries --------------------------------------------------------
 
 

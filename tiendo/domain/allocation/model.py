@@ -197,6 +197,13 @@ def build_model(
     floors = np.nonzero(kinds == _FLOOR)[0]
     lower[num_x + floors] = np.array(unit_floor, dtype=np.float64)[floors] / unit / need[floors]
     integrality[num_x + floors] = int(HighsVarType.kSemiContinuous)
+    # a floor above all its sources hold can only be nothing: fixed at 0 here, since HiGHS's presolve, given a
+    # semi-continuous ratio whose lower bound is out of reach, has called 0 optimal for a whole level's MIP
+    # (whole đồng, so a floor exactly what its sources hold stays open)
+    held = [sum(source.available for s, source in enumerate(sources) if unit_mask[u] >> s & 1) for u in floors.tolist()]
+    out_of_reach = floors[np.array([unit_floor[u] > h for u, h in zip(floors.tolist(), held, strict=True)], dtype=bool)]
+    lower[num_x + out_of_reach] = upper[num_x + out_of_reach] = 0.0
+    integrality[num_x + out_of_reach] = int(HighsVarType.kContinuous)
     integrality[num_x + np.nonzero(kinds == _NEW)[0]] = int(HighsVarType.kInteger)
     row_lower = np.concatenate([np.full(num_sources, -_INFINITY), np.zeros(num_units), np.full(fair_count, -_INFINITY)])
     row_upper = np.concatenate([available, np.zeros(num_units + fair_count)])
