@@ -54,6 +54,21 @@ def save_directive(directive: Directive, *, actor, reason: str = "", expected_ve
     return directive
 
 
+def directive_by_title(*, kind: str, title: str, issued_on: date, issuer: str, source: str, text: str, actor, reason):
+    """The live directive of this kind and title, or a new one made now (with the first task that hangs from it):
+    the yearly directives that follow-up work is filed under (targets' alerts, overdue petitions). Call inside the
+    caller's transaction."""
+    found = Directive.objects.alive().filter(kind=kind, title=title).order_by("pk").first()
+    if found is not None:
+        return found
+    directive = Directive(
+        kind=kind, issued_on=issued_on, issuer=issuer, title=title, source=source[:500], text=text, created_by=actor
+    )
+    directive.full_clean()
+    acted_by(directive, actor, reason).save()
+    return directive
+
+
 @transaction.atomic
 def save_task(
     task: Task,

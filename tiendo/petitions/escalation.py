@@ -159,25 +159,19 @@ def _label(petition: Petition) -> str:
 
 def year_directive(year: int, actor, day: date) -> Directive:
     """The leaders' directive the year's escalated petitions hang from, made with the first of them."""
-    title = directive_title(year)
-    found = Directive.objects.alive().filter(kind=Directive.Kind.DIRECTIVE, title=title).order_by("pk").first()
-    if found is not None:
-        return found
-    directive = Directive(
+    return directive_services.directive_by_title(
         kind=Directive.Kind.DIRECTIVE,
+        title=directive_title(year),
         issued_on=day,
         issuer=issuer_name(),
-        title=title,
         source=f"Kiến nghị của doanh nghiệp quá hạn trả lời năm {year}",
         text=(
             "Các kiến nghị của doanh nghiệp quá hạn trả lời theo quy định được đưa vào chương trình công tác của "
             f"lãnh đạo để chỉ đạo cơ quan chủ trì xử lý dứt điểm (năm {year})."
         ),
-        created_by=actor,
+        actor=actor,
+        reason=_("Overdue petitions of enterprises"),
     )
-    directive.full_clean()
-    acted_by(directive, actor, _("Overdue petitions of enterprises")).save()
-    return directive
 
 
 def task_title(petition: Petition) -> str:

@@ -34,27 +34,21 @@ def directive_title(year: int) -> str:
 def year_directive(year: int, actor) -> Directive:
     """The directive the year's alert tasks hang from: one plan-kind record per year, made with the first task
     (as a review's conclusion notice is made with its first decision), naming the scenario's document."""
-    title = directive_title(year)
-    found = Directive.objects.alive().filter(kind=Directive.Kind.PLAN, title=title).order_by("pk").first()
-    if found is not None:
-        return found
     scenario = services.adopted_scenario(year)
     source = scenario.document if scenario is not None and scenario.document else f"Kịch bản tăng trưởng năm {year}"
-    directive = Directive(
+    return directive_services.directive_by_title(
         kind=Directive.Kind.PLAN,
+        title=directive_title(year),
         issued_on=timezone.localdate(),
         issuer=issuer_name(),
-        title=title,
-        source=source[:500],
+        source=source,
         text=(
             f"Các nhiệm vụ đề nghị từ cảnh báo khi số liệu công bố thấp hơn kịch bản tăng trưởng năm {year} "
             "hoặc chỉ tiêu chậm tiến độ."
         ),
-        created_by=actor,
+        actor=actor,
+        reason=_("Follow-up of the growth scenario"),
     )
-    directive.full_clean()
-    acted_by(directive, actor, _("Follow-up of the growth scenario")).save()
-    return directive
 
 
 def _proposed(alert: Alert) -> Alert:
