@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from tiendo.domain.petitions import deadlines as rules
+from tiendo.domain.petitions import states
 from tiendo.domain.workdays import Pause as PauseRule
 from tiendo.domain.workdays import WorkCalendar
 from tiendo.workdays.calendar import calendar_from
@@ -26,11 +27,12 @@ def clock_start(petition) -> date:
     """The day the answer clock started: receipt, or the last reopening (a reopened petition gets a new period)."""
     if petition.pk is None:
         return petition.received_on
-    reopened = [c.day for c in petition.changes.all() if c.from_state in _ANSWERED and c.to_state == "in_progress"]
+    reopened = [
+        c.day
+        for c in petition.changes.all()
+        if states.is_reopening(states.State(c.from_state or "received"), states.State(c.to_state))
+    ]
     return max(reopened) if reopened else petition.received_on
-
-
-_ANSWERED = {"answered", "published", "rated", "closed"}
 
 
 def answer_due(petition, *, today: date | None = None, calendar: WorkCalendar | None = None) -> date:
