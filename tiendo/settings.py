@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "tiendo.targets",
     "tiendo.petitions",
     "tiendo.workdays",
+    "tiendo.portal",
     "tiendo.demo",
     "tiendo.api",
     "tiendo.jobs",
@@ -267,6 +268,14 @@ TIENDO_PETITIONS_ESCALATE_AFTER = int(os.environ.get("TIENDO_PETITIONS_ESCALATE_
 TIENDO_PETITIONS_ESCALATION_TASK_DAYS = int(os.environ.get("TIENDO_PETITIONS_ESCALATION_TASK_DAYS", "5"))
 TIENDO_PETITIONS_ESCALATION_ACTOR = os.environ.get("TIENDO_PETITIONS_ESCALATION_ACTOR", "")
 # the prefix of a petition's number (KN-2026-0042)
+# The public portal (README "Public portal and open data"): cached public pages live at most this long (a change of
+# a record they show drops them at once; this bounds what a bulk write, which sends no signal, leaves stale), and
+# browsers and proxies may keep one this long.
+TIENDO_PORTAL_CACHE_SECONDS = int(os.environ.get("TIENDO_PORTAL_CACHE_SECONDS", "600"))
+TIENDO_PORTAL_BROWSER_SECONDS = int(os.environ.get("TIENDO_PORTAL_BROWSER_SECONDS", "60"))
+# OC4IDS project ids are oc4ids-<prefix>-<project code>; the prefix is registered with the OC4IDS registry by the
+# publisher (the default names no registration: set it before publishing).
+TIENDO_OC4IDS_PREFIX = os.environ.get("TIENDO_OC4IDS_PREFIX", "tiendo")
 TIENDO_PETITIONS_NUMBER_PREFIX = os.environ.get("TIENDO_PETITIONS_NUMBER_PREFIX", "KN")
 
 # Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -6,6 +7,7 @@ from django.views.i18n import set_language
 
 from tiendo.api.api import api
 from tiendo.overview import views as overview_views
+from tiendo.portal import pages_home as portal_home
 
 urlpatterns = [
     path("", overview_views.home, name="home"),
@@ -34,9 +36,15 @@ urlpatterns = [
     path("petitions/", include("tiendo.petitions.urls")),
     path("workdays/", include("tiendo.workdays.urls")),
     path("jobs/", include("tiendo.jobs.urls")),
+    path("portal/", include("tiendo.portal.urls")),
+    path("open-data/", include("tiendo.portal.urls_files")),
+    path("sitemap.xml", portal_home.sitemap_xml, name="sitemap"),
     path("", include("tiendo.directives.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+# The public portal: Vietnamese without a prefix, English under /en/, Chinese under /zh-hans/. Listed last, so an
+# internal page keeps its address; the site's root is the portal's home for a visitor who has not signed in.
+urlpatterns += i18n_patterns(path("", include("tiendo.portal.urls_public")), prefix_default_language=False)
 
 admin.site.site_header = admin.site.site_title = "tiendo"

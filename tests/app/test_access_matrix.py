@@ -55,6 +55,9 @@ from tiendo.targets.models import (
     Target,
     Term,
 )
+from tiendo.portal.models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
+from tiendo.portal.models import Publication as OpenDataPublication
+from tiendo.projects.models import Sector
 from tiendo.workdays.models import DeclaredDay
 
 pytestmark = pytest.mark.django_db
@@ -121,13 +124,19 @@ MARKERS: dict[str, set[str]] = {
     "MX-OWN-ATTACHMENT": STAFF | {"officer", "investor"},
     "MX-OTHER-ATTACHMENT": STAFF,
     "MX-CONFERENCE": STAFF | {"officer"},
+    # the portal: a published opportunity is everyone's; a draft, and a translation not yet reviewed, the staff's
+    "MX-PUBLISHED-OPPORTUNITY": STAFF | {"officer", "investor", "anonymous"},
+    "MX-DRAFT-OPPORTUNITY": STAFF,
+    "MX-DRAFT-TRANSLATION": STAFF,
 }
 
 # The API's own pages (its operations are walked from the OpenAPI document).
 API_PAGES = {"api:openapi-json", "api:openapi-view"}
 
-# Pages that answer without a session.
-PUBLIC = {"healthz", "login", "logout", "set_language"}
+# Pages that answer without a session: the site's root is the portal's home for a visitor who has not signed in,
+# and the portal's pages and files (namespaces PUBLIC_NAMESPACES) are public by design.
+PUBLIC = {"healthz", "login", "logout", "set_language", "home", "sitemap"}
+PUBLIC_NAMESPACES = ("portal:", "opendata:")
 # API operations that answer without a session: the Open311-like read of published petitions
 PUBLIC_API = {
     "/api/open311/v2/services.json",
@@ -294,6 +303,7 @@ def world(settings, tmp_path, province, people_committee, agency_x, agency_y, co
     ]  # fmt: skip
     _targets_world(w, agency_x, agency_y)
     _petitions_world(w, agency_x, agency_y)
+    _portal_world(w, agency_x, commune)
     return w
 
 
@@ -323,6 +333,31 @@ def _petitions_world(w, agency_x, agency_y):
         w["petition"].append(petition)
     w["declared_day"] = DeclaredDay.objects.create(
         day=date(2026, 1, 3), kind="working_day", name="Làm bù", document="Thông báo"
+    )
+
+
+def _portal_world(w, agency_x, commune):
+    """A published opportunity (with a step, a document and an English title not yet reviewed) and a draft one."""
+    sector = Sector.objects.create(code="MXCB", name="Công nghiệp chế biến")
+    w["opportunity"] = []
+    for code, title, state in (
+        ("MXO-PUB", "MX-PUBLISHED-OPPORTUNITY nhà máy", Opportunity.State.PUBLISHED),
+        ("MXO-DRAFT", "MX-DRAFT-OPPORTUNITY kho vận", Opportunity.State.DRAFT),
+    ):
+        w["opportunity"].append(
+            Opportunity.objects.create(
+                code=code, origin="province_decision", origin_document="QĐ 100/QĐ-UBND", title=title, sector=sector,
+                commune=commune, selection_form="investor_bidding", land_status="cleared", agency=agency_x,
+                state=state, area_ha=12, capital=500_000_000_000,
+            )
+        )  # fmt: skip
+    published = w["opportunity"][0]
+    Translation.objects.create(opportunity=published, field="title", language="en", text="MX-DRAFT-TRANSLATION")
+    ProcedureStep.objects.create(
+        opportunity=published, step="policy_approval", agency=agency_x, working_days=35, legal_basis="Luật Đầu tư"
+    )
+    OpportunityDocument.objects.create(
+        opportunity=published, kind="site_plan", title="Sơ đồ vị trí", file=ContentFile(b"map", name="site.pdf")
     )
 
 
@@ -609,7 +644,7 @@ def walk(client, persona, w) -> tuple[int, list[str]]:
             failures.append(f"{persona} GET {url} ({name}): {status}")
             continue
         if persona == "anonymous":
-            public = name in PUBLIC or (name or "").startswith("admin:")
+            public = name in PUBLIC or (name or "").startswith(("admin:", *PUBLIC_NAMESPACES))
             if is_api and name in PUBLIC_API:
                 pass
             elif is_api and status != 401:
@@ -648,13 +683,15 @@ def test_the_matrix_covers_every_kind_of_record(world):
     """Each kind of record the layer registers has a marker here (or is a directory every user reads)."""
     from tiendo.core import access
 
-    directory = {AdminUnit, Agency, Source, Term, EconomicSector, DeclaredDay}
+    # the communes' shapes are a directory (the public map draws them); an open-data publication holds only what the
+    # public may read, and its report is the staff's page (tests/app/portal)
+    directory = {AdminUnit, Agency, Source, Term, EconomicSector, DeclaredDay, CommuneShape, OpenDataPublication}
     covered = {
         Project, Milestone, ProgressReport, Document, Enterprise, Directive, Task, ProgressUpdate, ExtensionRequest,
         Notification, ReviewRound, ReviewItem, Finding, Plan, PlanVersion, PlanItem, PlanLine, SourceBudget,
         Disbursement, ImportJob, Job, Indicator, Target, Scenario, ScenarioCell, Alert, Publication, GrowthFigure,
         IndicatorValue, IndicatorProject, ComponentAgency, Summary, Petition, StateChange, PetitionPause,
-        PetitionAttachment, Conference,
+        PetitionAttachment, Conference, Opportunity, Translation, ProcedureStep, OpportunityDocument,
     }  # fmt: skip
     registered = set(access.registered())
     assert covered <= registered

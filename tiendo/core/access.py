@@ -26,8 +26,17 @@ class Policy:
     can_change: Callable[[Actor, Any], bool] | None = None
 
 
+@dataclass(frozen=True)
+class Published:
+    """What the public visitor sees of a kind of record: which records, and of each only these fields."""
+
+    records: Callable[[], models.QuerySet]
+    fields: tuple[str, ...]
+
+
 _policies: dict[type[models.Model], Policy] = {}
 _checks: dict[str, Callable[[Actor, Any], bool]] = {}
+_published: dict[type[models.Model], Published] = {}
 
 
 def register(
@@ -43,6 +52,18 @@ def register(
 def register_check(name: str, check: Callable[[Actor, Any], bool]) -> None:
     """A named check about one record that is not "see" or "change", e.g. "report_on" a project."""
     _checks[name] = check
+
+
+def register_published(model: type[models.Model], *, records: Callable[[], models.QuerySet], fields) -> None:
+    """The one place (tiendo.portal.public) says what the public sees of a kind of record: the records and the
+    fields. A visitor who has not signed in then sees exactly these through `visible`."""
+    _published[model] = Published(records, tuple(fields))
+
+
+def published_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """The fields of a kind of record a public page or the open data may print (none if it is not published)."""
+    entry = _published.get(model)
+    return entry.fields if entry else ()
 
 
 def registered() -> dict[type[models.Model], Policy]:
@@ -64,8 +85,11 @@ def _policy(model) -> Policy:
 
 
 def visible(user, model: type[models.Model]) -> models.QuerySet:
-    """What the user may see of a kind of record (nothing for an anonymous visitor unless it is public)."""
-    return _policy(model).visible(actor_of(user), user)
+    """What the user may see of a kind of record (for a visitor who has not signed in: what is published)."""
+    actor = actor_of(user)
+    if role_table.sees_published_only(actor) and model in _published:
+        return _published[model].records()
+    return _policy(model).visible(actor, user)
 
 
 def get_or_404(user, model: type[models.Model], /, *, queryset: models.QuerySet | None = None, **lookup):

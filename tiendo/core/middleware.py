@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -47,9 +48,22 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         return super().process_view(request, view_func, view_args, view_kwargs)
 
 
+PUBLIC_NAMESPACE = "portal"  # the public pages' namespace (tiendo.portal.urls_public, under i18n_patterns)
+
+
+def is_public_page(path: str) -> bool:
+    """A Vietnamese public page (no language prefix): its address, not the visitor's choice, sets its language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            return PUBLIC_NAMESPACE in resolve(path).namespaces
+        except Resolver404:
+            return False
+
+
 class LanguageMiddleware:
-    """Vietnamese unless the user chose another language with the switcher; the browser's language is ignored
-    because government computers are often set to English while their users read Vietnamese."""
+    """Internal pages: Vietnamese unless the user chose another language with the switcher; the browser's language
+    is ignored because government computers are often set to English while their users read Vietnamese. Public
+    pages: the address says the language (/, /en/, /zh-hans/), so a link or a search result is the same for all."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -57,6 +71,11 @@ class LanguageMiddleware:
     def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen and translation.check_for_language(chosen) else settings.LANGUAGE_CODE
+        from_path = translation.get_language_from_path(request.path_info)
+        if from_path:
+            language = from_path
+        elif is_public_page(request.path_info):
+            language = settings.LANGUAGE_CODE
         language = translation.get_supported_language_variant(language)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()

@@ -39,6 +39,8 @@ class Scope(StrEnum):
     AGENCY = "agency"
     ENTERPRISE = "enterprise"
     NONE = "none"
+    # the public visitor: only what the province publishes (tiendo.portal.public says which records and fields)
+    PUBLISHED = "published"
 
 
 def signed_in(actor: Actor) -> bool:
@@ -325,6 +327,32 @@ def sees_every_job(actor: Actor) -> bool:
     return actor.role == Role.ADMIN
 
 
+def sees_published_only(actor: Actor) -> bool:
+    """A visitor who has not signed in reads the portal: published records, and of them the public fields only."""
+    return actor.role == Role.PUBLIC
+
+
+def can_manage_opportunities(actor: Actor) -> bool:
+    """The list of projects open for investment, its procedure steps and documents: the department's specialists."""
+    return actor.role in EDIT_ALL
+
+
+def can_translate_opportunities(actor: Actor) -> bool:
+    """Write and review the English and Chinese of the portal's texts: the department's specialists, who publish
+    them (an outside translator's text is entered and reviewed by them)."""
+    return actor.role in EDIT_ALL
+
+
+def can_read_open_data(actor: Actor) -> bool:
+    """The open-data publication's report (validation, CoST IDS coverage per project): the province's staff."""
+    return actor.role in READ_ALL
+
+
+def can_send_enquiry(actor: Actor) -> bool:
+    """Anyone may ask about an opportunity, signed in or not: an investor's first contact is often anonymous."""
+    return True
+
+
 def is_investor(actor: Actor) -> bool:
     """Investors' pages speak of their enterprise: its projects, what they must do."""
     return actor.role == Role.INVESTOR
@@ -362,6 +390,11 @@ CAPABILITIES: dict[str, Callable[[Actor], bool]] = {
     "read_conferences": can_read_conferences,
     "manage_calendar": can_manage_calendar,
     "see_every_job": sees_every_job,
+    "sees_published_only": sees_published_only,
+    "manage_opportunities": can_manage_opportunities,
+    "translate_opportunities": can_translate_opportunities,
+    "read_open_data": can_read_open_data,
+    "send_enquiry": can_send_enquiry,
     "receives_extension_requests": receives_extension_requests,
 }
 

@@ -15,16 +15,22 @@ from tiendo.domain.access import enterprise_scope, project_scope, task_scope
 from tiendo.projects.access import projects_for_user
 from tiendo.reviews.scan_state import scan_notice
 
+from tiendo.portal import pages_home as portal_home
+
 from .investor import investor_home
 
 
+@login_not_required
 @require_GET
 def home(request):
-    """The overview: today's organisation, the user's own place in it, and the latest reorganisations; for an
+    """A visitor who has not signed in gets the public portal's home (in Vietnamese: the site's root is its
+    Vietnamese address); a signed-in user the overview: today's organisation, the user's own place in it, and the latest reorganisations; for an
     investor, what its projects owe and what is late (overview.investor).
 
     Each block is cached for everyone who sees the same records (tiendo.core.fragments): the organisation for
     all, the projects, tasks and enterprises per access scope; a change to their data makes a new key."""
+    if not request.user.is_authenticated:
+        return portal_home.home_in_vietnamese(request)
     today = timezone.localdate()
     user = request.user
     context = {"today": today, "can_list_enterprises": core_access.can(user, "list_enterprises")}
