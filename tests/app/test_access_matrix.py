@@ -37,7 +37,9 @@ from tiendo.plans.models import (
     Source,
     SourceBudget,
 )
-from tiendo.projects.models import Document, ImportJob, Milestone, ProgressReport, Project
+from tiendo.portal.models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
+from tiendo.portal.models import Publication as OpenDataPublication
+from tiendo.projects.models import Document, ImportJob, Milestone, ProgressReport, Project, Sector
 from tiendo.reviews.models import Finding, ReviewItem, ReviewRound, ScanRun
 from tiendo.targets.models import (
     Alert,
@@ -55,9 +57,6 @@ from tiendo.targets.models import (
     Target,
     Term,
 )
-from tiendo.portal.models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
-from tiendo.portal.models import Publication as OpenDataPublication
-from tiendo.projects.models import Sector
 from tiendo.workdays.models import DeclaredDay
 
 pytestmark = pytest.mark.django_db

@@ -12,10 +12,9 @@ from tiendo.agencies.models import AdminUnit, Agency, Reorganisation
 from tiendo.core import access as core_access
 from tiendo.core import fragments
 from tiendo.domain.access import enterprise_scope, project_scope, task_scope
+from tiendo.portal import pages_home as portal_home
 from tiendo.projects.access import projects_for_user
 from tiendo.reviews.scan_state import scan_notice
-
-from tiendo.portal import pages_home as portal_home
 
 from .investor import investor_home
 
@@ -24,8 +23,8 @@ from .investor import investor_home
 @require_GET
 def home(request):
     """A visitor who has not signed in gets the public portal's home (in Vietnamese: the site's root is its
-    Vietnamese address); a signed-in user the overview: today's organisation, the user's own place in it, and the latest reorganisations; for an
-    investor, what its projects owe and what is late (overview.investor).
+    Vietnamese address). A signed-in user gets the overview: today's organisation, the user's own place in it,
+    and the latest reorganisations; for an investor, what its projects owe and what is late (overview.investor).
 
     Each block is cached for everyone who sees the same records (tiendo.core.fragments): the organisation for
     all, the projects, tasks and enterprises per access scope; a change to their data makes a new key."""
