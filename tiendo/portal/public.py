@@ -6,6 +6,8 @@ internal field (rule ids, proposals, review items, officers' contacts, drafts) r
 from __future__ import annotations
 
 from tiendo.core import access
+from tiendo.domain.projects import ProjectKind
+from tiendo.projects.models import CapitalSource, LegalDocument, Milestone, ProgressReport, Project
 
 from .models import Opportunity, OpportunityDocument, ProcedureStep, Translation
 
@@ -36,11 +38,39 @@ OPPORTUNITY_FIELDS = (
 )
 
 
+# The province's public-investment projects: what the Law on Public Investment asks to be made public (name,
+# owner, place, capital and its sources, the plan and its progress). Never the investor's private projects.
+PROJECT_FIELDS = (
+    "code", "name", "name_en", "name_zh", "kind", "status", "group", "sector", "commune", "zone", "latitude",
+    "longitude", "agency", "total_investment", "policy_decision_number", "policy_decision_date",
+)  # fmt: skip
+MILESTONE_FIELDS = ("project", "kind", "first_due", "current_due", "done")
+CAPITAL_FIELDS = ("project", "source", "amount")
+LEGAL_DOCUMENT_FIELDS = ("project", "kind", "number", "date", "issuer")
+PROGRESS_FIELDS = ("project", "period_end", "physical_progress", "disbursed_to_date")
+
+
+def public_projects():
+    return Project.objects.alive().filter(kind=ProjectKind.PUBLIC.value)
+
+
+def _of_public_projects(model):
+    return lambda: model.objects.filter(project__in=public_projects().values("pk"))
+
+
 def published_opportunities():
     return Opportunity.objects.filter(state=Opportunity.State.PUBLISHED)
 
 
 def register() -> None:
+    access.register_published(Project, records=public_projects, fields=PROJECT_FIELDS)
+    for model, fields in (
+        (Milestone, MILESTONE_FIELDS),
+        (CapitalSource, CAPITAL_FIELDS),
+        (LegalDocument, LEGAL_DOCUMENT_FIELDS),
+        (ProgressReport, PROGRESS_FIELDS),
+    ):
+        access.register_published(model, records=_of_public_projects(model), fields=fields)
     access.register_published(Opportunity, records=published_opportunities, fields=OPPORTUNITY_FIELDS)
     access.register_published(
         Translation,
