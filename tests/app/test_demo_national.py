@@ -27,6 +27,7 @@ PHASES = [
     "disbursement",
     "targets",
     "petitions",
+    "opportunities",
     "scan",
 ]
 
@@ -93,6 +94,7 @@ def test_each_phase_is_told_with_its_time_and_the_json_has_them(nation):
     assert any(line.startswith("Giải ngân: ") for line in told)
     assert any(line.startswith("Chỉ tiêu kinh tế - xã hội: ") for line in told)
     assert any(line.startswith("Phản ánh, kiến nghị của doanh nghiệp: ") for line in told)
+    assert any(line.startswith("Dự án kêu gọi đầu tư: 24 (") for line in told)
 
 
 def test_phases_set_aside_the_time_of_work_told_as_its_own():

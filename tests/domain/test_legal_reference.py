@@ -12,8 +12,8 @@ from tiendo.domain.schedule_rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 LEGAL = ROOT / "docs" / "legal"
-RULE_ID = re.compile(r"\b(INV|LAND|SANC|PI|SUP|DOC|TASK|ORG|TGT|PET)-\d{2}\b")
-HEADING = re.compile(r"^#{2,4} ((?:INV|LAND|SANC|PI|SUP|DOC|TASK|ORG|TGT|PET)-\d{2}) \S", re.M)
+RULE_ID = re.compile(r"\b(INV|LAND|SANC|PI|SUP|DOC|TASK|ORG|TGT|PET|OPP)-\d{2}\b")
+HEADING = re.compile(r"^#{2,4} ((?:INV|LAND|SANC|PI|SUP|DOC|TASK|ORG|TGT|PET|OPP)-\d{2}) \S", re.M)
 PAGE_OF_FAMILY = {
     "INV": "investment.md",
     "LAND": "land.md",
@@ -25,6 +25,7 @@ PAGE_OF_FAMILY = {
     "ORG": "reorganisation.md",
     "TGT": "targets.md",
     "PET": "petitions.md",
+    "OPP": "opportunities.md",
 }
 PAGES = {*PAGE_OF_FAMILY.values(), "behind-schedule.md", "README.md", "working-days.md"}
 PARTS = ("Trigger", "Handling", "Citation", "Law versions and dates", "Confidence", "Sources", "In tiendo")
@@ -101,7 +102,7 @@ def test_each_rule_says_trigger_handling_citation_versions_confidence_sources_an
 
 def test_the_index_lists_every_rule_with_a_heading():
     index = (LEGAL / "README.md").read_text("utf-8")
-    listed = set(re.findall(r"^\| ((?:INV|LAND|SANC|PI|SUP|DOC|TASK|ORG|TGT|PET)-\d{2}) \|", index, re.M))
+    listed = set(re.findall(r"^\| ((?:INV|LAND|SANC|PI|SUP|DOC|TASK|ORG|TGT|PET|OPP)-\d{2}) \|", index, re.M))
     assert listed == set(headings())
 
 

@@ -23,6 +23,7 @@ from tiendo.reviews.scan import scan
 
 from . import catalogue, people
 from . import directives as demo_directives
+from . import opportunities as demo_opportunities
 from . import petitions as demo_petitions
 from . import plans as demo_plans
 from . import projects as demo_projects
@@ -264,6 +265,13 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         f"Phản ánh, kiến nghị của doanh nghiệp: {_n(petition_counts['petitions'])}; "
         f"hội nghị đối thoại: {petition_counts['conferences']}",
     )
+    # Projects open for investment: drafted, translated, published and closed through the portal's services.
+    opportunity_counts = demo_opportunities.load(seed)
+    phases.done(
+        "opportunities",
+        f"Dự án kêu gọi đầu tư: {_n(opportunity_counts['opportunities'])} "
+        f"({opportunity_counts['published']} đang công bố)",
+    )
     # The scan a newcomer would otherwise have to know to run (`tiendo scan`), as the specialist runs it: the
     # "behind schedule" filter, the badges, the project pages' findings and /reviews/ have data from the start.
     run = scan(actor=User.objects.get(username="chuyenvien"))
@@ -284,6 +292,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         **plan_counts,
         "targets": target_counts,
         "petitions": petition_counts,
+        "opportunities": opportunity_counts,
         "scan": {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings},
         "phases": phases.rounded(),
     }
