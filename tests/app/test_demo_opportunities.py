@@ -16,7 +16,7 @@ from django.utils import timezone
 from tiendo.core import access
 from tiendo.demo import generate
 from tiendo.demo.opportunities import loading
-from tiendo.demo.opportunities.procedure import STEPS, working_days_in
+from tiendo.demo.opportunities.procedure import STEPS
 from tiendo.demo.opportunities.specs import REVIEWED, Text
 from tiendo.demo.projects.vocabulary import TY
 from tiendo.domain.portal.translation import Status
@@ -111,14 +111,14 @@ def test_capital_per_hectare_is_plausible_for_the_trade(demo):
 
 
 def test_steps_carry_the_durations_of_the_legal_reference(demo):
-    assert (working_days_in(17), working_days_in(30), working_days_in(45), working_days_in(10)) == (12, 21, 32, 7)
+    # each duration as the law counts it: calendar days for "17 ngày", working days for "03 ngày làm việc" (OPP-13)
     policy = ProcedureStep.objects.filter(step="policy_approval")
-    assert policy.exists() and set(policy.values_list("working_days", "agency__code")) == {(12, "HP-UBND")}
+    assert set(policy.values_list("working_days", "calendar_days", "agency__code")) == {(17, True, "HP-UBND")}
     assert all("17 ngày" in basis for basis in policy.values_list("legal_basis", flat=True))
     registration = ProcedureStep.objects.filter(step="enterprise_registration")
-    assert set(registration.values_list("working_days", "agency__code")) == {(3, "HP-STC")}
-    environment = set(ProcedureStep.objects.filter(step="environment").values_list("working_days", flat=True))
-    assert environment == {21, 32}
+    assert set(registration.values_list("working_days", "calendar_days", "agency__code")) == {(3, False, "HP-STC")}
+    environment = ProcedureStep.objects.filter(step="environment")
+    assert set(environment.values_list("working_days", "calendar_days")) == {(30, True), (45, True)}
     # no step whose duration the research did not find (OPP-12)
     assert not ProcedureStep.objects.filter(step__in=["land_allocation", "investor_selection", "fire_safety"]).exists()
     # a foreign investor's certificate in a zone comes from the zones' board, outside from the Department of Finance

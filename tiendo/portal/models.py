@@ -189,7 +189,13 @@ class ProcedureStep(models.Model):
         "agencies.Agency", verbose_name=_("deciding agency"), on_delete=models.PROTECT, related_name="+"
     )
     working_days = models.PositiveSmallIntegerField(
-        _("statutory duration (working days)"), validators=[MinValueValidator(1), MaxValueValidator(365)]
+        _("statutory duration (days)"), validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+    # the law says "05 ngày làm việc" for some steps and "17 ngày" for others: the days are kept as the law counts them
+    calendar_days = models.BooleanField(
+        _("counted in calendar days"),
+        default=False,
+        help_text=_("Ticked when the law counts the duration in calendar days rather than working days."),
     )
     legal_basis = models.CharField(_("legal basis"), max_length=255)
     history = kept_history()

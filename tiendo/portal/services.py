@@ -78,7 +78,7 @@ def publish(opportunity: Opportunity, *, actor, expected_version: int | None = N
         raise ValidationError(" ".join(problems))
     opportunity.state = Opportunity.State.PUBLISHED
     opportunity.published_on = _today(at)
-    acted_by(opportunity, actor, _("Published")).save()
+    acted_by(opportunity, actor, _("Published on the portal")).save()
     return opportunity
 
 

@@ -119,6 +119,7 @@ def _live(world: _World, clock: DemoClock, spec: Spec, days: Days, today: date) 
                     step=step.step,
                     agency=world.agencies[step.agency],
                     working_days=step.working_days,
+                    calendar_days=step.calendar_days,
                     legal_basis=step.legal_basis,
                 ),
                 actor=actor,

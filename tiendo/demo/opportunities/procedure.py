@@ -3,7 +3,8 @@ today that decide them (docs/legal/opportunities.md, OPP-03, OPP-09 to OPP-11), 
 opportunities come from (OPP-08). Data, no Django.
 
 Only steps whose duration the research found are listed: no land allocation, auction, bidding or fire-safety step
-(their durations were not found, OPP-12). A law counting calendar days is stored in working days (OPP-13)."""
+(their durations were not found, OPP-12). A law counting calendar days keeps its count, marked as calendar days
+(OPP-13)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 
 
-def working_days_in(calendar_days: int) -> int:
-    """The working days a span of `calendar_days` holds, five in seven, rounded down (17 days -> 12)."""
-    return calendar_days * 5 // 7
-
-
 @dataclass(frozen=True)
 class Step:
     step: str  # ProcedureStep.Step value
     agency: str  # the demo agency's code (today's: valid_to empty)
-    working_days: int
+    working_days: int  # the days as the law counts them: working days, or calendar days when `calendar_days`
     legal_basis: str
+    calendar_days: bool = False
+
+
+def calendar(step: str, agency: str, days: int, legal_basis: str) -> Step:
+    """A step whose law counts calendar days ("17 ngày"): kept as the law says, marked as calendar days (OPP-13)."""
+    return Step(step, agency, days, legal_basis, calendar_days=True)
 
 
 POLICY_BASIS = (
@@ -31,7 +33,7 @@ POLICY_BASIS = (
 
 STEPS = {
     # OPP-03: 17 days since Decree 239/2025 [V]; whether the decree under Law 143/2025 keeps them is unknown [I]
-    "POLICY": Step("policy_approval", "HP-UBND", working_days_in(17), POLICY_BASIS),
+    "POLICY": calendar("policy_approval", "HP-UBND", 17, POLICY_BASIS),
     # OPP-09: Law 61/2020 Art. 38(1)(a), 5 working days after the policy approval [V]; the IRC outside the zones
     # is the Department of Finance's since the 2025 reorganisation (ORG-02)
     "IRC_AFTER_POLICY": Step(
@@ -42,10 +44,10 @@ STEPS = {
         "trương đầu tư (nhà đầu tư nước ngoài)",
     ),
     # OPP-09: in a zone the zones' board issues the IRC (Art. 39(1)); 10 days since Decree 239/2025 [V]
-    "IRC_IN_ZONE": Step(
+    "IRC_IN_ZONE": calendar(
         "registration_certificate",
         "HP-BQLKKT",
-        working_days_in(10),
+        10,
         "Luật Đầu tư, Điều 37, 39; Nghị định 31/2021/NĐ-CP sửa đổi bởi Nghị định 239/2025/NĐ-CP: 10 ngày kể từ ngày "
         "nhận hồ sơ hợp lệ (nhà đầu tư nước ngoài)",
     ),
@@ -57,24 +59,24 @@ STEPS = {
         "Luật Doanh nghiệp 59/2020/QH14, Điều 26: 03 ngày làm việc kể từ ngày nhận hồ sơ hợp lệ",
     ),
     # OPP-11: 45 days (group I) or 30 days (group II) from the valid dossier [V]
-    "EIA_GROUP_I": Step(
+    "EIA_GROUP_I": calendar(
         "environment",
         "HP-SNNMT",
-        working_days_in(45),
+        45,
         "Luật Bảo vệ môi trường 72/2020/QH14, Điều 34 khoản 6 điểm a: không quá 45 ngày (dự án nhóm I)",
     ),
-    "EIA_GROUP_II": Step(
+    "EIA_GROUP_II": calendar(
         "environment",
         "HP-SNNMT",
-        working_days_in(30),
+        30,
         "Luật Bảo vệ môi trường 72/2020/QH14, Điều 34 khoản 6 điểm b: không quá 30 ngày (dự án nhóm II)",
     ),
     # OPP-11: up to 7 days under the Law on Construction 2025 from 01/07/2026 [S]; only for small works (larger ones
     # are exempt once a specialised agency appraised their feasibility study)
-    "PERMIT": Step(
+    "PERMIT": calendar(
         "construction_permit",
         "HP-SXD",
-        working_days_in(7),
+        7,
         "Luật Xây dựng 2025 (hiệu lực từ 01/07/2026): cấp giấy phép xây dựng trực tuyến, tối đa 7 ngày",
     ),
 }
