@@ -68,8 +68,11 @@ STAFF = {"leader", "specialist", "admin"}
 MARKERS: dict[str, set[str]] = {
     "MX-OWN-PROJECT": STAFF | {"officer", "investor"},
     "MX-OTHER-PROJECT": STAFF,
-    "MX-OWN-PUBLIC": STAFF | {"officer"},
-    "MX-OTHER-PUBLIC": STAFF,
+    # public-investment projects' names are published on the portal (/public-investment/, tiendo.portal.public):
+    # every persona, signed in or not, reads them there; their milestones' notes, reports' problems, proposals,
+    # notes and findings stay internal
+    "MX-OWN-PUBLIC": STAFF | {"officer", "investor", "anonymous"},
+    "MX-OTHER-PUBLIC": STAFF | {"officer", "investor", "anonymous"},
     "MX-OWN-MILESTONE": STAFF | {"officer", "investor"},
     "MX-OTHER-MILESTONE": STAFF,
     "MX-OWN-REPORT": STAFF | {"officer", "investor"},
@@ -532,6 +535,8 @@ FILL = {
             "conference_followup",
         )
     },  # fmt: skip
+    # the portal's public-investment project pages: the two public projects (a private one is a 404 there)
+    "portal:investment_detail": lambda w, side: {"code": w["public"][side].code},
     "petitions:conference_spot_answer": lambda w, side: {"pk": w["conference"].pk, "petition": w["petition"][side].pk},
 }
 

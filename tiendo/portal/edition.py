@@ -5,7 +5,6 @@ expires after TIENDO_PORTAL_CACHE_SECONDS in case a bulk write (which sends no s
 
 from __future__ import annotations
 
-import threading
 from functools import wraps
 
 from django.conf import settings
@@ -16,8 +15,6 @@ from django.db.models import F, signals
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-
-_pending = threading.local()
 
 
 def current() -> int:
@@ -35,19 +32,28 @@ def bump() -> None:
         Edition.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
-def _after_commit() -> None:
-    _pending.scheduled = False
-    bump()
+class _PendingBump:
+    """The edition's move waiting for one transaction to commit."""
+
+    def __init__(self) -> None:
+        self.waiting = True
+
+    def __call__(self) -> None:
+        self.waiting = False
+        bump()
 
 
 def changed(**kwargs) -> None:
-    """A watched record changed: move the edition once, when the transaction commits."""
+    """A watched record changed: move the edition once, when the transaction commits.
+
+    The move waiting for this transaction is looked for among the connection's on-commit callbacks rather than
+    kept in a flag of our own: a rolled-back transaction drops its callbacks with it, where a flag stayed set and
+    silenced every later change in the thread (in a test run, which never commits, every test after the first)."""
     if kwargs.get("raw"):
         return  # fixtures and loaddata
-    if getattr(_pending, "scheduled", False):
-        return
-    _pending.scheduled = True
-    transaction.on_commit(_after_commit)
+    pending = transaction.get_connection().run_on_commit
+    if not any(isinstance(callback, _PendingBump) and callback.waiting for _ids, callback, _robust in pending):
+        transaction.on_commit(_PendingBump())
 
 
 def watch(*models) -> None:
