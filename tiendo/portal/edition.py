@@ -35,19 +35,24 @@ def bump() -> None:
         Edition.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
-def _after_commit() -> None:
-    _pending.scheduled = False
-    bump()
-
-
 def changed(**kwargs) -> None:
-    """A watched record changed: move the edition once, when the transaction commits."""
+    """A watched record changed: move the edition once, when the transaction commits. A move already waiting is
+    looked for in the transaction's own list, so one dropped by a rollback leaves nothing behind."""
     if kwargs.get("raw"):
         return  # fixtures and loaddata
-    if getattr(_pending, "scheduled", False):
+    waiting = getattr(_pending, "move", None)
+    if waiting is not None and any(
+        func is waiting for _ids, func, _robust in transaction.get_connection().run_on_commit
+    ):
         return
-    _pending.scheduled = True
-    transaction.on_commit(_after_commit)
+
+    def move() -> None:
+        if getattr(_pending, "move", None) is move:
+            _pending.move = None
+        bump()
+
+    _pending.move = move
+    transaction.on_commit(move)
 
 
 def watch(*models) -> None:
