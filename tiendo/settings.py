@@ -276,6 +276,12 @@ TIENDO_PORTAL_BROWSER_SECONDS = int(os.environ.get("TIENDO_PORTAL_BROWSER_SECOND
 # OC4IDS project ids are oc4ids-<prefix>-<project code>; the prefix is registered with the OC4IDS registry by the
 # publisher (the default names no registration: set it before publishing).
 TIENDO_OC4IDS_PREFIX = os.environ.get("TIENDO_OC4IDS_PREFIX", "tiendo")
+# Investors' enquiries from the public portal: the đồng to one US dollar the pages use for an approximate figure
+# beside the capital; how long an enquirer's contact details are kept (days); how many enquiries one address may
+# send in an hour (counted from the stored enquiries, by a salted hash of the address).
+TIENDO_PORTAL_USD_RATE = int(os.environ.get("TIENDO_PORTAL_USD_RATE", "26000"))
+TIENDO_PORTAL_ENQUIRY_KEEP_DAYS = int(os.environ.get("TIENDO_PORTAL_ENQUIRY_KEEP_DAYS", "730"))
+TIENDO_PORTAL_ENQUIRIES_PER_HOUR = int(os.environ.get("TIENDO_PORTAL_ENQUIRIES_PER_HOUR", "5"))
 TIENDO_PETITIONS_NUMBER_PREFIX = os.environ.get("TIENDO_PETITIONS_NUMBER_PREFIX", "KN")
 
 # Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one

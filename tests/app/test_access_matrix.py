@@ -361,6 +361,10 @@ def _portal_world(w, agency_x, commune):
     OpportunityDocument.objects.create(
         opportunity=published, kind="site_plan", title="Sơ đồ vị trí", file=ContentFile(b"map", name="site.pdf")
     )
+    OpportunityDocument.objects.create(
+        opportunity=w["opportunity"][1], kind="site_plan", title="MX-DRAFT-OPPORTUNITY bản vẽ",
+        file=ContentFile(b"MX-DRAFT-OPPORTUNITY", name="draft.pdf"),
+    )  # fmt: skip
 
 
 def _targets_world(w, agency_x, agency_y):
@@ -538,6 +542,12 @@ FILL = {
     # the portal's public-investment project pages: the two public projects (a private one is a 404 there)
     "portal:investment_detail": lambda w, side: {"code": w["public"][side].code},
     "petitions:conference_spot_answer": lambda w, side: {"pk": w["conference"].pk, "petition": w["petition"][side].pk},
+    # the portal's opportunities: the published one, and the draft (a 404 for everyone on the public pages)
+    **{f"portal:{n}": _both("opportunity", "code") for n in ("opportunity", "enquiry", "enquiry_sent")},
+    "portal:opportunity_document": lambda w, side: {
+        "code": w["opportunity"][side].code,
+        "pk": OpportunityDocument.objects.get(opportunity=w["opportunity"][side]).pk,
+    },
 }
 
 API_FILL = {

@@ -1,18 +1,20 @@
 """Every write to a petition: one transaction, keyword-only `actor`, the move checked against the state table
 (tiendo.domain.petitions.states), a `StateChange` with who and why, the kept history, stale edits refused.
 
-Who may do what is the access layer's: receiving (`receive_petitions`), the desk's moves (`manage_petitions`:
-classify, route, merge, reject, redirect), the responsible agency's (`handle_petition`: work, ask, answer) and the
-petitioner's (`act_as_petitioner`: reply, rate, reopen once, withdraw)."""
+Who may do what is the access layer's: receiving (`receive_petitions`; an investor's enquiry from the public
+portal, `send_enquiry`, anyone), the desk's moves (`manage_petitions`: classify, route, merge, reject, redirect),
+the responsible agency's (`handle_petition`: work, ask, answer) and the petitioner's (`act_as_petitioner`: reply,
+rate, reopen once, withdraw)."""
 
 from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tiendo.audit.models import acted_by
@@ -24,7 +26,7 @@ from tiendo.domain.petitions.redaction import redact
 from tiendo.domain.text import clean
 
 from . import deadlines, routing
-from .models import Attachment, Kind, Pause, Petition, Rating, State, StateChange
+from .models import Attachment, Channel, Kind, Pause, Petition, Rating, State, StateChange, Topic
 
 # called with the petition after a move commits (notifications, the portal's cache…): apps.ready fills it
 AFTER_MOVE: list = []
@@ -156,6 +158,64 @@ def receive(
     )
     for hook in AFTER_MOVE:
         transaction.on_commit(lambda hook=hook, pk=petition.pk: hook(pk))
+    return petition
+
+
+@transaction.atomic
+def receive_from_public(petition: Petition, *, agency, at: date | None = None) -> Petition:
+    """An investor's enquiry sent from the public portal (the visitor has no account): numbered, its deadline
+    counted from receipt, and routed at once to `agency` — the one the published opportunity names to answer
+    enquiries — so it lands in that agency's queue without waiting for the desk. The timeline says it came from
+    the portal. The texts the timeline keeps are written in Vietnamese, whatever language the visitor reads."""
+    if not access.can(AnonymousUser(), "send_enquiry"):
+        raise PermissionDenied
+    with translation.override(settings.LANGUAGE_CODE):
+        if agency is None:
+            raise ValidationError({"agency": _("Choose the responsible agency.")})
+        petition.channel, petition.topic = Channel.PUBLIC_PORTAL, Topic.INVESTMENT_ENQUIRY
+        petition.enterprise = None
+        petition.title, petition.text = _text(petition.title), _text(petition.text)
+        petition.petitioner_name = _text(petition.petitioner_name)
+        petition.petitioner_contact = _text(petition.petitioner_contact)
+        if not (petition.title and petition.text and petition.petitioner_name and petition.petitioner_contact):
+            raise ValidationError(_("An enquiry needs a title, a message, the enquirer's name and a contact."))
+        petition.received_on = _today(at)
+        petition.number = next_number(petition.received_on.year)
+        petition.state = State.RECEIVED
+        petition.kind = Kind.WITHIN_COMPETENCE
+        petition.agency = petition.suggested_agency = agency
+        petition.due_on = deadlines.answer_due(petition, today=petition.received_on)
+        petition.full_clean(exclude=["projects", "concerned_agencies"])
+        received = _("Received from the public portal")
+        acted_by(petition, None, received).save()
+        StateChange.objects.create(
+            petition=petition, to_state=State.RECEIVED, day=petition.received_on, at=timezone.now(), reason=received
+        )
+        day = petition.received_on
+        _move(petition, State.CLASSIFIED, actor=None, reason=_("An investment enquiry from the public portal"), day=day)
+        routed = _("Routed to %(agency)s, which answers enquiries about this opportunity") % {"agency": agency.name}
+        return _move(petition, State.ASSIGNED, actor=None, reason=routed, day=day)
+
+
+@transaction.atomic
+def forget_petitioner(petition: Petition, *, actor, reason: str, names: Iterable[str] = ()) -> Petition:
+    """The time the petitioner's details may be kept is over: their name and contact are erased, and e-mail
+    addresses, phone numbers and `names` are masked in the text — in the petition and in every copy its kept
+    history holds, or the erasure would be a pretence. The question, the answer and the timeline stay. `actor`
+    None is the nightly retention run; a person needs `manage_petitions`."""
+    if actor is not None:
+        _require(actor, "manage_petitions", petition)
+    names = [_text(n) for n in names if n]
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    petition.petitioner_name = petition.petitioner_contact = ""
+    petition.text = redact(petition.text, names)
+    petition.text_en, petition.text_zh = redact(petition.text_en, names), redact(petition.text_zh, names)
+    for kept in Petition.history.filter(id=petition.pk):
+        kept.petitioner_name = kept.petitioner_contact = ""
+        kept.text = redact(kept.text, names)
+        kept.text_en, kept.text_zh = redact(kept.text_en, names), redact(kept.text_zh, names)
+        kept.save(update_fields=["petitioner_name", "petitioner_contact", "text", "text_en", "text_zh"])
+    acted_by(petition, actor, reason).save()
     return petition
 
 

@@ -295,3 +295,35 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"OC4IDS {self.generated_at:%d/%m/%Y %H:%M}"
+
+
+class Enquiry(models.Model):
+    """An investor's question about an opportunity, sent from the public portal. The question itself is a petition
+    in the responsible agency's queue; this record keeps who asked (to acknowledge and answer them) for
+    TIENDO_PORTAL_ENQUIRY_KEEP_DAYS, and the sender's address only as a salted hash that counts its enquiries."""
+
+    opportunity = models.ForeignKey(
+        Opportunity, verbose_name=_("investment opportunity"), on_delete=models.PROTECT, related_name="enquiries"
+    )
+    petition = models.OneToOneField(
+        "petitions.Petition", verbose_name=_("petition"), on_delete=models.PROTECT, related_name="enquiry"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    company = models.CharField(_("company"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=5)
+    email = models.EmailField(_("e-mail"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    address_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("sent at"), db_index=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    forgotten_at = models.DateTimeField(_("contact details erased at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("investor enquiry")
+        verbose_name_plural = _("investor enquiries")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["address_hash", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity.code} {self.petition.number}"

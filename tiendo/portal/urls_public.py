@@ -8,6 +8,8 @@ app_name = "portal"
 
 PARTS: tuple[str, ...] = (  # modules of tiendo.portal
     "pages_home",
+    "pages_opportunities",
+    "pages_enquiries",
     "pages_investment",
 )
 
