@@ -33,27 +33,34 @@ def bump() -> None:
 
 
 class _PendingBump:
-    """The edition's move waiting for one transaction to commit."""
+    """The edition's move waiting for a transaction to commit; a later change in the same transaction takes its
+    place (this one is then cancelled), so the edition moves once, after the last change."""
 
     def __init__(self) -> None:
         self.waiting = True
 
     def __call__(self) -> None:
-        self.waiting = False
-        bump()
+        if self.waiting:
+            self.waiting = False
+            bump()
 
 
 def changed(**kwargs) -> None:
     """A watched record changed: move the edition once, when the transaction commits.
 
-    The move waiting for this transaction is looked for among the connection's on-commit callbacks rather than
-    kept in a flag of our own: a rolled-back transaction drops its callbacks with it, where a flag stayed set and
-    silenced every later change in the thread (in a test run, which never commits, every test after the first)."""
+    Each change cancels the move an earlier change left waiting and leaves its own, the latest: one UPDATE at the
+    commit however many records changed, without searching the callbacks. A rolled-back transaction drops its
+    callbacks, and with them nothing that a later change relies on (a flag kept beside the transaction stayed set
+    after a rollback and silenced every later change in the thread); a change whose earlier move was registered
+    outside the block that commits (a test's fixtures, then `captureOnCommitCallbacks`) still moves the edition."""
     if kwargs.get("raw"):
         return  # fixtures and loaddata
-    pending = transaction.get_connection().run_on_commit
-    if not any(isinstance(callback, _PendingBump) and callback.waiting for _ids, callback, _robust in pending):
-        transaction.on_commit(_PendingBump())
+    connection = transaction.get_connection()
+    earlier = getattr(connection, "_portal_pending_bump", None)
+    if earlier is not None:
+        earlier.waiting = False
+    pending = connection._portal_pending_bump = _PendingBump()
+    transaction.on_commit(pending)
 
 
 def watch(*models) -> None:

@@ -190,7 +190,7 @@ def register() -> None:
     access.register_published(
         ProcedureStep,
         records=lambda: ProcedureStep.objects.filter(opportunity__in=published_opportunities()),
-        fields=("opportunity", "order", "step", "agency", "working_days", "legal_basis"),
+        fields=("opportunity", "order", "step", "agency", "working_days", "calendar_days", "legal_basis"),
     )
     access.register_published(
         OpportunityDocument,

@@ -188,7 +188,8 @@ class Step:
     order: int
     name: str
     agency: Shown
-    working_days: int
+    working_days: int  # the days as the law counts them: calendar days when `calendar_days`, else working days
+    calendar_days: bool
     legal_basis: Shown
 
 
@@ -223,8 +224,13 @@ class Page:
     documents: list[Document] = field(default_factory=list)
 
     @property
-    def total_days(self) -> int:
-        return sum(step.working_days for step in self.steps)
+    def total_working_days(self) -> int:
+        return sum(step.working_days for step in self.steps if not step.calendar_days)
+
+    @property
+    def total_calendar_days(self) -> int:
+        """Steps the law counts in calendar days add up apart: the two kinds of day are not converted."""
+        return sum(step.working_days for step in self.steps if step.calendar_days)
 
     @property
     def stands_in(self) -> bool:
@@ -261,6 +267,7 @@ def page_of(opportunity: Opportunity) -> Page:
                 name=choice_label(step, "step"),
                 agency=named(published(step, "agency"), step.agency.name, lang),
                 working_days=published(step, "working_days"),
+                calendar_days=published(step, "calendar_days"),
                 legal_basis=vietnamese(published(step, "legal_basis")),
             )
             for step in steps

@@ -89,14 +89,15 @@ def build(province, commune, agency_x, agency_y):
     )  # fmt: skip
     for order, (step, agency, days, basis) in enumerate(
         (
-            ("policy_approval", agency_x, 35, "Điều 33 Luật Đầu tư 2020"),
+            ("policy_approval", agency_x, 17, "Điều 33 Luật Đầu tư 2020"),
             ("land_allocation", agency_y, 20, "Điều 227 Luật Đất đai 2024"),
         ),
         start=1,
     ):
         ProcedureStep.objects.create(
-            opportunity=plant, order=order, step=step, agency=agency, working_days=days, legal_basis=basis
-        )
+            opportunity=plant, order=order, step=step, agency=agency, working_days=days, legal_basis=basis,
+            calendar_days=step == "policy_approval",  # "17 ngày": the law counts calendar days
+        )  # fmt: skip
     ProcedureStep.objects.create(
         opportunity=depot,
         order=1,
