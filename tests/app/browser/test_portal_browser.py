@@ -37,6 +37,7 @@ axe.run(document, {resultTypes: ['violations']})
 """
 
 
+@pytest.fixture(scope="session")
 def axe_source() -> str:
     """axe.min.js from TIENDO_AXE_JS or the axe-selenium-python package; a skip (a failure in CI) without it."""
     named = os.environ.get("TIENDO_AXE_JS")
@@ -115,8 +116,8 @@ def keyboard_problems(browser, path: str) -> list[str]:
     return []
 
 
-def test_public_pages_are_accessible_in_every_language(browser, public_world, live_server):
-    source = axe_source()
+def test_public_pages_are_accessible_in_every_language(axe_source, browser, public_world, live_server):
+    source = axe_source
     browser.driver.set_script_timeout(120)
     paths = sitemap_paths(live_server.url)
     assert {"/", "/en/", "/zh-hans/", "/site-map/"} <= set(paths)
