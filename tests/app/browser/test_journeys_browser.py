@@ -28,7 +28,9 @@ BN = 1_000_000_000
 def test_login_and_languages(browser, installation, specialist):
     browser.step("login-page")
     browser.go("/")
-    assert browser.path == "/login/", "an anonymous visitor is sent to the login form"
+    assert browser.finds("body.portal"), "an anonymous visitor at the root gets the public portal"
+    browser.navigate_by(browser.find("footer a[href='/login/']"))  # its staff sign-in link
+    assert browser.path == "/login/"
     browser.languages("Log in")
 
     browser.step("wrong-password")

@@ -3,7 +3,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 register = template.Library()
@@ -23,9 +23,17 @@ def portal_languages(context) -> list[dict[str, str | bool]]:
     request = context["request"]
     current = translation.get_language()
     query = request.GET.urlencode()
+    match = getattr(request, "resolver_match", None)
+    # the site's root is tiendo.overview's, serving the portal's home to a visitor who has not signed in: its
+    # other languages are the portal home's, which translate_url cannot find from the root's own pattern
+    at_root = match is not None and "portal" not in match.namespaces
     result = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
+        if at_root:
+            with translation.override(code):
+                url = reverse("portal:home")
+        else:
+            url = translate_url(request.path, code)
         result.append(
             {
                 "code": code,
