@@ -14,9 +14,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tiendo.accounts.models import User
+from tiendo.directives.models import Directive
 from tiendo.domain import money
 from tiendo.domain.access import Role
-from tiendo.directives.models import Directive
 from tiendo.domain.portal.translation import fingerprint
 from tiendo.petitions.models import Petition
 from tiendo.plans.models import Plan, PlanItem, PlanLine, PlanVersion, ProjectFunding, Source, SourceBudget
