@@ -448,6 +448,18 @@ def _update(w, side):
     return {"pk": w["task"][side].pk, "update_pk": w["update"][side].pk}
 
 
+def _opportunity(w, side):
+    return {"code": w["opportunity"][side].code}
+
+
+def _opportunity_part(model):
+    """A step or document of the published opportunity, asked for under each opportunity's code."""
+    return lambda w, side: {
+        "code": w["opportunity"][side].code,
+        "pk": model.objects.get(opportunity=w["opportunity"][0]).pk,
+    }
+
+
 _PETITION_ACTIONS = (
     "classify",
     "assign",
@@ -548,6 +560,21 @@ FILL = {
         "code": w["opportunity"][side].code,
         "pk": OpportunityDocument.objects.get(opportunity=w["opportunity"][side]).pk,
     },
+    # the portal's desk: the published and the draft opportunity, the published one's step and document
+    **{
+        f"portal_desk:{n}": _opportunity
+        for n in (
+            "opportunity",
+            "opportunity_edit",
+            "opportunity_publish",
+            "opportunity_close",
+            "step_create",
+            "document_upload",
+        )
+    },  # fmt: skip
+    **{f"portal_desk:{n}": _opportunity_part(ProcedureStep) for n in ("step_edit", "step_remove")},
+    **{f"portal_desk:{n}": _opportunity_part(OpportunityDocument) for n in ("document", "document_remove")},
+    "portal_desk:translate": lambda w, side: {"code": w["opportunity"][side].code, "field": "title", "language": "en"},
 }
 
 API_FILL = {

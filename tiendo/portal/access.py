@@ -6,13 +6,14 @@ from tiendo.domain import access as role_table
 from .models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Publication, Translation
 
 
+def _reads_opportunities(actor, obj=None) -> bool:
+    """The specialists who keep the opportunities, and the province's staff who read them (leaders)."""
+    return role_table.can_manage_opportunities(actor) or role_table.sees_everything(actor)
+
+
 def _staff(model):
     """Signed-in staff see every opportunity, draft or not; officers and investors read the portal like anyone."""
-    return lambda actor, user: (
-        model.objects.all()
-        if role_table.can_manage_opportunities(actor) or role_table.sees_everything(actor)
-        else model.objects.none()
-    )
+    return lambda actor, user: model.objects.all() if _reads_opportunities(actor) else model.objects.none()
 
 
 def _manages(actor, obj) -> bool:
@@ -20,6 +21,7 @@ def _manages(actor, obj) -> bool:
 
 
 def register() -> None:
+    access.register_check("read_opportunities", _reads_opportunities)  # the department's pages under /portal/
     access.register(Opportunity, visible=_staff(Opportunity), can_change=_manages)
     access.register(
         Translation,

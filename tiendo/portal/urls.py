@@ -5,6 +5,10 @@ from importlib import import_module
 
 app_name = "portal_desk"
 
-PARTS: tuple[str, ...] = ()  # modules of tiendo.portal
+PARTS: tuple[str, ...] = (
+    "pages_desk",
+    "pages_desk_parts",
+    "pages_translations",
+)  # modules of tiendo.portal
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]
