@@ -135,7 +135,8 @@ def _emit_one(command, options, opportunity: Opportunity, what: str = "") -> Non
     data = desk.opportunity_data(opportunity, detail=True)
     lines = [f"{what}: {_line(opportunity)}" if what else _line(opportunity)]
     for step in data["steps"]:
-        days = _("%(days)s working days") % {"days": step["working_days"]}
+        kind = _("%(days)s days") if step["calendar_days"] else _("%(days)s working days")
+        days = kind % {"days": step["working_days"]}
         lines.append(f"  {step['order']}. {step['step']} · {step['agency']} · {days}")
     lines += [f"  ! {sentence}" for sentence in data["missing_for_publication"]]
     command.emit(options, data, "\n".join(lines))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -209,23 +209,16 @@ def history(opportunity: Opportunity, limit: int = 60) -> list[HistoryEntry]:
 # Addresses on the public side -------------------------------------------------------------------------------------
 
 
-def _address(name: str, **kwargs) -> str:
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
-
-
 def public_page(opportunity: Opportunity) -> str:
-    """The public page of a published opportunity in the reader's language, once the public pages have one."""
+    """The public page of a published opportunity in the reader's language ("" while it is not public)."""
     if opportunity.state != Opportunity.State.PUBLISHED:
         return ""
-    return _address("portal:opportunity", code=opportunity.code)
+    return reverse("portal:opportunity", kwargs={"code": opportunity.code})
 
 
 def public_portal() -> str:
-    """The public list of opportunities, or the public site map until there is one."""
-    return _address("portal:opportunities") or _address("portal:sitemap_page")
+    """The public list of opportunities."""
+    return reverse("portal:opportunities")
 
 
 # Data for the command line ----------------------------------------------------------------------------------------
@@ -269,6 +262,7 @@ def opportunity_data(opportunity: Opportunity, *, detail: bool = False) -> dict:
             "step": step.step,
             "agency": step.agency.code,
             "working_days": step.working_days,
+            "calendar_days": step.calendar_days,
             "legal_basis": step.legal_basis,
         }
         for step in opportunity.steps.select_related("agency")

@@ -173,7 +173,7 @@ class StepForm(KeepsCurrentValues, forms.ModelForm):
 
     class Meta:
         model = ProcedureStep
-        fields = ["order", "step", "agency", "working_days", "legal_basis"]
+        fields = ["order", "step", "agency", "working_days", "calendar_days", "legal_basis"]
         formfield_callback = keeping_formfield
         widgets = {"step": QuickSelect, "agency": QuickSelect}
 
