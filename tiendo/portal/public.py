@@ -9,7 +9,7 @@ from tiendo.core import access
 from tiendo.domain.projects import ProjectKind
 from tiendo.projects.models import CapitalSource, LegalDocument, Milestone, ProgressReport, Project
 
-from .models import Opportunity, OpportunityDocument, ProcedureStep, Translation
+from .models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
 
 OPPORTUNITY_FIELDS = (
     "code",
@@ -82,6 +82,12 @@ def register() -> None:
         ProcedureStep,
         records=lambda: ProcedureStep.objects.filter(opportunity__in=published_opportunities()),
         fields=("opportunity", "order", "step", "agency", "working_days", "legal_basis"),
+    )
+    # the map's communes: outlines are geography, public whether surveyed or sketched
+    access.register_published(
+        CommuneShape,
+        records=lambda: CommuneShape.objects.all(),
+        fields=("unit", "latitude", "longitude", "outline", "source"),
     )
     access.register_published(
         OpportunityDocument,

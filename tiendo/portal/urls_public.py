@@ -6,7 +6,10 @@ from importlib import import_module
 
 app_name = "portal"
 
-PARTS: tuple[str, ...] = ("pages_home",)  # modules of tiendo.portal
+PARTS: tuple[str, ...] = (
+    "pages_home",
+    "pages_map",
+)  # modules of tiendo.portal
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]
 
