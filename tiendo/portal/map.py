@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from tiendo.agencies.models import localised_name
+from tiendo.agencies.models import AdminUnit, localised_name
 from tiendo.core import access
 from tiendo.domain.portal import geometry
 from tiendo.domain.portal import translation as rules
@@ -51,90 +53,95 @@ class Point:
     longitude: float | None
     latitude: float | None
     at_commune: bool = False  # no coordinates of its own: drawn at its commune's point
-
-    @property
-    def kind_label(self) -> str:
-        return str(KINDS[self.kind])
+    kind_label: str = ""  # "Investment opportunity", in the page's language
 
 
 def page_url(kind: str, code: str) -> str:
+    return _url_maker(kind)(code)
+
+
+_MARK = "0CODE0"
+
+
+def _url_maker(kind: str):
+    """The public page's address of a record of this kind, made without resolving each of a thousand codes."""
     try:
-        return reverse(PAGES[kind], kwargs={"code": code})
+        pattern = reverse(PAGES[kind], kwargs={"code": _MARK})
     except NoReverseMatch:
-        return ""
+        return lambda code: ""
+    return lambda code: pattern.replace(_MARK, quote(code, safe="!$&'()*+,;=~:@"))
 
 
-def _where(record, shape_points: dict[int, tuple[float, float]]) -> tuple[float | None, float | None, bool]:
-    if record.longitude is not None and record.latitude is not None:
-        return float(record.longitude), float(record.latitude), False
-    if record.commune_id in shape_points:
-        lon, lat = shape_points[record.commune_id]
-        return lon, lat, True
-    return None, None, False
+def _places(rows: Sequence[dict]) -> tuple[dict[int, str], dict[int, tuple[float, float]]]:
+    """The records' communes: their names in the page's language, and their points on the map."""
+    units = {row["commune_id"] for row in rows if row["commune_id"]}
+    names = {unit.pk: unit.display_name for unit in AdminUnit.objects.filter(pk__in=units)}
+    shapes = access.visible(PUBLIC, CommuneShape).filter(unit__in=units).values("unit_id", "longitude", "latitude")
+    return names, {s["unit_id"]: (float(s["longitude"]), float(s["latitude"])) for s in shapes}
 
 
-def _commune_points(units: Iterable[int]) -> dict[int, tuple[float, float]]:
-    shapes = access.visible(PUBLIC, CommuneShape).filter(unit__in=set(units))
-    return {s.unit_id: (float(s.longitude), float(s.latitude)) for s in shapes}
+def _point(kind, row, name, lang, url, names, shape_points) -> Point:
+    commune = row["commune_id"]
+    if row["longitude"] is not None and row["latitude"] is not None:
+        lon, lat, at_commune = float(row["longitude"]), float(row["latitude"]), False
+    elif commune in shape_points:
+        (lon, lat), at_commune = shape_points[commune], True
+    else:
+        lon, lat, at_commune = None, None, False
+    label = str(KINDS[kind])
+    return Point(kind, row["code"], name, lang, url, names.get(commune, ""), lon, lat, at_commune, label)
+
+
+def _keys(records: Iterable[Model]):
+    """The records' keys: a subquery for a queryset (a page's filtered list), else the list of them."""
+    return records.values("pk") if isinstance(records, QuerySet) else [r.pk for r in records]
 
 
 def opportunity_points(records: Iterable[Opportunity]) -> list[Point]:
     """The points of published opportunities (a draft among `records` is left out): each titled with its reviewed
     translation, or the Vietnamese standing in."""
-    published = access.visible(PUBLIC, Opportunity)
-    wanted = [r.pk for r in records]
-    found = list(published.filter(pk__in=wanted).select_related("commune").order_by("code"))
+    rows = list(
+        access.visible(PUBLIC, Opportunity)
+        .filter(pk__in=_keys(records))
+        .order_by("code")
+        .values("pk", "code", "title", "commune_id", "longitude", "latitude")
+    )
     language = rules.portal_language(translation.get_language() or "vi")
     titles = {}
     if language != "vi":
-        rows = access.visible(PUBLIC, Translation).filter(opportunity__in=found, field="title", language=language)
-        titles = {row.opportunity_id: row for row in rows}
-    shape_points = _commune_points(r.commune_id for r in found)
-    points = []
-    for record in found:
-        row = titles.get(record.pk)
-        status = rules.status(record.title, row.text, row.reviewed, row.made_from) if row else rules.Status.MISSING
-        shown = rules.shown(record.title, row.text if row else "", status, language)
-        lon, lat, at_commune = _where(record, shape_points)
-        points.append(
-            Point(
-                OPPORTUNITY,
-                record.code,
-                shown.text,
-                "vi" if shown.stands_in else "",
-                page_url(OPPORTUNITY, record.code),
-                record.commune.display_name,
-                lon,
-                lat,
-                at_commune,
-            )
+        found = access.visible(PUBLIC, Translation).filter(
+            opportunity__in=[row["pk"] for row in rows], field="title", language=language
         )
+        titles = {t.opportunity_id: t for t in found}
+    names, shape_points = _places(rows)
+    url = _url_maker(OPPORTUNITY)
+    points = []
+    for row in rows:
+        done = titles.get(row["pk"])
+        status = rules.status(row["title"], done.text, done.reviewed, done.made_from) if done else None
+        shown = rules.shown(row["title"], done.text if done else "", status or rules.Status.MISSING, language)
+        lang = "vi" if shown.stands_in else ""
+        points.append(_point(OPPORTUNITY, row, shown.text, lang, url(row["code"]), names, shape_points))
     return points
 
 
 def project_points(records: Iterable[Project]) -> list[Point]:
-    """The points of public-investment projects (only those the public sees: a private one is left out)."""
-    wanted = [r.pk for r in records]
-    found = list(access.visible(PUBLIC, Project).filter(pk__in=wanted).select_related("commune").order_by("code"))
-    shape_points = _commune_points(r.commune_id for r in found if r.commune_id)
+    """The points of public-investment projects (only those the public sees: a private one is left out), each
+    named in the page's language where the project has a name in it."""
+    rows = list(
+        access.visible(PUBLIC, Project)
+        .filter(pk__in=_keys(records))
+        .order_by("code")
+        .values("code", "name", "name_en", "name_zh", "commune_id", "longitude", "latitude")
+    )
     language = (translation.get_language() or "vi")[:2]
+    names, shape_points = _places(rows)
+    url = _url_maker(PROJECT)
     points = []
-    for record in found:
-        own = {"en": record.name_en, "zh": record.name_zh}.get(language, "")
-        lon, lat, at_commune = _where(record, shape_points)
-        points.append(
-            Point(
-                PROJECT,
-                record.code,
-                record.display_name,
-                "vi" if language != "vi" and not own else "",
-                page_url(PROJECT, record.code),
-                record.commune.display_name if record.commune else "",
-                lon,
-                lat,
-                at_commune,
-            )
-        )
+    for row in rows:
+        own = {"en": row["name_en"], "zh": row["name_zh"]}.get(language, "")
+        lang = "vi" if language != "vi" and not own else ""
+        points.append(_point(PROJECT, row, own or row["name"], lang, url(row["code"]), names, shape_points))
     return points
 
 
@@ -150,14 +157,13 @@ class DrawnCommune:
 
 @dataclass(frozen=True)
 class DrawnPoint:
-    point: Point
-    x: float
-    y: float
+    """A point's place in the viewBox, written out once (a map may hold a thousand points)."""
 
-    @property
-    def corner(self) -> tuple[float, float]:
-        """The top left corner of a project's square (its centre is the point)."""
-        return (self.x - 6, self.y - 6)
+    point: Point
+    x: str
+    y: str
+    corner_x: str  # the top left corner of a project's square (its centre is the point, its side 10)
+    corner_y: str
 
 
 @dataclass(frozen=True)
@@ -213,7 +219,7 @@ def draw(points: Sequence[Point]) -> Drawing | None:
     drawn_points = []
     for point in placed:
         x, y = projection((float(point.longitude or 0), float(point.latitude or 0)))
-        drawn_points.append(DrawnPoint(point, round(x, 1), round(y, 1)))
+        drawn_points.append(DrawnPoint(point, f"{x:.1f}", f"{y:.1f}", f"{x - 5:.1f}", f"{y - 5:.1f}"))
     present = {p.kind for p in points}
     return Drawing(
         view_box=projection.view_box,
