@@ -32,7 +32,7 @@ OPPORTUNITY, PROJECT = "opportunity", "project"
 KINDS = {OPPORTUNITY: _("Investment opportunity"), PROJECT: _("Public-investment project")}
 # The public page of each kind of point: its URL name, given the record's code as `code`. A section not installed
 # leaves its points without a link (they are still drawn and listed).
-PAGES = {OPPORTUNITY: "portal:opportunity", PROJECT: "portal:investment_project"}
+PAGES = {OPPORTUNITY: "portal:opportunity", PROJECT: "portal:investment_detail"}
 
 WIDTH = 800  # the viewBox's width; the SVG scales to the page
 LABEL_SIZE = 11  # a commune's name, in viewBox units
