@@ -23,6 +23,7 @@ PHASES = [
     "reports",
     "directives",
     "reorganisations",
+    "shapes",
     "plans",
     "disbursement",
     "targets",

@@ -267,3 +267,18 @@ def test_deposit_is_progressive():
     assert demo_projects.deposit_for(100 * ty) == 3 * ty
     assert demo_projects.deposit_for(1_000 * ty) == 9 * ty + 14 * ty
     assert demo_projects.deposit_for(2_000 * ty) == 9 * ty + 14 * ty + 10 * ty
+
+
+def test_the_public_map_draws_each_commune_around_its_own_projects(demo):
+    """The shapes phase sketches every commune of today's province, each around the place its projects gather."""
+    from tiendo.agencies.models import AdminUnit
+    from tiendo.domain.portal import geometry
+    from tiendo.portal.models import CommuneShape
+
+    shapes = {s.unit_id: geometry.opened(s.outline) for s in CommuneShape.objects.filter(source="schematic")}
+    communes = AdminUnit.objects.filter(code__startswith="HP-", level="commune")
+    assert demo["commune_shapes"] == len(shapes) == communes.count() == 64
+    rows = Project.objects.filter(commune__in=communes, latitude__isnull=False)
+    located = rows.values_list("longitude", "latitude", "commune_id")
+    inside = sum(geometry.contains(shapes[commune], (float(lon), float(lat))) for lon, lat, commune in located)
+    assert inside / len(located) > 0.95

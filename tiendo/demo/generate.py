@@ -19,6 +19,7 @@ from tiendo.core.maintenance import analyze_after_commit
 from tiendo.domain.access import Role
 from tiendo.enterprises import loading as enterprise_loading
 from tiendo.enterprises.models import Enterprise
+from tiendo.portal import shapes as portal_shapes
 from tiendo.reviews.scan import scan
 
 from . import catalogue, people
@@ -29,6 +30,7 @@ from . import plans as demo_plans
 from . import projects as demo_projects
 from . import targets as demo_targets
 from .phases import Phases
+from .projects.vocabulary import DISTRICT_WEIGHTS
 
 DEMO_PASSWORD = "tiendo-demo-2025"
 
@@ -248,6 +250,9 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     task_counts = tasks.finish(admin)
     name_district_record_keepers(admin)
     phases.done("reorganisations", f"Sắp xếp tổ chức bộ máy 2025: {len(cat.merges)} quyết định")
+    # The public map's communes (after the reorganisation: the province of today and its communes).
+    shapes = sketch_commune_shapes(admin)
+    phases.done("shapes", f"Sơ đồ xã, phường cho bản đồ công khai: {_n(shapes)}")
     # Public-investment plans from 2021 (the demo province only: a plan has no province), then what was disbursed.
     plan_counts = demo_plans.load(seed, phases=phases)
     Installation.forget_names()
@@ -283,6 +288,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         "users": User.objects.count(),
         "enterprises": Enterprise.objects.count(),
         "reorganisations": len(cat.merges),
+        "commune_shapes": shapes,
         "projects": project_counts["projects"],
         "milestones": project_counts["milestones"],
         "schedule_adjustments": project_counts["schedule_adjustments"],
@@ -296,6 +302,13 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         "scan": {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings},
         "phases": phases.rounded(),
     }
+
+
+def sketch_commune_shapes(actor) -> int:
+    """The demo has no boundary file: the public map draws its communes as schematic cells around the projects'
+    places, a commune without projects placed around its former district's centre."""
+    centres = {f"HD-{code}": (lat, lon) for code, (_weight, lat, lon) in DISTRICT_WEIGHTS.items()}
+    return len(portal_shapes.sketch(actor=actor, centres=centres).sketched)
 
 
 def name_district_record_keepers(actor) -> int:

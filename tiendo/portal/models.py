@@ -253,6 +253,7 @@ class CommuneShape(models.Model):
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
     outline = models.JSONField(_("outline"), default=list, help_text=_("[[longitude, latitude], ...], closed."))
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.SCHEMATIC)
+    history = kept_history()  # a surveyed outline replaced by a newer file stays readable
 
     class Meta:
         verbose_name = _("commune shape")

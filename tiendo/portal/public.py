@@ -13,7 +13,7 @@ from tiendo.plans.models import Disbursement, Plan, PlanItem, PlanLine, PlanVers
 from tiendo.projects.models import CapitalSource, LegalDocument, Milestone, ProgressReport, Project, Sector, Zone
 from tiendo.reviews.models import ReviewItem, ReviewRound
 
-from .models import Opportunity, OpportunityDocument, ProcedureStep, Translation
+from .models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
 
 OPPORTUNITY_FIELDS = (
     "code",
@@ -191,6 +191,12 @@ def register() -> None:
         ProcedureStep,
         records=lambda: ProcedureStep.objects.filter(opportunity__in=published_opportunities()),
         fields=("opportunity", "order", "step", "agency", "working_days", "calendar_days", "legal_basis"),
+    )
+    # the map's communes: outlines are geography, public whether surveyed or sketched
+    access.register_published(
+        CommuneShape,
+        records=lambda: CommuneShape.objects.all(),
+        fields=("unit", "latitude", "longitude", "outline", "source"),
     )
     access.register_published(
         OpportunityDocument,

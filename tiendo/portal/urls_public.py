@@ -11,6 +11,7 @@ PARTS: tuple[str, ...] = (  # modules of tiendo.portal
     "pages_opportunities",
     "pages_enquiries",
     "pages_investment",
+    "pages_map",
 )
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]

@@ -3,6 +3,7 @@ the plan of one project before it is written."""
 
 from __future__ import annotations
 
+import math
 import random
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -127,6 +128,21 @@ def _enterprises(rng: random.Random) -> tuple[list, list, list, list, tuple | No
     return domestic, domestic_w, foreign, foreign_w, investor, trades, foreign_trades
 
 
+COMMUNE_RING = 0.03  # degrees of latitude: a former district's communes around its centre (the public map)
+
+
+def commune_centre(district: tuple[float, float], index: int, siblings: int) -> tuple[float, float]:
+    """Where the `index`-th of a former district's communes lies: the first at the district's centre when there
+    are five or more, the others on a ring around it, so each commune's projects gather in a place of its own."""
+    lat, lon = district
+    ring = siblings - 1 if siblings >= 5 else siblings
+    if siblings == 1 or (siblings >= 5 and index == 0):
+        return (lat, lon)
+    step = index - 1 if siblings >= 5 else index
+    angle = 2 * math.pi * step / ring
+    return (lat + COMMUNE_RING * math.sin(angle), lon + COMMUNE_RING * math.cos(angle) / math.cos(math.radians(lat)))
+
+
 def home_context(enterprises) -> Context:
     """Hải Dương: its communes of today (by old district), its real zones, its agencies and investors."""
     units = {u.code: u for u in AdminUnit.objects.filter(code__startswith="HP-", level="commune")}
@@ -140,6 +156,7 @@ def home_context(enterprises) -> Context:
         unit_type, name, name_en = districts[district_code]
         weight, lat, lon = DISTRICT_WEIGHTS[district_code]
         siblings = sum(1 for c in units if c.split("-")[1] == district_code)
+        lat, lon = commune_centre((lat, lon), int(code.split("-")[2]) - 1, siblings)
         places.append(
             Place(
                 unit.pk,

@@ -326,8 +326,8 @@ class Schedules:
 
         if ctx.home:
             lat, lon = place.centre
-            latitude = _coordinate(lat + rng.uniform(-0.03, 0.03))
-            longitude = _coordinate(lon + rng.uniform(-0.03, 0.03))
+            latitude = _coordinate(lat + rng.uniform(-0.01, 0.01))  # around its commune (context.commune_centre)
+            longitude = _coordinate(lon + rng.uniform(-0.01, 0.01))
         else:
             latitude = longitude = None
         code = self.code(decided)

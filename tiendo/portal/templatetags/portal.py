@@ -1,5 +1,6 @@
 """The portal's template helpers: the same page in every language (the switch and the hreflang alternates), the
-`lang` attribute of a language, and a text shown in the visitor's language or with Vietnamese standing in."""
+`lang` attribute of a language, a text shown in the visitor's language or with Vietnamese standing in, and the map
+of the province's communes with a page's points."""
 
 from django import template
 from django.conf import settings
@@ -50,3 +51,12 @@ def portal_languages(context) -> list[dict[str, str | bool]]:
 def absolute(context, path: str) -> str:
     """An address as search engines and other sites need it: the configured base URL and the path."""
     return f"{settings.TIENDO_BASE_URL}{path}"
+
+
+@register.inclusion_tag("portal/_map.html")
+def commune_map(points) -> dict:
+    """`{% commune_map points %}`: the communes as inline SVG with the points (tiendo.portal.map), a legend and
+    the list of the points under it."""
+    from tiendo.portal import map as portal_map
+
+    return {"drawing": portal_map.draw(points), "points": points}

@@ -1,16 +1,19 @@
-"""`tiendo portal …`: the portal's records from the command line. Each module of COMMANDS adds its subcommands
-(`add_arguments(subparsers)`, each parser with `handler=` its function) and handles them (`handler(command,
-options)`), through the same services and access layer as the pages."""
+"""`tiendo portal …`: the public portal's records from the command line. Each module of COMMANDS adds its
+subcommands (`add_arguments(subparsers)`, each parser with `handler=` its function) and handles them
+(`handler(command, options)`), through the same services and access layer as the pages."""
 
 from importlib import import_module
 
 from tiendo.core.commands import DataCommand, SentenceRefusals
 
-COMMANDS: tuple[str, ...] = ("cli_opportunities",)  # modules of tiendo.portal
+COMMANDS: tuple[str, ...] = (  # modules of tiendo.portal
+    "cli_opportunities",
+    "cli_shapes",
+)
 
 
 class Command(SentenceRefusals, DataCommand):
-    help = "The public portal: investment opportunities and their translations."
+    help = "The public portal: investment opportunities and their translations, the communes' map, open data."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
