@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from tiendo.core import access
 
+from . import map as portal_map
 from . import shown, sitemap
 from .edition import public_page
 from .forms_opportunities import OpportunityFilterForm
@@ -45,6 +46,8 @@ def opportunities(request):
         "query": kept.urlencode(),
         "stands_in": any(card.stands_in for card in cards),
         "rate_note": shown.rate_note() if lang != "vi" else "",
+        # every opportunity the filters found (not only this page's) on the communes' map
+        "points": portal_map.opportunity_points(found),
     }
     return render(request, "portal/opportunities/list.html", context)
 

@@ -120,9 +120,15 @@ def test_documents_only_of_published_opportunities(client, world):
     assert client.get(reverse("portal:opportunity_document", kwargs={"code": "LOG-02", "pk": 9999})).status_code == 404
 
 
+def _listed(body: str) -> list[str]:
+    """The codes of the cards, in their order (the map under them links the same pages again)."""
+    cards = body.split('id="on-the-map"')[0]
+    return re.findall(r'href="/en/opportunities/([A-Z0-9-]+)/"', cards)
+
+
 def _codes(client, query: str) -> list[str]:
     body = _body(client.get(f"/en/opportunities/?{query}"))
-    return re.findall(r'href="/en/opportunities/([A-Z0-9-]+)/"', body)
+    return _listed(body)
 
 
 @pytest.mark.parametrize(
@@ -147,10 +153,16 @@ def test_filters(client, world, query, codes):
     assert _codes(client, query) == codes
 
 
+def test_the_map_shows_every_opportunity_found(client, world):
+    body = _body(client.get("/en/opportunities/?sector=CN"))
+    on_the_map = body.split('id="on-the-map"')[1]
+    assert 'href="/en/opportunities/CN-01/"' in on_the_map and "/opportunities/LOG-02/" not in on_the_map
+
+
 def test_an_unknown_filter_value_is_said_and_ignored(client, world):
     body = _body(client.get("/en/opportunities/?sector=NOPE&area=5-20"))
     assert "Select a valid choice" in body
-    assert re.findall(r'href="/en/opportunities/([A-Z0-9-]+)/"', body) == ["LOG-02"]
+    assert _listed(body) == ["LOG-02"]
 
 
 def test_no_result_says_so(client, world):
