@@ -276,6 +276,12 @@ TIENDO_PORTAL_BROWSER_SECONDS = int(os.environ.get("TIENDO_PORTAL_BROWSER_SECOND
 # OC4IDS project ids are oc4ids-<prefix>-<project code>; the prefix is registered with the OC4IDS registry by the
 # publisher (the default names no registration: set it before publishing).
 TIENDO_OC4IDS_PREFIX = os.environ.get("TIENDO_OC4IDS_PREFIX", "tiendo")
+# The open data (docs/open-data.md): its licence (the package's `license`, a URL); a stale package (a record changed)
+# is regenerated on request at most once in this many seconds (the nightly `tiendo remind` regenerates it anyway);
+# the newest publications kept with their files (older ones are deleted, the newest valid one never).
+TIENDO_OPEN_DATA_LICENSE = os.environ.get("TIENDO_OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
+TIENDO_OPEN_DATA_REFRESH_SECONDS = int(os.environ.get("TIENDO_OPEN_DATA_REFRESH_SECONDS", "300"))
+TIENDO_OPEN_DATA_KEEP = int(os.environ.get("TIENDO_OPEN_DATA_KEEP", "10"))
 TIENDO_PETITIONS_NUMBER_PREFIX = os.environ.get("TIENDO_PETITIONS_NUMBER_PREFIX", "KN")
 
 # Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one

@@ -68,8 +68,9 @@ STAFF = {"leader", "specialist", "admin"}
 MARKERS: dict[str, set[str]] = {
     "MX-OWN-PROJECT": STAFF | {"officer", "investor"},
     "MX-OTHER-PROJECT": STAFF,
-    "MX-OWN-PUBLIC": STAFF | {"officer"},
-    "MX-OTHER-PUBLIC": STAFF,
+    # public-investment projects are published (tiendo.portal.public): the open data names every one to everyone
+    "MX-OWN-PUBLIC": STAFF | {"officer", "investor", "anonymous"},
+    "MX-OTHER-PUBLIC": STAFF | {"officer", "investor", "anonymous"},
     "MX-OWN-MILESTONE": STAFF | {"officer", "investor"},
     "MX-OTHER-MILESTONE": STAFF,
     "MX-OWN-REPORT": STAFF | {"officer", "investor"},

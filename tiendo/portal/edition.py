@@ -5,7 +5,6 @@ expires after TIENDO_PORTAL_CACHE_SECONDS in case a bulk write (which sends no s
 
 from __future__ import annotations
 
-import threading
 from functools import wraps
 
 from django.conf import settings
@@ -16,8 +15,6 @@ from django.db.models import F, signals
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-
-_pending = threading.local()
 
 
 def current() -> int:
@@ -36,17 +33,18 @@ def bump() -> None:
 
 
 def _after_commit() -> None:
-    _pending.scheduled = False
     bump()
 
 
 def changed(**kwargs) -> None:
-    """A watched record changed: move the edition once, when the transaction commits."""
+    """A watched record changed: move the edition once, when the transaction commits. Whether the move is already
+    scheduled is read from the transaction's own callbacks, which a rollback clears (a flag of ours would stay set
+    after a rollback, and no later change would move the edition)."""
     if kwargs.get("raw"):
         return  # fixtures and loaddata
-    if getattr(_pending, "scheduled", False):
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(entry[1] is _after_commit for entry in connection.run_on_commit):
         return
-    _pending.scheduled = True
     transaction.on_commit(_after_commit)
 
 

@@ -88,3 +88,41 @@ def register() -> None:
         records=lambda: OpportunityDocument.objects.filter(opportunity__in=published_opportunities()),
         fields=("opportunity", "kind", "title", "file"),
     )
+    register_open_data()
+
+
+# --- Open data (OC4IDS, tiendo.portal.oc4ids) -------------------------------------------------------------------
+# What the open-data package reads beyond the records above: the directories it names (sectors, administrative
+# units, agencies with their public contact only — never the head's name nor an officer's —, capital sources), the
+# plans' facts of each public project (investment decision, approved years) and its monthly disbursement, the
+# decided extensions of its milestones (the handling of a late project, once decided), and the site-clearance
+# figures (land and households affected: CoST IDS's land and settlement impact).
+MILESTONE_FIELDS += ("clearance_area_m2", "households")
+SECTOR_FIELDS = ("code", "name", "name_en", "name_zh")
+UNIT_FIELDS = ("code", "name", "name_en", "name_zh", "unit_type", "level", "parent")
+AGENCY_FIELDS = ("code", "name", "name_en", "name_zh", "short_name", "kind", "admin_unit", "address", "phone", "email")
+SOURCE_FIELDS = ("code", "name", "name_en", "name_zh", "level", "foreign")
+FUNDING_FIELDS = ("project", "investment_decision_number", "investment_decision_date", "start_year", "finish_year")
+DISBURSEMENT_FIELDS = ("project", "source", "month", "amount")
+ADJUSTMENT_FIELDS = ("milestone", "document_number", "decided_on", "old_due", "new_due", "reason")
+
+
+def register_open_data() -> None:
+    from tiendo.agencies.models import AdminUnit, Agency
+    from tiendo.plans.models import Disbursement, ProjectFunding, Source
+    from tiendo.projects.models import ScheduleAdjustment, Sector
+
+    for model, fields in (
+        (Sector, SECTOR_FIELDS),
+        (AdminUnit, UNIT_FIELDS),
+        (Agency, AGENCY_FIELDS),
+        (Source, SOURCE_FIELDS),
+    ):
+        access.register_published(model, records=model.objects.all, fields=fields)
+    for model, fields in ((ProjectFunding, FUNDING_FIELDS), (Disbursement, DISBURSEMENT_FIELDS)):
+        access.register_published(model, records=_of_public_projects(model), fields=fields)
+    access.register_published(
+        ScheduleAdjustment,
+        records=lambda: ScheduleAdjustment.objects.filter(milestone__project__in=public_projects().values("pk")),
+        fields=ADJUSTMENT_FIELDS,
+    )

@@ -5,6 +5,8 @@ from importlib import import_module
 
 app_name = "portal_desk"
 
-PARTS: tuple[str, ...] = ()  # modules of tiendo.portal
+PARTS: tuple[str, ...] = (  # modules of tiendo.portal
+    "desk_opendata",
+)
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]

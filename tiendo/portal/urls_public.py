@@ -6,7 +6,10 @@ from importlib import import_module
 
 app_name = "portal"
 
-PARTS: tuple[str, ...] = ("pages_home",)  # modules of tiendo.portal
+PARTS: tuple[str, ...] = (  # modules of tiendo.portal
+    "pages_home",
+    "pages_opendata",
+)
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]
 

@@ -7,7 +7,7 @@ from . import edition
 from .models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
 
 # modules of tiendo.portal whose `watched()` returns the other apps' models their public pages show
-WATCHERS: tuple[str, ...] = ()
+WATCHERS: tuple[str, ...] = ("opendata_wiring",)
 
 
 def register() -> None:
