@@ -92,8 +92,9 @@ def register() -> None:
 
 
 # --- Open data (OC4IDS, tiendo.portal.oc4ids) -------------------------------------------------------------------
-# What the open-data package reads beyond the records above: the directories it names (sectors, administrative
-# units, agencies with their public contact only — never the head's name nor an officer's —, capital sources), the
+# What the open-data package reads beyond the records above: the directories' entries it names (sectors,
+# administrative units, agencies with their public contact only — never the head's name nor an officer's —,
+# capital sources), the
 # plans' facts of each public project (investment decision, approved years) and its monthly disbursement, the
 # decided extensions of its milestones (the handling of a late project, once decided), and the site-clearance
 # figures (land and households affected: CoST IDS's land and settlement impact).
@@ -107,18 +108,52 @@ DISBURSEMENT_FIELDS = ("project", "source", "month", "amount")
 ADJUSTMENT_FIELDS = ("milestone", "document_number", "decided_on", "old_due", "new_due", "reason")
 
 
+def _named_agencies():
+    """The agencies the open data names: each public project's owner, the province's People's Committee (the local
+    budget's funder) and the installation's operating agency (the publisher, its contact)."""
+    from django.db.models import Q
+
+    from tiendo.agencies.models import Agency, Installation
+    from tiendo.domain.organisation import AgencyKind
+
+    provinces = Installation.objects.values("province")
+    return Agency.objects.filter(
+        Q(pk__in=public_projects().values("agency"))
+        | Q(kind=AgencyKind.PEOPLES_COMMITTEE, admin_unit__in=provinces)
+        | Q(pk__in=Installation.objects.values("owner_agency"))
+    )
+
+
+def _named_units():
+    """The public projects' communes, the units above them, and the installation's province."""
+    from django.db.models import Q
+
+    from tiendo.agencies.models import AdminUnit, Installation
+
+    communes = public_projects().values("commune")
+    return AdminUnit.objects.filter(
+        Q(pk__in=communes)
+        | Q(pk__in=AdminUnit.objects.filter(pk__in=communes).values("parent"))
+        | Q(pk__in=AdminUnit.objects.filter(children__pk__in=communes).values("parent"))
+        | Q(pk__in=Installation.objects.values("province"))
+    )
+
+
 def register_open_data() -> None:
     from tiendo.agencies.models import AdminUnit, Agency
     from tiendo.plans.models import Disbursement, ProjectFunding, Source
     from tiendo.projects.models import ScheduleAdjustment, Sector
 
-    for model, fields in (
-        (Sector, SECTOR_FIELDS),
-        (AdminUnit, UNIT_FIELDS),
-        (Agency, AGENCY_FIELDS),
-        (Source, SOURCE_FIELDS),
-    ):
-        access.register_published(model, records=model.objects.all, fields=fields)
+    access.register_published(Agency, records=_named_agencies, fields=AGENCY_FIELDS)
+    access.register_published(AdminUnit, records=_named_units, fields=UNIT_FIELDS)
+    access.register_published(
+        Sector, records=lambda: Sector.objects.filter(pk__in=public_projects().values("sector")), fields=SECTOR_FIELDS
+    )
+    access.register_published(
+        Source,
+        records=lambda: Source.objects.filter(pk__in=_of_public_projects(Disbursement)().values("source")),
+        fields=SOURCE_FIELDS,
+    )
     for model, fields in ((ProjectFunding, FUNDING_FIELDS), (Disbursement, DISBURSEMENT_FIELDS)):
         access.register_published(model, records=_of_public_projects(model), fields=fields)
     access.register_published(

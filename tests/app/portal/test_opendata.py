@@ -175,7 +175,10 @@ def test_old_publications_are_pruned(records, settings):
         Project.objects.filter(code="HD-2025-0004").update(name=f"Trạm y tế {name}")
         made.append(publishing.publish(force=True).publication)
     assert list(Publication.objects.order_by("generated_at", "pk")) == made[1:]
-    assert not made[0].package.storage.exists(made[0].package.name)
+    storage = made[0].package.storage
+    assert not storage.exists(made[0].package.name)
+    assert not any(storage.exists(name) for name in publishing.derived_names(made[0]))
+    assert all(storage.exists(name) for name in publishing.derived_names(made[2]))  # made with the publication
 
 
 def test_the_nightly_reminders_regenerate_it(records):

@@ -167,18 +167,19 @@ class _Parties:
 
     entries: dict[str, JSON] = field(default_factory=dict)
 
-    def name(self, organisation: Organisation, role: str, wording: Wording) -> JSON:
+    def name(self, organisation: Organisation, duty: str, wording: Wording) -> JSON:
+        """The reference to a party, which takes on this duty (partyRole code) in the project."""
         entry = self.entries.get(organisation.id)
         if entry is None:
             entry = self.entries[organisation.id] = _party(organisation, wording)
-        if role not in entry["roles"]:
-            entry["roles"].append(role)
+        if duty not in entry["roles"]:
+            entry["roles"].append(duty)
         return {"id": organisation.id, "name": organisation.name}
 
 
 def _party(organisation: Organisation, wording: Wording) -> JSON:
     party: JSON = {"id": organisation.id, "name": organisation.name, "roles": []}
-    if organisation.street_address or organisation.region:
+    if organisation.street_address:  # the province alone is no postal address (CoST IDS "contact details")
         party["address"] = {
             "streetAddress": organisation.street_address,
             "region": organisation.region,

@@ -112,7 +112,7 @@ def _documents(project: JSON) -> set[str]:
 
 
 def _roles(project: JSON) -> set[str]:
-    return {role for party in project.get("parties", []) for role in party.get("roles", [])}
+    return {duty for party in project.get("parties", []) for duty in party.get("roles", [])}
 
 
 def _authority(project: JSON) -> JSON:

@@ -126,6 +126,9 @@ def publish(*, force: bool = False, today: date | None = None) -> Outcome:
             report={**report.as_dict(), "content_sha256": built.content_sha256},
         )
         publication.package.save(f"oc4ids-{timezone.localtime(now):%Y%m%d-%H%M%S}.json", ContentFile(built.data))
+        if publication.errors == 0:  # made here, in the job, rather than by the first request for them
+            for kind in FLATTENINGS:
+                flattened(publication, kind, built.package)
         prune()
         return Outcome(publication, True)
 
@@ -155,17 +158,19 @@ def derived_names(publication: Publication) -> list[str]:
 FLATTENINGS = {"csv": flatten.to_csv, "xlsx": flatten.to_xlsx}
 
 
-def flattened(publication: Publication, kind: str) -> bytes:
-    """The publication's CSV or Excel file, made once and kept beside the package (while another process makes
-    it, this one makes its own copy rather than wait)."""
+def flattened(publication: Publication, kind: str, built: dict | None = None) -> bytes:
+    """The publication's CSV or Excel file, made with the publication and kept beside the package (made again if
+    missing; while another process makes it, this one makes its own copy rather than wait)."""
     storage = publication.package.storage
     name = f"{publication.package.name.rsplit('.', 1)[0]}.{kind}"
     with locked("flattening", blocking=False) as mine:
         if storage.exists(name):
             with storage.open(name, "rb") as handle:
                 return handle.read()
-        with publication.package.open("rb") as handle:
-            data = FLATTENINGS[kind](json.loads(handle.read()))
+        if built is None:
+            with publication.package.open("rb") as handle:
+                built = json.loads(handle.read())
+        data = FLATTENINGS[kind](built)
         if mine:
             storage.save(name, ContentFile(data))
         return data
@@ -193,6 +198,11 @@ def served() -> Publication | None:
     return latest_valid()
 
 
+def _grouped(number: int) -> str:
+    """12.345.678, as Vietnamese writes it."""
+    return f"{number:,}".replace(",", ".")
+
+
 def nightly(day: date) -> tuple[dict, str]:
     """The reminders' AFTER_RUN hook (tiendo remind): the package regenerated, whatever changed in bulk."""
     try:
@@ -205,4 +215,4 @@ def nightly(day: date) -> tuple[dict, str]:
     p = outcome.publication
     data = {"published": outcome.created, "projects": p.projects, "size": p.size, "errors": p.errors}
     state = "tạo mới" if outcome.created else "không thay đổi"
-    return data, f"Dữ liệu mở OC4IDS: {state}, {p.projects} dự án, {p.size:,} byte, {p.errors} lỗi kiểm tra."
+    return data, f"Dữ liệu mở OC4IDS: {state}, {p.projects} dự án, {_grouped(p.size)} byte, {p.errors} lỗi kiểm tra."

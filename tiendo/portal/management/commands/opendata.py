@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tiendo.core import access
 from tiendo.core.commands import DataCommand, SentenceRefusals
@@ -25,6 +25,10 @@ from ...oc4ids import coverage, package, publishing, validation
 
 INVALID = 2
 NOTHING = "Chưa có dự án đầu tư công nào được công khai: gói dữ liệu OC4IDS cần ít nhất một dự án."
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _write(name: str, data: bytes) -> None:
@@ -82,7 +86,7 @@ class Command(SentenceRefusals, DataCommand):
         _write(options["file"], built.data)
         if options["file"] == "-":
             return  # the package itself is the output
-        text = f"Đã ghi {summary['projects']} dự án ({summary['size']:,} byte) vào {options['file']}"
+        text = f"Đã ghi {summary['projects']} dự án ({_grouped(summary['size'])} byte) vào {options['file']}"
         if report is not None:
             text += f"; kiểm tra: {report.errors} lỗi, {report.warnings} cảnh báo"
         self.emit(options, {**summary, "written": True}, text + ".")
@@ -109,7 +113,8 @@ class Command(SentenceRefusals, DataCommand):
         self.emit(
             options,
             data,
-            f"{state} ngày {p.generated_at:%d/%m/%Y %H:%M}: {p.projects} dự án, {p.size:,} byte, "
+            f"{state} ngày {timezone.localtime(p.generated_at):%d/%m/%Y %H:%M}: {p.projects} dự án, "
+            f"{_grouped(p.size)} byte, "
             f"{p.errors} lỗi, {data['warnings']} cảnh báo; {served}.",
         )
 
@@ -134,7 +139,8 @@ class Command(SentenceRefusals, DataCommand):
             for row in table.rows
         ]
         totals = {stage.value: {"present": have, "possible": of} for stage, (have, of) in table.totals.items()}
-        lines = [f"Độ phủ CoST IDS của bản công bố ngày {latest.generated_at:%d/%m/%Y %H:%M} ({len(rows)} dự án)"]
+        made = timezone.localtime(latest.generated_at)
+        lines = [f"Độ phủ CoST IDS của bản công bố ngày {made:%d/%m/%Y %H:%M} ({len(rows)} dự án)"]
         with translation.override("vi"):
             for stage, (have, of) in table.totals.items():
                 share = f"{100 * have / of:.0f}%" if of else "—"
