@@ -282,6 +282,12 @@ TIENDO_OC4IDS_PREFIX = os.environ.get("TIENDO_OC4IDS_PREFIX", "tiendo")
 TIENDO_PORTAL_USD_RATE = int(os.environ.get("TIENDO_PORTAL_USD_RATE", "26000"))
 TIENDO_PORTAL_ENQUIRY_KEEP_DAYS = int(os.environ.get("TIENDO_PORTAL_ENQUIRY_KEEP_DAYS", "730"))
 TIENDO_PORTAL_ENQUIRIES_PER_HOUR = int(os.environ.get("TIENDO_PORTAL_ENQUIRIES_PER_HOUR", "5"))
+# The open data (docs/open-data.md): its licence (the package's `license`, a URL); a stale package (a record changed)
+# is regenerated on request at most once in this many seconds (the nightly `tiendo remind` regenerates it anyway);
+# the newest publications kept with their files (older ones are deleted, the newest valid one never).
+TIENDO_OPEN_DATA_LICENSE = os.environ.get("TIENDO_OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
+TIENDO_OPEN_DATA_REFRESH_SECONDS = int(os.environ.get("TIENDO_OPEN_DATA_REFRESH_SECONDS", "300"))
+TIENDO_OPEN_DATA_KEEP = int(os.environ.get("TIENDO_OPEN_DATA_KEEP", "10"))
 TIENDO_PETITIONS_NUMBER_PREFIX = os.environ.get("TIENDO_PETITIONS_NUMBER_PREFIX", "KN")
 
 # Background jobs (README "Background jobs"): django-tasks with its database backend; `tiendo worker` (or the one

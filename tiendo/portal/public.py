@@ -203,3 +203,25 @@ def register() -> None:
         records=lambda: OpportunityDocument.objects.filter(opportunity__in=published_opportunities()),
         fields=("opportunity", "kind", "title", "file"),
     )
+    register_open_data()
+
+
+# --- Open data (OC4IDS, tiendo.portal.oc4ids) -------------------------------------------------------------------
+# What the open-data package reads beyond what the pages read: an agency's public office contact (address, phone,
+# e-mail of the office — never its head's name nor an officer's), a source's flag for foreign capital, the
+# decided extensions of a public project's milestones (the handling of a late project, once decided), and the
+# site-clearance figures (land and households affected: CoST IDS's land and settlement impact).
+MILESTONE_FIELDS += ("clearance_area_m2", "households")
+AGENCY_FIELDS += ("address", "phone", "email")
+SOURCE_FIELDS += ("foreign",)
+ADJUSTMENT_FIELDS = ("milestone", "document_number", "decided_on", "old_due", "new_due", "reason")
+
+
+def register_open_data() -> None:
+    from tiendo.projects.models import ScheduleAdjustment
+
+    access.register_published(
+        ScheduleAdjustment,
+        records=lambda: ScheduleAdjustment.objects.filter(milestone__project__in=public_projects().values("pk")),
+        fields=ADJUSTMENT_FIELDS,
+    )

@@ -5,10 +5,11 @@ from importlib import import_module
 
 app_name = "portal_desk"
 
-PARTS: tuple[str, ...] = (
+PARTS: tuple[str, ...] = (  # modules of tiendo.portal
     "pages_desk",
     "pages_desk_parts",
     "pages_translations",
-)  # modules of tiendo.portal
+    "desk_opendata",
+)
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]

@@ -5,6 +5,8 @@ from importlib import import_module
 
 app_name = "opendata"
 
-PARTS: tuple[str, ...] = ()  # modules of tiendo.portal
+PARTS: tuple[str, ...] = (  # modules of tiendo.portal
+    "files_opendata",
+)
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]

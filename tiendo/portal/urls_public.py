@@ -12,6 +12,7 @@ PARTS: tuple[str, ...] = (  # modules of tiendo.portal
     "pages_enquiries",
     "pages_investment",
     "pages_map",
+    "pages_opendata",
 )
 
 urlpatterns = [pattern for name in PARTS for pattern in import_module(f"tiendo.portal.{name}").urlpatterns]

@@ -10,7 +10,10 @@ from . import edition, enquiries
 from .models import CommuneShape, Opportunity, OpportunityDocument, ProcedureStep, Translation
 
 # modules of tiendo.portal whose `watched()` returns the other apps' models their public pages show
-WATCHERS: tuple[str, ...] = ("investment",)
+WATCHERS: tuple[str, ...] = (
+    "investment",
+    "opendata_wiring",
+)
 
 
 def register() -> None:
