@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from django.utils import timezone
 
 from tiendo.agencies.models import AdminUnit, Agency
-from tiendo.plans.models import Disbursement, Plan, ProjectFunding, Source
+from tiendo.plans.models import Disbursement, Plan, PlanVersion, ProjectFunding, Source
 from tiendo.projects.models import (
     CapitalSource,
     LegalDocument,
@@ -41,6 +41,11 @@ def make_records(province, people_committee, agency_x, commune, enterprise_a) ->
     local = Source.objects.create(code="NSDP", name="Ngân sách địa phương", level="local", order=2)
     oda = Source.objects.create(code="NSTW_ODA", name="Vốn nước ngoài", level="central", foreign=True, order=3)
     plan = Plan.objects.create(kind="annual", first_year=2024, last_year=2024, title="Kế hoạch năm 2024")
+    # the plan as the People's Council decided it: only a decided plan's disbursement is published
+    PlanVersion.objects.create(
+        plan=plan, number=0, purpose="initial", state="approved", title="Giao kế hoạch năm 2024",
+        decision_number="61/NQ-HĐND", decision_date=date(2023, 12, 10), decision_body="provincial_council",
+    )  # fmt: skip
 
     road = Project.objects.create(
         code="HD-2021-0001", name="Cải tạo, nâng cấp đường tỉnh 391 đoạn qua xã Thái Tân", kind="public", group="B",
