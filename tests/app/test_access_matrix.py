@@ -69,8 +69,8 @@ MARKERS: dict[str, set[str]] = {
     "MX-OWN-PROJECT": STAFF | {"officer", "investor"},
     "MX-OTHER-PROJECT": STAFF,
     # public-investment projects' names are published on the portal (/public-investment/, tiendo.portal.public):
-    # every persona, signed in or not, reads them there and in the open data; their milestones' notes, reports' problems, proposals,
-    # notes and findings stay internal
+    # every persona, signed in or not, reads them there and in the open data; their milestones' notes, reports'
+    # problems, proposals, notes and findings stay internal
     "MX-OWN-PUBLIC": STAFF | {"officer", "investor", "anonymous"},
     "MX-OTHER-PUBLIC": STAFF | {"officer", "investor", "anonymous"},
     "MX-OWN-MILESTONE": STAFF | {"officer", "investor"},
