@@ -273,6 +273,8 @@ TIENDO_PETITIONS_ESCALATION_ACTOR = os.environ.get("TIENDO_PETITIONS_ESCALATION_
 # browsers and proxies may keep one this long.
 TIENDO_PORTAL_CACHE_SECONDS = int(os.environ.get("TIENDO_PORTAL_CACHE_SECONDS", "600"))
 TIENDO_PORTAL_BROWSER_SECONDS = int(os.environ.get("TIENDO_PORTAL_BROWSER_SECONDS", "60"))
+# the largest document a specialist attaches to an opportunity (bytes)
+TIENDO_PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("TIENDO_PORTAL_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 # OC4IDS project ids are oc4ids-<prefix>-<project code>; the prefix is registered with the OC4IDS registry by the
 # publisher (the default names no registration: set it before publishing).
 TIENDO_OC4IDS_PREFIX = os.environ.get("TIENDO_OC4IDS_PREFIX", "tiendo")

@@ -33,7 +33,7 @@ DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
 def max_document_bytes() -> int:
-    return getattr(settings, "TIENDO_PORTAL_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
+    return settings.TIENDO_PORTAL_DOCUMENT_MAX_BYTES
 
 
 def _local_communes_and_agencies():
