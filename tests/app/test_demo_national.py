@@ -30,6 +30,7 @@ PHASES = [
     "petitions",
     "opportunities",
     "scan",
+    "reviews",
 ]
 
 
