@@ -10,10 +10,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from tiendo.accounts.models import User
-from tiendo.agencies.models import Installation
+from tiendo.agencies.models import AdminUnit, Agency, Installation
 from tiendo.directives import services as directive_services
 from tiendo.domain.access import Role
+from tiendo.projects.models import Project
 from tiendo.reviews import services as review_services
 from tiendo.reviews.models import ReviewItem, ReviewRound
 
@@ -27,6 +30,8 @@ SUBMITTED = date(2024, 7, 19)
 DECIDED = (date(2024, 8, 5), date(2024, 8, 6))
 NUMBERED = date(2024, 8, 7)
 NOTICE_NUMBER = "215/TB-UBND"
+HOME_PROVINCE = "HD"  # the demo province of 2024 (Hải Dương), merged into the city of Hải Phòng in 2025
+MONITOR = "HD-SKHDT"  # its Department of Planning and Investment, which monitored public investment
 ITEMS = 8  # decided: the last but one "another measure", the last deferred, the rest agreed
 FOLLOW_UP_DAYS = 60
 NOTE_TO_LEADERS = "Đã đối chiếu hồ sơ, làm việc với chủ đầu tư; đề nghị xử lý theo quy định."
@@ -72,6 +77,7 @@ def load(seed: int) -> dict[str, int]:
     with clock.at(NUMBERED):
         notice = review.conclusion
         notice.number = NOTICE_NUMBER
+        notice.issuer = _issuer_in(AS_OF) or notice.issuer  # the province of 2024, not the city it merged into
         directive_services.save_directive(notice, actor=specialist, reason="Vào sổ văn bản đi")
     lasting = [task for task in tasks if task.lead_agency.valid_to is None]
     under_way = lasting[-1] if lasting else None  # one follow-up still under way, with an agency of today
@@ -115,12 +121,22 @@ def _decision(number: int, count: int, item: ReviewItem) -> tuple[str, str]:
     return ReviewItem.Decision.AGREED, ""
 
 
+def _issuer_in(day: date) -> str:
+    unit = AdminUnit.objects.filter(code=HOME_PROVINCE).valid_on(day).first()
+    return f"Ủy ban nhân dân {unit.unit_type} {unit.name}" if unit else ""
+
+
 def _follow_up(item: ReviewItem, day: date) -> review_services.FollowUp:
-    """The project's owner leads the follow-up; a commune committee formed in 2025 did not exist yet, so the
-    department that monitors the province's investment (the installation's agency) leads it instead."""
-    owner = item.project.agency
-    if owner is None or not owner.is_valid_on(day):
-        owner = Installation.current().owner_agency
+    """The project's owner of that day leads the follow-up (the 2025 reorganisation moved running projects to
+    the agencies of today); without one, the department that monitors the province's investment."""
+    moment = timezone.now()
+    try:
+        then = item.project.history.as_of(moment).agency_id
+    except Project.DoesNotExist:
+        then = None
+    owner = Agency.objects.filter(pk=then).valid_on(day).first() if then else None
+    if owner is None:
+        owner = Agency.objects.filter(code=MONITOR).first() or Installation.current().owner_agency
     return review_services.FollowUp(
         agency=owner,
         title=f"Thực hiện kết luận rà soát đối với dự án {item.project.name}, báo cáo kết quả"[:500],
