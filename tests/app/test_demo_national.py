@@ -79,7 +79,6 @@ def test_other_provinces_have_tasks_within_the_cap(nation):
     counts, _told = nation
     theirs = Task.objects.filter(lead_agency__code__startswith="P")
     from tiendo.petitions.models import Conference
-
     from tiendo.reviews.models import ReviewRound
 
     # the conferences' own and the review's follow-ups are not the directives phase's
