@@ -28,6 +28,7 @@ from . import opportunities as demo_opportunities
 from . import petitions as demo_petitions
 from . import plans as demo_plans
 from . import projects as demo_projects
+from . import reviews as demo_reviews
 from . import targets as demo_targets
 from .phases import Phases
 from .projects.vocabulary import DISTRICT_WEIGHTS
@@ -281,6 +282,13 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
     # "behind schedule" filter, the badges, the project pages' findings and /reviews/ have data from the start.
     run = scan(actor=User.objects.get(username="chuyenvien"))
     phases.done("scan", f"Quét tiến độ: {_n(run.projects)} dự án, {_n(run.findings)} phát hiện")
+    # A 2024 review of the public projects behind schedule, decided by the leader: the public project pages show
+    # "the handling decided" and the conclusion notice tracks its follow-up tasks.
+    review_counts = demo_reviews.load(seed)
+    phases.done(
+        "reviews",
+        f"Rà soát dự án chậm tiến độ: {review_counts['rounds']} đợt, {review_counts['decided']} dự án đã kết luận",
+    )
     analyze_after_commit()  # planner statistics for the freshly filled tables (none yet: plans for empty tables)
     return {
         "admin_units": AdminUnit.objects.count(),
@@ -300,6 +308,7 @@ def _load(scale: str, seed: int, progress: Callable[[str], None]) -> dict[str, A
         "petitions": petition_counts,
         "opportunities": opportunity_counts,
         "scan": {"run": run.pk, "as_of": run.as_of.isoformat(), "projects": run.projects, "findings": run.findings},
+        "reviews": review_counts,
         "phases": phases.rounded(),
     }
 
