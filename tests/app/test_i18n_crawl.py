@@ -47,8 +47,11 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
+            attributes = dict(attrs)
+            href = attributes.get("href")
+            # a link that says it leads to another language (the public portal's switch: the address sets its
+            # language there) is not the crawl's language: the portal's own tests read each language
+            if href and not attributes.get("hreflang"):
                 self.links.append(href)
 
 

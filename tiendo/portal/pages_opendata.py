@@ -33,7 +33,7 @@ FIELD_GUIDE = (
                        "project's name.")),
     ("locations", _("The commune and province, the coordinates when recorded, and the commune's code in the "
                     "official list of administrative units when tiendo has it.")),
-    ("budget", _("The total investment in đồng, its approval date (the investment decision) and the capital by "
+    ("budget", _("The total investment in dong (VND), its approval date (the investment decision) and the capital by "
                  "source, each with the party that provides it.")),
     ("parties, publicAuthority", _("The project owner with its public address and contact, and the funders: the "
                                    "Ministry of Finance for the central budget, the provincial People's Committee "
