@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -35,7 +34,7 @@ from tiendo.projects.filter_fields import local_units_and_agencies
 from tiendo.projects.models import CapitalSource, Milestone, ProgressReport, Project, Sector, Zone
 from tiendo.reviews.models import ReviewItem, ReviewRound
 
-PUBLIC = AnonymousUser()  # the visitor every public page is read as, whoever is signed in
+from .public import VISITOR as PUBLIC
 
 
 def watched() -> tuple:

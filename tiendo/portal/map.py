@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -24,9 +23,8 @@ from tiendo.domain.portal import translation as rules
 from tiendo.projects.models import Project
 
 from .models import CommuneShape, Opportunity, Translation
+from .public import VISITOR as PUBLIC
 from .shapes import province_communes
-
-PUBLIC = AnonymousUser()
 
 OPPORTUNITY, PROJECT = "opportunity", "project"
 KINDS = {OPPORTUNITY: _("Investment opportunity"), PROJECT: _("Public-investment project")}

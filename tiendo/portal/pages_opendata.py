@@ -5,7 +5,6 @@ the download links and a short guide to the fields. It is the package's publicat
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import render
 from django.urls import path
 from django.utils import translation
@@ -18,6 +17,7 @@ from tiendo.core import access
 from . import sitemap
 from .edition import public_page
 from .oc4ids import package, publishing, standard
+from .public import VISITOR
 
 STANDARD_URL = "https://standard.open-contracting.org/infrastructure/latest/en/"
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
@@ -53,7 +53,7 @@ def _contact() -> dict | None:
     if installation is None or installation.owner_agency_id is None:
         return None
     fields = access.published_fields(Agency)
-    agency = access.visible(AnonymousUser(), Agency).filter(pk=installation.owner_agency_id).values(*fields).first()
+    agency = access.visible(VISITOR, Agency).filter(pk=installation.owner_agency_id).values(*fields).first()
     if agency is not None:
         language = (translation.get_language() or "vi")[:2]
         agency["shown_name"] = agency.get(f"name_{language}") or agency["name"]

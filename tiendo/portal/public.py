@@ -5,6 +5,8 @@ internal field (rule ids, proposals, review items, officers' contacts, drafts) r
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
+
 from tiendo.agencies.models import AdminUnit, Agency
 from tiendo.core import access
 from tiendo.directives.models import Directive
@@ -80,6 +82,11 @@ ADMIN_UNIT_FIELDS = ("code", "name", "name_en", "name_zh", "unit_type", "level",
 SECTOR_FIELDS = ("code", "name", "name_en", "name_zh")
 ZONE_FIELDS = ("code", "name", "name_en", "name_zh", "kind", "commune")
 SOURCE_FIELDS = ("code", "name", "name_en", "name_zh", "parent", "level", "order")
+
+
+# The visitor every public page, the map and the open data read as, whoever is signed in: a public page is cached
+# once for all, so a specialist's draft must never reach it.
+VISITOR = AnonymousUser()
 
 
 def public_projects():

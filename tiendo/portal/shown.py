@@ -13,7 +13,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -24,10 +23,10 @@ from tiendo.domain.portal import translation as rules
 from tiendo.domain.portal.translation import Shown
 
 from .models import Opportunity, OpportunityDocument, ProcedureStep, Translation
+from .public import VISITOR as PUBLIC
 
 # A public page is the same for every visitor (it is cached once for all): it reads as the public, whoever is
 # signed in, so a specialist's draft never reaches a page a visitor is then served.
-PUBLIC = AnonymousUser()
 
 
 def records(model):

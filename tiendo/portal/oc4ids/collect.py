@@ -11,7 +11,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -32,6 +31,7 @@ from tiendo.domain.portal.oc4ids_facts import (
 )
 from tiendo.domain.projects import CapitalSourceKind, MilestoneKind
 from tiendo.plans.models import Disbursement, ProjectFunding, Source
+from tiendo.portal.public import VISITOR as PUBLIC
 from tiendo.projects.models import (
     GROUP_LABELS,
     MILESTONE_LABELS,
@@ -46,7 +46,6 @@ from tiendo.projects.models import (
     Sector,
 )
 
-PUBLIC = AnonymousUser()
 OFFICIAL_COMMUNE_CODE = re.compile(r"^\d{5}$")  # the official list's communes, wards and special zones
 CENTRAL_FUNDER = "central-budget"
 ODA_FUNDER = "oda-lender"
